@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Immutable;
+using Authing.DocsGen.Emitting;
+using Authing.DocsGen.Model;
+using Authing.DocsGen.Parsing;
+using Authing.DocsGen.Resolution;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Authing.DocsGen;
+
+/// <summary>
+/// Turns Authing's Markdown API pages (AdditionalFiles ending in .md) into a C# SDK. The pipeline:
+/// parse each page on its own (<see cref="PageParser"/>) → resolve names across pages (<see cref="ApiResolver"/>) →
+/// emit one file per method, type and client (<see cref="Emitter"/>). Only this class sees Roslyn.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class AuthingDocsGenerator : IIncrementalGenerator
+{
+    private const string MetadataPrefix = "build_metadata.AdditionalFiles.";
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => ReadOptions(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.Options);
+
+        var pages = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => ReadPage(pair.Left, pair.Right.GetOptions(pair.Left), cancellationToken))
+            .WithTrackingName(TrackingNames.PageInputs)
+            .Select(static (input, _) => PageParser.Parse(input.Path, input.Text, input.Overrides))
+            .WithTrackingName(TrackingNames.ParsedPages);
+
+        context.RegisterSourceOutput(pages, static (spc, page) => Report(spc, page.Diagnostics));
+
+        var api = pages.Collect()
+            .Select(static (all, _) => ApiResolver.Resolve(all))
+            .WithTrackingName(TrackingNames.Api);
+
+        context.RegisterSourceOutput(
+            api.Select(static (model, _) => model.Diagnostics).WithTrackingName(TrackingNames.ApiDiagnostics),
+            static (spc, diagnostics) => Report(spc, diagnostics));
+
+        var methods = api.SelectMany(static (model, _) => model.Methods).WithTrackingName(TrackingNames.Methods);
+        var dtos = api.SelectMany(static (model, _) => model.Dtos).WithTrackingName(TrackingNames.Dtos);
+        var enums = api.SelectMany(static (model, _) => model.Enums).WithTrackingName(TrackingNames.Enums);
+
+        context.RegisterSourceOutput(options, static (spc, opts) =>
+        {
+            foreach (ClientKind client in Enum.GetValues(typeof(ClientKind)))
+            {
+                Add(spc, Emitter.EmitClient(client, opts));
+            }
+        });
+        context.RegisterSourceOutput(methods.Combine(options), static (spc, pair) => Add(spc, Emitter.EmitMethod(pair.Left, pair.Right)));
+        context.RegisterSourceOutput(dtos.Combine(options), static (spc, pair) => Add(spc, Emitter.EmitDto(pair.Left, pair.Right)));
+        context.RegisterSourceOutput(enums.Combine(options), static (spc, pair) => Add(spc, Emitter.EmitEnum(pair.Left, pair.Right)));
+    }
+
+    private static GeneratorOptions ReadOptions(AnalyzerConfigOptions global)
+    {
+        var ns = global.TryGetValue("build_property.AuthingDocsGenNamespace", out var value) && IsNamespace(value)
+            ? value
+            : GeneratorOptions.DefaultNamespace;
+        var isPublic = !(global.TryGetValue("build_property.AuthingDocsGenAccessibility", out var accessibility)
+            && accessibility.Equals("internal", StringComparison.OrdinalIgnoreCase));
+        return new GeneratorOptions(ns, isPublic);
+    }
+
+    private static bool IsNamespace(string value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return false;
+        }
+
+        foreach (var part in value.Split('.'))
+        {
+            if (!Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(part))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static PageInput ReadPage(AdditionalText file, AnalyzerConfigOptions metadata, System.Threading.CancellationToken cancellationToken)
+    {
+        var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
+        string? Get(string name) => metadata.TryGetValue(MetadataPrefix + name, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
+        var overrides = new PageOverrides(
+            Get("AuthingVerb"),
+            Get("AuthingRoute"),
+            Get("AuthingClient"),
+            string.Equals(Get("AuthingSkip"), "true", StringComparison.OrdinalIgnoreCase));
+        return new PageInput(file.Path, text, overrides);
+    }
+
+    private static void Add(SourceProductionContext context, GeneratedSource source) =>
+        context.AddSource(source.HintName, SourceText.From(source.Text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)));
+
+    private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+    }
+
+    /// <summary>A page's path, text and overrides: equal when nothing about the page changed.</summary>
+    private sealed record PageInput(string Path, string Text, PageOverrides Overrides);
+}

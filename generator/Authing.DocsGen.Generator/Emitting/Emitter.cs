@@ -1,0 +1,291 @@
+using System.Collections.Generic;
+using System.Linq;
+using Authing.DocsGen.Model;
+using Authing.DocsGen.Resolution;
+using Authing.DocsGen.Text;
+using Scriban.Runtime;
+
+namespace Authing.DocsGen.Emitting;
+
+/// <summary>A generated file: its hint name and its text.</summary>
+public sealed record GeneratedSource(string HintName, string Text);
+
+/// <summary>
+/// Pure functions from IR to C# source. Builds the template models (every docs string already escaped) and renders
+/// them; knows nothing about Markdig or the incremental pipeline.
+/// </summary>
+public static class Emitter
+{
+    private const string Runtime = "global::Authing.Sdk.Runtime";
+    private const string Json = "global::System.Text.Json.Serialization.JsonConverter";
+    private const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
+
+    private static readonly string[] s_envelopeFields = { "statusCode", "message", "apiCode", "requestId" };
+
+    public static GeneratedSource EmitClient(ClientKind client, GeneratorOptions options)
+    {
+        var model = Common(options);
+        model["client"] = client.ToString();
+        return new GeneratedSource($"{client}Client.g.cs", TemplateRenderer.Render("Client", model));
+    }
+
+    public static GeneratedSource EmitMethod(ResolvedMethod resolved, GeneratorOptions options)
+    {
+        var method = resolved.Method;
+        var model = Common(options);
+        var models = "global::" + options.ModelsNamespace + ".";
+        model["client"] = method.Client.ToString();
+        model["name"] = CSharp.Identifier(method.Name, "Method") + "Async";
+        model["summary"] = Doc(method.Title);
+        model["remarks"] = Doc(method.Description);
+        model["http_method"] = method.Verb switch
+        {
+            HttpVerb.Get => "Get",
+            HttpVerb.Put => "Put",
+            HttpVerb.Delete => "Delete",
+            _ => "Post",
+        };
+        model["verb"] = method.Verb.ToString().ToUpperInvariant();
+        model["route_literal"] = CSharp.StringLiteral(method.Route);
+        model["route_doc"] = CSharp.XmlDocText(method.Route);
+        model["provenance"] = CSharp.LineComment(
+            $"Generated from {method.DocsPath}: client from the {Describe(method.ClientSource)}, verb from the {Describe(method.VerbSource)}, route from the {Describe(method.RouteSource)}.");
+        model["response_type"] = models + CSharp.Identifier(method.ResponseDtoName!, "Response");
+        model["response_converter"] = models + CSharp.Identifier(method.ResponseDtoName!, "Response") + "JsonConverter.Instance";
+
+        var request = resolved.Request;
+        model["has_request"] = request is not null;
+        model["request_type"] = request is null ? string.Empty : models + CSharp.Identifier(request.Name, "Request");
+        model["request_converter"] = request is null ? string.Empty : models + CSharp.Identifier(request.Name, "Request") + "JsonConverter.Instance";
+        model["uses_body"] = request is not null && method.Verb != HttpVerb.Get;
+
+        var placeholders = Placeholders(method.Route);
+        var pathParameters = new ScriptArray();
+        var queryParameters = new ScriptArray();
+        if (request is not null)
+        {
+            var properties = PropertyNames(request);
+            for (var i = 0; i < request.Fields.Count; i++)
+            {
+                var field = request.Fields[i];
+                var parameter = new ScriptObject
+                {
+                    ["wire_literal"] = CSharp.StringLiteral(field.WireName),
+                    ["value"] = "request." + properties[i],
+                    ["is_string"] = field.Type.Kind == TypeKind.String,
+                    ["is_json"] = field.Type.Kind is TypeKind.Dto or TypeKind.Json || (field.Type.Kind == TypeKind.List && field.Type.Element!.Kind is TypeKind.Dto or TypeKind.Json),
+                    ["converter"] = Converter(field.Type, options).Init,
+                };
+                if (placeholders.Contains(field.WireName))
+                {
+                    pathParameters.Add(parameter);
+                }
+                else if (method.Verb == HttpVerb.Get)
+                {
+                    queryParameters.Add(parameter);
+                }
+            }
+        }
+
+        model["path_parameters"] = pathParameters;
+        model["query_parameters"] = queryParameters;
+        var hint = $"{method.Client}Client.{CSharp.Identifier(method.Name, "Method")}.g.cs";
+        return new GeneratedSource(hint, TemplateRenderer.Render("ClientMethod", model));
+    }
+
+    public static GeneratedSource EmitDto(DtoModel dto, GeneratorOptions options)
+    {
+        var model = Common(options);
+        var typeName = CSharp.Identifier(dto.Name, "Dto");
+        model["type_name"] = typeName;
+        model["summary"] = Doc(dto.Role switch
+        {
+            DtoRole.Request => "Request parameters.",
+            DtoRole.Response => "Response.",
+            _ => $"Data structure {dto.Name}.",
+        });
+        model["is_envelope"] = dto.IsEnvelope;
+        model["is_strict"] = dto.IsStrict;
+
+        var names = PropertyNames(dto);
+        var fields = new ScriptArray();
+        var envelope = new ScriptArray();
+        for (var i = 0; i < dto.Fields.Count; i++)
+        {
+            var field = dto.Fields[i];
+            if (dto.IsEnvelope && s_envelopeFields.Contains(field.WireName))
+            {
+                continue;
+            }
+
+            var type = TypeName(field.Type, options);
+            var converter = Converter(field.Type, options);
+            var required = dto.IsStrict && field.Required;
+            var isValueType = field.Type.Kind is TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean or TypeKind.Enum;
+            fields.Add(new ScriptObject
+            {
+                ["name"] = names[i],
+                ["local"] = "f" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["converter_field"] = "s_f" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["wire_literal"] = CSharp.StringLiteral(field.WireName),
+                ["wire_doc"] = CSharp.XmlDocText(field.WireName),
+                ["type"] = required ? type : type + "?",
+                ["local_type"] = type + "?",
+                ["type_of"] = isValueType ? type : type,
+                ["converter_type"] = converter.Type,
+                ["converter_init"] = converter.Init,
+                ["required"] = required,
+                ["summary"] = Doc(field.Description.Length > 0 ? field.Description : field.WireName),
+                ["example"] = field.Example is null ? new ScriptArray() : Doc(field.Example),
+                ["default"] = field.DefaultValue is null ? string.Empty : CSharp.XmlDocText(field.DefaultValue),
+            });
+        }
+
+        model["fields"] = fields;
+        model["envelope"] = envelope;
+        return new GeneratedSource($"Models.{typeName}.g.cs", TemplateRenderer.Render("Dto", model));
+    }
+
+    public static GeneratedSource EmitEnum(EnumModel enumModel, GeneratorOptions options)
+    {
+        var model = Common(options);
+        var typeName = CSharp.Identifier(enumModel.Name, "Enum");
+        model["type_name"] = typeName;
+        model["summary"] = Doc(enumModel.Description.Length > 0 ? enumModel.Description : enumModel.Name);
+        var taken = new HashSet<string>(System.StringComparer.Ordinal) { typeName, "Value", "IsKnown", "Equals", "GetHashCode", "ToString", "GetType", "KnownValues" };
+        var members = new ScriptArray();
+        foreach (var member in enumModel.Members)
+        {
+            members.Add(new ScriptObject
+            {
+                ["name"] = Unique(CSharp.Identifier(Naming.ToPascalCaseTitled(member.Value), "Value"), taken),
+                ["value_literal"] = CSharp.StringLiteral(member.Value),
+                ["value_doc"] = CSharp.XmlDocText(member.Value),
+                ["summary"] = Doc(member.Description.Length > 0 ? member.Description : member.Value),
+            });
+        }
+
+        model["members"] = members;
+        return new GeneratedSource($"Models.{typeName}.g.cs", TemplateRenderer.Render("Enum", model));
+    }
+
+    private static ScriptObject Common(GeneratorOptions options) => new()
+    {
+        ["namespace"] = options.RootNamespace,
+        ["models_namespace"] = options.ModelsNamespace,
+        ["accessibility"] = options.PublicTypes ? "public" : "internal",
+    };
+
+    private static ScriptArray Doc(string text)
+    {
+        var lines = new ScriptArray();
+        foreach (var line in CSharp.XmlDocLines(text))
+        {
+            lines.Add(line);
+        }
+
+        return lines;
+    }
+
+    /// <summary>Property names for a DTO's fields: valid, unique, and clear of the type's own name and inherited members.</summary>
+    internal static List<string> PropertyNames(DtoModel dto)
+    {
+        var taken = new HashSet<string>(System.StringComparer.Ordinal) { CSharp.Identifier(dto.Name, "Dto"), "Equals", "GetHashCode", "ToString", "GetType" };
+        if (dto.IsEnvelope)
+        {
+            taken.UnionWith(new[] { "StatusCode", "Message", "ApiCode", "RequestId", "IsSuccess" });
+        }
+
+        var names = new List<string>();
+        foreach (var field in dto.Fields)
+        {
+            names.Add(dto.IsEnvelope && s_envelopeFields.Contains(field.WireName)
+                ? CSharp.Identifier(field.WireName, "Field")
+                : Unique(CSharp.Identifier(field.WireName, "Field"), taken));
+        }
+
+        return names;
+    }
+
+    private static string Unique(string name, HashSet<string> taken)
+    {
+        var candidate = name;
+        for (var i = 2; !taken.Add(candidate); i++)
+        {
+            candidate = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+
+    private static string TypeName(TypeRef type, GeneratorOptions options) => type.Kind switch
+    {
+        TypeKind.String => "string",
+        TypeKind.Int64 => "long",
+        TypeKind.Double => "double",
+        TypeKind.Boolean => "bool",
+        TypeKind.Json => "global::System.Text.Json.Nodes.JsonNode",
+        TypeKind.Dto => "global::" + options.ModelsNamespace + "." + CSharp.Identifier(type.Name!, "Dto"),
+        TypeKind.Enum => "global::" + options.ModelsNamespace + "." + CSharp.Identifier(type.Name!, "Enum"),
+        _ => ReadOnlyList + "<" + ElementTypeName(type.Element!, options) + ">",
+    };
+
+    private static string ElementTypeName(TypeRef element, GeneratorOptions options) =>
+        element.Kind is TypeKind.Json or TypeKind.List ? "global::System.Text.Json.Nodes.JsonNode?" : TypeName(element, options);
+
+    private static (string Type, string Init) Converter(TypeRef type, GeneratorOptions options)
+    {
+        var name = TypeName(type, options);
+        return type.Kind switch
+        {
+            TypeKind.String => ($"{Json}<string?>", $"{Runtime}.AuthingConverters.String"),
+            TypeKind.Int64 => ($"{Json}<long?>", $"{Runtime}.AuthingConverters.Int64"),
+            TypeKind.Double => ($"{Json}<double?>", $"{Runtime}.AuthingConverters.Double"),
+            TypeKind.Boolean => ($"{Json}<bool?>", $"{Runtime}.AuthingConverters.Boolean"),
+            TypeKind.Json => ($"{Json}<global::System.Text.Json.Nodes.JsonNode?>", $"{Runtime}.AuthingConverters.JsonNode"),
+            TypeKind.Dto => ($"{Json}<{name}>", $"{name}JsonConverter.Instance"),
+            TypeKind.Enum => ($"{Json}<{name}?>", $"{Runtime}.AuthingConverters.NullableOf({name}JsonConverter.Instance)"),
+            _ => ($"{Json}<{name}?>", ListConverter(type.Element!, options)),
+        };
+    }
+
+    private static string ListConverter(TypeRef element, GeneratorOptions options)
+    {
+        var name = TypeName(element, options);
+        return element.Kind switch
+        {
+            TypeKind.String => $"{Runtime}.AuthingConverters.StringList",
+            TypeKind.Int64 => $"{Runtime}.AuthingConverters.Int64List",
+            TypeKind.Double => $"{Runtime}.AuthingConverters.DoubleList",
+            TypeKind.Boolean => $"{Runtime}.AuthingConverters.BooleanList",
+            TypeKind.Dto => $"{Runtime}.AuthingConverters.ListOf({name}JsonConverter.Instance)",
+            TypeKind.Enum => $"{Runtime}.AuthingConverters.EnumListOf({name}JsonConverter.Instance)",
+            _ => $"{Runtime}.AuthingConverters.JsonList",
+        };
+    }
+
+    private static HashSet<string> Placeholders(string route)
+    {
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(route, "{([^{}]+)}"))
+        {
+            names.Add(match.Groups[1].Value);
+        }
+
+        return names;
+    }
+
+    private static string Describe(FactSource source) => source switch
+    {
+        FactSource.PageDirective => "page directive",
+        FactSource.ItemMetadata => "MSBuild item metadata",
+        FactSource.MethodNameSection => "method-name section",
+        FactSource.SampleCode => "sample code",
+        FactSource.CommentedSampleCode => "commented-out sample code",
+        FactSource.Folder => "docs folder",
+        FactSource.FileName => "file name",
+        FactSource.QueryRowMarker => "query-string row marker",
+        FactSource.ParameterKinds => "request parameters",
+        _ => "default rule",
+    };
+}

@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using Scriban;
+using Scriban.Runtime;
+
+namespace Authing.DocsGen.Emitting;
+
+/// <summary>Renders the embedded <c>Templates/*.scriban</c> files. Models are passed as data, so docs text is never evaluated as template code.</summary>
+internal static class TemplateRenderer
+{
+    private static readonly ConcurrentDictionary<string, Template> s_templates = new(StringComparer.Ordinal);
+
+    public static string Render(string templateName, ScriptObject model)
+    {
+        var template = s_templates.GetOrAdd(templateName, Load);
+        var context = new TemplateContext
+        {
+            StrictVariables = true,
+            LoopLimit = int.MaxValue,
+            MemberRenamer = member => member.Name,
+        };
+        context.PushGlobal(model);
+        return template.Render(context).Replace("\r\n", "\n");
+    }
+
+    private static Template Load(string templateName)
+    {
+        var resource = "Authing.DocsGen.Templates." + templateName + ".scriban";
+        using var stream = typeof(TemplateRenderer).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException("Missing embedded template " + resource);
+        using var reader = new StreamReader(stream);
+        var template = Template.Parse(reader.ReadToEnd(), resource);
+        if (template.HasErrors)
+        {
+            throw new InvalidOperationException("Template " + resource + ": " + string.Join("; ", template.Messages));
+        }
+
+        return template;
+    }
+}

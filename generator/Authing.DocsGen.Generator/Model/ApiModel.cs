@@ -1,0 +1,167 @@
+namespace Authing.DocsGen.Model;
+
+// The intermediate representation: plain, immutable, value-equatable records. Incremental caching compares step
+// outputs with Equals, so nothing here may hold a Markdig node, a Roslyn symbol or a mutable collection.
+
+public enum ClientKind
+{
+    Authentication,
+    Management,
+}
+
+public enum HttpVerb
+{
+    Get,
+    Post,
+    Put,
+    Delete,
+}
+
+/// <summary>Where an inferred fact came from; shown in diagnostics, generated comments and the IR dump.</summary>
+public enum FactSource
+{
+    /// <summary>An <c>&lt;!-- authing-docsgen: … --&gt;</c> directive in the page.</summary>
+    PageDirective,
+
+    /// <summary>MSBuild item metadata on the page (<c>AuthingVerb</c>, <c>AuthingRoute</c>, …).</summary>
+    ItemMetadata,
+
+    /// <summary>The page's method-name section.</summary>
+    MethodNameSection,
+
+    /// <summary>The live sample code.</summary>
+    SampleCode,
+
+    /// <summary>Sample code inside an HTML comment.</summary>
+    CommentedSampleCode,
+
+    /// <summary>An <c>authentication/</c> or <c>management/</c> folder in the page's path.</summary>
+    Folder,
+
+    /// <summary>The page's file name (the route slug in Authing's docs tree).</summary>
+    FileName,
+
+    /// <summary>Request rows that start with a space before the first pipe (query-string methods).</summary>
+    QueryRowMarker,
+
+    /// <summary>The kinds of the request parameters (objects and arrays go in a JSON body).</summary>
+    ParameterKinds,
+
+    /// <summary>Nothing on the page said; the documented default applies.</summary>
+    Default,
+}
+
+public enum TypeKind
+{
+    String,
+    Int64,
+    Double,
+    Boolean,
+
+    /// <summary>Free-form JSON (an <c>object</c> without a DTO, an <c>array</c> element of unknown type).</summary>
+    Json,
+    Dto,
+    Enum,
+    List,
+}
+
+/// <summary>A field's type. <see cref="Name"/> names the DTO or enum; <see cref="Element"/> is a list's element type.</summary>
+public sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Element = null)
+{
+    public static readonly TypeRef String = new(TypeKind.String);
+    public static readonly TypeRef Int64 = new(TypeKind.Int64);
+    public static readonly TypeRef Double = new(TypeKind.Double);
+    public static readonly TypeRef Boolean = new(TypeKind.Boolean);
+    public static readonly TypeRef Json = new(TypeKind.Json);
+
+    public static TypeRef Dto(string name) => new(TypeKind.Dto, name);
+
+    public static TypeRef Enum(string name) => new(TypeKind.Enum, name);
+
+    public static TypeRef ListOf(TypeRef element) => new(TypeKind.List, null, element);
+
+    public override string ToString() => Kind switch
+    {
+        TypeKind.Dto or TypeKind.Enum => Name!,
+        TypeKind.List => Element + "[]",
+        _ => Kind.ToString(),
+    };
+}
+
+/// <summary>One row of a parameter, DTO or response table.</summary>
+public sealed record FieldModel(
+    string WireName,
+    TypeRef Type,
+    bool Required,
+    string Description,
+    string? DefaultValue,
+    string? Example,
+    MarkdownLocation Location);
+
+public enum DtoRole
+{
+    /// <summary>The method's parameters, gathered into one request object.</summary>
+    Request,
+
+    /// <summary>The response named by the page's type line.</summary>
+    Response,
+
+    /// <summary>A type from the data-structure section.</summary>
+    Nested,
+}
+
+/// <param name="IsEnvelope">A response with Authing's envelope (<c>statusCode</c>, <c>message</c>, …): derives from <c>AuthingResponse</c>.</param>
+/// <param name="IsStrict">Reachable only from request parameters: required fields are enforced. Set by cross-page resolution.</param>
+public sealed record DtoModel(
+    string Name,
+    DtoRole Role,
+    string Description,
+    EquatableArray<FieldModel> Fields,
+    bool IsEnvelope,
+    MarkdownLocation Location,
+    bool IsStrict = false)
+{
+    /// <summary>The definition without docs and locations: what decides whether two pages define the same type.</summary>
+    public string Shape
+    {
+        get
+        {
+            var shape = new System.Text.StringBuilder(Name).Append(IsEnvelope ? "(envelope)" : "()");
+            foreach (var member in Fields)
+            {
+                shape.Append(member.WireName).Append(":").Append(member.Type).Append(';');
+            }
+
+            return shape.ToString();
+        }
+    }
+}
+
+public sealed record EnumMemberModel(string Value, string Description);
+
+/// <summary>An open enum: known values are named members, unknown wire values survive a round trip.</summary>
+public sealed record EnumModel(string Name, string Description, EquatableArray<EnumMemberModel> Members, MarkdownLocation Location);
+
+public sealed record MethodModel(
+    ClientKind Client,
+    FactSource ClientSource,
+    string Name,
+    FactSource NameSource,
+    string Title,
+    string Description,
+    HttpVerb Verb,
+    FactSource VerbSource,
+    string Route,
+    FactSource RouteSource,
+    string? RequestDtoName,
+    string? ResponseDtoName,
+    string DocsPath,
+    MarkdownLocation Location);
+
+/// <summary>Everything one page contributes. Each page is parsed on its own, so editing one page re-parses only it.</summary>
+public sealed record PageModel(
+    string FilePath,
+    MethodModel? Method,
+    EquatableArray<DtoModel> Dtos,
+    EquatableArray<EnumModel> Enums,
+    EquatableArray<DiagnosticInfo> Diagnostics);

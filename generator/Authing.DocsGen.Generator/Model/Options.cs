@@ -1,0 +1,17 @@
+namespace Authing.DocsGen.Model;
+
+/// <summary>Per-page overrides from MSBuild item metadata (<c>AuthingVerb</c>, <c>AuthingRoute</c>, <c>AuthingClient</c>, <c>AuthingSkip</c>).</summary>
+public sealed record PageOverrides(string? Verb, string? Route, string? Client, bool Skip)
+{
+    public static readonly PageOverrides None = new(null, null, null, false);
+}
+
+/// <summary>Project-wide options from MSBuild properties.</summary>
+public sealed record GeneratorOptions(string RootNamespace, bool PublicTypes)
+{
+    public const string DefaultNamespace = "Authing.Sdk";
+
+    public static readonly GeneratorOptions Default = new(DefaultNamespace, true);
+
+    public string ModelsNamespace => RootNamespace + ".Models";
+}

@@ -1,0 +1,160 @@
+using System.Collections.Generic;
+using System.Text;
+using System.Text.RegularExpressions;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Authing.DocsGen.Parsing;
+
+/// <summary>
+/// The text of a table cell or paragraph: HTML tags dropped (they are layout only), <c>&lt;br&gt;</c> turned into a line
+/// break, code spans kept in backticks so enum lists can tell values from prose, and the anchors of links collected.
+/// </summary>
+internal sealed class CellText
+{
+    private static readonly Regex s_anchorHref = new("href\\s*=\\s*[\"']#([^\"']*)[\"']", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex s_anchorId = new("\\bid\\s*=\\s*[\"']([^\"']*)[\"']", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex s_lineBreakTag = new("^<br\\s*/?>$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    public CellText(string text, IReadOnlyList<string> anchors, int start, int end)
+    {
+        Text = text;
+        Anchors = anchors;
+        Start = start;
+        End = end;
+    }
+
+    /// <summary>Text with backticks around code spans.</summary>
+    public string Text { get; }
+
+    /// <summary>Targets of <c>&lt;a href="#X"&gt;</c> links, in order.</summary>
+    public IReadOnlyList<string> Anchors { get; }
+
+    public int Start { get; }
+
+    public int End { get; }
+
+    /// <summary>The text with backticks removed: what a reader sees.</summary>
+    public string Plain => Text.Replace("`", string.Empty).Trim();
+
+    public static CellText Empty(int offset) => new(string.Empty, new string[0], offset, offset);
+
+    public static CellText FromInlines(ContainerInline? container, int fallbackStart, int fallbackEnd)
+    {
+        var text = new StringBuilder();
+        var anchors = new List<string>();
+        if (container is not null)
+        {
+            Append(container, text, anchors);
+        }
+
+        return new CellText(text.ToString().Trim(), anchors, fallbackStart, fallbackEnd);
+    }
+
+    public static CellText FromBlock(Block block)
+    {
+        var text = new StringBuilder();
+        var anchors = new List<string>();
+        AppendBlock(block, text, anchors);
+        return new CellText(text.ToString().Trim(), anchors, block.Span.Start, block.Span.End + 1);
+    }
+
+    /// <summary>The ids of <c>&lt;a id="X"&gt;</c> anchors in a heading (data-structure headings carry one).</summary>
+    public static List<string> AnchorIds(ContainerInline? container)
+    {
+        var ids = new List<string>();
+        if (container is not null)
+        {
+            Append(container, new StringBuilder(), new List<string>(), ids);
+        }
+
+        return ids;
+    }
+
+    public CellText Concat(CellText next) =>
+        new((Text + "\n" + next.Text).Trim(), Combine(Anchors, next.Anchors), Start, next.End);
+
+    private static List<string> Combine(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        var list = new List<string>(a);
+        list.AddRange(b);
+        return list;
+    }
+
+    private static void AppendBlock(Block block, StringBuilder text, List<string> anchors)
+    {
+        if (block is LeafBlock { Inline: { } inline })
+        {
+            Append(inline, text, anchors);
+        }
+        else if (block is ContainerBlock container)
+        {
+            foreach (var child in container)
+            {
+                if (text.Length > 0)
+                {
+                    text.Append('\n');
+                }
+
+                AppendBlock(child, text, anchors);
+            }
+        }
+    }
+
+    private static void Append(ContainerInline container, StringBuilder text, List<string> anchors, List<string>? ids = null)
+    {
+        foreach (var inline in container)
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content.ToString().Replace(MarkdownPreprocessor.JoinedLineBreak, '\n'));
+                    break;
+                case CodeInline code:
+                    text.Append('`').Append(code.Content.Replace(MarkdownPreprocessor.JoinedLineBreak, '\n')).Append('`');
+                    break;
+                case LineBreakInline:
+                    text.Append('\n');
+                    break;
+                case HtmlEntityInline entity:
+                    text.Append(entity.Transcoded.ToString());
+                    break;
+                case HtmlInline html:
+                    if (s_lineBreakTag.IsMatch(html.Tag))
+                    {
+                        text.Append('\n');
+                    }
+                    else
+                    {
+                        var match = s_anchorHref.Match(html.Tag);
+                        if (match.Success)
+                        {
+                            anchors.Add(match.Groups[1].Value.Trim());
+                        }
+
+                        var id = s_anchorId.Match(html.Tag);
+                        if (id.Success && html.Tag.StartsWith("<a", System.StringComparison.OrdinalIgnoreCase))
+                        {
+                            ids?.Add(id.Groups[1].Value.Trim());
+                        }
+                    }
+
+                    break;
+                case LinkInline link:
+                    if (link.Url is { Length: > 1 } url && url[0] == '#')
+                    {
+                        anchors.Add(url.Substring(1));
+                    }
+
+                    Append(link, text, anchors, ids);
+                    break;
+                case ContainerInline nested:
+                    Append(nested, text, anchors, ids);
+                    break;
+                case AutolinkInline autolink:
+                    text.Append(autolink.Url);
+                    break;
+            }
+        }
+    }
+}

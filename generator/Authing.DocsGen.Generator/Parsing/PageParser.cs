@@ -1,0 +1,459 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Authing.DocsGen.Diagnostics;
+using Authing.DocsGen.Model;
+using Authing.DocsGen.Text;
+using Markdig;
+using Markdig.Syntax;
+
+namespace Authing.DocsGen.Parsing;
+
+/// <summary>
+/// Parses one docs page into a <see cref="PageModel"/>. The only code that sees Markdig. Never throws: whatever goes
+/// wrong becomes a located diagnostic.
+/// </summary>
+public static class PageParser
+{
+    private static readonly MarkdownPipeline s_pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UsePreciseSourceLocation()
+        .Build();
+
+    public static PageModel Parse(string filePath, string text, PageOverrides overrides)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        try
+        {
+            return new PageParse(filePath, text, overrides, diagnostics).Run();
+        }
+        catch (Exception ex)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.PageFailed,
+                new LineMap(filePath, text).Locate(0, 0),
+                ex.GetType().Name + ": " + ex.Message));
+            return new PageModel(filePath, null, EquatableArray<DtoModel>.Empty, EquatableArray<EnumModel>.Empty, diagnostics.ToEquatableArray());
+        }
+    }
+
+    private sealed class PageParse
+    {
+        private readonly string _filePath;
+        private readonly PageOverrides _overrides;
+        private readonly List<DiagnosticInfo> _diagnostics;
+        private readonly LineMap _lines;
+        private readonly string _text;
+
+        public PageParse(string filePath, string text, PageOverrides overrides, List<DiagnosticInfo> diagnostics)
+        {
+            _filePath = filePath;
+            _overrides = overrides;
+            _diagnostics = diagnostics;
+            _lines = new LineMap(filePath, text);
+            _text = text;
+        }
+
+        public PageModel Run()
+        {
+            var document = Markdown.Parse(MarkdownPreprocessor.JoinContinuedRows(_text), s_pipeline);
+            var sections = SectionReader.Read(document, _lines);
+            var directives = Directives.Read(sections.Directives, _lines);
+
+            var skipReason = SkipReason(sections, directives);
+            if (skipReason is not null)
+            {
+                Report(DiagnosticDescriptors.NotAMethodPage, _lines.Locate(0, 0), Path.GetFileName(_filePath), skipReason);
+                return Result(null, new List<DtoModel>(), new List<EnumModel>());
+            }
+
+            var (methodName, nameSource, nameLocation) = MethodName(sections, directives);
+            var pascalName = Naming.ToPascalCase(methodName);
+            var client = Client(sections, directives);
+
+            var dtoNames = new HashSet<string>(sections.Dtos.Select(d => d.Name), StringComparer.Ordinal);
+            var enums = new List<EnumModel>();
+            var fields = new FieldParser(_lines, dtoNames, enums, _diagnostics.Add);
+            var dtos = new List<DtoModel>();
+
+            var requestFields = new List<FieldModel>();
+            var queryMarker = false;
+            var requestName = sections.RequestTypeLine?.Content ?? pascalName + "Dto";
+            if (sections.ParametersTable is { } parameterTable)
+            {
+                var table = ReadTable(parameterTable, "request-parameter");
+                if (table is not null)
+                {
+                    queryMarker = table.HasLeadingSpaceRows;
+                    requestFields = fields.ParseTable(table, requestName, table.Columns.Contains(ColumnRole.Required));
+                }
+            }
+
+            if (requestFields.Count > 0)
+            {
+                dtos.Add(new DtoModel(requestName, DtoRole.Request, string.Empty, requestFields.ToEquatableArray(), false, Locate(sections.ParametersHeading)));
+            }
+
+            var responseName = ReadResponse(sections, pascalName, fields, dtos);
+            ReadDataStructures(sections, fields, dtos);
+
+            var (verb, verbSource) = Verb(directives, queryMarker, requestFields, pascalName);
+            var (route, routeSource) = Route(directives);
+            var location = nameLocation ?? Locate(sections.TitleHeading);
+            if (nameSource != FactSource.MethodNameSection && nameSource != FactSource.PageDirective)
+            {
+                Report(DiagnosticDescriptors.MethodNameInferred, location, methodName, Describe(nameSource));
+            }
+
+            if (routeSource == FactSource.FileName)
+            {
+                Report(DiagnosticDescriptors.RouteInferred, location, route, Describe(routeSource));
+            }
+
+            if (verbSource is not (FactSource.PageDirective or FactSource.ItemMetadata))
+            {
+                Report(DiagnosticDescriptors.VerbInferred, location, verb.ToString().ToUpperInvariant(), Describe(verbSource));
+            }
+
+            var method = new MethodModel(
+                client.Kind,
+                client.Source,
+                pascalName,
+                nameSource,
+                sections.Title ?? pascalName,
+                string.Join("\n\n", sections.Description),
+                verb,
+                verbSource,
+                route,
+                routeSource,
+                requestFields.Count > 0 ? requestName : null,
+                responseName,
+                DocsPath(),
+                location);
+            return Result(method, dtos, enums);
+        }
+
+        private string? SkipReason(PageSections sections, Directives directives)
+        {
+            if (_overrides.Skip || (directives.TryGet("skip", out var skip, out _) && skip.Equals("true", StringComparison.OrdinalIgnoreCase)))
+            {
+                return "skipped by an override";
+            }
+
+            if (sections.HasInclude)
+            {
+                return "it only includes another file (!!!include)";
+            }
+
+            if (sections.ParameterHeadings == 0 && sections.ResponseHeadings == 0)
+            {
+                return "it has no request-parameter or response section";
+            }
+
+            if (sections.ParameterHeadings > 1 || sections.ResponseHeadings > 1)
+            {
+                return "it describes several methods under free-form headings";
+            }
+
+            return null;
+        }
+
+        private string ReadResponse(PageSections sections, string pascalName, FieldParser fields, List<DtoModel> dtos)
+        {
+            if (sections.ResponseHeading is null)
+            {
+                // The method still gets a response type: the bare envelope, which every Authing endpoint returns.
+                Report(DiagnosticDescriptors.MissingResponse, Locate(sections.TitleHeading));
+                var fallback = pascalName + "RespDto";
+                dtos.Add(new DtoModel(fallback, DtoRole.Response, string.Empty, EquatableArray<FieldModel>.Empty, true, Locate(sections.TitleHeading)));
+                return fallback;
+            }
+
+            var name = sections.ResponseTypeLine?.Content.Trim() ?? pascalName + "RespDto";
+            var responseFields = new List<FieldModel>();
+            if (sections.ResponseTable is { } responseTable && ReadTable(responseTable, "response") is { } table)
+            {
+                responseFields = fields.ParseTable(table, name, hasRequiredColumn: false);
+            }
+
+            var envelope = responseFields.Count == 0
+                || (responseFields.Any(f => f.WireName == "statusCode") && responseFields.Any(f => f.WireName == "message"));
+            dtos.Add(new DtoModel(name, DtoRole.Response, string.Empty, responseFields.ToEquatableArray(), envelope, Locate(sections.ResponseHeading)));
+            return name;
+        }
+
+        private void ReadDataStructures(PageSections sections, FieldParser fields, List<DtoModel> dtos)
+        {
+            var seen = new Dictionary<string, DtoModel>(StringComparer.Ordinal);
+            foreach (var section in sections.Dtos)
+            {
+                var fieldList = new List<FieldModel>();
+                if (section.Table is not null && ReadTable(section.Table, "data-structure") is { } table)
+                {
+                    fieldList = fields.ParseTable(table, section.Name, table.Columns.Contains(ColumnRole.Required));
+                }
+
+                var dto = new DtoModel(section.Name, DtoRole.Nested, string.Empty, fieldList.ToEquatableArray(), false, _lines.Locate(section.Start, section.End));
+                if (seen.TryGetValue(section.Name, out var first))
+                {
+                    Report(
+                        DiagnosticDescriptors.DuplicateDto,
+                        dto.Location,
+                        section.Name,
+                        first.Shape == dto.Shape ? "the copy is identical and ignored" : "the copies differ; the first definition is used");
+                    continue;
+                }
+
+                seen.Add(section.Name, dto);
+                dtos.Add(dto);
+            }
+        }
+
+        private TableData? ReadTable(Markdig.Extensions.Tables.Table markdigTable, string kind)
+        {
+            var table = TableReader.Read(markdigTable, _lines, _diagnostics.Add);
+            foreach (var role in new[] { ColumnRole.Name, ColumnRole.Type })
+            {
+                if (!table.Columns.Contains(role))
+                {
+                    Report(DiagnosticDescriptors.MissingColumn, _lines.Locate(markdigTable.Span.Start, markdigTable.Span.End + 1), kind, role.ToString().ToLowerInvariant());
+                    return null;
+                }
+            }
+
+            return table;
+        }
+
+        private (string Name, FactSource Source, MarkdownLocation? Location) MethodName(PageSections sections, Directives directives)
+        {
+            if (directives.TryGet("name", out var name, out var at) && Naming.Words(name).Count > 0)
+            {
+                return (name, FactSource.PageDirective, at);
+            }
+
+            if (sections.MethodNameCode is { } code)
+            {
+                var qualified = code.Content.Trim();
+                var method = qualified.Substring(qualified.LastIndexOf('.') + 1);
+                if (Naming.Words(method).Count > 0)
+                {
+                    return (method, FactSource.MethodNameSection, _lines.Locate(code.Span.Start, code.Span.End + 1));
+                }
+            }
+
+            foreach (var (samples, source) in new[] { (sections.LiveSamples, FactSource.SampleCode), (sections.CommentedSamples, FactSource.CommentedSampleCode) })
+            {
+                foreach (var sample in samples)
+                {
+                    if (SampleCode.MethodName(sample) is { } fromSample)
+                    {
+                        return (fromSample, source, null);
+                    }
+                }
+            }
+
+            var fileName = Path.GetFileNameWithoutExtension(_filePath);
+            return (Naming.ToCamelCase(fileName), FactSource.FileName, null);
+        }
+
+        /// <summary>
+        /// The client rule, strongest first: an override (item metadata, page directive); the docs folder
+        /// (<c>authentication/</c>, <c>management/</c>); the live sample; the method-name section; a commented-out sample
+        /// (those instantiate ManagementClient even on authentication pages); else ManagementClient.
+        /// </summary>
+        private (ClientKind Kind, FactSource Source) Client(PageSections sections, Directives directives)
+        {
+            if (ParseClient(_overrides.Client, FactSource.ItemMetadata, null) is { } fromMetadata)
+            {
+                return fromMetadata;
+            }
+
+            if (directives.TryGet("client", out var directive, out var at) && ParseClient(directive, FactSource.PageDirective, at) is { } fromDirective)
+            {
+                return fromDirective;
+            }
+
+            var section = sections.MethodNameCode is { } code ? SampleCode.ClientFromVariable(code.Content.Trim()) : null;
+            var folder = FolderClient();
+            var live = sections.LiveSamples.Select(SampleCode.Client).FirstOrDefault(c => c is not null);
+            var commented = sections.CommentedSamples.Select(SampleCode.Client).FirstOrDefault(c => c is not null);
+
+            var decided = folder is not null ? (folder.Value, FactSource.Folder)
+                : live is not null ? (live.Value, FactSource.SampleCode)
+                : section is not null ? (section.Value, FactSource.MethodNameSection)
+                : commented is not null ? (commented.Value, FactSource.CommentedSampleCode)
+                : (ClientKind.Management, FactSource.Default);
+
+            if (section is not null && sections.MethodNameCode is { } nameCode)
+            {
+                var location = _lines.Locate(nameCode.Span.Start, nameCode.Span.End + 1);
+                foreach (var (other, source) in new[] { (live, FactSource.SampleCode), (folder, FactSource.Folder) })
+                {
+                    if (other is not null && other != section)
+                    {
+                        Report(
+                            DiagnosticDescriptors.ClientContradiction,
+                            location,
+                            section + "Client",
+                            Describe(source),
+                            other + "Client",
+                            decided.Item1 + "Client",
+                            Describe(decided.Item2));
+                        break;
+                    }
+                }
+            }
+
+            if (decided.Item2 is not (FactSource.MethodNameSection or FactSource.Folder))
+            {
+                Report(DiagnosticDescriptors.ClientInferred, Locate(sections.TitleHeading), decided.Item1.ToString(), Describe(decided.Item2));
+            }
+
+            return decided;
+        }
+
+        private (ClientKind, FactSource)? ParseClient(string? value, FactSource source, MarkdownLocation? location)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return null;
+            }
+
+            if (SampleCode.ClientFromVariable(value!) is { } kind)
+            {
+                return (kind, source);
+            }
+
+            Report(DiagnosticDescriptors.InvalidOverride, location ?? _lines.Locate(0, 0), "client", value!, "expected authentication or management");
+            return null;
+        }
+
+        private ClientKind? FolderClient()
+        {
+            var segments = _filePath.Replace('\\', '/').Split('/');
+            for (var i = segments.Length - 2; i >= 0; i--)
+            {
+                switch (segments[i].ToLowerInvariant())
+                {
+                    case "authentication":
+                        return ClientKind.Authentication;
+                    case "management":
+                        return ClientKind.Management;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The verb rule: an override; else GET when every request row starts with a space (the query-string marker);
+        /// else POST when any parameter exists (body methods); else GET for parameterless get/list methods, POST otherwise.
+        /// </summary>
+        private (HttpVerb, FactSource) Verb(Directives directives, bool queryMarker, List<FieldModel> parameters, string pascalName)
+        {
+            foreach (var (value, source, location) in new[]
+            {
+                (_overrides.Verb, FactSource.ItemMetadata, (MarkdownLocation?)null),
+                (directives.TryGet("verb", out var v, out var at) ? v : null, FactSource.PageDirective, at),
+            })
+            {
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    continue;
+                }
+
+                switch (value!.Trim().ToUpperInvariant())
+                {
+                    case "GET": return (HttpVerb.Get, source);
+                    case "POST": return (HttpVerb.Post, source);
+                    case "PUT": return (HttpVerb.Put, source);
+                    case "DELETE": return (HttpVerb.Delete, source);
+                    default:
+                        Report(DiagnosticDescriptors.InvalidOverride, location ?? _lines.Locate(0, 0), "verb", value, "expected GET, POST, PUT or DELETE");
+                        break;
+                }
+            }
+
+            if (queryMarker && parameters.All(p => p.Type.Kind is not (TypeKind.Dto or TypeKind.Json)))
+            {
+                return (HttpVerb.Get, FactSource.QueryRowMarker);
+            }
+
+            if (parameters.Count > 0)
+            {
+                return (HttpVerb.Post, FactSource.ParameterKinds);
+            }
+
+            return pascalName.StartsWith("Get", StringComparison.Ordinal) || pascalName.StartsWith("List", StringComparison.Ordinal)
+                ? (HttpVerb.Get, FactSource.Default)
+                : (HttpVerb.Post, FactSource.Default);
+        }
+
+        /// <summary>The route rule: an override; else <c>/api/v3/</c> + the file name, kebab-cased (the docs tree names files after the route slug).</summary>
+        private (string, FactSource) Route(Directives directives)
+        {
+            foreach (var (value, source, location) in new[]
+            {
+                (_overrides.Route, FactSource.ItemMetadata, (MarkdownLocation?)null),
+                (directives.TryGet("route", out var r, out var at) ? r : null, FactSource.PageDirective, at),
+            })
+            {
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    continue;
+                }
+
+                var route = value!.Trim();
+                if (route.StartsWith("/", StringComparison.Ordinal) && !Naming.ContainsInvisible(route) && route.IndexOfAny(new[] { '"', '\\', ' ', '?', '#' }) < 0)
+                {
+                    return (route, source);
+                }
+
+                Report(DiagnosticDescriptors.InvalidOverride, location ?? _lines.Locate(0, 0), "route", route, "a route starts with '/' and has no spaces, quotes, backslashes, '?' or '#'");
+            }
+
+            var slug = Path.GetFileNameWithoutExtension(_filePath);
+            var isSlug = slug.Length > 0 && slug.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
+            return ("/api/v3/" + (isSlug ? slug : Naming.ToKebabCase(slug)), FactSource.FileName);
+        }
+
+        /// <summary>The page path from its client folder on (<c>authentication/mfa/enroll-factor.md</c>), else the file name.</summary>
+        private string DocsPath()
+        {
+            var segments = _filePath.Replace('\\', '/').Split('/');
+            for (var i = segments.Length - 2; i >= 0; i--)
+            {
+                if (segments[i].Equals("authentication", StringComparison.OrdinalIgnoreCase) || segments[i].Equals("management", StringComparison.OrdinalIgnoreCase))
+                {
+                    return string.Join("/", segments.Skip(i));
+                }
+            }
+
+            return segments[segments.Length - 1];
+        }
+
+        private static string Describe(FactSource source) => source switch
+        {
+            FactSource.PageDirective => "page directive",
+            FactSource.ItemMetadata => "MSBuild item metadata",
+            FactSource.MethodNameSection => "method-name section",
+            FactSource.SampleCode => "sample code",
+            FactSource.CommentedSampleCode => "commented-out sample code",
+            FactSource.Folder => "docs folder",
+            FactSource.FileName => "file name",
+            FactSource.QueryRowMarker => "query-string row marker",
+            FactSource.ParameterKinds => "request parameters (sent as a JSON body)",
+            _ => "default rule",
+        };
+
+        private MarkdownLocation Locate(Block? block) =>
+            block is null ? _lines.Locate(0, 0) : _lines.Locate(block.Span.Start, block.Span.End + 1);
+
+        private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, MarkdownLocation location, params string[] args) =>
+            _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, args));
+
+        private PageModel Result(MethodModel? method, List<DtoModel> dtos, List<EnumModel> enums) =>
+            new(_filePath, method, dtos.ToEquatableArray(), enums.ToEquatableArray(), _diagnostics.ToEquatableArray());
+    }
+}

@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using Authing.DocsGen.Diagnostics;
+using Authing.DocsGen.Model;
+using Markdig.Extensions.Tables;
+
+namespace Authing.DocsGen.Parsing;
+
+internal enum ColumnRole
+{
+    Unknown,
+    Name,
+    Type,
+    Required,
+    Default,
+    Description,
+    Example,
+}
+
+/// <summary>One logical row of a table, its cells keyed by column role.</summary>
+internal sealed class TableRowData
+{
+    private readonly Dictionary<ColumnRole, CellText> _cells;
+
+    public TableRowData(Dictionary<ColumnRole, CellText> cells, int start, int end)
+    {
+        _cells = cells;
+        Start = start;
+        End = end;
+    }
+
+    public int Start { get; }
+
+    public int End { get; }
+
+    public CellText this[ColumnRole role] => _cells.TryGetValue(role, out var cell) ? cell : CellText.Empty(Start);
+}
+
+internal sealed class TableData
+{
+    public TableData(IReadOnlyList<TableRowData> rows, bool hasLeadingSpaceRows, IReadOnlyCollection<ColumnRole> columns)
+    {
+        Rows = rows;
+        HasLeadingSpaceRows = hasLeadingSpaceRows;
+        Columns = columns;
+    }
+
+    public IReadOnlyList<TableRowData> Rows { get; }
+
+    /// <summary>Every data row starts with a space before its first pipe: the docs' marker of a query-string method.</summary>
+    public bool HasLeadingSpaceRows { get; }
+
+    public IReadOnlyCollection<ColumnRole> Columns { get; }
+}
+
+/// <summary>Reads a Markdig pipe table into rows keyed by column role. Columns are identified by their header words.</summary>
+internal static class TableReader
+{
+    public static TableData Read(Table table, LineMap lines, Action<DiagnosticInfo> report)
+    {
+        var roles = new List<ColumnRole>();
+        var rows = new List<TableRowData>();
+        var leadingSpaceRows = 0;
+        foreach (var block in table)
+        {
+            if (block is not TableRow row)
+            {
+                continue;
+            }
+
+            if (row.IsHeader)
+            {
+                foreach (var cellBlock in row)
+                {
+                    roles.Add(RoleOf(CellText.FromBlock(cellBlock).Plain));
+                }
+
+                continue;
+            }
+
+            var cells = new Dictionary<ColumnRole, CellText>();
+            var lastFilled = -1;
+            var index = 0;
+            foreach (var cellBlock in row)
+            {
+                var cell = (TableCell)cellBlock;
+                if (cell.Span.Length > 0)
+                {
+                    lastFilled = index;
+                }
+
+                var role = index < roles.Count ? roles[index] : ColumnRole.Unknown;
+                if (role != ColumnRole.Unknown && !cells.ContainsKey(role))
+                {
+                    var text = cell.Span.Length > 0 ? CellText.FromBlock(cell) : CellText.Empty(row.Span.Start);
+                    cells[role] = text;
+                }
+
+                index++;
+            }
+
+            var line = lines.LineAt(row.Span.Start);
+            if (line.Length > 0 && line[0] == ' ')
+            {
+                leadingSpaceRows++;
+            }
+
+            var rowEnd = row.Span.End + 1;
+            var lastLine = lines.LineAt(row.Span.End);
+            if (!lastLine.TrimEnd().EndsWith("|") && lastFilled + 1 < roles.Count)
+            {
+                var name = cells.TryGetValue(ColumnRole.Name, out var nameCell) ? nameCell.Plain : string.Empty;
+                report(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.ShortRow,
+                    lines.Locate(row.Span.Start, rowEnd),
+                    name,
+                    (lastFilled + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    roles.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            rows.Add(new TableRowData(cells, row.Span.Start, rowEnd));
+        }
+
+        return new TableData(rows, rows.Count > 0 && leadingSpaceRows == rows.Count, roles);
+    }
+
+    internal static ColumnRole RoleOf(string header)
+    {
+        var text = header.Trim().ToLowerInvariant();
+        if (text.Contains("必填") || text.Contains("必含") || text.Contains("required"))
+        {
+            return ColumnRole.Required;
+        }
+
+        if (text.Contains("默认") || text.Contains("default"))
+        {
+            return ColumnRole.Default;
+        }
+
+        if (text.Contains("示例") || text.Contains("example") || text.Contains("sample"))
+        {
+            return ColumnRole.Example;
+        }
+
+        if (text.Contains("描述") || text.Contains("说明") || text.Contains("description"))
+        {
+            return ColumnRole.Description;
+        }
+
+        if (text.Contains("类型") || text == "type")
+        {
+            return ColumnRole.Type;
+        }
+
+        if (text.Contains("名称") || text.Contains("参数") || text == "name" || text == "field")
+        {
+            return ColumnRole.Name;
+        }
+
+        return ColumnRole.Unknown;
+    }
+}

@@ -1,0 +1,196 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Authing.DocsGen.Diagnostics;
+using Authing.DocsGen.Model;
+
+namespace Authing.DocsGen.Resolution;
+
+/// <summary>The whole API after cross-page resolution: every type once, and each page's method with its final names.</summary>
+public sealed record ApiModel(
+    EquatableArray<DtoModel> Dtos,
+    EquatableArray<EnumModel> Enums,
+    EquatableArray<ResolvedMethod> Methods,
+    EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>A method ready to emit: its request DTO travels with it, because query and path parameters are read from it.</summary>
+public sealed record ResolvedMethod(string PagePath, MethodModel Method, DtoModel? Request);
+
+/// <summary>
+/// Cross-page resolution, deterministic whatever the order pages arrive in (pages are sorted by path):
+/// <list type="bullet">
+/// <item>Types with the same name and the same fields (names and types; required flags and docs may differ) are one
+/// type, documented from the first page. A field is required only where every definition requires it.</item>
+/// <item>A same-named type with different fields keeps its name on the first page; on every later page it is renamed
+/// to <c>{Method}{Name}</c> (e.g. <c>ListWidgetsWidgetDto</c>), and ADG014 says so.</item>
+/// <item>Enums with the same name are merged: an open enum tolerates unknown values, so the union of values is safe.</item>
+/// <item>A second method with the same name on the same client gets a numeric suffix and ADG016.</item>
+/// <item>A type reachable only from request parameters is strict (required fields enforced); any type a response can
+/// reach is lenient, so a response never fails for a missing field.</item>
+/// </list>
+/// </summary>
+public static class ApiResolver
+{
+    public static ApiModel Resolve(ImmutableArray<PageModel> pages)
+    {
+        var ordered = pages.Where(p => p.Method is not null).OrderBy(p => p.FilePath, StringComparer.Ordinal).ToList();
+        var diagnostics = new List<DiagnosticInfo>();
+
+        var definitions = new Dictionary<string, List<(PageModel Page, DtoModel Dto)>>(StringComparer.Ordinal);
+        foreach (var page in ordered)
+        {
+            foreach (var dto in page.Dtos)
+            {
+                if (!definitions.TryGetValue(dto.Name, out var list))
+                {
+                    definitions[dto.Name] = list = new List<(PageModel, DtoModel)>();
+                }
+
+                list.Add((page, dto));
+            }
+        }
+
+        // (page, original name) → final name, for definitions that conflict with an earlier page's.
+        var renames = new Dictionary<(string Page, string Name), string>();
+        var shared = new List<(string Page, DtoModel Dto)>();
+        foreach (var group in definitions.OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var first = group.Value[0];
+            var definition = first.Dto;
+            foreach (var (page, dto) in group.Value.Skip(1))
+            {
+                if (dto.Shape == first.Dto.Shape)
+                {
+                    definition = MergeRequired(definition, dto);
+                    continue;
+                }
+
+                var newName = page.Method!.Name + dto.Name;
+                renames[(page.FilePath, dto.Name)] = newName;
+                shared.Add((page.FilePath, dto with { Name = newName }));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DtoConflict, dto.Location, dto.Name, first.Page.FilePath, newName));
+            }
+
+            shared.Add((first.Page.FilePath, definition));
+        }
+
+        // Field types are renamed as seen from the page each definition came from.
+        var merged = new Dictionary<string, DtoModel>(StringComparer.Ordinal);
+        foreach (var (page, dto) in shared)
+        {
+            merged[dto.Name] = Rename(dto, page, renames);
+        }
+
+        var dtos = MarkStrict(merged, ordered, renames);
+        var methods = ResolveMethods(ordered, renames, dtos, diagnostics);
+        var enums = ordered.SelectMany(p => p.Enums)
+            .GroupBy(e => e.Name, StringComparer.Ordinal)
+            .Select(g => g.First() with
+            {
+                Members = g.SelectMany(e => e.Members).GroupBy(m => m.Value, StringComparer.Ordinal).Select(m => m.First()).ToEquatableArray(),
+            })
+            .OrderBy(e => e.Name, StringComparer.Ordinal)
+            .ToEquatableArray();
+
+        return new ApiModel(
+            dtos.Values.OrderBy(d => d.Name, StringComparer.Ordinal).ToEquatableArray(),
+            enums,
+            methods.ToEquatableArray(),
+            diagnostics.ToEquatableArray());
+    }
+
+    private static DtoModel MergeRequired(DtoModel existing, DtoModel other)
+    {
+        var fields = existing.Fields.Select((f, i) => f with { Required = f.Required && other.Fields[i].Required });
+        return existing with { Fields = fields.ToEquatableArray() };
+    }
+
+    private static DtoModel Rename(DtoModel dto, string page, Dictionary<(string, string), string> renames) =>
+        dto with { Fields = dto.Fields.Select(f => f with { Type = Rename(f.Type, page, renames) }).ToEquatableArray() };
+
+    private static TypeRef Rename(TypeRef type, string page, Dictionary<(string, string), string> renames) => type.Kind switch
+    {
+        TypeKind.Dto when renames.TryGetValue((page, type.Name!), out var newName) => TypeRef.Dto(newName),
+        TypeKind.List => TypeRef.ListOf(Rename(type.Element!, page, renames)),
+        _ => type,
+    };
+
+    private static string FinalName(string page, string name, Dictionary<(string, string), string> renames) =>
+        renames.TryGetValue((page, name), out var newName) ? newName : name;
+
+    private static Dictionary<string, DtoModel> MarkStrict(Dictionary<string, DtoModel> dtos, List<PageModel> pages, Dictionary<(string, string), string> renames)
+    {
+        var fromResponses = new HashSet<string>(StringComparer.Ordinal);
+        var fromRequests = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            var method = page.Method!;
+            if (method.ResponseDtoName is { } response)
+            {
+                Reach(FinalName(page.FilePath, response, renames), dtos, fromResponses);
+            }
+
+            if (method.RequestDtoName is { } request)
+            {
+                Reach(FinalName(page.FilePath, request, renames), dtos, fromRequests);
+            }
+        }
+
+        return dtos.ToDictionary(
+            d => d.Key,
+            d => d.Value with { IsStrict = fromRequests.Contains(d.Key) && !fromResponses.Contains(d.Key) },
+            StringComparer.Ordinal);
+    }
+
+    private static void Reach(string name, Dictionary<string, DtoModel> dtos, HashSet<string> reached)
+    {
+        if (!reached.Add(name) || !dtos.TryGetValue(name, out var dto))
+        {
+            return;
+        }
+
+        foreach (var field in dto.Fields)
+        {
+            var type = field.Type;
+            while (type.Kind == TypeKind.List)
+            {
+                type = type.Element!;
+            }
+
+            if (type.Kind == TypeKind.Dto)
+            {
+                Reach(type.Name!, dtos, reached);
+            }
+        }
+    }
+
+    private static List<ResolvedMethod> ResolveMethods(List<PageModel> pages, Dictionary<(string, string), string> renames, Dictionary<string, DtoModel> dtos, List<DiagnosticInfo> diagnostics)
+    {
+        var taken = new Dictionary<(ClientKind, string), string>();
+        var methods = new List<ResolvedMethod>();
+        foreach (var page in pages)
+        {
+            var method = page.Method!;
+            var name = method.Name;
+            for (var suffix = 2; taken.ContainsKey((method.Client, name)); suffix++)
+            {
+                name = method.Name + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            if (name != method.Name)
+            {
+                var firstPage = taken[(method.Client, method.Name)];
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateMethod, method.Location, method.Client + "Client", method.Name, firstPage, name));
+            }
+
+            taken[(method.Client, name)] = page.FilePath;
+            var requestName = method.RequestDtoName is null ? null : FinalName(page.FilePath, method.RequestDtoName, renames);
+            var responseName = method.ResponseDtoName is null ? null : FinalName(page.FilePath, method.ResponseDtoName, renames);
+            var resolved = method with { Name = name, RequestDtoName = requestName, ResponseDtoName = responseName };
+            methods.Add(new ResolvedMethod(page.FilePath, resolved, requestName is null ? null : dtos[requestName]));
+        }
+
+        return methods;
+    }
+}

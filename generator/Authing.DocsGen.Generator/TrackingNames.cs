@@ -1,0 +1,14 @@
+namespace Authing.DocsGen;
+
+/// <summary>Names of the incremental steps; tests use them to prove what re-ran.</summary>
+public static class TrackingNames
+{
+    public const string Options = nameof(Options);
+    public const string PageInputs = nameof(PageInputs);
+    public const string ParsedPages = nameof(ParsedPages);
+    public const string Api = nameof(Api);
+    public const string Methods = nameof(Methods);
+    public const string Dtos = nameof(Dtos);
+    public const string Enums = nameof(Enums);
+    public const string ApiDiagnostics = nameof(ApiDiagnostics);
+}

@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Net.Http;
+using Authing.Sdk.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Authing.Sdk.DependencyInjection;
+
+/// <summary>
+/// Registration helpers called by the generated <c>AddAuthing…Client</c> extension methods; not meant to be called directly.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A client registered this way is transient and built from: the default (unnamed) <c>IOptions&lt;TOptions&gt;</c>, so
+/// <c>services.Configure&lt;TOptions&gt;(configuration.GetSection(...))</c> works too; a named <see cref="HttpClient"/> from
+/// <see cref="IHttpClientFactory"/> (the name is the client type's full name); and a logger whose category is that name.
+/// </para>
+/// <para>
+/// Options that implement <see cref="IAuthingClientOptions"/> are validated when the client is first resolved (an
+/// <see cref="OptionsValidationException"/> lists every problem) and, in a generic host, when it starts.
+/// </para>
+/// <para>
+/// Resilience handlers added to the returned builder resend the same signed message: a retried management request
+/// carries the same <c>date</c> and nonce, which a server that rejects repeated nonces would refuse.
+/// </para>
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class AuthingServiceCollectionHelpers
+{
+    /// <summary>Registers <typeparamref name="TClient"/> with its options and a named <see cref="HttpClient"/>.</summary>
+    /// <typeparam name="TClient">The generated client type.</typeparam>
+    /// <typeparam name="TOptions">The client's options type.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options; runs when the options are first needed.</param>
+    /// <param name="factory">Builds the client from the factory's <see cref="HttpClient"/>, the options and a logger (null when logging is not registered).</param>
+    /// <returns>The builder of the named <see cref="HttpClient"/>, to add handlers such as resilience policies.</returns>
+    public static IHttpClientBuilder AddAuthingClientCore<TClient, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        IServiceCollection services,
+        Action<TOptions> configure,
+        Func<HttpClient, TOptions, ILogger?, TClient> factory)
+        where TClient : class
+        where TOptions : class
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        ArgumentNullException.ThrowIfNull(factory);
+
+        string name = typeof(TClient).FullName ?? typeof(TClient).Name;
+        services.AddOptions<TOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, AuthingOptionsValidator<TOptions>>());
+        IHttpClientBuilder builder = services.AddHttpClient(name);
+        services.TryAddTransient(provider =>
+        {
+            TOptions options = provider.GetRequiredService<IOptions<TOptions>>().Value;
+            HttpClient httpClient = provider.GetRequiredService<IHttpClientFactory>().CreateClient(name);
+            ILogger? logger = provider.GetService<ILoggerFactory>()?.CreateLogger(name);
+            return factory(httpClient, options, logger);
+        });
+        return builder;
+    }
+
+    /// <summary>Runs <see cref="IAuthingClientOptions.GetValidationErrors"/> for every options instance of the type.</summary>
+    private sealed class AuthingOptionsValidator<TOptions> : IValidateOptions<TOptions>
+        where TOptions : class
+    {
+        public ValidateOptionsResult Validate(string? name, TOptions options)
+        {
+            if (options is not IAuthingClientOptions validatable)
+            {
+                return ValidateOptionsResult.Skip;
+            }
+
+            IReadOnlyList<string> errors = validatable.GetValidationErrors();
+            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        }
+    }
+}

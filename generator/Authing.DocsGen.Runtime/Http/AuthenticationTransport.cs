@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Frozen;
+using System.ComponentModel;
+using System.Net.Http;
+using System.Text;
+using Microsoft.Extensions.Logging;
+
+namespace Authing.Sdk.Runtime;
+
+/// <summary>
+/// The authentication client's transport (WIRE.md §3.2): <c>x-authing-app-id</c> on every request; <c>authorization</c>
+/// carrying the user's raw access token (no <c>Bearer</c> prefix, as the node SDK), or <c>Basic base64(appId:appSecret)</c>
+/// on the token and sign-in endpoints when the application uses <see cref="TokenEndpointAuthMethod.ClientSecretBasic"/>.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class AuthenticationTransport : AuthingTransport
+{
+    /// <summary>The paths on which <c>client_secret_basic</c> puts the application's credentials in <c>authorization</c>.</summary>
+    internal static readonly FrozenSet<string> BasicAuthPaths = FrozenSet.ToFrozenSet(
+        new[]
+        {
+            "/oidc/token",
+            "/oidc/token/revocation",
+            "/oidc/token/introspection",
+            "/oauth/token",
+            "/oauth/token/revocation",
+            "/oauth/token/introspection",
+            "/api/v3/signin",
+            "/api/v3/signin-by-mobile",
+            "/api/v3/exchange-tokenset-with-qrcode-ticket",
+        },
+        StringComparer.Ordinal);
+
+    private readonly string _appId;
+    private readonly string? _basicAuthorization;
+    private volatile string? _accessToken;
+
+    /// <summary>Creates a transport with its own <see cref="HttpClient"/> (default handler, TLS certificate validation on).</summary>
+    /// <param name="options">The client options; validated and copied.</param>
+    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
+    public AuthenticationTransport(AuthenticationClientOptions options)
+        : this(ValidateFirst(options), CreateOwnedHttpClient(), ownsHttpClient: true, null)
+    {
+    }
+
+    /// <summary>Creates a transport over a caller-provided <see cref="HttpClient"/>, which it does not dispose.</summary>
+    /// <param name="httpClient">The client to send with, e.g. from <c>IHttpClientFactory</c>.</param>
+    /// <param name="options">The client options; validated and copied.</param>
+    /// <param name="logger">Receives one entry per call (verb, path, status, time); never headers or secrets.</param>
+    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
+    public AuthenticationTransport(HttpClient httpClient, AuthenticationClientOptions options, ILogger? logger = null)
+        : this(ValidateFirst(options), httpClient ?? throw new ArgumentNullException(nameof(httpClient)), ownsHttpClient: false, logger)
+    {
+    }
+
+    private AuthenticationTransport(AuthenticationClientOptions options, HttpClient httpClient, bool ownsHttpClient, ILogger? logger)
+        : base(httpClient, ownsHttpClient, options.GetNormalizedHost(), options.Timeout, options.ThrowOnBusinessError, logger)
+    {
+        _appId = options.AppId!;
+        _accessToken = string.IsNullOrEmpty(options.AccessToken) ? null : options.AccessToken;
+        if (options.TokenEndpointAuthMethod == TokenEndpointAuthMethod.ClientSecretBasic)
+        {
+            // As node: the id and secret are joined as they are, without the form-encoding RFC 6749 §2.3.1 describes.
+            _basicAuthorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(_appId + ":" + options.AppSecret));
+        }
+    }
+
+    /// <summary>
+    /// Sets the user's access token sent with later requests, or removes it with <see langword="null"/> or an empty string.
+    /// Safe to call while requests are in flight: each request reads the token once, when its headers are built.
+    /// </summary>
+    /// <param name="token">The access token.</param>
+    /// <exception cref="ArgumentException">The token contains CR, LF or NUL (it is not quoted in the message).</exception>
+    public void SetAccessToken(string? token)
+    {
+        if (token is not null && OptionChecks.HasLineBreak(token))
+        {
+            throw new ArgumentException(
+                "The access token must not contain CR, LF or NUL characters: it is sent in an HTTP header.", nameof(token));
+        }
+
+        _accessToken = string.IsNullOrEmpty(token) ? null : token;
+    }
+
+    private protected override void Authenticate(HttpRequestMessage message, AuthingRequest request)
+    {
+        message.Headers.TryAddWithoutValidation("x-authing-app-id", _appId);
+        string? authorization = _basicAuthorization is not null && BasicAuthPaths.Contains(request.Path)
+            ? _basicAuthorization
+            : _accessToken;
+        if (authorization is not null)
+        {
+            message.Headers.TryAddWithoutValidation("authorization", authorization);
+        }
+    }
+
+    private static AuthenticationClientOptions ValidateFirst(AuthenticationClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return options;
+    }
+}

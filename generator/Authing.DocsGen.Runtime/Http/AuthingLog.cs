@@ -1,0 +1,37 @@
+using System;
+using Microsoft.Extensions.Logging;
+
+namespace Authing.Sdk.Runtime;
+
+/// <summary>The transport's log messages. They carry the verb, the path (no query), the status and the time taken; never headers, bodies or secrets.</summary>
+internal static class AuthingLog
+{
+    private static readonly Action<ILogger, string, string, int, double, Exception?> ResponseReceived =
+        LoggerMessage.Define<string, string, int, double>(
+            LogLevel.Debug,
+            new EventId(1, "AuthingResponse"),
+            "Authing {Method} {Path} answered HTTP {StatusCode} in {ElapsedMilliseconds:0.0} ms");
+
+    private static readonly Action<ILogger, string, string, string, double, Exception?> RequestFailed =
+        LoggerMessage.Define<string, string, string, double>(
+            LogLevel.Warning,
+            new EventId(2, "AuthingRequestFailed"),
+            "Authing {Method} {Path} failed ({Kind}) after {ElapsedMilliseconds:0.0} ms");
+
+    public static void Response(ILogger? logger, string method, string path, int status, TimeSpan elapsed)
+    {
+        if (logger is not null && logger.IsEnabled(LogLevel.Debug))
+        {
+            ResponseReceived(logger, method, path, status, elapsed.TotalMilliseconds, null);
+        }
+    }
+
+    public static void Failure(ILogger? logger, string method, string path, string kind, TimeSpan elapsed)
+    {
+        if (logger is not null && logger.IsEnabled(LogLevel.Warning))
+        {
+            // The exception is not attached: its message holds server text, which callers log themselves if they want it.
+            RequestFailed(logger, method, path, kind, elapsed.TotalMilliseconds, null);
+        }
+    }
+}

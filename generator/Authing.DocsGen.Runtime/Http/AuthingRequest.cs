@@ -1,0 +1,468 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.Net.Http;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Authing.Sdk.Runtime;
+
+/// <summary>
+/// One API call being built by generated code: verb, path with placeholders, query parameters and JSON body. It yields
+/// what a transport needs: <see cref="Path"/>, <see cref="QueryString"/>, <see cref="Body"/> and <see cref="SigningPairs"/>.
+/// </summary>
+/// <remarks>
+/// A request is built by one thread and then only read, so it can be sent more than once. Query parameters follow axios
+/// (node SDK): <see langword="null"/> values are left out, arrays become repeated <c>name[]=value</c>.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class AuthingRequest
+{
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+    };
+
+    private static readonly JsonSerializerOptions SerializerOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private readonly List<QueryParameter> _query = new();
+    private IReadOnlyList<KeyValuePair<string, string>> _bodyPairs = Array.Empty<KeyValuePair<string, string>>();
+    private string _path;
+
+    /// <summary>Starts a request.</summary>
+    /// <param name="method">The HTTP verb.</param>
+    /// <param name="pathTemplate">The path as the API declares it, starting with <c>/</c>, with <c>{name}</c> placeholders.</param>
+    public AuthingRequest(HttpMethod method, string pathTemplate)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentException.ThrowIfNullOrEmpty(pathTemplate);
+        if (pathTemplate[0] != '/')
+        {
+            throw new ArgumentException($"The path template must start with '/': '{pathTemplate}'.", nameof(pathTemplate));
+        }
+
+        Method = method;
+        PathTemplate = pathTemplate;
+        _path = pathTemplate;
+    }
+
+    /// <summary>The HTTP verb.</summary>
+    public HttpMethod Method { get; }
+
+    /// <summary>The path as declared, with its <c>{name}</c> placeholders.</summary>
+    public string PathTemplate { get; }
+
+    /// <summary>The path with every placeholder substituted and escaped; the path part of the URL and of the string to sign.</summary>
+    /// <exception cref="InvalidOperationException">A placeholder has not been set.</exception>
+    public string Path
+    {
+        get
+        {
+            int open = _path.IndexOf('{', StringComparison.Ordinal);
+            if (open >= 0)
+            {
+                int close = _path.IndexOf('}', open);
+                string name = close > open ? _path[(open + 1)..close] : _path[(open + 1)..];
+                throw new InvalidOperationException(
+                    $"The path parameter '{name}' of {Method} {PathTemplate} has not been set.");
+            }
+
+            return _path;
+        }
+    }
+
+    /// <summary>
+    /// The query string as sent, without the leading <c>?</c>; empty when there are no parameters. Names and values are
+    /// percent-encoded as axios does it (UTF-8, space as <c>+</c>; <c>:</c>, <c>$</c>, <c>,</c>, <c>[</c>, <c>]</c> kept).
+    /// </summary>
+    public string QueryString
+    {
+        get
+        {
+            if (_query.Count == 0)
+            {
+                return string.Empty;
+            }
+
+            var text = new StringBuilder();
+            foreach (QueryParameter parameter in _query)
+            {
+                foreach (string value in parameter.WireValues)
+                {
+                    if (text.Length > 0)
+                    {
+                        text.Append('&');
+                    }
+
+                    AppendQueryComponent(text, parameter.Name);
+                    if (parameter.IsArray)
+                    {
+                        text.Append("[]");
+                    }
+
+                    text.Append('=');
+                    AppendQueryComponent(text, value);
+                }
+            }
+
+            return text.ToString();
+        }
+    }
+
+    /// <summary>The path followed by <c>?</c> and the query string when there is one.</summary>
+    public string PathAndQuery
+    {
+        get
+        {
+            string query = QueryString;
+            return query.Length == 0 ? Path : Path + "?" + query;
+        }
+    }
+
+    /// <summary>True once <see cref="SetJsonBody{T}"/> has been called.</summary>
+    public bool HasBody { get; private set; }
+
+    /// <summary>The UTF-8 JSON body; empty when there is none.</summary>
+    public ReadOnlyMemory<byte> Body { get; private set; }
+
+    /// <summary>
+    /// The <c>key=value</c> pairs of the canonical resource, unsorted and unencoded. For GET, the query parameters as
+    /// JavaScript prints them (strings raw, numbers and booleans as text, arrays as compact JSON such as
+    /// <c>["a","b"]</c>). For any other verb, the top-level properties of the JSON body (strings raw, anything else as
+    /// <c>JSON.stringify</c> writes it), whatever the query holds.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> SigningPairs
+    {
+        get
+        {
+            if (Method != HttpMethod.Get)
+            {
+                return _bodyPairs;
+            }
+
+            var pairs = new KeyValuePair<string, string>[_query.Count];
+            for (int i = 0; i < _query.Count; i++)
+            {
+                pairs[i] = new KeyValuePair<string, string>(_query[i].Name, _query[i].SigningValue);
+            }
+
+            return pairs;
+        }
+    }
+
+    /// <summary>Replaces the placeholder <c>{name}</c> in the path with the escaped <paramref name="value"/>.</summary>
+    /// <param name="name">The placeholder name, without braces.</param>
+    /// <param name="value">The value; escaped with <see cref="Uri.EscapeDataString(string)"/>.</param>
+    /// <exception cref="ArgumentException">The template has no such placeholder, or it was already set.</exception>
+    public void SetPathParameter(string name, string value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(value);
+        string placeholder = "{" + name + "}";
+        if (!_path.Contains(placeholder, StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"The path {PathTemplate} has no placeholder '{placeholder}', or it was already set.", nameof(name));
+        }
+
+        _path = _path.Replace(placeholder, Uri.EscapeDataString(value), StringComparison.Ordinal);
+    }
+
+    /// <summary>Adds a string query parameter; <see langword="null"/> leaves it out.</summary>
+    /// <param name="name">The parameter name as the API spells it.</param>
+    /// <param name="value">The value.</param>
+    public void AddQuery(string name, string? value)
+    {
+        if (value is not null)
+        {
+            Add(name, value, value);
+        }
+    }
+
+    /// <summary>Adds an integer query parameter; <see langword="null"/> leaves it out.</summary>
+    /// <param name="name">The parameter name as the API spells it.</param>
+    /// <param name="value">The value.</param>
+    public void AddQuery(string name, long? value)
+    {
+        if (value is long v)
+        {
+            string text = v.ToString(CultureInfo.InvariantCulture);
+            Add(name, text, text);
+        }
+    }
+
+    /// <summary>Adds an integer query parameter; <see langword="null"/> leaves it out.</summary>
+    /// <param name="name">The parameter name as the API spells it.</param>
+    /// <param name="value">The value.</param>
+    public void AddQuery(string name, int? value) => AddQuery(name, (long?)value);
+
+    /// <summary>Adds a number query parameter, written as JavaScript prints it (shortest round-trip); <see langword="null"/> leaves it out.</summary>
+    /// <param name="name">The parameter name as the API spells it.</param>
+    /// <param name="value">The value.</param>
+    public void AddQuery(string name, double? value)
+    {
+        if (value is double v)
+        {
+            string text = JsText.Number(v);
+            Add(name, text, text);
+        }
+    }
+
+    /// <summary>Adds a boolean query parameter as <c>true</c>/<c>false</c>; <see langword="null"/> leaves it out.</summary>
+    /// <param name="name">The parameter name as the API spells it.</param>
+    /// <param name="value">The value.</param>
+    public void AddQuery(string name, bool? value)
+    {
+        if (value is bool v)
+        {
+            string text = v ? "true" : "false";
+            Add(name, text, text);
+        }
+    }
+
+    /// <summary>Adds an enum query parameter as its wire value; <see langword="null"/> leaves it out.</summary>
+    /// <typeparam name="TEnum">A generated open enum.</typeparam>
+    /// <param name="name">The parameter name as the API spells it.</param>
+    /// <param name="value">The value.</param>
+    public void AddQuery<TEnum>(string name, TEnum? value)
+        where TEnum : struct, IAuthingEnum
+    {
+        if (value is TEnum v)
+        {
+            AddQuery(name, v.Value);
+        }
+    }
+
+    /// <summary>Adds an array query parameter, sent as repeated <c>name[]=value</c>; <see langword="null"/> leaves it out.</summary>
+    /// <param name="name">The parameter name as the API spells it, without <c>[]</c>.</param>
+    /// <param name="values">The values; <see langword="null"/> items are not sent.</param>
+    public void AddQuery(string name, IEnumerable<string>? values)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        var wire = new List<string>();
+        var json = new StringBuilder("[");
+        foreach (string? value in values)
+        {
+            if (json.Length > 1)
+            {
+                json.Append(',');
+            }
+
+            if (value is null)
+            {
+                json.Append("null");
+            }
+            else
+            {
+                wire.Add(value);
+                JsText.AppendJsonString(json, value);
+            }
+        }
+
+        AddArray(name, wire, json.Append(']').ToString());
+    }
+
+    /// <summary>Adds an integer array query parameter, sent as repeated <c>name[]=value</c>; <see langword="null"/> leaves it out.</summary>
+    /// <param name="name">The parameter name as the API spells it, without <c>[]</c>.</param>
+    /// <param name="values">The values.</param>
+    public void AddQuery(string name, IEnumerable<long>? values)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        var wire = new List<string>();
+        foreach (long value in values)
+        {
+            wire.Add(value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        AddArray(name, wire, "[" + string.Join(',', wire) + "]");
+    }
+
+    /// <summary>Adds an enum array query parameter, sent as repeated <c>name[]=value</c>; <see langword="null"/> leaves it out.</summary>
+    /// <typeparam name="TEnum">A generated open enum.</typeparam>
+    /// <param name="name">The parameter name as the API spells it, without <c>[]</c>.</param>
+    /// <param name="values">The values.</param>
+    public void AddQuery<TEnum>(string name, IEnumerable<TEnum>? values)
+        where TEnum : struct, IAuthingEnum
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        var strings = new List<string>();
+        foreach (TEnum value in values)
+        {
+            strings.Add(value.Value);
+        }
+
+        AddQuery(name, strings);
+    }
+
+    /// <summary>
+    /// Serialises <paramref name="body"/> now, with <paramref name="converter"/> and no reflection, as compact UTF-8 JSON
+    /// in which non-ASCII text is written as is (as <c>JSON.stringify</c> does), and records its top-level properties for signing.
+    /// </summary>
+    /// <typeparam name="T">The body type.</typeparam>
+    /// <param name="body">The body; must not be <see langword="null"/>.</param>
+    /// <param name="converter">The generated converter of <typeparamref name="T"/>.</param>
+    /// <exception cref="InvalidOperationException">The converter wrote no JSON or more than one value.</exception>
+    public void SetJsonBody<T>(T body, JsonConverter<T> converter)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(converter);
+
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            converter.Write(writer, body, SerializerOptions);
+        }
+
+        byte[] bytes = buffer.WrittenSpan.ToArray();
+        IReadOnlyList<KeyValuePair<string, string>> pairs;
+        try
+        {
+            pairs = ReadBodyPairs(bytes);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidOperationException(
+                $"The converter {converter.GetType().Name} did not write one JSON value for {Method} {PathTemplate}.", ex);
+        }
+
+        Body = bytes;
+        HasBody = true;
+        _bodyPairs = pairs;
+    }
+
+    /// <summary>The top-level properties of a JSON object as the node signer prints them; none for any other JSON value.</summary>
+    private static IReadOnlyList<KeyValuePair<string, string>> ReadBodyPairs(byte[] json)
+    {
+        using JsonDocument document = JsonDocument.Parse(json);
+        JsonElement root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return Array.Empty<KeyValuePair<string, string>>();
+        }
+
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (KeyValuePair<string, JsonElement> property in JsText.JsObjectProperties(root))
+        {
+            string value;
+            switch (property.Value.ValueKind)
+            {
+                case JsonValueKind.String:
+                    value = property.Value.GetString()!;
+                    break;
+                case JsonValueKind.Number:
+                    value = JsText.Number(double.Parse(
+                        property.Value.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    var text = new StringBuilder();
+                    JsText.AppendJson(text, property.Value);
+                    value = text.ToString();
+                    break;
+            }
+
+            pairs.Add(new KeyValuePair<string, string>(property.Key, value));
+        }
+
+        return pairs;
+    }
+
+    /// <summary>Percent-encodes as axios's <c>encode</c>: <c>encodeURIComponent</c>, then <c>: $ , [ ]</c> restored and space as <c>+</c>.</summary>
+    private static void AppendQueryComponent(StringBuilder text, string value)
+    {
+        Span<byte> utf8 = stackalloc byte[4];
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            if (c < 0x80)
+            {
+                if (IsLeftAsIs(c))
+                {
+                    text.Append(c);
+                }
+                else if (c == ' ')
+                {
+                    text.Append('+');
+                }
+                else
+                {
+                    AppendPercent(text, (byte)c);
+                }
+
+                continue;
+            }
+
+            Rune rune;
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                rune = new Rune(c, value[++i]);
+            }
+            else if (char.IsSurrogate(c))
+            {
+                rune = Rune.ReplacementChar;
+            }
+            else
+            {
+                rune = new Rune(c);
+            }
+
+            int length = rune.EncodeToUtf8(utf8);
+            for (int b = 0; b < length; b++)
+            {
+                AppendPercent(text, utf8[b]);
+            }
+        }
+    }
+
+    private static bool IsLeftAsIs(char c) =>
+        char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '!' or '~' or '*' or '\'' or '(' or ')'
+            or ':' or '$' or ',' or '[' or ']';
+
+    private static void AppendPercent(StringBuilder text, byte value)
+    {
+        const string Hex = "0123456789ABCDEF";
+        text.Append('%').Append(Hex[value >> 4]).Append(Hex[value & 0xF]);
+    }
+
+    private void Add(string name, string wireValue, string signingValue) =>
+        AddParameter(new QueryParameter(name, new[] { wireValue }, IsArray: false, signingValue));
+
+    private void AddArray(string name, List<string> wireValues, string signingValue) =>
+        AddParameter(new QueryParameter(name, wireValues.ToArray(), IsArray: true, signingValue));
+
+    private void AddParameter(QueryParameter parameter)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(parameter.Name, "name");
+        foreach (QueryParameter existing in _query)
+        {
+            if (existing.Name == parameter.Name)
+            {
+                throw new ArgumentException(
+                    $"The query parameter '{parameter.Name}' of {Method} {PathTemplate} was added twice.", "name");
+            }
+        }
+
+        _query.Add(parameter);
+    }
+
+    private readonly record struct QueryParameter(string Name, string[] WireValues, bool IsArray, string SigningValue);
+}

@@ -1,0 +1,367 @@
+using System;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace Authing.Sdk.Runtime;
+
+/// <summary>
+/// Sends <see cref="AuthingRequest"/>s and reads Authing responses; the two subclasses add each client's authentication.
+/// Thread-safe: one instance serves any number of concurrent calls.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Each call gets its own <see cref="HttpRequestMessage"/> with every header on it (never on
+/// <see cref="HttpClient.DefaultRequestHeaders"/>), its own timeout (a linked <see cref="CancellationTokenSource"/>, so it
+/// holds for a caller-provided <see cref="HttpClient"/> as well) and is never retried.
+/// </para>
+/// <para>
+/// Failures: HTTP non-2xx, unreadable bodies, timeouts and network errors throw <see cref="AuthingApiException"/>;
+/// cancelling through the caller's token throws <see cref="OperationCanceledException"/> with that token.
+/// </para>
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class AuthingTransport : IDisposable
+{
+    /// <summary>The SDK's version, from the assembly's informational version without the source-revision suffix.</summary>
+    internal static readonly string SdkVersion = ReadSdkVersion();
+
+    private static readonly JsonSerializerOptions ReaderOptions = new();
+
+    private readonly HttpClient _httpClient;
+    private readonly bool _ownsHttpClient;
+    private readonly string _baseUrl;
+    private readonly TimeSpan _timeout;
+    private readonly bool _throwOnBusinessError;
+    private readonly ILogger? _logger;
+    private readonly bool _addUserAgent;
+    private int _disposed;
+
+    private protected AuthingTransport(
+        HttpClient httpClient,
+        bool ownsHttpClient,
+        string baseUrl,
+        TimeSpan timeout,
+        bool throwOnBusinessError,
+        ILogger? logger)
+    {
+        _httpClient = httpClient;
+        _ownsHttpClient = ownsHttpClient;
+        _baseUrl = baseUrl;
+        _timeout = timeout;
+        _throwOnBusinessError = throwOnBusinessError;
+        _logger = logger;
+        _addUserAgent = httpClient.DefaultRequestHeaders.UserAgent.Count == 0;
+    }
+
+    /// <summary>The normalised base URL requests are sent to, without a trailing slash.</summary>
+    public string BaseUrl => _baseUrl;
+
+    /// <summary>The time allowed for one call.</summary>
+    public TimeSpan Timeout => _timeout;
+
+    /// <summary>Sends a request and reads its JSON response with <paramref name="responseConverter"/>.</summary>
+    /// <typeparam name="T">The response type.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="responseConverter">The generated converter of <typeparamref name="T"/>.</param>
+    /// <param name="cancellationToken">Cancels the call; then <see cref="OperationCanceledException"/> is thrown.</param>
+    /// <returns>The response. When it is an <see cref="AuthingResponse"/> whose <see cref="AuthingResponse.StatusCode"/> is not
+    /// 200, it is returned as is unless the options ask to throw.</returns>
+    /// <exception cref="AuthingApiException">The call failed; <see cref="AuthingApiException.Kind"/> says how.</exception>
+    public async Task<T> SendAsync<T>(
+        AuthingRequest request,
+        JsonConverter<T> responseConverter,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(responseConverter);
+        (int status, byte[] body) = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+
+        T? result;
+        try
+        {
+            ReadOnlySpan<byte> json = WithoutBom(body);
+            if (json.IsEmpty)
+            {
+                throw new JsonException("The response body is empty.");
+            }
+
+            var reader = new Utf8JsonReader(json);
+            reader.Read();
+            result = responseConverter.Read(ref reader, typeof(T), ReaderOptions);
+            if (reader.Read())
+            {
+                throw new JsonException("The response body holds more than one JSON value.");
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            throw InvalidResponse(request, status, body, ex);
+        }
+
+        if (result is null)
+        {
+            throw InvalidResponse(request, status, body, new JsonException("The response body is null."));
+        }
+
+        if (_throwOnBusinessError && result is AuthingResponse envelope && !envelope.IsSuccess)
+        {
+            throw BusinessError(request, status, body, envelope.StatusCode, envelope.ApiCode, envelope.Message, envelope.RequestId);
+        }
+
+        return result;
+    }
+
+    /// <summary>Sends a request whose response body is not needed; the HTTP status, and the envelope when there is one, are still checked.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the call; then <see cref="OperationCanceledException"/> is thrown.</param>
+    /// <returns>A task that completes when the response has been read.</returns>
+    /// <exception cref="AuthingApiException">The call failed; <see cref="AuthingApiException.Kind"/> says how.</exception>
+    public async Task SendAsync(AuthingRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        (int status, byte[] body) = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        if (_throwOnBusinessError)
+        {
+            Envelope envelope = Envelope.TryRead(body);
+            if (envelope.StatusCode is int code && code != 200)
+            {
+                throw BusinessError(request, status, body, envelope.StatusCode, envelope.ApiCode, envelope.Message, envelope.RequestId);
+            }
+        }
+    }
+
+    /// <summary>Releases the <see cref="HttpClient"/> when this transport created it; a caller-provided one is left alone.</summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases resources.</summary>
+    /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0 && _ownsHttpClient)
+        {
+            _httpClient.Dispose();
+        }
+    }
+
+    /// <summary>Adds the client's authentication headers to a message that is about to be sent.</summary>
+    /// <param name="message">The message; its URI, body and content headers are already set.</param>
+    /// <param name="request">The request it was built from.</param>
+    private protected abstract void Authenticate(HttpRequestMessage message, AuthingRequest request);
+
+    /// <summary>A new <see cref="HttpClient"/> for a transport that owns it: TLS validation on, connections recycled for DNS changes.</summary>
+    private protected static HttpClient CreateOwnedHttpClient() =>
+        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, disposeHandler: true)
+        {
+            // The transport applies its own per-call timeout.
+            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+        };
+
+    private static ReadOnlySpan<byte> WithoutBom(byte[] body) =>
+        body.AsSpan().StartsWith("\uFEFF"u8) ? body.AsSpan(3) : body.AsSpan();
+
+    private static string BodyText(byte[] body) => Encoding.UTF8.GetString(WithoutBom(body));
+
+    private static string ReadSdkVersion()
+    {
+        string? version = typeof(AuthingTransport).Assembly
+            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        if (string.IsNullOrEmpty(version))
+        {
+            return "0.0.0";
+        }
+
+        int plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? version : version[..plus];
+    }
+
+    private async Task<(int Status, byte[] Body)> SendCoreAsync(AuthingRequest request, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        string method = request.Method.Method;
+        string path = request.Path;
+        using HttpRequestMessage message = CreateMessage(request);
+        long started = Stopwatch.GetTimestamp();
+
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            timeoutSource.CancelAfter(_timeout);
+        }
+
+        int status;
+        byte[] body;
+        try
+        {
+            using HttpResponseMessage response = await _httpClient
+                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token)
+                .ConfigureAwait(false);
+            status = (int)response.StatusCode;
+            body = await response.Content.ReadAsByteArrayAsync(timeoutSource.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(
+                $"The Authing request {method} {request.PathTemplate} was cancelled.", ex, cancellationToken);
+        }
+        catch (OperationCanceledException ex)
+        {
+            // Our timeout, or the HttpClient's own Timeout when it is shorter.
+            TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
+            AuthingLog.Failure(_logger, method, path, nameof(AuthingErrorKind.Timeout), elapsed);
+            throw new AuthingApiException(
+                AuthingErrorKind.Timeout,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The Authing request {method} {request.PathTemplate} timed out after {elapsed.TotalSeconds:0.###} s (Timeout is {_timeout})."),
+                null, null, null, null, null, null, ex);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            AuthingLog.Failure(_logger, method, path, nameof(AuthingErrorKind.Network), Stopwatch.GetElapsedTime(started));
+            throw new AuthingApiException(
+                AuthingErrorKind.Network,
+                $"The Authing request {method} {request.PathTemplate} failed: {ex.Message}",
+                null, null, null, null, null, null, ex);
+        }
+
+        TimeSpan total = Stopwatch.GetElapsedTime(started);
+        AuthingLog.Response(_logger, method, path, status, total);
+        if (status is < 200 or > 299)
+        {
+            AuthingLog.Failure(_logger, method, path, nameof(AuthingErrorKind.HttpError), total);
+            Envelope envelope = Envelope.TryRead(body);
+            throw new AuthingApiException(
+                AuthingErrorKind.HttpError,
+                AuthingApiException.FormatMessage(
+                    $"The Authing request {method} {request.PathTemplate} failed:",
+                    status, envelope.StatusCode, envelope.ApiCode, envelope.Message, envelope.RequestId),
+                status, envelope.StatusCode, envelope.ApiCode, envelope.Message, envelope.RequestId, BodyText(body), null);
+        }
+
+        return (status, body);
+    }
+
+    private HttpRequestMessage CreateMessage(AuthingRequest request)
+    {
+        var message = new HttpRequestMessage(request.Method, new Uri(_baseUrl + request.PathAndQuery, UriKind.Absolute));
+        try
+        {
+            message.Headers.TryAddWithoutValidation("accept", "application/json");
+            if (_addUserAgent)
+            {
+                message.Headers.TryAddWithoutValidation("user-agent", "authing-dotnet-docsgen/" + SdkVersion);
+            }
+
+            if (request.HasBody)
+            {
+                var content = new ReadOnlyMemoryContent(request.Body);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                message.Content = content;
+            }
+
+            Authenticate(message, request);
+            return message;
+        }
+        catch
+        {
+            message.Dispose();
+            throw;
+        }
+    }
+
+    private AuthingApiException InvalidResponse(AuthingRequest request, int status, byte[] body, Exception cause)
+    {
+        Envelope envelope = Envelope.TryRead(body);
+        return new AuthingApiException(
+            AuthingErrorKind.InvalidResponse,
+            AuthingApiException.FormatMessage(
+                $"The Authing request {request.Method} {request.PathTemplate} returned a response that could not be read ({cause.Message})",
+                status, envelope.StatusCode, envelope.ApiCode, envelope.Message, envelope.RequestId),
+            status, envelope.StatusCode, envelope.ApiCode, envelope.Message, envelope.RequestId, BodyText(body), cause);
+    }
+
+    private static AuthingApiException BusinessError(
+        AuthingRequest request, int status, byte[] body, int? statusCode, int? apiCode, string? message, string? requestId) =>
+        new(
+            AuthingErrorKind.BusinessError,
+            AuthingApiException.FormatMessage(
+                $"The Authing request {request.Method} {request.PathTemplate} returned a business error:",
+                status, statusCode, apiCode, message, requestId),
+            status, statusCode, apiCode, message, requestId, BodyText(body), null);
+
+    /// <summary>The envelope fields of a body, read leniently: anything missing or of another shape is null.</summary>
+    private readonly record struct Envelope(int? StatusCode, int? ApiCode, string? Message, string? RequestId)
+    {
+        public static Envelope TryRead(byte[] body)
+        {
+            try
+            {
+                using JsonDocument document = JsonDocument.Parse(body.AsMemory(WithoutBom(body).Length == body.Length ? 0 : 3));
+                JsonElement root = document.RootElement;
+                if (root.ValueKind != JsonValueKind.Object)
+                {
+                    return default;
+                }
+
+                return new Envelope(
+                    ReadInt(root, "statusCode"),
+                    ReadInt(root, "apiCode"),
+                    ReadString(root, "message"),
+                    ReadString(root, "requestId"));
+            }
+            catch (JsonException)
+            {
+                return default;
+            }
+        }
+
+        private static int? ReadInt(JsonElement root, string name)
+        {
+            if (!root.TryGetProperty(name, out JsonElement value))
+            {
+                return null;
+            }
+
+            if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int number))
+            {
+                return number;
+            }
+
+            if (value.ValueKind == JsonValueKind.String
+                && int.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int parsed))
+            {
+                return parsed;
+            }
+
+            return null;
+        }
+
+        private static string? ReadString(JsonElement root, string name) =>
+            root.TryGetProperty(name, out JsonElement value)
+                ? value.ValueKind switch
+                {
+                    JsonValueKind.String => value.GetString(),
+                    JsonValueKind.Null or JsonValueKind.Undefined => null,
+                    _ => value.GetRawText(),
+                }
+                : null;
+    }
+}
