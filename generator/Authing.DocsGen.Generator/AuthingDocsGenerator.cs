@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using Authing.DocsGen.Emitting;
 using Authing.DocsGen.Model;
 using Authing.DocsGen.Parsing;
@@ -44,9 +45,10 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
             api.Select(static (model, _) => model.Diagnostics).WithTrackingName(TrackingNames.ApiDiagnostics),
             static (spc, diagnostics) => Report(spc, diagnostics));
 
-        var methods = api.SelectMany(static (model, _) => model.Methods).WithTrackingName(TrackingNames.Methods);
-        var dtos = api.SelectMany(static (model, _) => model.Dtos).WithTrackingName(TrackingNames.Dtos);
-        var enums = api.SelectMany(static (model, _) => model.Enums).WithTrackingName(TrackingNames.Enums);
+        // Emit steps see models without locations: text moving on a page must not re-emit code that did not change.
+        var methods = api.SelectMany(static (model, _) => model.Methods.Select(m => m.WithoutLocations())).WithTrackingName(TrackingNames.Methods);
+        var dtos = api.SelectMany(static (model, _) => model.Dtos.Select(d => d.WithoutLocations())).WithTrackingName(TrackingNames.Dtos);
+        var enums = api.SelectMany(static (model, _) => model.Enums.Select(e => e.WithoutLocation())).WithTrackingName(TrackingNames.Enums);
 
         context.RegisterSourceOutput(options, static (spc, opts) =>
         {

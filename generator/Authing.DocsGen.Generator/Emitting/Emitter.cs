@@ -49,7 +49,7 @@ public static class Emitter
         model["route_literal"] = CSharp.StringLiteral(method.Route);
         model["route_doc"] = CSharp.XmlDocText(method.Route);
         model["provenance"] = CSharp.LineComment(
-            $"Generated from {method.DocsPath}: client from the {Describe(method.ClientSource)}, verb from the {Describe(method.VerbSource)}, route from the {Describe(method.RouteSource)}.");
+            $"Generated from {method.DocsPath}: client from the {FactSourceText.Describe(method.ClientSource)}, verb from the {FactSourceText.Describe(method.VerbSource)}, route from the {FactSourceText.Describe(method.RouteSource)}.");
         model["response_type"] = models + CSharp.Identifier(method.ResponseDtoName!, "Response");
         model["response_converter"] = models + CSharp.Identifier(method.ResponseDtoName!, "Response") + "JsonConverter.Instance";
 
@@ -274,18 +274,4 @@ public static class Emitter
 
         return names;
     }
-
-    private static string Describe(FactSource source) => source switch
-    {
-        FactSource.PageDirective => "page directive",
-        FactSource.ItemMetadata => "MSBuild item metadata",
-        FactSource.MethodNameSection => "method-name section",
-        FactSource.SampleCode => "sample code",
-        FactSource.CommentedSampleCode => "commented-out sample code",
-        FactSource.Folder => "docs folder",
-        FactSource.FileName => "file name",
-        FactSource.QueryRowMarker => "query-string row marker",
-        FactSource.ParameterKinds => "request parameters",
-        _ => "default rule",
-    };
 }

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace Authing.DocsGen.Model;
 
 // The intermediate representation: plain, immutable, value-equatable records. Incremental caching compares step
@@ -47,8 +49,30 @@ public enum FactSource
     /// <summary>The kinds of the request parameters (objects and arrays go in a JSON body).</summary>
     ParameterKinds,
 
+    /// <summary>A get/list/check/is/count method name, where the table cannot carry the query marker.</summary>
+    NamePrefix,
+
     /// <summary>Nothing on the page said; the documented default applies.</summary>
     Default,
+}
+
+public static class FactSourceText
+{
+    /// <summary>How diagnostics and generated comments name a <see cref="FactSource"/>.</summary>
+    public static string Describe(this FactSource source) => source switch
+    {
+        FactSource.PageDirective => "page directive",
+        FactSource.ItemMetadata => "MSBuild item metadata",
+        FactSource.MethodNameSection => "method-name section",
+        FactSource.SampleCode => "sample code",
+        FactSource.CommentedSampleCode => "commented-out sample code",
+        FactSource.Folder => "docs folder",
+        FactSource.FileName => "file name",
+        FactSource.QueryRowMarker => "query-string row marker",
+        FactSource.ParameterKinds => "request parameters",
+        FactSource.NamePrefix => "method-name prefix",
+        _ => "default rule",
+    };
 }
 
 public enum TypeKind
@@ -96,7 +120,10 @@ public sealed record FieldModel(
     string Description,
     string? DefaultValue,
     string? Example,
-    MarkdownLocation Location);
+    MarkdownLocation Location)
+{
+    public FieldModel WithoutLocation() => this with { Location = MarkdownLocation.None };
+}
 
 public enum DtoRole
 {
@@ -121,6 +148,13 @@ public sealed record DtoModel(
     MarkdownLocation Location,
     bool IsStrict = false)
 {
+    /// <summary>The model as the emitter needs it: without locations, which change whenever text above moves.</summary>
+    public DtoModel WithoutLocations() => this with
+    {
+        Location = MarkdownLocation.None,
+        Fields = Fields.Select(f => f.WithoutLocation()).ToEquatableArray(),
+    };
+
     /// <summary>The definition without docs and locations: what decides whether two pages define the same type.</summary>
     public string Shape
     {
@@ -140,7 +174,10 @@ public sealed record DtoModel(
 public sealed record EnumMemberModel(string Value, string Description);
 
 /// <summary>An open enum: known values are named members, unknown wire values survive a round trip.</summary>
-public sealed record EnumModel(string Name, string Description, EquatableArray<EnumMemberModel> Members, MarkdownLocation Location);
+public sealed record EnumModel(string Name, string Description, EquatableArray<EnumMemberModel> Members, MarkdownLocation Location)
+{
+    public EnumModel WithoutLocation() => this with { Location = MarkdownLocation.None };
+}
 
 public sealed record MethodModel(
     ClientKind Client,

@@ -10,6 +10,9 @@ namespace Authing.DocsGen.Model;
 /// </summary>
 public sealed record MarkdownLocation(string FilePath, int Start, int Length, int StartLine, int StartColumn, int EndLine, int EndColumn)
 {
+    /// <summary>No location: what the emit steps see, so that moving text on a page does not re-emit unchanged code.</summary>
+    public static readonly MarkdownLocation None = new(string.Empty, 0, 0, 0, 0, 0, 0);
+
     public Location ToLocation() => Location.Create(
         FilePath,
         new TextSpan(Start, Length),

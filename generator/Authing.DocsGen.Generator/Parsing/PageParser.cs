@@ -79,6 +79,7 @@ public static class PageParser
 
             var requestFields = new List<FieldModel>();
             var queryMarker = false;
+            var alignedTable = false;
             var requestName = sections.RequestTypeLine?.Content ?? pascalName + "Dto";
             if (sections.ParametersTable is { } parameterTable)
             {
@@ -86,6 +87,7 @@ public static class PageParser
                 if (table is not null)
                 {
                     queryMarker = table.HasLeadingSpaceRows;
+                    alignedTable = table.IsAligned;
                     requestFields = fields.ParseTable(table, requestName, table.Columns.Contains(ColumnRole.Required));
                 }
             }
@@ -98,22 +100,22 @@ public static class PageParser
             var responseName = ReadResponse(sections, pascalName, fields, dtos);
             ReadDataStructures(sections, fields, dtos);
 
-            var (verb, verbSource) = Verb(directives, queryMarker, requestFields, pascalName);
+            var (verb, verbSource) = Verb(directives, queryMarker, alignedTable, requestFields, pascalName);
             var (route, routeSource) = Route(directives);
             var location = nameLocation ?? Locate(sections.TitleHeading);
             if (nameSource != FactSource.MethodNameSection && nameSource != FactSource.PageDirective)
             {
-                Report(DiagnosticDescriptors.MethodNameInferred, location, methodName, Describe(nameSource));
+                Report(DiagnosticDescriptors.MethodNameInferred, location, methodName, FactSourceText.Describe(nameSource));
             }
 
             if (routeSource == FactSource.FileName)
             {
-                Report(DiagnosticDescriptors.RouteInferred, location, route, Describe(routeSource));
+                Report(DiagnosticDescriptors.RouteInferred, location, route, FactSourceText.Describe(routeSource));
             }
 
             if (verbSource is not (FactSource.PageDirective or FactSource.ItemMetadata))
             {
-                Report(DiagnosticDescriptors.VerbInferred, location, verb.ToString().ToUpperInvariant(), Describe(verbSource));
+                Report(DiagnosticDescriptors.VerbInferred, location, verb.ToString().ToUpperInvariant(), FactSourceText.Describe(verbSource));
             }
 
             var method = new MethodModel(
@@ -296,10 +298,10 @@ public static class PageParser
                             DiagnosticDescriptors.ClientContradiction,
                             location,
                             section + "Client",
-                            Describe(source),
+                            FactSourceText.Describe(source),
                             other + "Client",
                             decided.Item1 + "Client",
-                            Describe(decided.Item2));
+                            FactSourceText.Describe(decided.Item2));
                         break;
                     }
                 }
@@ -307,7 +309,7 @@ public static class PageParser
 
             if (decided.Item2 is not (FactSource.MethodNameSection or FactSource.Folder))
             {
-                Report(DiagnosticDescriptors.ClientInferred, Locate(sections.TitleHeading), decided.Item1.ToString(), Describe(decided.Item2));
+                Report(DiagnosticDescriptors.ClientInferred, Locate(sections.TitleHeading), decided.Item1.ToString(), FactSourceText.Describe(decided.Item2));
             }
 
             return decided;
@@ -348,9 +350,11 @@ public static class PageParser
 
         /// <summary>
         /// The verb rule: an override; else GET when every request row starts with a space (the query-string marker);
-        /// else POST when any parameter exists (body methods); else GET for parameterless get/list methods, POST otherwise.
+        /// else POST when a parameter is an object or free-form JSON; else, for tables that cannot carry the marker
+        /// (aligned, as on English pages) and for parameterless methods, GET when the name starts with get, list, check,
+        /// is or count; else POST.
         /// </summary>
-        private (HttpVerb, FactSource) Verb(Directives directives, bool queryMarker, List<FieldModel> parameters, string pascalName)
+        private (HttpVerb, FactSource) Verb(Directives directives, bool queryMarker, bool alignedTable, List<FieldModel> parameters, string pascalName)
         {
             foreach (var (value, source, location) in new[]
             {
@@ -380,14 +384,19 @@ public static class PageParser
                 return (HttpVerb.Get, FactSource.QueryRowMarker);
             }
 
-            if (parameters.Count > 0)
+            var complex = parameters.Any(p => p.Type.Kind is TypeKind.Dto or TypeKind.Json || (p.Type.Kind == TypeKind.List && p.Type.Element!.Kind is TypeKind.Dto or TypeKind.Json));
+            if (complex)
             {
                 return (HttpVerb.Post, FactSource.ParameterKinds);
             }
 
-            return pascalName.StartsWith("Get", StringComparison.Ordinal) || pascalName.StartsWith("List", StringComparison.Ordinal)
-                ? (HttpVerb.Get, FactSource.Default)
-                : (HttpVerb.Post, FactSource.Default);
+            var readName = new[] { "Get", "List", "Check", "Is", "Count" }.Any(prefix => pascalName.StartsWith(prefix, StringComparison.Ordinal));
+            if (readName && (parameters.Count == 0 || alignedTable))
+            {
+                return (HttpVerb.Get, parameters.Count == 0 ? FactSource.Default : FactSource.NamePrefix);
+            }
+
+            return parameters.Count > 0 ? (HttpVerb.Post, FactSource.ParameterKinds) : (HttpVerb.Post, FactSource.Default);
         }
 
         /// <summary>The route rule: an override; else <c>/api/v3/</c> + the file name, kebab-cased (the docs tree names files after the route slug).</summary>
@@ -432,20 +441,6 @@ public static class PageParser
 
             return segments[segments.Length - 1];
         }
-
-        private static string Describe(FactSource source) => source switch
-        {
-            FactSource.PageDirective => "page directive",
-            FactSource.ItemMetadata => "MSBuild item metadata",
-            FactSource.MethodNameSection => "method-name section",
-            FactSource.SampleCode => "sample code",
-            FactSource.CommentedSampleCode => "commented-out sample code",
-            FactSource.Folder => "docs folder",
-            FactSource.FileName => "file name",
-            FactSource.QueryRowMarker => "query-string row marker",
-            FactSource.ParameterKinds => "request parameters (sent as a JSON body)",
-            _ => "default rule",
-        };
 
         private MarkdownLocation Locate(Block? block) =>
             block is null ? _lines.Locate(0, 0) : _lines.Locate(block.Span.Start, block.Span.End + 1);

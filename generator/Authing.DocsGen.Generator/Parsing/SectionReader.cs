@@ -107,7 +107,7 @@ internal static class SectionReader
             }
         }
 
-        if (role == SectionRole.DataStructures && heading.Level >= 3)
+        if (role == SectionRole.DataStructures && (heading.Level >= 3 || glued >= 0))
         {
             var ids = CellText.AnchorIds(heading.Inline);
             var name = ids.Count > 0 ? ids[ids.Count - 1] : (glued >= 0 ? text.Substring(glued + 3) : text).Trim();

@@ -38,8 +38,9 @@ internal sealed class TableRowData
 
 internal sealed class TableData
 {
-    public TableData(IReadOnlyList<TableRowData> rows, bool hasLeadingSpaceRows, IReadOnlyCollection<ColumnRole> columns)
+    public TableData(IReadOnlyList<TableRowData> rows, bool hasLeadingSpaceRows, bool isAligned, IReadOnlyCollection<ColumnRole> columns)
     {
+        IsAligned = isAligned;
         Rows = rows;
         HasLeadingSpaceRows = hasLeadingSpaceRows;
         Columns = columns;
@@ -51,6 +52,9 @@ internal sealed class TableData
     public bool HasLeadingSpaceRows { get; }
 
     public IReadOnlyCollection<ColumnRole> Columns { get; }
+
+    /// <summary>Cells padded to the column width (prettier, every English page): such tables cannot carry the query marker.</summary>
+    public bool IsAligned { get; }
 }
 
 /// <summary>Reads a Markdig pipe table into rows keyed by column role. Columns are identified by their header words.</summary>
@@ -112,16 +116,17 @@ internal static class TableReader
                 var name = cells.TryGetValue(ColumnRole.Name, out var nameCell) ? nameCell.Plain : string.Empty;
                 report(DiagnosticInfo.Create(
                     DiagnosticDescriptors.ShortRow,
-                    lines.Locate(row.Span.Start, rowEnd),
+                    lines.Locate(lines.LineStart(row.Span.Start), rowEnd),
                     name,
                     (lastFilled + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
                     roles.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
 
-            rows.Add(new TableRowData(cells, row.Span.Start, rowEnd));
+            rows.Add(new TableRowData(cells, lines.LineStart(row.Span.Start), rowEnd));
         }
 
-        return new TableData(rows, rows.Count > 0 && leadingSpaceRows == rows.Count, roles);
+        var header = lines.LineAt(table.Span.Start);
+        return new TableData(rows, rows.Count > 0 && leadingSpaceRows == rows.Count, header.Contains("  |"), roles);
     }
 
     internal static ColumnRole RoleOf(string header)

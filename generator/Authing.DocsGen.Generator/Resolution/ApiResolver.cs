@@ -15,7 +15,11 @@ public sealed record ApiModel(
     EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>A method ready to emit: its request DTO travels with it, because query and path parameters are read from it.</summary>
-public sealed record ResolvedMethod(string PagePath, MethodModel Method, DtoModel? Request);
+public sealed record ResolvedMethod(string PagePath, MethodModel Method, DtoModel? Request)
+{
+    public ResolvedMethod WithoutLocations() =>
+        this with { Method = Method with { Location = MarkdownLocation.None }, Request = Request?.WithoutLocations() };
+}
 
 /// <summary>
 /// Cross-page resolution, deterministic whatever the order pages arrive in (pages are sorted by path):

@@ -33,7 +33,7 @@ public sealed class ManagementTransport : AuthingTransport
     /// <param name="options">The client options; validated and copied.</param>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
     public ManagementTransport(ManagementClientOptions options)
-        : this(options, CreateOwnedHttpClient(), ownsHttpClient: true, null, TimeProvider.System, CreateNonce)
+        : this(ValidateFirst(options), CreateOwnedHttpClient(), ownsHttpClient: true, null, TimeProvider.System, CreateNonce)
     {
     }
 
