@@ -1,13 +1,14 @@
-using System.Runtime.CompilerServices;
-
 namespace Authing.DocsGen.Tests.Infrastructure;
 
-/// <summary>Folders of the repository, found from this source file so tests never depend on the working directory.</summary>
+/// <summary>
+/// Folders of the repository, found by walking up from the test binaries to the solution file: source paths are mapped
+/// to /_/ in CI builds (ContinuousIntegrationBuild), and tests must not depend on the working directory.
+/// </summary>
 public static class Paths
 {
-    public static string TestProject { get; } = Path.GetDirectoryName(ThisFile())!.Replace("/Infrastructure", string.Empty);
+    public static string Repository { get; } = FindRepository();
 
-    public static string Repository { get; } = Path.GetFullPath(Path.Combine(TestProject, "..", ".."));
+    public static string TestProject { get; } = Path.Combine(Repository, "tests", "Authing.DocsGen.Tests");
 
     public static string Fixtures { get; } = Path.Combine(Repository, "tests", "fixtures");
 
@@ -19,5 +20,16 @@ public static class Paths
 
     public static string SeedPage { get; } = Path.Combine(DocsInput, "authentication", "mfa", "enroll-factor.md");
 
-    private static string ThisFile([CallerFilePath] string path = "") => path;
+    private static string FindRepository()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Authing.DocsGen.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Authing.DocsGen.sln not found above " + AppContext.BaseDirectory);
+    }
 }
