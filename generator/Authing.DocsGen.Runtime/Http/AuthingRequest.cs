@@ -22,17 +22,6 @@ namespace Authing.Sdk.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class AuthingRequest
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Indented = false,
-    };
-
-    private static readonly JsonSerializerOptions SerializerOptions = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     private readonly List<QueryParameter> _query = new();
     private IReadOnlyList<KeyValuePair<string, string>> _bodyPairs = Array.Empty<KeyValuePair<string, string>>();
     private string _path;
@@ -328,9 +317,9 @@ public sealed class AuthingRequest
         ArgumentNullException.ThrowIfNull(converter);
 
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        using (var writer = new Utf8JsonWriter(buffer, AuthingJson.WriterOptions))
         {
-            converter.Write(writer, body, SerializerOptions);
+            converter.Write(writer, body, AuthingJson.Options);
         }
 
         byte[] bytes = buffer.WrittenSpan.ToArray();

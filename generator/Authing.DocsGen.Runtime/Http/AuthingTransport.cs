@@ -36,7 +36,6 @@ public abstract class AuthingTransport : IDisposable
     /// <summary>The SDK's version, from the assembly's informational version without the source-revision suffix.</summary>
     internal static readonly string SdkVersion = ReadSdkVersion();
 
-    private static readonly JsonSerializerOptions ReaderOptions = new();
 
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
@@ -99,7 +98,7 @@ public abstract class AuthingTransport : IDisposable
 
             var reader = new Utf8JsonReader(json);
             reader.Read();
-            result = responseConverter.Read(ref reader, typeof(T), ReaderOptions);
+            result = responseConverter.Read(ref reader, typeof(T), AuthingJson.Options);
             if (reader.Read())
             {
                 throw new JsonException("The response body holds more than one JSON value.");

@@ -37,13 +37,13 @@ public static class AuthingConverters
     public static JsonConverter<IReadOnlyList<string>?> StringList { get; } = new ListConverter<string>(String!);
 
     /// <summary>Arrays of 64-bit integers.</summary>
-    public static JsonConverter<IReadOnlyList<long>?> Int64List { get; } = new ValueListConverter<long>(Int64);
+    public static JsonConverter<IReadOnlyList<long>?> Int64List { get; } = new ListConverter<long>(new NonNullConverter<long>(Int64));
 
     /// <summary>Arrays of floating-point numbers.</summary>
-    public static JsonConverter<IReadOnlyList<double>?> DoubleList { get; } = new ValueListConverter<double>(Double);
+    public static JsonConverter<IReadOnlyList<double>?> DoubleList { get; } = new ListConverter<double>(new NonNullConverter<double>(Double));
 
     /// <summary>Arrays of booleans.</summary>
-    public static JsonConverter<IReadOnlyList<bool>?> BooleanList { get; } = new ValueListConverter<bool>(Boolean);
+    public static JsonConverter<IReadOnlyList<bool>?> BooleanList { get; } = new ListConverter<bool>(new NonNullConverter<bool>(Boolean));
 
     /// <summary>Arrays of free-form JSON; null elements are kept.</summary>
     public static JsonConverter<IReadOnlyList<JsonNode?>?> JsonList { get; } = new JsonListConverter();
@@ -53,14 +53,14 @@ public static class AuthingConverters
     /// <param name="element">The element converter.</param>
     /// <returns>The list converter.</returns>
     public static JsonConverter<IReadOnlyList<T>?> ListOf<T>(JsonConverter<T> element)
-        where T : class => new ListConverter<T>(element!);
+        where T : class => new ListConverter<T>(element);
 
     /// <summary>Arrays of a generated open enum.</summary>
     /// <typeparam name="T">The enum type.</typeparam>
     /// <param name="element">The enum converter.</param>
     /// <returns>The list converter.</returns>
     public static JsonConverter<IReadOnlyList<T>?> EnumListOf<T>(JsonConverter<T> element)
-        where T : struct => new ValueListConverter<T>(NullableOf(element));
+        where T : struct => new ListConverter<T>(element);
 
     /// <summary>A nullable wrapper for a value-type converter.</summary>
     /// <typeparam name="T">The value type.</typeparam>
@@ -261,63 +261,26 @@ public static class AuthingConverters
         }
     }
 
-    private sealed class ListConverter<T> : JsonConverter<IReadOnlyList<T>?>
-        where T : class
-    {
-        private readonly JsonConverter<T?> _element;
-
-        public ListConverter(JsonConverter<T?> element) => _element = element;
-
-        public override bool HandleNull => true;
-
-        public override IReadOnlyList<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            if (reader.TokenType == JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            if (reader.TokenType != JsonTokenType.StartArray)
-            {
-                throw Unexpected(ref reader, "an array");
-            }
-
-            var list = new List<T>();
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            {
-                if (_element.Read(ref reader, typeof(T), options) is { } item)
-                {
-                    list.Add(item);
-                }
-            }
-
-            return list;
-        }
-
-        public override void Write(Utf8JsonWriter writer, IReadOnlyList<T>? value, JsonSerializerOptions options)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartArray();
-            foreach (var item in value)
-            {
-                _element.Write(writer, item, options);
-            }
-
-            writer.WriteEndArray();
-        }
-    }
-
-    private sealed class ValueListConverter<T> : JsonConverter<IReadOnlyList<T>?>
+    /// <summary>Reads a value-type converter's non-null values; null tokens never reach it (lists skip them).</summary>
+    private sealed class NonNullConverter<T> : JsonConverter<T>
         where T : struct
     {
-        private readonly JsonConverter<T?> _element;
+        private readonly JsonConverter<T?> _inner;
 
-        public ValueListConverter(JsonConverter<T?> element) => _element = element;
+        public NonNullConverter(JsonConverter<T?> inner) => _inner = inner;
+
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            _inner.Read(ref reader, typeof(T), options) ?? throw Unexpected(ref reader, "a value");
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => _inner.Write(writer, value, options);
+    }
+
+    /// <summary>Arrays; null elements are skipped, so element converters only see values.</summary>
+    private sealed class ListConverter<T> : JsonConverter<IReadOnlyList<T>?>
+    {
+        private readonly JsonConverter<T> _element;
+
+        public ListConverter(JsonConverter<T> element) => _element = element;
 
         public override bool HandleNull => true;
 
@@ -336,7 +299,7 @@ public static class AuthingConverters
             var list = new List<T>();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                if (_element.Read(ref reader, typeof(T), options) is { } item)
+                if (reader.TokenType != JsonTokenType.Null && _element.Read(ref reader, typeof(T), options) is { } item)
                 {
                     list.Add(item);
                 }
