@@ -1,0 +1,45 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Authing.DocsGen.Emitting;
+using Authing.DocsGen.Model;
+using Authing.DocsGen.Parsing;
+using Authing.DocsGen.Resolution;
+
+namespace Authing.DocsGen;
+
+/// <summary>A docs page handed to <see cref="DocsCompiler"/>.</summary>
+public sealed record DocsPage(string Path, string Text, PageOverrides Overrides);
+
+/// <summary>Everything one run produces: the files, the diagnostics and the models behind them.</summary>
+public sealed record DocsCompilation(
+    ImmutableArray<GeneratedSource> Sources,
+    ImmutableArray<DiagnosticInfo> Diagnostics,
+    ImmutableArray<PageModel> Pages,
+    ApiModel Api);
+
+/// <summary>
+/// The generator's stages run in one go, outside Roslyn: for the command-line tool and benchmarks. The incremental
+/// generator wires the same stages (<see cref="PageParser"/>, <see cref="ApiResolver"/>, <see cref="Emitter"/>) into its
+/// pipeline, so both produce the same files.
+/// </summary>
+public static class DocsCompiler
+{
+    public static DocsCompilation Compile(IEnumerable<DocsPage> pages, GeneratorOptions options)
+    {
+        var parsed = pages.Select(p => PageParser.Parse(p.Path, p.Text, p.Overrides)).ToImmutableArray();
+        var api = ApiResolver.Resolve(parsed);
+        var sources = new List<GeneratedSource>();
+        foreach (ClientKind client in Enum.GetValues(typeof(ClientKind)))
+        {
+            sources.Add(Emitter.EmitClient(client, options));
+        }
+
+        sources.AddRange(api.Methods.Select(m => Emitter.EmitMethod(m.WithoutLocations(), options)));
+        sources.AddRange(api.Dtos.Select(d => Emitter.EmitDto(d.WithoutLocations(), options)));
+        sources.AddRange(api.Enums.Select(e => Emitter.EmitEnum(e.WithoutLocation(), options)));
+        var diagnostics = parsed.SelectMany(p => p.Diagnostics).Concat(api.Diagnostics).ToImmutableArray();
+        return new DocsCompilation(sources.OrderBy(s => s.HintName, StringComparer.Ordinal).ToImmutableArray(), diagnostics, parsed, api);
+    }
+}
