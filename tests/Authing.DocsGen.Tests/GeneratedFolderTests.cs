@@ -14,7 +14,8 @@ public sealed class GeneratedFolderTests
         var expected = GeneratorHarness.Run(pages).GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
 
         Assert.True(Directory.Exists(Paths.GeneratedSdk), $"generated/sdk is missing. {Refresh}");
-        var committed = Directory.GetFiles(Paths.GeneratedSdk).ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
+        var committed = Directory.GetFiles(Paths.GeneratedSdk, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(Paths.GeneratedSdk, f).Replace('\\', '/'), File.ReadAllText);
 
         var missing = expected.Keys.Except(committed.Keys).ToList();
         var stale = committed.Keys.Except(expected.Keys).ToList();

@@ -61,8 +61,8 @@ public sealed class IncrementalTests
 
         var after = result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
         var changed = after.Where(p => before[p.Key] != p.Value).Select(p => p.Key).ToList();
-        Assert.Equal(new[] { "AuthenticationClient.EnrollFactor.g.cs" }, changed);
-        Assert.Contains("/// 绑定一个 MFA 要素", after["AuthenticationClient.EnrollFactor.g.cs"], StringComparison.Ordinal);
+        Assert.Equal(new[] { "authentication/mfa/enroll-factor.g.cs" }, changed);
+        Assert.Contains("/// 绑定一个 MFA 要素", after["authentication/mfa/enroll-factor.g.cs"], StringComparison.Ordinal);
     }
 
     [Fact]

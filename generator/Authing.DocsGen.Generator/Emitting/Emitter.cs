@@ -64,17 +64,17 @@ public static class Emitter
         var queryParameters = new ScriptArray();
         if (request is not null)
         {
-            var properties = PropertyNames(request);
             for (var i = 0; i < request.Fields.Count; i++)
             {
                 var field = request.Fields[i];
                 var parameter = new ScriptObject
                 {
                     ["wire_literal"] = CSharp.StringLiteral(field.WireName),
-                    ["value"] = "request." + properties[i],
+                    ["value"] = "request." + PropertyName(field),
                     ["is_string"] = field.Type.Kind == TypeKind.String,
                     ["is_json"] = field.Type.Kind is TypeKind.Dto or TypeKind.Json || (field.Type.Kind == TypeKind.List && field.Type.Element!.Kind is TypeKind.Dto or TypeKind.Json),
                     ["converter"] = Converter(field.Type, options).Init,
+                    ["default_literal"] = request.IsStrict && field.Required ? string.Empty : DefaultLiteral(field, options) ?? string.Empty,
                 };
                 if (placeholders.Contains(field.WireName))
                 {
@@ -89,8 +89,7 @@ public static class Emitter
 
         model["path_parameters"] = pathParameters;
         model["query_parameters"] = queryParameters;
-        var hint = $"{method.Client}Client.{CSharp.Identifier(method.Name, "Method")}.g.cs";
-        return new GeneratedSource(hint, TemplateRenderer.Render("ClientMethod", model));
+        return new GeneratedSource(resolved.HintName, TemplateRenderer.Render("ClientMethod", model));
     }
 
     public static GeneratedSource EmitDto(DtoModel dto, GeneratorOptions options)
@@ -107,7 +106,6 @@ public static class Emitter
         model["is_envelope"] = dto.IsEnvelope;
         model["is_strict"] = dto.IsStrict;
 
-        var names = PropertyNames(dto);
         var fields = new ScriptArray();
         var envelope = new ScriptArray();
         for (var i = 0; i < dto.Fields.Count; i++)
@@ -124,7 +122,7 @@ public static class Emitter
             var isValueType = field.Type.Kind is TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean or TypeKind.Enum;
             fields.Add(new ScriptObject
             {
-                ["name"] = names[i],
+                ["name"] = PropertyName(field),
                 ["local"] = "f" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["converter_field"] = "s_f" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["wire_literal"] = CSharp.StringLiteral(field.WireName),
@@ -143,7 +141,7 @@ public static class Emitter
 
         model["fields"] = fields;
         model["envelope"] = envelope;
-        return new GeneratedSource($"Models.{typeName}.g.cs", TemplateRenderer.Render("Dto", model));
+        return new GeneratedSource($"Models/{typeName}.g.cs", TemplateRenderer.Render("Dto", model));
     }
 
     public static GeneratedSource EmitEnum(EnumModel enumModel, GeneratorOptions options)
@@ -166,7 +164,7 @@ public static class Emitter
         }
 
         model["members"] = members;
-        return new GeneratedSource($"Models.{typeName}.g.cs", TemplateRenderer.Render("Enum", model));
+        return new GeneratedSource($"Models/{typeName}.g.cs", TemplateRenderer.Render("Enum", model));
     }
 
     private static ScriptObject Common(GeneratorOptions options) => new()
@@ -187,25 +185,37 @@ public static class Emitter
         return lines;
     }
 
-    /// <summary>Property names for a DTO's fields: valid, unique, and clear of the type's own name and inherited members.</summary>
-    internal static List<string> PropertyNames(DtoModel dto)
+    /// <summary>
+    /// The documented default of a query parameter as a C# literal, or null when it has none or it does not fit the
+    /// type. The node SDK sends defaults written into its signatures (<c>page=1&amp;limit=10</c>), so we do too.
+    /// </summary>
+    private static string? DefaultLiteral(FieldModel field, GeneratorOptions options)
     {
-        var taken = new HashSet<string>(System.StringComparer.Ordinal) { CSharp.Identifier(dto.Name, "Dto"), "Equals", "GetHashCode", "ToString", "GetType" };
-        if (dto.IsEnvelope)
+        if (field.DefaultValue is not { } value)
         {
-            taken.UnionWith(new[] { "StatusCode", "Message", "ApiCode", "RequestId", "IsSuccess" });
+            return null;
         }
 
-        var names = new List<string>();
-        foreach (var field in dto.Fields)
+        switch (field.Type.Kind)
         {
-            names.Add(dto.IsEnvelope && s_envelopeFields.Contains(field.WireName)
-                ? CSharp.Identifier(field.WireName, "Field")
-                : Unique(CSharp.Identifier(field.WireName, "Field"), taken));
+            case TypeKind.String:
+                return CSharp.StringLiteral(value);
+            case TypeKind.Int64 when long.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number):
+                return number.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L";
+            case TypeKind.Double when double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var real) && !double.IsInfinity(real):
+                return real.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "d";
+            case TypeKind.Boolean when value is "true" or "false":
+                return value;
+            case TypeKind.Enum:
+                // Typed as nullable so that the query overload for open enums is chosen.
+                return $"({TypeName(field.Type, options)}?)new {TypeName(field.Type, options)}({CSharp.StringLiteral(value)})";
+            default:
+                return null;
         }
-
-        return names;
     }
+
+    /// <summary>Resolution assigns property names; a model that skipped it still gets a valid one.</summary>
+    private static string PropertyName(FieldModel field) => field.PropertyName ?? CSharp.Identifier(field.WireName, "Field");
 
     private static string Unique(string name, HashSet<string> taken)
     {

@@ -113,6 +113,7 @@ public sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elemen
 }
 
 /// <summary>One row of a parameter, DTO or response table.</summary>
+/// <param name="PropertyName">The C# property name, assigned by resolution (valid, unique within its type).</param>
 public sealed record FieldModel(
     string WireName,
     TypeRef Type,
@@ -120,7 +121,8 @@ public sealed record FieldModel(
     string Description,
     string? DefaultValue,
     string? Example,
-    MarkdownLocation Location)
+    MarkdownLocation Location,
+    string? PropertyName = null)
 {
     public FieldModel WithoutLocation() => this with { Location = MarkdownLocation.None };
 }

@@ -15,7 +15,8 @@ public sealed record ApiModel(
     EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>A method ready to emit: its request DTO travels with it, because query and path parameters are read from it.</summary>
-public sealed record ResolvedMethod(string PagePath, MethodModel Method, DtoModel? Request)
+/// <param name="HintName">The generated file's name: the page's path in the docs tree (<c>authentication/mfa/enroll-factor.g.cs</c>).</param>
+public sealed record ResolvedMethod(string PagePath, MethodModel Method, DtoModel? Request, string HintName = "")
 {
     public ResolvedMethod WithoutLocations() =>
         this with { Method = Method with { Location = MarkdownLocation.None }, Request = Request?.WithoutLocations() };
@@ -97,11 +98,12 @@ public static class ApiResolver
             .OrderBy(e => e.Name, StringComparer.Ordinal)
             .ToEquatableArray();
 
-        return new ApiModel(
+        var api = new ApiModel(
             dtos.Values.OrderBy(d => d.Name, StringComparer.Ordinal).ToEquatableArray(),
             enums,
             methods.ToEquatableArray(),
             diagnostics.ToEquatableArray());
+        return IdentifierAssigner.Assign(api);
     }
 
     private static DtoModel MergeRequired(DtoModel existing, DtoModel other)

@@ -17,7 +17,7 @@ public static class Snapshot
     {
         var parts = result.GeneratedSources
             .Where(s => includeHint?.Invoke(s.HintName) ?? true)
-            .Select(s => (Path.GetFileNameWithoutExtension(s.HintName), "cs", s.SourceText.ToString()))
+            .Select(s => (s.HintName.Replace('/', '.').Substring(0, s.HintName.Length - 3), "cs", s.SourceText.ToString()))
             .Append(("diagnostics", "txt", FormatDiagnostics(result.Diagnostics, pathRoot)))
             .ToList();
         Verify(name, parts);

@@ -45,4 +45,23 @@ namespace Authing.Sdk
         private global::Authing.Sdk.Runtime.ManagementTransport Transport =>
             _transport ?? throw new global::System.InvalidOperationException("This ManagementClient was created for mocking and cannot send requests.");
     }
+
+    /// <summary>Registers the Authing Management client with dependency injection over <c>IHttpClientFactory</c>.</summary>
+    public static partial class AuthingServiceCollectionExtensions
+    {
+        /// <summary>
+        /// Registers <see cref="ManagementClient"/> as a transient service over a named <see cref="global::System.Net.Http.HttpClient"/>,
+        /// with <c>ManagementClientOptions</c> validated when the client is first resolved.
+        /// </summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="configure">Sets the options (credentials, host, timeout).</param>
+        /// <returns>The <see cref="global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder"/>, to add handlers such as resilience policies.</returns>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddAuthingManagementClient(
+            this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
+            global::System.Action<global::Authing.Sdk.ManagementClientOptions> configure) =>
+            global::Authing.Sdk.DependencyInjection.AuthingServiceCollectionHelpers.AddAuthingClientCore<ManagementClient, global::Authing.Sdk.ManagementClientOptions>(
+                services,
+                configure,
+                static (httpClient, options, logger) => new ManagementClient(httpClient, options, logger));
+    }
 }

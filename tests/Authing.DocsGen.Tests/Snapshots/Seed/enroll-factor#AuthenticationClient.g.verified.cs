@@ -49,4 +49,23 @@ namespace Authing.Sdk
         private global::Authing.Sdk.Runtime.AuthenticationTransport Transport =>
             _transport ?? throw new global::System.InvalidOperationException("This AuthenticationClient was created for mocking and cannot send requests.");
     }
+
+    /// <summary>Registers the Authing Authentication client with dependency injection over <c>IHttpClientFactory</c>.</summary>
+    public static partial class AuthingServiceCollectionExtensions
+    {
+        /// <summary>
+        /// Registers <see cref="AuthenticationClient"/> as a transient service over a named <see cref="global::System.Net.Http.HttpClient"/>,
+        /// with <c>AuthenticationClientOptions</c> validated when the client is first resolved.
+        /// </summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="configure">Sets the options (credentials, host, timeout).</param>
+        /// <returns>The <see cref="global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder"/>, to add handlers such as resilience policies.</returns>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddAuthingAuthenticationClient(
+            this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
+            global::System.Action<global::Authing.Sdk.AuthenticationClientOptions> configure) =>
+            global::Authing.Sdk.DependencyInjection.AuthingServiceCollectionHelpers.AddAuthingClientCore<AuthenticationClient, global::Authing.Sdk.AuthenticationClientOptions>(
+                services,
+                configure,
+                static (httpClient, options, logger) => new AuthenticationClient(httpClient, options, logger));
+    }
 }

@@ -27,9 +27,9 @@ namespace Authing.Sdk
             }
 
             var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/list-my-badges");
-            call.AddQuery("page", request.Page);
-            call.AddQuery("limit", request.Limit);
-            call.AddQuery("includeExpired", request.IncludeExpired);
+            call.AddQuery("page", request.Page ?? 1L);
+            call.AddQuery("limit", request.Limit ?? 10L);
+            call.AddQuery("includeExpired", request.IncludeExpired ?? false);
             return Transport.SendAsync(call, global::Authing.Sdk.Models.MyBadgePaginatedRespDtoJsonConverter.Instance, cancellationToken);
         }
     }

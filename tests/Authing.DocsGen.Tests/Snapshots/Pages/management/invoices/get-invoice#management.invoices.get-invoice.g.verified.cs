@@ -28,7 +28,7 @@ namespace Authing.Sdk
 
             var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-invoice");
             call.AddQuery("invoiceId", request.InvoiceId);
-            call.AddQuery("withLines", request.WithLines);
+            call.AddQuery("withLines", request.WithLines ?? true);
             return Transport.SendAsync(call, global::Authing.Sdk.Models.InvoiceSingleRespDtoJsonConverter.Instance, cancellationToken);
         }
     }

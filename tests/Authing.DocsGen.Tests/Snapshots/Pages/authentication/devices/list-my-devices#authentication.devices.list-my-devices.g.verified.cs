@@ -27,8 +27,8 @@ namespace Authing.Sdk
             }
 
             var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/list-my-devices");
-            call.AddQuery("page", request.Page);
-            call.AddQuery("limit", request.Limit);
+            call.AddQuery("page", request.Page ?? 1L);
+            call.AddQuery("limit", request.Limit ?? 10L);
             call.AddQuery("platform", request.Platform);
             return Transport.SendAsync(call, global::Authing.Sdk.Models.MyDevicePaginatedRespDtoJsonConverter.Instance, cancellationToken);
         }

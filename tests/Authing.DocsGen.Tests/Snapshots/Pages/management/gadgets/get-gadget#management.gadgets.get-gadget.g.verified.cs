@@ -28,8 +28,8 @@ namespace Authing.Sdk
 
             var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-gadget");
             call.AddQuery("gadgetId", request.GadgetId);
-            call.AddQuery("gadgetIdType", request.GadgetIdType);
-            call.AddQuery("withFirmware", request.WithFirmware);
+            call.AddQuery("gadgetIdType", request.GadgetIdType ?? (global::Authing.Sdk.Models.GetGadgetGadgetIdType?)new global::Authing.Sdk.Models.GetGadgetGadgetIdType("gadget_id"));
+            call.AddQuery("withFirmware", request.WithFirmware ?? false);
             return Transport.SendAsync(call, global::Authing.Sdk.Models.GadgetSingleRespDtoJsonConverter.Instance, cancellationToken);
         }
     }

@@ -28,7 +28,7 @@ namespace Authing.Sdk
 
             var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-my-widgets");
             call.AddQuery("userId", request.UserId);
-            call.AddQuery("userIdType", request.UserIdType);
+            call.AddQuery("userIdType", request.UserIdType ?? (global::Authing.Sdk.Models.GetWidgetsUserIdType?)new global::Authing.Sdk.Models.GetWidgetsUserIdType("user_id"));
             call.AddQuery("withArchived", request.WithArchived);
             return Transport.SendAsync(call, global::Authing.Sdk.Models.WidgetListRespDtoJsonConverter.Instance, cancellationToken);
         }

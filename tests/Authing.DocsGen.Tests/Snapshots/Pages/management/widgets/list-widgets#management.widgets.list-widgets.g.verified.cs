@@ -27,10 +27,10 @@ namespace Authing.Sdk
             }
 
             var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/list-widgets");
-            call.AddQuery("page", request.Page);
-            call.AddQuery("limit", request.Limit);
+            call.AddQuery("page", request.Page ?? 1L);
+            call.AddQuery("limit", request.Limit ?? 10L);
             call.AddQuery("status", request.Status);
-            call.AddQuery("sortOrder", request.SortOrder);
+            call.AddQuery("sortOrder", request.SortOrder ?? (global::Authing.Sdk.Models.ListWidgetsSortOrder?)new global::Authing.Sdk.Models.ListWidgetsSortOrder("Desc"));
             call.AddQuery("keywords", request.Keywords);
             return Transport.SendAsync(call, global::Authing.Sdk.Models.WidgetPaginatedRespDtoJsonConverter.Instance, cancellationToken);
         }

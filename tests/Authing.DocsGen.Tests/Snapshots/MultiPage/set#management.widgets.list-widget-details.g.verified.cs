@@ -28,8 +28,8 @@ namespace Authing.Sdk
 
             var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/list-widget-details");
             call.AddQuery("widgetIds", request.WidgetIds);
-            call.AddQuery("page", request.Page);
-            call.AddQuery("limit", request.Limit);
+            call.AddQuery("page", request.Page ?? 1L);
+            call.AddQuery("limit", request.Limit ?? 10L);
             return Transport.SendAsync(call, global::Authing.Sdk.Models.WidgetDetailPaginatedRespDtoJsonConverter.Instance, cancellationToken);
         }
     }

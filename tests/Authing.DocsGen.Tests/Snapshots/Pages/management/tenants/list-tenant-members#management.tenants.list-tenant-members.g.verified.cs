@@ -28,9 +28,9 @@ namespace Authing.Sdk
 
             var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/list-tenant-members");
             call.AddQuery("tenantId", request.TenantId);
-            call.AddQuery("page", request.Page);
-            call.AddQuery("limit", request.Limit);
-            call.AddQuery("withDepartment", request.WithDepartment);
+            call.AddQuery("page", request.Page ?? 1L);
+            call.AddQuery("limit", request.Limit ?? 10L);
+            call.AddQuery("withDepartment", request.WithDepartment ?? false);
             return Transport.SendAsync(call, global::Authing.Sdk.Models.TenantMemberPaginatedRespDtoJsonConverter.Instance, cancellationToken);
         }
     }

@@ -27,8 +27,8 @@ namespace Authing.Sdk
             }
 
             var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-my-workspace");
-            call.AddQuery("withBadges", request.WithBadges);
-            call.AddQuery("withPinned", request.WithPinned);
+            call.AddQuery("withBadges", request.WithBadges ?? false);
+            call.AddQuery("withPinned", request.WithPinned ?? true);
             return Transport.SendAsync(call, global::Authing.Sdk.Models.WorkspaceRespDtoJsonConverter.Instance, cancellationToken);
         }
     }

@@ -28,7 +28,7 @@ namespace Authing.Sdk
 
             var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-tenant-config");
             call.AddQuery("tenantId", request.TenantId);
-            call.AddQuery("withSecrets", request.WithSecrets);
+            call.AddQuery("withSecrets", request.WithSecrets ?? false);
             return Transport.SendAsync(call, global::Authing.Sdk.Models.TenantConfigRespDtoJsonConverter.Instance, cancellationToken);
         }
     }

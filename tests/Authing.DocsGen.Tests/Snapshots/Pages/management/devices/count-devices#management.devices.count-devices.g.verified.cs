@@ -28,7 +28,7 @@ namespace Authing.Sdk
 
             var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/count-devices");
             call.AddQuery("platform", request.Platform);
-            call.AddQuery("onlineOnly", request.OnlineOnly);
+            call.AddQuery("onlineOnly", request.OnlineOnly ?? false);
             call.AddQuery("since", request.Since);
             return Transport.SendAsync(call, global::Authing.Sdk.Models.DeviceCountRespDtoJsonConverter.Instance, cancellationToken);
         }

@@ -28,7 +28,7 @@ namespace Authing.Sdk
 
             var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-widget");
             call.AddQuery("widgetId", request.WidgetId);
-            call.AddQuery("withOwner", request.WithOwner);
+            call.AddQuery("withOwner", request.WithOwner ?? false);
             call.AddQuery("lang", request.Lang);
             return Transport.SendAsync(call, global::Authing.Sdk.Models.WidgetSingleRespDtoJsonConverter.Instance, cancellationToken);
         }

@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Authing.DocsGen.Diagnostics;
+using Authing.DocsGen.Emitting;
+using Authing.DocsGen.Model;
+
+namespace Authing.DocsGen.Resolution;
+
+/// <summary>
+/// Gives every type, property and generated file a valid, unique C# name. Docs names are untrusted: two can map to the
+/// same identifier (<c>Widget-Dto</c> and <c>WidgetDto</c>), and file systems may ignore case, so names are unique
+/// ignoring case. The first name in ordinal order keeps its identifier; later ones get a numeric suffix and ADG017.
+/// </summary>
+internal static class IdentifierAssigner
+{
+    /// <summary>Type names the generator itself emits or the generated code refers to unqualified.</summary>
+    private static readonly string[] s_reservedTypeNames = { "AuthenticationClient", "ManagementClient", "AuthingResponse" };
+
+    private static readonly string[] s_objectMembers = { "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize" };
+
+    private static readonly string[] s_envelopeMembers = { "StatusCode", "Message", "ApiCode", "RequestId", "IsSuccess" };
+
+    private static readonly string[] s_envelopeWireNames = { "statusCode", "message", "apiCode", "requestId" };
+
+    public static ApiModel Assign(ApiModel api)
+    {
+        var diagnostics = new List<DiagnosticInfo>(api.Diagnostics);
+        var typeNames = TypeNames(api, diagnostics);
+
+        var dtos = api.Dtos.Select(dto => dto with
+        {
+            Name = typeNames[dto.Name],
+            Fields = PropertyNames(dto, typeNames[dto.Name], diagnostics).Select(f => f with { Type = Rename(f.Type, typeNames) }).ToEquatableArray(),
+        }).ToEquatableArray();
+        var byName = dtos.ToDictionary(d => d.Name, StringComparer.Ordinal);
+        var enums = api.Enums.Select(e => e with { Name = typeNames[e.Name] }).ToEquatableArray();
+
+        var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var methods = api.Methods.Select(m =>
+        {
+            var method = m.Method with
+            {
+                RequestDtoName = m.Method.RequestDtoName is { } request ? typeNames[request] : null,
+                ResponseDtoName = m.Method.ResponseDtoName is { } response ? typeNames[response] : null,
+            };
+            return m with
+            {
+                Method = method,
+                Request = method.RequestDtoName is { } name ? byName[name] : null,
+                HintName = UniqueHint(method, hints),
+            };
+        }).ToEquatableArray();
+
+        return new ApiModel(dtos, enums, methods, diagnostics.ToEquatableArray());
+    }
+
+    private static Dictionary<string, string> TypeNames(ApiModel api, List<DiagnosticInfo> diagnostics)
+    {
+        var used = new HashSet<string>(s_reservedTypeNames, StringComparer.OrdinalIgnoreCase);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var types = api.Dtos.Select(d => (d.Name, d.Location)).Concat(api.Enums.Select(e => (e.Name, e.Location)))
+            .OrderBy(t => t.Name, StringComparer.Ordinal);
+        foreach (var (name, location) in types)
+        {
+            var identifier = CSharp.Identifier(name, "Type");
+
+            // A converter type is emitted next to every type: keep "{Name}JsonConverter" free as well.
+            var unique = identifier;
+            for (var i = 2; used.Contains(unique) || used.Contains(unique + "JsonConverter"); i++)
+            {
+                unique = identifier + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            used.Add(unique);
+            used.Add(unique + "JsonConverter");
+            names[name] = unique;
+            if (unique != identifier || identifier != name)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.IdentifierAdjusted,
+                    location,
+                    name,
+                    unique,
+                    unique != identifier ? "another type has the same C# name" : "not a valid C# identifier"));
+            }
+        }
+
+        return names;
+    }
+
+    private static IEnumerable<FieldModel> PropertyNames(DtoModel dto, string typeName, List<DiagnosticInfo> diagnostics)
+    {
+        var used = new HashSet<string>(s_objectMembers, StringComparer.Ordinal) { typeName };
+        if (dto.IsEnvelope)
+        {
+            used.UnionWith(s_envelopeMembers);
+        }
+
+        foreach (var field in dto.Fields)
+        {
+            if (dto.IsEnvelope && Array.IndexOf(s_envelopeWireNames, field.WireName) >= 0)
+            {
+                yield return field with { PropertyName = CSharp.Identifier(field.WireName, "Field") };
+                continue;
+            }
+
+            var identifier = CSharp.Identifier(field.WireName, "Field");
+            var unique = identifier;
+            for (var i = 2; !used.Add(unique); i++)
+            {
+                unique = identifier + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            var reason = unique != identifier ? "another member has the same C# name"
+                : identifier == "Field" ? "no letters or digits a C# identifier can use"
+                : identifier[0] is '_' or '@' ? "not a valid C# identifier" : null;
+            if (reason is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IdentifierAdjusted, field.Location, field.WireName, unique, reason));
+            }
+
+            yield return field with { PropertyName = unique };
+        }
+    }
+
+    private static TypeRef Rename(TypeRef type, Dictionary<string, string> names) => type.Kind switch
+    {
+        TypeKind.Dto or TypeKind.Enum when names.TryGetValue(type.Name!, out var name) => type with { Name = name },
+        TypeKind.List => TypeRef.ListOf(Rename(type.Element!, names)),
+        _ => type,
+    };
+
+    /// <summary>The page's place in the docs tree: <c>authentication/mfa/enroll-factor.g.cs</c>; unique ignoring case.</summary>
+    private static string UniqueHint(MethodModel method, HashSet<string> used)
+    {
+        var path = method.DocsPath.Replace('\\', '/');
+        if (path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+        {
+            path = path.Substring(0, path.Length - 3);
+        }
+
+        var segments = path.Split('/').Select(s => new string(s.Where(c => Text.Naming.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.').ToArray()).Trim('.'))
+            .Where(s => s.Length > 0)
+            .ToList();
+        if (segments.Count == 0 || !segments[0].Equals(method.Client.ToString(), StringComparison.OrdinalIgnoreCase))
+        {
+            segments.Insert(0, method.Client.ToString().ToLowerInvariant());
+        }
+
+        var baseName = string.Join("/", segments);
+        var hint = baseName + ".g.cs";
+        for (var i = 2; !used.Add(hint); i++)
+        {
+            hint = baseName + "-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
+        }
+
+        return hint;
+    }
+}
