@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -42,6 +43,54 @@ public sealed class WireTests
         Assert.Equal("934108e5", result.RequestId);
         Assert.Null(result.ApiCode);
         Assert.True(result.IsSuccess);
+    }
+
+    [Fact]
+    public async Task Client_registered_with_dependency_injection_sends_through_the_http_client_factory()
+    {
+        await using var server = await LoopbackServer.StartAsync("""{"statusCode":200,"message":"ok"}""");
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        var handlerRan = false;
+        services.AddAuthingAuthenticationClient(options =>
+            {
+                options.AppId = "app-di";
+                options.AppSecret = "secret";
+                options.AppHost = server.BaseAddress;
+            })
+            .AddHttpMessageHandler(() => new RecordingHandler(() => handlerRan = true));
+        using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+
+        var client = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<AuthenticationClient>(provider);
+        var result = await client.EnrollFactorAsync(new EnrollFactorDto
+        {
+            EnrollmentData = new EnrollFactorEnrollmentDataDto(),
+            EnrollmentToken = "t",
+            FactorType = EnrollFactorFactorType.Face,
+        });
+
+        Assert.Equal(200, result.StatusCode);
+        Assert.True(handlerRan);
+        Assert.Equal("app-di", server.Requests.Single().Headers["x-authing-app-id"]);
+    }
+
+    [Fact]
+    public void Dependency_injection_rejects_invalid_options_when_the_client_is_resolved()
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        services.AddAuthingManagementClient(options => options.AccessKeyId = "ak-only");
+        using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+
+        var error = Assert.ThrowsAny<Exception>(() => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ManagementClient>(provider));
+        Assert.Contains("AccessKeySecret", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class RecordingHandler(Action onSend) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            onSend();
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     [Fact]
