@@ -38,7 +38,7 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(pages, static (spc, page) => Report(spc, page.Diagnostics));
 
         var api = pages.Collect()
-            .Select(static (all, _) => ApiResolver.Resolve(all))
+            .Select(static (all, _) => ResolveSafely(all))
             .WithTrackingName(TrackingNames.Api);
 
         context.RegisterSourceOutput(
@@ -54,12 +54,26 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
         {
             foreach (ClientKind client in Enum.GetValues(typeof(ClientKind)))
             {
-                Add(spc, Emitter.EmitClient(client, opts));
+                Add(spc, client + "Client", () => Emitter.EmitClient(client, opts));
             }
         });
-        context.RegisterSourceOutput(methods.Combine(options), static (spc, pair) => Add(spc, Emitter.EmitMethod(pair.Left, pair.Right)));
-        context.RegisterSourceOutput(dtos.Combine(options), static (spc, pair) => Add(spc, Emitter.EmitDto(pair.Left, pair.Right)));
-        context.RegisterSourceOutput(enums.Combine(options), static (spc, pair) => Add(spc, Emitter.EmitEnum(pair.Left, pair.Right)));
+        context.RegisterSourceOutput(methods.Combine(options), static (spc, pair) => Add(spc, pair.Left.PagePath, () => Emitter.EmitMethod(pair.Left, pair.Right)));
+        context.RegisterSourceOutput(dtos.Combine(options), static (spc, pair) => Add(spc, pair.Left.Name, () => Emitter.EmitDto(pair.Left, pair.Right)));
+        context.RegisterSourceOutput(enums.Combine(options), static (spc, pair) => Add(spc, pair.Left.Name, () => Emitter.EmitEnum(pair.Left, pair.Right)));
+    }
+
+    /// <summary>Resolution bugs must not turn into CS8785 and an empty SDK: report them and emit what the pages alone give.</summary>
+    private static ApiModel ResolveSafely(ImmutableArray<PageModel> pages)
+    {
+        try
+        {
+            return ApiResolver.Resolve(pages);
+        }
+        catch (Exception ex)
+        {
+            var diagnostic = DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.StepFailed, null, "cross-page resolution failed: " + ex.GetType().Name + ": " + ex.Message);
+            return new ApiModel(EquatableArray<DtoModel>.Empty, EquatableArray<EnumModel>.Empty, EquatableArray<ResolvedMethod>.Empty, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+        }
     }
 
     private static GeneratorOptions ReadOptions(AnalyzerConfigOptions global)
@@ -102,8 +116,21 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
         return new PageInput(file.Path, text, overrides);
     }
 
-    private static void Add(SourceProductionContext context, GeneratedSource source) =>
+    private static void Add(SourceProductionContext context, string subject, Func<GeneratedSource> emit)
+    {
+        GeneratedSource source;
+        try
+        {
+            source = emit();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.StepFailed, null, $"emitting '{subject}' failed: {ex.GetType().Name}: {ex.Message}").ToDiagnostic());
+            return;
+        }
+
         context.AddSource(source.HintName, SourceText.From(source.Text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)));
+    }
 
     private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
     {

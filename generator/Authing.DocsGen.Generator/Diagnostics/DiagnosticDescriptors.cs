@@ -77,6 +77,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ClientInferred = Create(
         "ADG021", "Client inferred", "Method placed on {0}Client by the {1}", DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor StepFailed = Create(
+        "ADG030", "Generation step failed", "The generator could not complete a step; the rest of the SDK is still generated: {0}", DiagnosticSeverity.Warning);
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = typeof(DiagnosticDescriptors)
         .GetFields()
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
