@@ -52,6 +52,11 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(options, static (spc, opts) =>
         {
+            if (opts.Problem is { } problem)
+            {
+                spc.ReportDiagnostic(problem.ToDiagnostic());
+            }
+
             foreach (ClientKind client in Enum.GetValues(typeof(ClientKind)))
             {
                 Add(spc, client + "Client", () => Emitter.EmitClient(client, opts));
@@ -78,12 +83,22 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
 
     private static GeneratorOptions ReadOptions(AnalyzerConfigOptions global)
     {
-        var ns = global.TryGetValue("build_property.AuthingDocsGenNamespace", out var value) && IsNamespace(value)
-            ? value
-            : GeneratorOptions.DefaultNamespace;
+        var ns = GeneratorOptions.DefaultNamespace;
+        DiagnosticInfo? problem = null;
+        if (global.TryGetValue("build_property.AuthingDocsGenNamespace", out var value) && !string.IsNullOrWhiteSpace(value))
+        {
+            if (IsNamespace(value))
+            {
+                ns = value;
+            }
+            else
+            {
+                problem = DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.InvalidOverride, null, "AuthingDocsGenNamespace", value, "not a C# namespace; using " + ns);
+            }
+        }
         var isPublic = !(global.TryGetValue("build_property.AuthingDocsGenAccessibility", out var accessibility)
             && accessibility.Equals("internal", StringComparison.OrdinalIgnoreCase));
-        return new GeneratorOptions(ns, isPublic);
+        return new GeneratorOptions(ns, isPublic, problem);
     }
 
     private static bool IsNamespace(string value)

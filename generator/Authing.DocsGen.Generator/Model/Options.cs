@@ -7,7 +7,8 @@ public sealed record PageOverrides(string? Verb, string? Route, string? Client, 
 }
 
 /// <summary>Project-wide options from MSBuild properties.</summary>
-public sealed record GeneratorOptions(string RootNamespace, bool PublicTypes)
+/// <param name="Problem">An option value that was not understood and replaced by its default; reported as ADG019.</param>
+public sealed record GeneratorOptions(string RootNamespace, bool PublicTypes, DiagnosticInfo? Problem = null)
 {
     public const string DefaultNamespace = "Authing.Sdk";
 
