@@ -20,8 +20,6 @@ public static class Emitter
     private const string Json = "global::System.Text.Json.Serialization.JsonConverter";
     private const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
 
-    private static readonly string[] s_envelopeFields = { "statusCode", "message", "apiCode", "requestId" };
-
     public static GeneratedSource EmitClient(ClientKind client, GeneratorOptions options)
     {
         var model = Common(options);
@@ -107,11 +105,10 @@ public static class Emitter
         model["is_strict"] = dto.IsStrict;
 
         var fields = new ScriptArray();
-        var envelope = new ScriptArray();
         for (var i = 0; i < dto.Fields.Count; i++)
         {
             var field = dto.Fields[i];
-            if (dto.IsEnvelope && s_envelopeFields.Contains(field.WireName))
+            if (dto.IsEnvelope && DtoModel.EnvelopeWireNames.Contains(field.WireName))
             {
                 continue;
             }
@@ -119,7 +116,6 @@ public static class Emitter
             var type = TypeName(field.Type, options);
             var converter = Converter(field.Type, options);
             var required = dto.IsStrict && field.Required;
-            var isValueType = field.Type.Kind is TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean or TypeKind.Enum;
             fields.Add(new ScriptObject
             {
                 ["name"] = PropertyName(field),
@@ -129,7 +125,7 @@ public static class Emitter
                 ["wire_doc"] = CSharp.XmlDocText(field.WireName),
                 ["type"] = required ? type : type + "?",
                 ["local_type"] = type + "?",
-                ["type_of"] = isValueType ? type : type,
+                ["type_of"] = type,
                 ["converter_type"] = converter.Type,
                 ["converter_init"] = converter.Init,
                 ["required"] = required,
@@ -140,7 +136,6 @@ public static class Emitter
         }
 
         model["fields"] = fields;
-        model["envelope"] = envelope;
         return new GeneratedSource($"Models/{typeName}.g.cs", TemplateRenderer.Render("Dto", model));
     }
 
@@ -156,7 +151,7 @@ public static class Emitter
         {
             members.Add(new ScriptObject
             {
-                ["name"] = Unique(CSharp.Identifier(Naming.ToPascalCaseTitled(member.Value), "Value"), taken),
+                ["name"] = UniqueNames.Claim(CSharp.Identifier(Naming.ToPascalCaseTitled(member.Value), "Value"), taken),
                 ["value_literal"] = CSharp.StringLiteral(member.Value),
                 ["value_doc"] = CSharp.XmlDocText(member.Value),
                 ["summary"] = Doc(member.Description.Length > 0 ? member.Description : member.Value),
@@ -216,17 +211,6 @@ public static class Emitter
 
     /// <summary>Resolution assigns property names; a model that skipped it still gets a valid one.</summary>
     private static string PropertyName(FieldModel field) => field.PropertyName ?? CSharp.Identifier(field.WireName, "Field");
-
-    private static string Unique(string name, HashSet<string> taken)
-    {
-        var candidate = name;
-        for (var i = 2; !taken.Add(candidate); i++)
-        {
-            candidate = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return candidate;
-    }
 
     private static string TypeName(TypeRef type, GeneratorOptions options) => type.Kind switch
     {

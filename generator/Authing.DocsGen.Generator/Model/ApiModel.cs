@@ -150,6 +150,9 @@ public sealed record DtoModel(
     MarkdownLocation Location,
     bool IsStrict = false)
 {
+    /// <summary>The envelope's wire names; an envelope type inherits them from <c>AuthingResponse</c>.</summary>
+    public static readonly string[] EnvelopeWireNames = { "statusCode", "message", "apiCode", "requestId" };
+
     /// <summary>The model as the emitter needs it: without locations, which change whenever text above moves.</summary>
     public DtoModel WithoutLocations() => this with
     {

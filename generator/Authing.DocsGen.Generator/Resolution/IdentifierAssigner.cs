@@ -21,8 +21,6 @@ internal static class IdentifierAssigner
 
     private static readonly string[] s_envelopeMembers = { "StatusCode", "Message", "ApiCode", "RequestId", "IsSuccess" };
 
-    private static readonly string[] s_envelopeWireNames = { "statusCode", "message", "apiCode", "requestId" };
-
     public static ApiModel Assign(ApiModel api)
     {
         var diagnostics = new List<DiagnosticInfo>(api.Diagnostics);
@@ -99,18 +97,14 @@ internal static class IdentifierAssigner
 
         foreach (var field in dto.Fields)
         {
-            if (dto.IsEnvelope && Array.IndexOf(s_envelopeWireNames, field.WireName) >= 0)
+            if (dto.IsEnvelope && Array.IndexOf(DtoModel.EnvelopeWireNames, field.WireName) >= 0)
             {
                 yield return field with { PropertyName = CSharp.Identifier(field.WireName, "Field") };
                 continue;
             }
 
             var identifier = CSharp.Identifier(field.WireName, "Field");
-            var unique = identifier;
-            for (var i = 2; !used.Add(unique); i++)
-            {
-                unique = identifier + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
+            var unique = Text.UniqueNames.Claim(identifier, used);
 
             var reason = unique != identifier ? "another member has the same C# name"
                 : identifier == "Field" ? "no letters or digits a C# identifier can use"
