@@ -133,18 +133,16 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
 
     private static void Add(SourceProductionContext context, string subject, Func<GeneratedSource> emit)
     {
-        GeneratedSource source;
         try
         {
-            source = emit();
+            var source = emit();
+            context.AddSource(source.HintName, SourceText.From(source.Text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // A template bug or a duplicate hint name must not become CS8785 and an empty SDK.
             context.ReportDiagnostic(DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.StepFailed, null, $"emitting '{subject}' failed: {ex.GetType().Name}: {ex.Message}").ToDiagnostic());
-            return;
         }
-
-        context.AddSource(source.HintName, SourceText.From(source.Text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)));
     }
 
     private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)

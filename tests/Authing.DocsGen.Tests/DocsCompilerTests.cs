@@ -14,7 +14,9 @@ public sealed class DocsCompilerTests
             .Select(f => TestPage.FromFile(Paths.Fixtures, f))
             .ToList();
 
-        var incremental = GeneratorHarness.Run(files).GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        var run = GeneratorHarness.Run(files);
+        Assert.Null(run.Exception);
+        var incremental = run.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
         var oneShot = DocsCompiler.Compile(files.Select(f => new DocsPage(f.Path, f.Text, PageOverrides.None)), GeneratorOptions.Default);
 
         Assert.Equal(incremental.Keys.Order(StringComparer.Ordinal), oneShot.Sources.Select(s => s.HintName));

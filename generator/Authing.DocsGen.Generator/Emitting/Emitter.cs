@@ -68,7 +68,10 @@ public static class Emitter
                 var parameter = new ScriptObject
                 {
                     ["wire_literal"] = CSharp.StringLiteral(field.WireName),
-                    ["value"] = "request." + PropertyName(field),
+                    // A required open enum is a plain struct; the query overload for enums takes it as nullable.
+                    ["value"] = field.Type.Kind == TypeKind.Enum && request.IsStrict && field.Required
+                        ? $"({TypeName(field.Type, options)}?)request.{PropertyName(field)}"
+                        : "request." + PropertyName(field),
                     ["is_string"] = field.Type.Kind == TypeKind.String,
                     ["is_json"] = field.Type.Kind is TypeKind.Dto or TypeKind.Json || (field.Type.Kind == TypeKind.List && field.Type.Element!.Kind is TypeKind.Dto or TypeKind.Json),
                     ["converter"] = Converter(field.Type, options).Init,
@@ -121,6 +124,7 @@ public static class Emitter
                 ["name"] = PropertyName(field),
                 ["local"] = "f" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["converter_field"] = "s_f" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["converter_property"] = "F" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "Converter",
                 ["wire_literal"] = CSharp.StringLiteral(field.WireName),
                 ["wire_doc"] = CSharp.XmlDocText(field.WireName),
                 ["type"] = required ? type : type + "?",

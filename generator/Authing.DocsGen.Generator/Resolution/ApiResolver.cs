@@ -59,6 +59,7 @@ public static class ApiResolver
         // (page, original name) → final name, for definitions that conflict with an earlier page's.
         var renames = new Dictionary<(string Page, string Name), string>();
         var shared = new List<(string Page, DtoModel Dto)>();
+        var takenNames = new HashSet<string>(definitions.Keys, StringComparer.Ordinal);
         foreach (var group in definitions.OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var first = group.Value[0];
@@ -71,7 +72,7 @@ public static class ApiResolver
                     continue;
                 }
 
-                var newName = page.Method!.Name + dto.Name;
+                var newName = Text.UniqueNames.Claim(page.Method!.Name + dto.Name, takenNames);
                 renames[(page.FilePath, dto.Name)] = newName;
                 shared.Add((page.FilePath, dto with { Name = newName }));
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DtoConflict, dto.Location, dto.Name, first.Page.FilePath, newName));

@@ -24,23 +24,23 @@ internal static class IdentifierAssigner
     public static ApiModel Assign(ApiModel api)
     {
         var diagnostics = new List<DiagnosticInfo>(api.Diagnostics);
-        var typeNames = TypeNames(api, diagnostics);
+        var (dtoNames, enumNames) = TypeNames(api, diagnostics);
 
         var dtos = api.Dtos.Select(dto => dto with
         {
-            Name = typeNames[dto.Name],
-            Fields = PropertyNames(dto, typeNames[dto.Name], diagnostics).Select(f => f with { Type = Rename(f.Type, typeNames) }).ToEquatableArray(),
+            Name = dtoNames[dto.Name],
+            Fields = PropertyNames(dto, dtoNames[dto.Name], diagnostics).Select(f => f with { Type = Rename(f.Type, dtoNames, enumNames) }).ToEquatableArray(),
         }).ToEquatableArray();
         var byName = dtos.ToDictionary(d => d.Name, StringComparer.Ordinal);
-        var enums = api.Enums.Select(e => e with { Name = typeNames[e.Name] }).ToEquatableArray();
+        var enums = api.Enums.Select(e => e with { Name = enumNames[e.Name] }).ToEquatableArray();
 
         var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var methods = api.Methods.Select(m =>
         {
             var method = m.Method with
             {
-                RequestDtoName = m.Method.RequestDtoName is { } request ? typeNames[request] : null,
-                ResponseDtoName = m.Method.ResponseDtoName is { } response ? typeNames[response] : null,
+                RequestDtoName = m.Method.RequestDtoName is { } request ? dtoNames[request] : null,
+                ResponseDtoName = m.Method.ResponseDtoName is { } response ? dtoNames[response] : null,
             };
             return m with
             {
@@ -53,13 +53,17 @@ internal static class IdentifierAssigner
         return new ApiModel(dtos, enums, methods, diagnostics.ToEquatableArray());
     }
 
-    private static Dictionary<string, string> TypeNames(ApiModel api, List<DiagnosticInfo> diagnostics)
+    /// <summary>C# names for DTOs and enums, kept apart: a DTO and an enum may share a docs name.</summary>
+    private static (Dictionary<string, string> Dtos, Dictionary<string, string> Enums) TypeNames(ApiModel api, List<DiagnosticInfo> diagnostics)
     {
         var used = new HashSet<string>(s_reservedTypeNames, StringComparer.OrdinalIgnoreCase);
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        var types = api.Dtos.Select(d => (d.Name, d.Location)).Concat(api.Enums.Select(e => (e.Name, e.Location)))
-            .OrderBy(t => t.Name, StringComparer.Ordinal);
-        foreach (var (name, location) in types)
+        var dtos = new Dictionary<string, string>(StringComparer.Ordinal);
+        var enums = new Dictionary<string, string>(StringComparer.Ordinal);
+        var types = api.Dtos.Select(d => (d.Name, d.Location, Names: dtos))
+            .Concat(api.Enums.Select(e => (e.Name, e.Location, Names: enums)))
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .ThenBy(t => t.Names == enums);
+        foreach (var (name, location, names) in types)
         {
             var identifier = CSharp.Identifier(name, "Type");
 
@@ -84,7 +88,7 @@ internal static class IdentifierAssigner
             }
         }
 
-        return names;
+        return (dtos, enums);
     }
 
     private static IEnumerable<FieldModel> PropertyNames(DtoModel dto, string typeName, List<DiagnosticInfo> diagnostics)
@@ -118,10 +122,11 @@ internal static class IdentifierAssigner
         }
     }
 
-    private static TypeRef Rename(TypeRef type, Dictionary<string, string> names) => type.Kind switch
+    private static TypeRef Rename(TypeRef type, Dictionary<string, string> dtos, Dictionary<string, string> enums) => type.Kind switch
     {
-        TypeKind.Dto or TypeKind.Enum when names.TryGetValue(type.Name!, out var name) => type with { Name = name },
-        TypeKind.List => TypeRef.ListOf(Rename(type.Element!, names)),
+        TypeKind.Dto when dtos.TryGetValue(type.Name!, out var name) => type with { Name = name },
+        TypeKind.Enum when enums.TryGetValue(type.Name!, out var name) => type with { Name = name },
+        TypeKind.List => TypeRef.ListOf(Rename(type.Element!, dtos, enums)),
         _ => type,
     };
 

@@ -28,11 +28,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="CreateWidgetScheduleDto"/> with its exact wire names, without reflection.</summary>
     public sealed class CreateWidgetScheduleDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateWidgetScheduleDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetScheduleDto> s_f1 = global::Authing.Sdk.Models.WidgetScheduleDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetScheduleDto>? s_f1;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CreateWidgetScheduleDtoJsonConverter Instance { get; } = new CreateWidgetScheduleDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetScheduleDto> F1Converter => s_f1 ??= global::Authing.Sdk.Models.WidgetScheduleDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override CreateWidgetScheduleDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -50,10 +55,10 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "widgetId":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "schedule":
-                        f1 = s_f1.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetScheduleDto), options);
+                        f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetScheduleDto), options);
                         break;
                     default:
                         reader.Skip();
@@ -73,9 +78,9 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("widgetId");
-            s_f0.Write(writer, value.WidgetId, options);
+            F0Converter.Write(writer, value.WidgetId, options);
             writer.WritePropertyName("schedule");
-            s_f1.Write(writer, value.Schedule, options);
+            F1Converter.Write(writer, value.Schedule, options);
             writer.WriteEndObject();
         }
     }

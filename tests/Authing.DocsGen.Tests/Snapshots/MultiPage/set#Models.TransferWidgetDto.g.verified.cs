@@ -37,12 +37,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="TransferWidgetDto"/> with its exact wire names, without reflection.</summary>
     public sealed class TransferWidgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TransferWidgetDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOwnerDto> s_f1 = global::Authing.Sdk.Models.WidgetOwnerDtoJsonConverter.Instance;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<bool?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOwnerDto>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f2;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static TransferWidgetDtoJsonConverter Instance { get; } = new TransferWidgetDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOwnerDto> F1Converter => s_f1 ??= global::Authing.Sdk.Models.WidgetOwnerDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
 
         /// <inheritdoc/>
         public override TransferWidgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -61,13 +67,13 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "widgetId":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "newOwner":
-                        f1 = s_f1.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetOwnerDto), options);
+                        f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetOwnerDto), options);
                         break;
                     case "keepViewer":
-                        f2 = s_f2.Read(ref reader, typeof(bool), options);
+                        f2 = F2Converter.Read(ref reader, typeof(bool), options);
                         break;
                     default:
                         reader.Skip();
@@ -88,13 +94,13 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("widgetId");
-            s_f0.Write(writer, value.WidgetId, options);
+            F0Converter.Write(writer, value.WidgetId, options);
             writer.WritePropertyName("newOwner");
-            s_f1.Write(writer, value.NewOwner, options);
+            F1Converter.Write(writer, value.NewOwner, options);
             if (value.KeepViewer is { } f2)
             {
                 writer.WritePropertyName("keepViewer");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             writer.WriteEndObject();
         }

@@ -62,15 +62,24 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="WidgetDetailDto"/> with its exact wire names, without reflection.</summary>
     public sealed class WidgetDetailDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetDetailDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetDetailStatus?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WidgetDetailStatusJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOwnerDto> s_f3 = global::Authing.Sdk.Models.WidgetOwnerDtoJsonConverter.Instance;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetTagDto>?> s_f4 = global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.WidgetTagDtoJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f5 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetDetailStatus?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOwnerDto>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetTagDto>?>? s_f4;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f5;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetDetailDtoJsonConverter Instance { get; } = new WidgetDetailDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetDetailStatus?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WidgetDetailStatusJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOwnerDto> F3Converter => s_f3 ??= global::Authing.Sdk.Models.WidgetOwnerDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetTagDto>?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.WidgetTagDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F5Converter => s_f5 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override WidgetDetailDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -92,22 +101,22 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "widgetId":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "name":
-                        f1 = s_f1.Read(ref reader, typeof(string), options);
+                        f1 = F1Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "status":
-                        f2 = s_f2.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetDetailStatus), options);
+                        f2 = F2Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetDetailStatus), options);
                         break;
                     case "owner":
-                        f3 = s_f3.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetOwnerDto), options);
+                        f3 = F3Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetOwnerDto), options);
                         break;
                     case "tags":
-                        f4 = s_f4.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetTagDto>), options);
+                        f4 = F4Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetTagDto>), options);
                         break;
                     case "updatedAt":
-                        f5 = s_f5.Read(ref reader, typeof(long), options);
+                        f5 = F5Converter.Read(ref reader, typeof(long), options);
                         break;
                     default:
                         reader.Skip();
@@ -133,32 +142,32 @@ namespace Authing.Sdk.Models
             if (value.WidgetId is { } f0)
             {
                 writer.WritePropertyName("widgetId");
-                s_f0.Write(writer, f0, options);
+                F0Converter.Write(writer, f0, options);
             }
             if (value.Name is { } f1)
             {
                 writer.WritePropertyName("name");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             if (value.Status is { } f2)
             {
                 writer.WritePropertyName("status");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             if (value.Owner is { } f3)
             {
                 writer.WritePropertyName("owner");
-                s_f3.Write(writer, f3, options);
+                F3Converter.Write(writer, f3, options);
             }
             if (value.Tags is { } f4)
             {
                 writer.WritePropertyName("tags");
-                s_f4.Write(writer, f4, options);
+                F4Converter.Write(writer, f4, options);
             }
             if (value.UpdatedAt is { } f5)
             {
                 writer.WritePropertyName("updatedAt");
-                s_f5.Write(writer, f5, options);
+                F5Converter.Write(writer, f5, options);
             }
             writer.WriteEndObject();
         }

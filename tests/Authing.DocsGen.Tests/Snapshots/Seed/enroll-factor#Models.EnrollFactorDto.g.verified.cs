@@ -37,12 +37,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="EnrollFactorDto"/> with its exact wire names, without reflection.</summary>
     public sealed class EnrollFactorDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<EnrollFactorDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollFactorEnrollmentDataDto> s_f0 = global::Authing.Sdk.Models.EnrollFactorEnrollmentDataDtoJsonConverter.Instance;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollFactorFactorType?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.EnrollFactorFactorTypeJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollFactorEnrollmentDataDto>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollFactorFactorType?>? s_f2;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static EnrollFactorDtoJsonConverter Instance { get; } = new EnrollFactorDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollFactorEnrollmentDataDto> F0Converter => s_f0 ??= global::Authing.Sdk.Models.EnrollFactorEnrollmentDataDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollFactorFactorType?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.EnrollFactorFactorTypeJsonConverter.Instance);
 
         /// <inheritdoc/>
         public override EnrollFactorDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -61,13 +67,13 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "enrollmentData":
-                        f0 = s_f0.Read(ref reader, typeof(global::Authing.Sdk.Models.EnrollFactorEnrollmentDataDto), options);
+                        f0 = F0Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.EnrollFactorEnrollmentDataDto), options);
                         break;
                     case "enrollmentToken":
-                        f1 = s_f1.Read(ref reader, typeof(string), options);
+                        f1 = F1Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "factorType":
-                        f2 = s_f2.Read(ref reader, typeof(global::Authing.Sdk.Models.EnrollFactorFactorType), options);
+                        f2 = F2Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.EnrollFactorFactorType), options);
                         break;
                     default:
                         reader.Skip();
@@ -88,11 +94,11 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("enrollmentData");
-            s_f0.Write(writer, value.EnrollmentData, options);
+            F0Converter.Write(writer, value.EnrollmentData, options);
             writer.WritePropertyName("enrollmentToken");
-            s_f1.Write(writer, value.EnrollmentToken, options);
+            F1Converter.Write(writer, value.EnrollmentToken, options);
             writer.WritePropertyName("factorType");
-            s_f2.Write(writer, value.FactorType, options);
+            F2Converter.Write(writer, value.FactorType, options);
             writer.WriteEndObject();
         }
     }

@@ -22,10 +22,14 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="EnrollFactorEnrollmentDataDto"/> with its exact wire names, without reflection.</summary>
     public sealed class EnrollFactorEnrollmentDataDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<EnrollFactorEnrollmentDataDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static EnrollFactorEnrollmentDataDtoJsonConverter Instance { get; } = new EnrollFactorEnrollmentDataDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override EnrollFactorEnrollmentDataDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -42,7 +46,7 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "passCode":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     default:
                         reader.Skip();
@@ -63,7 +67,7 @@ namespace Authing.Sdk.Models
             if (value.PassCode is { } f0)
             {
                 writer.WritePropertyName("passCode");
-                s_f0.Write(writer, f0, options);
+                F0Converter.Write(writer, f0, options);
             }
             writer.WriteEndObject();
         }

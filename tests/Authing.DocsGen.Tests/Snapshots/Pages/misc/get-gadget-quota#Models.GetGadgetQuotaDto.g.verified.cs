@@ -31,11 +31,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="GetGadgetQuotaDto"/> with its exact wire names, without reflection.</summary>
     public sealed class GetGadgetQuotaDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetGadgetQuotaDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GetGadgetQuotaDtoJsonConverter Instance { get; } = new GetGadgetQuotaDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override GetGadgetQuotaDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -53,10 +58,10 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "tenantId":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "model":
-                        f1 = s_f1.Read(ref reader, typeof(string), options);
+                        f1 = F1Converter.Read(ref reader, typeof(string), options);
                         break;
                     default:
                         reader.Skip();
@@ -76,11 +81,11 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("tenantId");
-            s_f0.Write(writer, value.TenantId, options);
+            F0Converter.Write(writer, value.TenantId, options);
             if (value.Model is { } f1)
             {
                 writer.WritePropertyName("model");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             writer.WriteEndObject();
         }

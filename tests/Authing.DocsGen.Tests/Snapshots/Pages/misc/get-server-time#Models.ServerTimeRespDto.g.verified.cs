@@ -20,10 +20,14 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="ServerTimeRespDto"/> with its exact wire names, without reflection.</summary>
     public sealed class ServerTimeRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ServerTimeRespDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f4 = global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f4;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ServerTimeRespDtoJsonConverter Instance { get; } = new ServerTimeRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override ServerTimeRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -41,7 +45,7 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "data":
-                        f4 = s_f4.Read(ref reader, typeof(string), options);
+                        f4 = F4Converter.Read(ref reader, typeof(string), options);
                         break;
                     default:
                         envelope.ReadOrSkip(ref reader, propertyName, options);
@@ -67,7 +71,7 @@ namespace Authing.Sdk.Models
             if (value.Data is { } f4)
             {
                 writer.WritePropertyName("data");
-                s_f4.Write(writer, f4, options);
+                F4Converter.Write(writer, f4, options);
             }
             writer.WriteEndObject();
         }

@@ -40,12 +40,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="BindNotifyEmailDto"/> with its exact wire names, without reflection.</summary>
     public sealed class BindNotifyEmailDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BindNotifyEmailDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_f2;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static BindNotifyEmailDtoJsonConverter Instance { get; } = new BindNotifyEmailDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
 
         /// <inheritdoc/>
         public override BindNotifyEmailDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -64,13 +70,13 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "email":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "passCode":
-                        f1 = s_f1.Read(ref reader, typeof(string), options);
+                        f1 = F1Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "categories":
-                        f2 = s_f2.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<string>), options);
+                        f2 = F2Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<string>), options);
                         break;
                     default:
                         reader.Skip();
@@ -91,13 +97,13 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("email");
-            s_f0.Write(writer, value.Email, options);
+            F0Converter.Write(writer, value.Email, options);
             writer.WritePropertyName("passCode");
-            s_f1.Write(writer, value.PassCode, options);
+            F1Converter.Write(writer, value.PassCode, options);
             if (value.Categories is { } f2)
             {
                 writer.WritePropertyName("categories");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             writer.WriteEndObject();
         }

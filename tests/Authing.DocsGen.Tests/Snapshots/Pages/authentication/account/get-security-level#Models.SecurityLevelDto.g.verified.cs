@@ -47,13 +47,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="SecurityLevelDto"/> with its exact wire names, without reflection.</summary>
     public sealed class SecurityLevelDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SecurityLevelDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SecurityLevelLevel?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.SecurityLevelLevelJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<double?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.Double;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.SecuritySuggestionDto>?> s_f3 = global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.SecuritySuggestionDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SecurityLevelLevel?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.SecuritySuggestionDto>?>? s_f3;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static SecurityLevelDtoJsonConverter Instance { get; } = new SecurityLevelDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SecurityLevelLevel?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.SecurityLevelLevelJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.SecuritySuggestionDto>?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.SecuritySuggestionDtoJsonConverter.Instance);
 
         /// <inheritdoc/>
         public override SecurityLevelDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -73,16 +80,16 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "score":
-                        f0 = s_f0.Read(ref reader, typeof(long), options);
+                        f0 = F0Converter.Read(ref reader, typeof(long), options);
                         break;
                     case "level":
-                        f1 = s_f1.Read(ref reader, typeof(global::Authing.Sdk.Models.SecurityLevelLevel), options);
+                        f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.SecurityLevelLevel), options);
                         break;
                     case "passwordStrength":
-                        f2 = s_f2.Read(ref reader, typeof(double), options);
+                        f2 = F2Converter.Read(ref reader, typeof(double), options);
                         break;
                     case "suggestions":
-                        f3 = s_f3.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.SecuritySuggestionDto>), options);
+                        f3 = F3Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.SecuritySuggestionDto>), options);
                         break;
                     default:
                         reader.Skip();
@@ -106,22 +113,22 @@ namespace Authing.Sdk.Models
             if (value.Score is { } f0)
             {
                 writer.WritePropertyName("score");
-                s_f0.Write(writer, f0, options);
+                F0Converter.Write(writer, f0, options);
             }
             if (value.Level is { } f1)
             {
                 writer.WritePropertyName("level");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             if (value.PasswordStrength is { } f2)
             {
                 writer.WritePropertyName("passwordStrength");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             if (value.Suggestions is { } f3)
             {
                 writer.WritePropertyName("suggestions");
-                s_f3.Write(writer, f3, options);
+                F3Converter.Write(writer, f3, options);
             }
             writer.WriteEndObject();
         }

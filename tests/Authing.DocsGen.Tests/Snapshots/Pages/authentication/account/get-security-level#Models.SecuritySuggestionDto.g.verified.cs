@@ -32,11 +32,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="SecuritySuggestionDto"/> with its exact wire names, without reflection.</summary>
     public sealed class SecuritySuggestionDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SecuritySuggestionDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static SecuritySuggestionDtoJsonConverter Instance { get; } = new SecuritySuggestionDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override SecuritySuggestionDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -54,10 +59,10 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "code":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "message":
-                        f1 = s_f1.Read(ref reader, typeof(string), options);
+                        f1 = F1Converter.Read(ref reader, typeof(string), options);
                         break;
                     default:
                         reader.Skip();
@@ -79,12 +84,12 @@ namespace Authing.Sdk.Models
             if (value.Code is { } f0)
             {
                 writer.WritePropertyName("code");
-                s_f0.Write(writer, f0, options);
+                F0Converter.Write(writer, f0, options);
             }
             if (value.Message is { } f1)
             {
                 writer.WritePropertyName("message");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             writer.WriteEndObject();
         }

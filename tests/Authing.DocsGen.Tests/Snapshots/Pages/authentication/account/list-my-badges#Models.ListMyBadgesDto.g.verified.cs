@@ -40,12 +40,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="ListMyBadgesDto"/> with its exact wire names, without reflection.</summary>
     public sealed class ListMyBadgesDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListMyBadgesDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<bool?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f2;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ListMyBadgesDtoJsonConverter Instance { get; } = new ListMyBadgesDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
 
         /// <inheritdoc/>
         public override ListMyBadgesDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -64,13 +70,13 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "page":
-                        f0 = s_f0.Read(ref reader, typeof(long), options);
+                        f0 = F0Converter.Read(ref reader, typeof(long), options);
                         break;
                     case "limit":
-                        f1 = s_f1.Read(ref reader, typeof(long), options);
+                        f1 = F1Converter.Read(ref reader, typeof(long), options);
                         break;
                     case "includeExpired":
-                        f2 = s_f2.Read(ref reader, typeof(bool), options);
+                        f2 = F2Converter.Read(ref reader, typeof(bool), options);
                         break;
                     default:
                         reader.Skip();
@@ -93,17 +99,17 @@ namespace Authing.Sdk.Models
             if (value.Page is { } f0)
             {
                 writer.WritePropertyName("page");
-                s_f0.Write(writer, f0, options);
+                F0Converter.Write(writer, f0, options);
             }
             if (value.Limit is { } f1)
             {
                 writer.WritePropertyName("limit");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             if (value.IncludeExpired is { } f2)
             {
                 writer.WritePropertyName("includeExpired");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             writer.WriteEndObject();
         }

@@ -37,12 +37,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="ListMyDevicesDto"/> with its exact wire names, without reflection.</summary>
     public sealed class ListMyDevicesDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListMyDevicesDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListMyDevicesPlatform?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.ListMyDevicesPlatformJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListMyDevicesPlatform?>? s_f2;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ListMyDevicesDtoJsonConverter Instance { get; } = new ListMyDevicesDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListMyDevicesPlatform?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.ListMyDevicesPlatformJsonConverter.Instance);
 
         /// <inheritdoc/>
         public override ListMyDevicesDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -61,13 +67,13 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "page":
-                        f0 = s_f0.Read(ref reader, typeof(long), options);
+                        f0 = F0Converter.Read(ref reader, typeof(long), options);
                         break;
                     case "limit":
-                        f1 = s_f1.Read(ref reader, typeof(long), options);
+                        f1 = F1Converter.Read(ref reader, typeof(long), options);
                         break;
                     case "platform":
-                        f2 = s_f2.Read(ref reader, typeof(global::Authing.Sdk.Models.ListMyDevicesPlatform), options);
+                        f2 = F2Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.ListMyDevicesPlatform), options);
                         break;
                     default:
                         reader.Skip();
@@ -90,17 +96,17 @@ namespace Authing.Sdk.Models
             if (value.Page is { } f0)
             {
                 writer.WritePropertyName("page");
-                s_f0.Write(writer, f0, options);
+                F0Converter.Write(writer, f0, options);
             }
             if (value.Limit is { } f1)
             {
                 writer.WritePropertyName("limit");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             if (value.Platform is { } f2)
             {
                 writer.WritePropertyName("platform");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             writer.WriteEndObject();
         }

@@ -29,11 +29,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="MyDevicePaginatedDataDto"/> with its exact wire names, without reflection.</summary>
     public sealed class MyDevicePaginatedDataDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MyDevicePaginatedDataDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.MyDeviceDto>?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.MyDeviceDtoJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.MyDeviceDto>?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static MyDevicePaginatedDataDtoJsonConverter Instance { get; } = new MyDevicePaginatedDataDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.MyDeviceDto>?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.MyDeviceDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override MyDevicePaginatedDataDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -51,10 +56,10 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "list":
-                        f0 = s_f0.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.MyDeviceDto>), options);
+                        f0 = F0Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.MyDeviceDto>), options);
                         break;
                     case "totalCount":
-                        f1 = s_f1.Read(ref reader, typeof(long), options);
+                        f1 = F1Converter.Read(ref reader, typeof(long), options);
                         break;
                     default:
                         reader.Skip();
@@ -76,12 +81,12 @@ namespace Authing.Sdk.Models
             if (value.List is { } f0)
             {
                 writer.WritePropertyName("list");
-                s_f0.Write(writer, f0, options);
+                F0Converter.Write(writer, f0, options);
             }
             if (value.TotalCount is { } f1)
             {
                 writer.WritePropertyName("totalCount");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             writer.WriteEndObject();
         }

@@ -37,12 +37,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="EnrollWidgetFactorDto"/> with its exact wire names, without reflection.</summary>
     public sealed class EnrollWidgetFactorDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<EnrollWidgetFactorDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollWidgetFactorFactorKind?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.EnrollWidgetFactorFactorKindJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetFactorProofDto> s_f2 = global::Authing.Sdk.Models.WidgetFactorProofDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollWidgetFactorFactorKind?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetFactorProofDto>? s_f2;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static EnrollWidgetFactorDtoJsonConverter Instance { get; } = new EnrollWidgetFactorDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollWidgetFactorFactorKind?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.EnrollWidgetFactorFactorKindJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetFactorProofDto> F2Converter => s_f2 ??= global::Authing.Sdk.Models.WidgetFactorProofDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override EnrollWidgetFactorDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -61,13 +67,13 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "enrollmentTicket":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "factorKind":
-                        f1 = s_f1.Read(ref reader, typeof(global::Authing.Sdk.Models.EnrollWidgetFactorFactorKind), options);
+                        f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.EnrollWidgetFactorFactorKind), options);
                         break;
                     case "proof":
-                        f2 = s_f2.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetFactorProofDto), options);
+                        f2 = F2Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetFactorProofDto), options);
                         break;
                     default:
                         reader.Skip();
@@ -88,11 +94,11 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("enrollmentTicket");
-            s_f0.Write(writer, value.EnrollmentTicket, options);
+            F0Converter.Write(writer, value.EnrollmentTicket, options);
             writer.WritePropertyName("factorKind");
-            s_f1.Write(writer, value.FactorKind, options);
+            F1Converter.Write(writer, value.FactorKind, options);
             writer.WritePropertyName("proof");
-            s_f2.Write(writer, value.Proof, options);
+            F2Converter.Write(writer, value.Proof, options);
             writer.WriteEndObject();
         }
     }

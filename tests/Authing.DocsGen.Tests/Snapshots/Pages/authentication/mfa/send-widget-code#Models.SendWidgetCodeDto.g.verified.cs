@@ -49,13 +49,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="SendWidgetCodeDto"/> with its exact wire names, without reflection.</summary>
     public sealed class SendWidgetCodeDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SendWidgetCodeDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SendWidgetCodeChannel?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.SendWidgetCodeChannelJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SendWidgetCodeScene?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.SendWidgetCodeSceneJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f3 = global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SendWidgetCodeChannel?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SendWidgetCodeScene?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f3;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static SendWidgetCodeDtoJsonConverter Instance { get; } = new SendWidgetCodeDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SendWidgetCodeChannel?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.SendWidgetCodeChannelJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SendWidgetCodeScene?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.SendWidgetCodeSceneJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override SendWidgetCodeDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -75,16 +82,16 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "widgetId":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "channel":
-                        f1 = s_f1.Read(ref reader, typeof(global::Authing.Sdk.Models.SendWidgetCodeChannel), options);
+                        f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.SendWidgetCodeChannel), options);
                         break;
                     case "scene":
-                        f2 = s_f2.Read(ref reader, typeof(global::Authing.Sdk.Models.SendWidgetCodeScene), options);
+                        f2 = F2Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.SendWidgetCodeScene), options);
                         break;
                     case "locale":
-                        f3 = s_f3.Read(ref reader, typeof(string), options);
+                        f3 = F3Converter.Read(ref reader, typeof(string), options);
                         break;
                     default:
                         reader.Skip();
@@ -106,18 +113,18 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("widgetId");
-            s_f0.Write(writer, value.WidgetId, options);
+            F0Converter.Write(writer, value.WidgetId, options);
             writer.WritePropertyName("channel");
-            s_f1.Write(writer, value.Channel, options);
+            F1Converter.Write(writer, value.Channel, options);
             if (value.Scene is { } f2)
             {
                 writer.WritePropertyName("scene");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             if (value.Locale is { } f3)
             {
                 writer.WritePropertyName("locale");
-                s_f3.Write(writer, f3, options);
+                F3Converter.Write(writer, f3, options);
             }
             writer.WriteEndObject();
         }

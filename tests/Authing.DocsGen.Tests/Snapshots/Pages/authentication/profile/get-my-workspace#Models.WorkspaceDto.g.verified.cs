@@ -53,14 +53,22 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="WorkspaceDto"/> with its exact wire names, without reflection.</summary>
     public sealed class WorkspaceDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WorkspaceDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceLayout?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WorkspaceLayoutJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.PinnedWidgetDto>?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.PinnedWidgetDtoJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WorkspaceBadgeDto>?> s_f3 = global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.WorkspaceBadgeDtoJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?> s_f4 = global::Authing.Sdk.Runtime.AuthingConverters.JsonNode;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceLayout?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.PinnedWidgetDto>?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WorkspaceBadgeDto>?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?>? s_f4;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WorkspaceDtoJsonConverter Instance { get; } = new WorkspaceDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceLayout?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WorkspaceLayoutJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.PinnedWidgetDto>?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.PinnedWidgetDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WorkspaceBadgeDto>?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.WorkspaceBadgeDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.JsonNode;
 
         /// <inheritdoc/>
         public override WorkspaceDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -81,19 +89,19 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "userId":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "layout":
-                        f1 = s_f1.Read(ref reader, typeof(global::Authing.Sdk.Models.WorkspaceLayout), options);
+                        f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WorkspaceLayout), options);
                         break;
                     case "pinned":
-                        f2 = s_f2.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.PinnedWidgetDto>), options);
+                        f2 = F2Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.PinnedWidgetDto>), options);
                         break;
                     case "badges":
-                        f3 = s_f3.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WorkspaceBadgeDto>), options);
+                        f3 = F3Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WorkspaceBadgeDto>), options);
                         break;
                     case "preferences":
-                        f4 = s_f4.Read(ref reader, typeof(global::System.Text.Json.Nodes.JsonNode), options);
+                        f4 = F4Converter.Read(ref reader, typeof(global::System.Text.Json.Nodes.JsonNode), options);
                         break;
                     default:
                         reader.Skip();
@@ -118,27 +126,27 @@ namespace Authing.Sdk.Models
             if (value.UserId is { } f0)
             {
                 writer.WritePropertyName("userId");
-                s_f0.Write(writer, f0, options);
+                F0Converter.Write(writer, f0, options);
             }
             if (value.Layout is { } f1)
             {
                 writer.WritePropertyName("layout");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             if (value.Pinned is { } f2)
             {
                 writer.WritePropertyName("pinned");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             if (value.Badges is { } f3)
             {
                 writer.WritePropertyName("badges");
-                s_f3.Write(writer, f3, options);
+                F3Converter.Write(writer, f3, options);
             }
             if (value.Preferences is { } f4)
             {
                 writer.WritePropertyName("preferences");
-                s_f4.Write(writer, f4, options);
+                F4Converter.Write(writer, f4, options);
             }
             writer.WriteEndObject();
         }

@@ -50,13 +50,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="WorkspaceSettingsDto"/> with its exact wire names, without reflection.</summary>
     public sealed class WorkspaceSettingsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WorkspaceSettingsDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceSettingsLayout?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WorkspaceSettingsLayoutJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceSettingsLocale?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WorkspaceSettingsLocaleJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> s_f3 = global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceSettingsLayout?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceSettingsLocale?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_f3;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WorkspaceSettingsDtoJsonConverter Instance { get; } = new WorkspaceSettingsDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceSettingsLayout?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WorkspaceSettingsLayoutJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceSettingsLocale?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WorkspaceSettingsLocaleJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
 
         /// <inheritdoc/>
         public override WorkspaceSettingsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -76,16 +83,16 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "layout":
-                        f0 = s_f0.Read(ref reader, typeof(global::Authing.Sdk.Models.WorkspaceSettingsLayout), options);
+                        f0 = F0Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WorkspaceSettingsLayout), options);
                         break;
                     case "locale":
-                        f1 = s_f1.Read(ref reader, typeof(global::Authing.Sdk.Models.WorkspaceSettingsLocale), options);
+                        f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WorkspaceSettingsLocale), options);
                         break;
                     case "timezone":
-                        f2 = s_f2.Read(ref reader, typeof(string), options);
+                        f2 = F2Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "pinnedWidgetIds":
-                        f3 = s_f3.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<string>), options);
+                        f3 = F3Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<string>), options);
                         break;
                     default:
                         reader.Skip();
@@ -109,22 +116,22 @@ namespace Authing.Sdk.Models
             if (value.Layout is { } f0)
             {
                 writer.WritePropertyName("layout");
-                s_f0.Write(writer, f0, options);
+                F0Converter.Write(writer, f0, options);
             }
             if (value.Locale is { } f1)
             {
                 writer.WritePropertyName("locale");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             if (value.Timezone is { } f2)
             {
                 writer.WritePropertyName("timezone");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             if (value.PinnedWidgetIds is { } f3)
             {
                 writer.WritePropertyName("pinnedWidgetIds");
-                s_f3.Write(writer, f3, options);
+                F3Converter.Write(writer, f3, options);
             }
             writer.WriteEndObject();
         }

@@ -59,14 +59,22 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="LoginTokenDto"/> with its exact wire names, without reflection.</summary>
     public sealed class LoginTokenDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LoginTokenDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f3 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f4 = global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f4;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static LoginTokenDtoJsonConverter Instance { get; } = new LoginTokenDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override LoginTokenDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -87,19 +95,19 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "access_token":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "id_token":
-                        f1 = s_f1.Read(ref reader, typeof(string), options);
+                        f1 = F1Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "token_type":
-                        f2 = s_f2.Read(ref reader, typeof(string), options);
+                        f2 = F2Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "expires_in":
-                        f3 = s_f3.Read(ref reader, typeof(long), options);
+                        f3 = F3Converter.Read(ref reader, typeof(long), options);
                         break;
                     case "scope":
-                        f4 = s_f4.Read(ref reader, typeof(string), options);
+                        f4 = F4Converter.Read(ref reader, typeof(string), options);
                         break;
                     default:
                         reader.Skip();
@@ -124,27 +132,27 @@ namespace Authing.Sdk.Models
             if (value.AccessToken is { } f0)
             {
                 writer.WritePropertyName("access_token");
-                s_f0.Write(writer, f0, options);
+                F0Converter.Write(writer, f0, options);
             }
             if (value.IdToken is { } f1)
             {
                 writer.WritePropertyName("id_token");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             if (value.TokenType is { } f2)
             {
                 writer.WritePropertyName("token_type");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             if (value.ExpiresIn is { } f3)
             {
                 writer.WritePropertyName("expires_in");
-                s_f3.Write(writer, f3, options);
+                F3Converter.Write(writer, f3, options);
             }
             if (value.Scope is { } f4)
             {
                 writer.WritePropertyName("scope");
-                s_f4.Write(writer, f4, options);
+                F4Converter.Write(writer, f4, options);
             }
             writer.WriteEndObject();
         }

@@ -55,14 +55,22 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="SignInByBadgeDto"/> with its exact wire names, without reflection.</summary>
     public sealed class SignInByBadgeDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SignInByBadgeDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f3 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SignInByBadgeOptionsDto> s_f4 = global::Authing.Sdk.Models.SignInByBadgeOptionsDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SignInByBadgeOptionsDto>? s_f4;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static SignInByBadgeDtoJsonConverter Instance { get; } = new SignInByBadgeDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SignInByBadgeOptionsDto> F4Converter => s_f4 ??= global::Authing.Sdk.Models.SignInByBadgeOptionsDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override SignInByBadgeDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -83,19 +91,19 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "badgeNumber":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "passCode":
-                        f1 = s_f1.Read(ref reader, typeof(string), options);
+                        f1 = F1Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "client_id":
-                        f2 = s_f2.Read(ref reader, typeof(string), options);
+                        f2 = F2Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "client_secret":
-                        f3 = s_f3.Read(ref reader, typeof(string), options);
+                        f3 = F3Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "options":
-                        f4 = s_f4.Read(ref reader, typeof(global::Authing.Sdk.Models.SignInByBadgeOptionsDto), options);
+                        f4 = F4Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.SignInByBadgeOptionsDto), options);
                         break;
                     default:
                         reader.Skip();
@@ -118,23 +126,23 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("badgeNumber");
-            s_f0.Write(writer, value.BadgeNumber, options);
+            F0Converter.Write(writer, value.BadgeNumber, options);
             writer.WritePropertyName("passCode");
-            s_f1.Write(writer, value.PassCode, options);
+            F1Converter.Write(writer, value.PassCode, options);
             if (value.ClientId is { } f2)
             {
                 writer.WritePropertyName("client_id");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             if (value.ClientSecret is { } f3)
             {
                 writer.WritePropertyName("client_secret");
-                s_f3.Write(writer, f3, options);
+                F3Converter.Write(writer, f3, options);
             }
             if (value.Options is { } f4)
             {
                 writer.WritePropertyName("options");
-                s_f4.Write(writer, f4, options);
+                F4Converter.Write(writer, f4, options);
             }
             writer.WriteEndObject();
         }

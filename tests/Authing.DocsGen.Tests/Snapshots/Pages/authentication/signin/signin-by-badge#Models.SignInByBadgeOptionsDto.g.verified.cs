@@ -40,12 +40,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="SignInByBadgeOptionsDto"/> with its exact wire names, without reflection.</summary>
     public sealed class SignInByBadgeOptionsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SignInByBadgeOptionsDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.JsonNode;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static SignInByBadgeOptionsDtoJsonConverter Instance { get; } = new SignInByBadgeOptionsDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.JsonNode;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override SignInByBadgeOptionsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -64,13 +70,13 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "scope":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "context":
-                        f1 = s_f1.Read(ref reader, typeof(global::System.Text.Json.Nodes.JsonNode), options);
+                        f1 = F1Converter.Read(ref reader, typeof(global::System.Text.Json.Nodes.JsonNode), options);
                         break;
                     case "tenantId":
-                        f2 = s_f2.Read(ref reader, typeof(string), options);
+                        f2 = F2Converter.Read(ref reader, typeof(string), options);
                         break;
                     default:
                         reader.Skip();
@@ -93,17 +99,17 @@ namespace Authing.Sdk.Models
             if (value.Scope is { } f0)
             {
                 writer.WritePropertyName("scope");
-                s_f0.Write(writer, f0, options);
+                F0Converter.Write(writer, f0, options);
             }
             if (value.Context is { } f1)
             {
                 writer.WritePropertyName("context");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             if (value.TenantId is { } f2)
             {
                 writer.WritePropertyName("tenantId");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             writer.WriteEndObject();
         }

@@ -64,15 +64,24 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="CreateIdentityProvierDto"/> with its exact wire names, without reflection.</summary>
     public sealed class CreateIdentityProvierDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateIdentityProvierDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateIdentityProvierType?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CreateIdentityProvierTypeJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateIdentityProvierLoginMode?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CreateIdentityProvierLoginModeJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateIdentityProvierDisplayLocale?> s_f3 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CreateIdentityProvierDisplayLocaleJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IdpLdapSettingsDto> s_f4 = global::Authing.Sdk.Models.IdpLdapSettingsDtoJsonConverter.Instance;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f5 = global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateIdentityProvierType?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateIdentityProvierLoginMode?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateIdentityProvierDisplayLocale?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IdpLdapSettingsDto>? s_f4;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f5;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CreateIdentityProvierDtoJsonConverter Instance { get; } = new CreateIdentityProvierDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateIdentityProvierType?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CreateIdentityProvierTypeJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateIdentityProvierLoginMode?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CreateIdentityProvierLoginModeJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateIdentityProvierDisplayLocale?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CreateIdentityProvierDisplayLocaleJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IdpLdapSettingsDto> F4Converter => s_f4 ??= global::Authing.Sdk.Models.IdpLdapSettingsDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F5Converter => s_f5 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override CreateIdentityProvierDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -94,22 +103,22 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "type":
-                        f0 = s_f0.Read(ref reader, typeof(global::Authing.Sdk.Models.CreateIdentityProvierType), options);
+                        f0 = F0Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.CreateIdentityProvierType), options);
                         break;
                     case "name":
-                        f1 = s_f1.Read(ref reader, typeof(string), options);
+                        f1 = F1Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "loginMode":
-                        f2 = s_f2.Read(ref reader, typeof(global::Authing.Sdk.Models.CreateIdentityProvierLoginMode), options);
+                        f2 = F2Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.CreateIdentityProvierLoginMode), options);
                         break;
                     case "displayLocale":
-                        f3 = s_f3.Read(ref reader, typeof(global::Authing.Sdk.Models.CreateIdentityProvierDisplayLocale), options);
+                        f3 = F3Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.CreateIdentityProvierDisplayLocale), options);
                         break;
                     case "ldapSettings":
-                        f4 = s_f4.Read(ref reader, typeof(global::Authing.Sdk.Models.IdpLdapSettingsDto), options);
+                        f4 = F4Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.IdpLdapSettingsDto), options);
                         break;
                     case "badgeCode":
-                        f5 = s_f5.Read(ref reader, typeof(string), options);
+                        f5 = F5Converter.Read(ref reader, typeof(string), options);
                         break;
                     default:
                         reader.Skip();
@@ -133,28 +142,28 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("type");
-            s_f0.Write(writer, value.Type, options);
+            F0Converter.Write(writer, value.Type, options);
             writer.WritePropertyName("name");
-            s_f1.Write(writer, value.Name, options);
+            F1Converter.Write(writer, value.Name, options);
             if (value.LoginMode is { } f2)
             {
                 writer.WritePropertyName("loginMode");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             if (value.DisplayLocale is { } f3)
             {
                 writer.WritePropertyName("displayLocale");
-                s_f3.Write(writer, f3, options);
+                F3Converter.Write(writer, f3, options);
             }
             if (value.LdapSettings is { } f4)
             {
                 writer.WritePropertyName("ldapSettings");
-                s_f4.Write(writer, f4, options);
+                F4Converter.Write(writer, f4, options);
             }
             if (value.BadgeCode is { } f5)
             {
                 writer.WritePropertyName("badgeCode");
-                s_f5.Write(writer, f5, options);
+                F5Converter.Write(writer, f5, options);
             }
             writer.WriteEndObject();
         }

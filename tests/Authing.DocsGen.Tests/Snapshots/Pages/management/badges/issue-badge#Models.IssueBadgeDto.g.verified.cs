@@ -64,15 +64,24 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="IssueBadgeDto"/> with its exact wire names, without reflection.</summary>
     public sealed class IssueBadgeDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<IssueBadgeDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f3 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f4 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.BadgeIssuerDto> s_f5 = global::Authing.Sdk.Models.BadgeIssuerDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f4;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.BadgeIssuerDto>? s_f5;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static IssueBadgeDtoJsonConverter Instance { get; } = new IssueBadgeDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.BadgeIssuerDto> F5Converter => s_f5 ??= global::Authing.Sdk.Models.BadgeIssuerDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override IssueBadgeDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -94,22 +103,22 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "userId":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "templateId":
-                        f1 = s_f1.Read(ref reader, typeof(string), options);
+                        f1 = F1Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "title":
-                        f2 = s_f2.Read(ref reader, typeof(string), options);
+                        f2 = F2Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "level":
-                        f3 = s_f3.Read(ref reader, typeof(long), options);
+                        f3 = F3Converter.Read(ref reader, typeof(long), options);
                         break;
                     case "expiresAt":
-                        f4 = s_f4.Read(ref reader, typeof(long), options);
+                        f4 = F4Converter.Read(ref reader, typeof(long), options);
                         break;
                     case "issuer":
-                        f5 = s_f5.Read(ref reader, typeof(global::Authing.Sdk.Models.BadgeIssuerDto), options);
+                        f5 = F5Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.BadgeIssuerDto), options);
                         break;
                     default:
                         reader.Skip();
@@ -133,28 +142,28 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("userId");
-            s_f0.Write(writer, value.UserId, options);
+            F0Converter.Write(writer, value.UserId, options);
             writer.WritePropertyName("templateId");
-            s_f1.Write(writer, value.TemplateId, options);
+            F1Converter.Write(writer, value.TemplateId, options);
             if (value.Title is { } f2)
             {
                 writer.WritePropertyName("title");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             if (value.Level is { } f3)
             {
                 writer.WritePropertyName("level");
-                s_f3.Write(writer, f3, options);
+                F3Converter.Write(writer, f3, options);
             }
             if (value.ExpiresAt is { } f4)
             {
                 writer.WritePropertyName("expiresAt");
-                s_f4.Write(writer, f4, options);
+                F4Converter.Write(writer, f4, options);
             }
             if (value.Issuer is { } f5)
             {
                 writer.WritePropertyName("issuer");
-                s_f5.Write(writer, f5, options);
+                F5Converter.Write(writer, f5, options);
             }
             writer.WriteEndObject();
         }

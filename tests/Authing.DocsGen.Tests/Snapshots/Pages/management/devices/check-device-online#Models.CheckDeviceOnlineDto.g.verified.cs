@@ -22,10 +22,14 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="CheckDeviceOnlineDto"/> with its exact wire names, without reflection.</summary>
     public sealed class CheckDeviceOnlineDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CheckDeviceOnlineDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CheckDeviceOnlineDtoJsonConverter Instance { get; } = new CheckDeviceOnlineDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override CheckDeviceOnlineDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -42,7 +46,7 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "deviceId":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     default:
                         reader.Skip();
@@ -61,7 +65,7 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("deviceId");
-            s_f0.Write(writer, value.DeviceId, options);
+            F0Converter.Write(writer, value.DeviceId, options);
             writer.WriteEndObject();
         }
     }

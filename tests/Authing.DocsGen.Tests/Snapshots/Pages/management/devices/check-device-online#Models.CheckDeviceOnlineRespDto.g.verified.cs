@@ -38,13 +38,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="CheckDeviceOnlineRespDto"/> with its exact wire names, without reflection.</summary>
     public sealed class CheckDeviceOnlineRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CheckDeviceOnlineRespDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<bool?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f3 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f3;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CheckDeviceOnlineRespDtoJsonConverter Instance { get; } = new CheckDeviceOnlineRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override CheckDeviceOnlineRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -64,16 +71,16 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "online":
-                        f0 = s_f0.Read(ref reader, typeof(bool), options);
+                        f0 = F0Converter.Read(ref reader, typeof(bool), options);
                         break;
                     case "lastSeenAt":
-                        f1 = s_f1.Read(ref reader, typeof(long), options);
+                        f1 = F1Converter.Read(ref reader, typeof(long), options);
                         break;
                     case "ip":
-                        f2 = s_f2.Read(ref reader, typeof(string), options);
+                        f2 = F2Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "connectionCount":
-                        f3 = s_f3.Read(ref reader, typeof(long), options);
+                        f3 = F3Converter.Read(ref reader, typeof(long), options);
                         break;
                     default:
                         reader.Skip();
@@ -97,22 +104,22 @@ namespace Authing.Sdk.Models
             if (value.Online is { } f0)
             {
                 writer.WritePropertyName("online");
-                s_f0.Write(writer, f0, options);
+                F0Converter.Write(writer, f0, options);
             }
             if (value.LastSeenAt is { } f1)
             {
                 writer.WritePropertyName("lastSeenAt");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             if (value.Ip is { } f2)
             {
                 writer.WritePropertyName("ip");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             if (value.ConnectionCount is { } f3)
             {
                 writer.WritePropertyName("connectionCount");
-                s_f3.Write(writer, f3, options);
+                F3Converter.Write(writer, f3, options);
             }
             writer.WriteEndObject();
         }

@@ -40,12 +40,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="CountDevicesDto"/> with its exact wire names, without reflection.</summary>
     public sealed class CountDevicesDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CountDevicesDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CountDevicesPlatform?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CountDevicesPlatformJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<bool?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CountDevicesPlatform?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f2;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CountDevicesDtoJsonConverter Instance { get; } = new CountDevicesDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CountDevicesPlatform?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CountDevicesPlatformJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override CountDevicesDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -64,13 +70,13 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "platform":
-                        f0 = s_f0.Read(ref reader, typeof(global::Authing.Sdk.Models.CountDevicesPlatform), options);
+                        f0 = F0Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.CountDevicesPlatform), options);
                         break;
                     case "onlineOnly":
-                        f1 = s_f1.Read(ref reader, typeof(bool), options);
+                        f1 = F1Converter.Read(ref reader, typeof(bool), options);
                         break;
                     case "since":
-                        f2 = s_f2.Read(ref reader, typeof(long), options);
+                        f2 = F2Converter.Read(ref reader, typeof(long), options);
                         break;
                     default:
                         reader.Skip();
@@ -93,17 +99,17 @@ namespace Authing.Sdk.Models
             if (value.Platform is { } f0)
             {
                 writer.WritePropertyName("platform");
-                s_f0.Write(writer, f0, options);
+                F0Converter.Write(writer, f0, options);
             }
             if (value.OnlineOnly is { } f1)
             {
                 writer.WritePropertyName("onlineOnly");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             if (value.Since is { } f2)
             {
                 writer.WritePropertyName("since");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             writer.WriteEndObject();
         }

@@ -23,10 +23,14 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="IsSuccessDto"/> with its exact wire names, without reflection.</summary>
     public sealed class IsSuccessDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<IsSuccessDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<bool?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f0;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static IsSuccessDtoJsonConverter Instance { get; } = new IsSuccessDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
 
         /// <inheritdoc/>
         public override IsSuccessDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -43,7 +47,7 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "success":
-                        f0 = s_f0.Read(ref reader, typeof(bool), options);
+                        f0 = F0Converter.Read(ref reader, typeof(bool), options);
                         break;
                     default:
                         reader.Skip();
@@ -64,7 +68,7 @@ namespace Authing.Sdk.Models
             if (value.Success is { } f0)
             {
                 writer.WritePropertyName("success");
-                s_f0.Write(writer, f0, options);
+                F0Converter.Write(writer, f0, options);
             }
             writer.WriteEndObject();
         }

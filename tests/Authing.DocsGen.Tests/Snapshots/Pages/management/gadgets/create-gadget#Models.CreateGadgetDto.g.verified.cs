@@ -52,14 +52,22 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="CreateGadgetDto"/> with its exact wire names, without reflection.</summary>
     public sealed class CreateGadgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateGadgetDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetLocationDto> s_f2 = global::Authing.Sdk.Models.GadgetLocationDtoJsonConverter.Instance;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSensorDto>?> s_f3 = global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.GadgetSensorDtoJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<double?> s_f4 = global::Authing.Sdk.Runtime.AuthingConverters.Double;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetLocationDto>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSensorDto>?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_f4;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CreateGadgetDtoJsonConverter Instance { get; } = new CreateGadgetDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetLocationDto> F2Converter => s_f2 ??= global::Authing.Sdk.Models.GadgetLocationDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSensorDto>?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.GadgetSensorDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
 
         /// <inheritdoc/>
         public override CreateGadgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -80,19 +88,19 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "serialNumber":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "model":
-                        f1 = s_f1.Read(ref reader, typeof(string), options);
+                        f1 = F1Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "location":
-                        f2 = s_f2.Read(ref reader, typeof(global::Authing.Sdk.Models.GadgetLocationDto), options);
+                        f2 = F2Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.GadgetLocationDto), options);
                         break;
                     case "sensors":
-                        f3 = s_f3.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSensorDto>), options);
+                        f3 = F3Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSensorDto>), options);
                         break;
                     case "weight":
-                        f4 = s_f4.Read(ref reader, typeof(double), options);
+                        f4 = F4Converter.Read(ref reader, typeof(double), options);
                         break;
                     default:
                         reader.Skip();
@@ -115,23 +123,23 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("serialNumber");
-            s_f0.Write(writer, value.SerialNumber, options);
+            F0Converter.Write(writer, value.SerialNumber, options);
             writer.WritePropertyName("model");
-            s_f1.Write(writer, value.Model, options);
+            F1Converter.Write(writer, value.Model, options);
             if (value.Location is { } f2)
             {
                 writer.WritePropertyName("location");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             if (value.Sensors is { } f3)
             {
                 writer.WritePropertyName("sensors");
-                s_f3.Write(writer, f3, options);
+                F3Converter.Write(writer, f3, options);
             }
             if (value.Weight is { } f4)
             {
                 writer.WritePropertyName("weight");
-                s_f4.Write(writer, f4, options);
+                F4Converter.Write(writer, f4, options);
             }
             writer.WriteEndObject();
         }

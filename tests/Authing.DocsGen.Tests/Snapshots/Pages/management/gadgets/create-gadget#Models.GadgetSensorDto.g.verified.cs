@@ -28,11 +28,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="GadgetSensorDto"/> with its exact wire names, without reflection.</summary>
     public sealed class GadgetSensorDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetSensorDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetSensorKind?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.GadgetSensorKindJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetCalibrationDto> s_f1 = global::Authing.Sdk.Models.GadgetCalibrationDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetSensorKind?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetCalibrationDto>? s_f1;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GadgetSensorDtoJsonConverter Instance { get; } = new GadgetSensorDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetSensorKind?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.GadgetSensorKindJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetCalibrationDto> F1Converter => s_f1 ??= global::Authing.Sdk.Models.GadgetCalibrationDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override GadgetSensorDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -50,10 +55,10 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "kind":
-                        f0 = s_f0.Read(ref reader, typeof(global::Authing.Sdk.Models.GadgetSensorKind), options);
+                        f0 = F0Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.GadgetSensorKind), options);
                         break;
                     case "calibration":
-                        f1 = s_f1.Read(ref reader, typeof(global::Authing.Sdk.Models.GadgetCalibrationDto), options);
+                        f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.GadgetCalibrationDto), options);
                         break;
                     default:
                         reader.Skip();
@@ -73,11 +78,11 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("kind");
-            s_f0.Write(writer, value.Kind, options);
+            F0Converter.Write(writer, value.Kind, options);
             if (value.Calibration is { } f1)
             {
                 writer.WritePropertyName("calibration");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             writer.WriteEndObject();
         }

@@ -47,13 +47,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="GadgetOwnerDto"/> with its exact wire names, without reflection.</summary>
     public sealed class GadgetOwnerDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetOwnerDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetOwnerOwnerType?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.GadgetOwnerOwnerTypeJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?> s_f3 = global::Authing.Sdk.Runtime.AuthingConverters.JsonNode;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetOwnerOwnerType?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?>? s_f3;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GadgetOwnerDtoJsonConverter Instance { get; } = new GadgetOwnerDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetOwnerOwnerType?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.GadgetOwnerOwnerTypeJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.JsonNode;
 
         /// <inheritdoc/>
         public override GadgetOwnerDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -73,16 +80,16 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "ownerType":
-                        f0 = s_f0.Read(ref reader, typeof(global::Authing.Sdk.Models.GadgetOwnerOwnerType), options);
+                        f0 = F0Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.GadgetOwnerOwnerType), options);
                         break;
                     case "ownerId":
-                        f1 = s_f1.Read(ref reader, typeof(string), options);
+                        f1 = F1Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "transferredAt":
-                        f2 = s_f2.Read(ref reader, typeof(long), options);
+                        f2 = F2Converter.Read(ref reader, typeof(long), options);
                         break;
                     case "previousOwner":
-                        f3 = s_f3.Read(ref reader, typeof(global::System.Text.Json.Nodes.JsonNode), options);
+                        f3 = F3Converter.Read(ref reader, typeof(global::System.Text.Json.Nodes.JsonNode), options);
                         break;
                     default:
                         reader.Skip();
@@ -106,22 +113,22 @@ namespace Authing.Sdk.Models
             if (value.OwnerType is { } f0)
             {
                 writer.WritePropertyName("ownerType");
-                s_f0.Write(writer, f0, options);
+                F0Converter.Write(writer, f0, options);
             }
             if (value.OwnerId is { } f1)
             {
                 writer.WritePropertyName("ownerId");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             if (value.TransferredAt is { } f2)
             {
                 writer.WritePropertyName("transferredAt");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             if (value.PreviousOwner is { } f3)
             {
                 writer.WritePropertyName("previousOwner");
-                s_f3.Write(writer, f3, options);
+                F3Converter.Write(writer, f3, options);
             }
             writer.WriteEndObject();
         }

@@ -49,13 +49,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="MoveGadgetDto"/> with its exact wire names, without reflection.</summary>
     public sealed class MoveGadgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MoveGadgetDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<bool?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f3 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f3;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static MoveGadgetDtoJsonConverter Instance { get; } = new MoveGadgetDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override MoveGadgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -75,16 +82,16 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "gadgetId":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "targetSiteId":
-                        f1 = s_f1.Read(ref reader, typeof(string), options);
+                        f1 = F1Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "keepSchedule":
-                        f2 = s_f2.Read(ref reader, typeof(bool), options);
+                        f2 = F2Converter.Read(ref reader, typeof(bool), options);
                         break;
                     case "effectiveAt":
-                        f3 = s_f3.Read(ref reader, typeof(long), options);
+                        f3 = F3Converter.Read(ref reader, typeof(long), options);
                         break;
                     default:
                         reader.Skip();
@@ -106,18 +113,18 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("gadgetId");
-            s_f0.Write(writer, value.GadgetId, options);
+            F0Converter.Write(writer, value.GadgetId, options);
             writer.WritePropertyName("targetSiteId");
-            s_f1.Write(writer, value.TargetSiteId, options);
+            F1Converter.Write(writer, value.TargetSiteId, options);
             if (value.KeepSchedule is { } f2)
             {
                 writer.WritePropertyName("keepSchedule");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             if (value.EffectiveAt is { } f3)
             {
                 writer.WritePropertyName("effectiveAt");
-                s_f3.Write(writer, f3, options);
+                F3Converter.Write(writer, f3, options);
             }
             writer.WriteEndObject();
         }

@@ -50,13 +50,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="GadgetSearchItemDto"/> with its exact wire names, without reflection.</summary>
     public sealed class GadgetSearchItemDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetSearchItemDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<double?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.Double;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f3 = global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f3;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GadgetSearchItemDtoJsonConverter Instance { get; } = new GadgetSearchItemDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override GadgetSearchItemDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -76,16 +83,16 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "gadgetId":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "model":
-                        f1 = s_f1.Read(ref reader, typeof(string), options);
+                        f1 = F1Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "score":
-                        f2 = s_f2.Read(ref reader, typeof(double), options);
+                        f2 = F2Converter.Read(ref reader, typeof(double), options);
                         break;
                     case "highlight":
-                        f3 = s_f3.Read(ref reader, typeof(string), options);
+                        f3 = F3Converter.Read(ref reader, typeof(string), options);
                         break;
                     default:
                         reader.Skip();
@@ -109,22 +116,22 @@ namespace Authing.Sdk.Models
             if (value.GadgetId is { } f0)
             {
                 writer.WritePropertyName("gadgetId");
-                s_f0.Write(writer, f0, options);
+                F0Converter.Write(writer, f0, options);
             }
             if (value.Model is { } f1)
             {
                 writer.WritePropertyName("model");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             if (value.Score is { } f2)
             {
                 writer.WritePropertyName("score");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             if (value.Highlight is { } f3)
             {
                 writer.WritePropertyName("highlight");
-                s_f3.Write(writer, f3, options);
+                F3Converter.Write(writer, f3, options);
             }
             writer.WriteEndObject();
         }

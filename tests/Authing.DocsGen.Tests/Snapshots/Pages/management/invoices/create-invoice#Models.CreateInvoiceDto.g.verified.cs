@@ -70,16 +70,26 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="CreateInvoiceDto"/> with its exact wire names, without reflection.</summary>
     public sealed class CreateInvoiceDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateInvoiceDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.StringList;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f3 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateInvoiceKind?> s_f4 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CreateInvoiceKindJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>?> s_f5 = global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.InvoiceLineDtoJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceReceiverDto> s_f6 = global::Authing.Sdk.Models.InvoiceReceiverDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateInvoiceKind?>? s_f4;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>?>? s_f5;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceReceiverDto>? s_f6;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CreateInvoiceDtoJsonConverter Instance { get; } = new CreateInvoiceDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateInvoiceKind?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CreateInvoiceKindJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>?> F5Converter => s_f5 ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.InvoiceLineDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceReceiverDto> F6Converter => s_f6 ??= global::Authing.Sdk.Models.InvoiceReceiverDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override CreateInvoiceDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -102,25 +112,25 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "tenantId":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "orderIds":
-                        f1 = s_f1.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<string>), options);
+                        f1 = F1Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<string>), options);
                         break;
                     case "title":
-                        f2 = s_f2.Read(ref reader, typeof(string), options);
+                        f2 = F2Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "taxNumber":
-                        f3 = s_f3.Read(ref reader, typeof(string), options);
+                        f3 = F3Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "kind":
-                        f4 = s_f4.Read(ref reader, typeof(global::Authing.Sdk.Models.CreateInvoiceKind), options);
+                        f4 = F4Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.CreateInvoiceKind), options);
                         break;
                     case "lines":
-                        f5 = s_f5.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>), options);
+                        f5 = F5Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>), options);
                         break;
                     case "receiver":
-                        f6 = s_f6.Read(ref reader, typeof(global::Authing.Sdk.Models.InvoiceReceiverDto), options);
+                        f6 = F6Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.InvoiceReceiverDto), options);
                         break;
                     default:
                         reader.Skip();
@@ -145,30 +155,30 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("tenantId");
-            s_f0.Write(writer, value.TenantId, options);
+            F0Converter.Write(writer, value.TenantId, options);
             writer.WritePropertyName("orderIds");
-            s_f1.Write(writer, value.OrderIds, options);
+            F1Converter.Write(writer, value.OrderIds, options);
             writer.WritePropertyName("title");
-            s_f2.Write(writer, value.Title, options);
+            F2Converter.Write(writer, value.Title, options);
             if (value.TaxNumber is { } f3)
             {
                 writer.WritePropertyName("taxNumber");
-                s_f3.Write(writer, f3, options);
+                F3Converter.Write(writer, f3, options);
             }
             if (value.Kind is { } f4)
             {
                 writer.WritePropertyName("kind");
-                s_f4.Write(writer, f4, options);
+                F4Converter.Write(writer, f4, options);
             }
             if (value.Lines is { } f5)
             {
                 writer.WritePropertyName("lines");
-                s_f5.Write(writer, f5, options);
+                F5Converter.Write(writer, f5, options);
             }
             if (value.Receiver is { } f6)
             {
                 writer.WritePropertyName("receiver");
-                s_f6.Write(writer, f6, options);
+                F6Converter.Write(writer, f6, options);
             }
             writer.WriteEndObject();
         }

@@ -20,10 +20,14 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="CreateInvoiceRespDtp"/> with its exact wire names, without reflection.</summary>
     public sealed class CreateInvoiceRespDtpJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateInvoiceRespDtp>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceDto> s_f4 = global::Authing.Sdk.Models.InvoiceDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceDto>? s_f4;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CreateInvoiceRespDtpJsonConverter Instance { get; } = new CreateInvoiceRespDtpJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceDto> F4Converter => s_f4 ??= global::Authing.Sdk.Models.InvoiceDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override CreateInvoiceRespDtp? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -41,7 +45,7 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "data":
-                        f4 = s_f4.Read(ref reader, typeof(global::Authing.Sdk.Models.InvoiceDto), options);
+                        f4 = F4Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.InvoiceDto), options);
                         break;
                     default:
                         envelope.ReadOrSkip(ref reader, propertyName, options);
@@ -67,7 +71,7 @@ namespace Authing.Sdk.Models
             if (value.Data is { } f4)
             {
                 writer.WritePropertyName("data");
-                s_f4.Write(writer, f4, options);
+                F4Converter.Write(writer, f4, options);
             }
             writer.WriteEndObject();
         }

@@ -62,15 +62,24 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="InvoiceDto"/> with its exact wire names, without reflection.</summary>
     public sealed class InvoiceDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InvoiceDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceStatus?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.InvoiceStatusJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.StringList;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>?> s_f3 = global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.InvoiceLineDtoJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceReceiverDto> s_f4 = global::Authing.Sdk.Models.InvoiceReceiverDtoJsonConverter.Instance;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<double?> s_f5 = global::Authing.Sdk.Runtime.AuthingConverters.Double;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceStatus?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceReceiverDto>? s_f4;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_f5;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static InvoiceDtoJsonConverter Instance { get; } = new InvoiceDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceStatus?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.InvoiceStatusJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.InvoiceLineDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceReceiverDto> F4Converter => s_f4 ??= global::Authing.Sdk.Models.InvoiceReceiverDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> F5Converter => s_f5 ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
 
         /// <inheritdoc/>
         public override InvoiceDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -92,22 +101,22 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "invoiceId":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "status":
-                        f1 = s_f1.Read(ref reader, typeof(global::Authing.Sdk.Models.InvoiceStatus), options);
+                        f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.InvoiceStatus), options);
                         break;
                     case "orderIds":
-                        f2 = s_f2.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<string>), options);
+                        f2 = F2Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<string>), options);
                         break;
                     case "lines":
-                        f3 = s_f3.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>), options);
+                        f3 = F3Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>), options);
                         break;
                     case "receiver":
-                        f4 = s_f4.Read(ref reader, typeof(global::Authing.Sdk.Models.InvoiceReceiverDto), options);
+                        f4 = F4Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.InvoiceReceiverDto), options);
                         break;
                     case "totalAmount":
-                        f5 = s_f5.Read(ref reader, typeof(double), options);
+                        f5 = F5Converter.Read(ref reader, typeof(double), options);
                         break;
                     default:
                         reader.Skip();
@@ -133,32 +142,32 @@ namespace Authing.Sdk.Models
             if (value.InvoiceId is { } f0)
             {
                 writer.WritePropertyName("invoiceId");
-                s_f0.Write(writer, f0, options);
+                F0Converter.Write(writer, f0, options);
             }
             if (value.Status is { } f1)
             {
                 writer.WritePropertyName("status");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             if (value.OrderIds is { } f2)
             {
                 writer.WritePropertyName("orderIds");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             if (value.Lines is { } f3)
             {
                 writer.WritePropertyName("lines");
-                s_f3.Write(writer, f3, options);
+                F3Converter.Write(writer, f3, options);
             }
             if (value.Receiver is { } f4)
             {
                 writer.WritePropertyName("receiver");
-                s_f4.Write(writer, f4, options);
+                F4Converter.Write(writer, f4, options);
             }
             if (value.TotalAmount is { } f5)
             {
                 writer.WritePropertyName("totalAmount");
-                s_f5.Write(writer, f5, options);
+                F5Converter.Write(writer, f5, options);
             }
             writer.WriteEndObject();
         }

@@ -61,14 +61,22 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="ExportInvoicesDto"/> with its exact wire names, without reflection.</summary>
     public sealed class ExportInvoicesDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ExportInvoicesDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ExportInvoicesFormat?> s_f3 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.ExportInvoicesFormatJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f4 = global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ExportInvoicesFormat?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f4;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ExportInvoicesDtoJsonConverter Instance { get; } = new ExportInvoicesDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ExportInvoicesFormat?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.ExportInvoicesFormatJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override ExportInvoicesDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -89,19 +97,19 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "tenantId":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "startAt":
-                        f1 = s_f1.Read(ref reader, typeof(long), options);
+                        f1 = F1Converter.Read(ref reader, typeof(long), options);
                         break;
                     case "endAt":
-                        f2 = s_f2.Read(ref reader, typeof(long), options);
+                        f2 = F2Converter.Read(ref reader, typeof(long), options);
                         break;
                     case "format":
-                        f3 = s_f3.Read(ref reader, typeof(global::Authing.Sdk.Models.ExportInvoicesFormat), options);
+                        f3 = F3Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.ExportInvoicesFormat), options);
                         break;
                     case "emailTo":
-                        f4 = s_f4.Read(ref reader, typeof(string), options);
+                        f4 = F4Converter.Read(ref reader, typeof(string), options);
                         break;
                     default:
                         reader.Skip();
@@ -124,18 +132,18 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("tenantId");
-            s_f0.Write(writer, value.TenantId, options);
+            F0Converter.Write(writer, value.TenantId, options);
             writer.WritePropertyName("startAt");
-            s_f1.Write(writer, value.StartAt, options);
+            F1Converter.Write(writer, value.StartAt, options);
             writer.WritePropertyName("endAt");
-            s_f2.Write(writer, value.EndAt, options);
+            F2Converter.Write(writer, value.EndAt, options);
             if (value.Format is { } f3)
             {
                 writer.WritePropertyName("format");
-                s_f3.Write(writer, f3, options);
+                F3Converter.Write(writer, f3, options);
             }
             writer.WritePropertyName("emailTo");
-            s_f4.Write(writer, value.EmailTo, options);
+            F4Converter.Write(writer, value.EmailTo, options);
             writer.WriteEndObject();
         }
     }

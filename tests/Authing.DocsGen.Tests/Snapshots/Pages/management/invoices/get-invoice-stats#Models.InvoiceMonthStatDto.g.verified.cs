@@ -41,12 +41,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="InvoiceMonthStatDto"/> with its exact wire names, without reflection.</summary>
     public sealed class InvoiceMonthStatDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InvoiceMonthStatDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<double?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.Double;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_f2;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static InvoiceMonthStatDtoJsonConverter Instance { get; } = new InvoiceMonthStatDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
 
         /// <inheritdoc/>
         public override InvoiceMonthStatDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -65,13 +71,13 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "month":
-                        f0 = s_f0.Read(ref reader, typeof(long), options);
+                        f0 = F0Converter.Read(ref reader, typeof(long), options);
                         break;
                     case "count":
-                        f1 = s_f1.Read(ref reader, typeof(long), options);
+                        f1 = F1Converter.Read(ref reader, typeof(long), options);
                         break;
                     case "amount":
-                        f2 = s_f2.Read(ref reader, typeof(double), options);
+                        f2 = F2Converter.Read(ref reader, typeof(double), options);
                         break;
                     default:
                         reader.Skip();
@@ -94,17 +100,17 @@ namespace Authing.Sdk.Models
             if (value.Month is { } f0)
             {
                 writer.WritePropertyName("month");
-                s_f0.Write(writer, f0, options);
+                F0Converter.Write(writer, f0, options);
             }
             if (value.Count is { } f1)
             {
                 writer.WritePropertyName("count");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             if (value.Amount is { } f2)
             {
                 writer.WritePropertyName("amount");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             writer.WriteEndObject();
         }

@@ -97,19 +97,32 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="CreateTenantDto"/> with its exact wire names, without reflection.</summary>
     public sealed class CreateTenantDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateTenantDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f3 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateTenantClass?> s_f4 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CreateTenantClassJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f5 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<bool?> s_f6 = global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f7 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantExternalRefDto> s_f8 = global::Authing.Sdk.Models.TenantExternalRefDtoJsonConverter.Instance;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantWebhookDto>?> s_f9 = global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.TenantWebhookDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateTenantClass?>? s_f4;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f5;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f6;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f7;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantExternalRefDto>? s_f8;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantWebhookDto>?>? s_f9;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CreateTenantDtoJsonConverter Instance { get; } = new CreateTenantDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateTenantClass?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CreateTenantClassJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F5Converter => s_f5 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F6Converter => s_f6 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F7Converter => s_f7 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantExternalRefDto> F8Converter => s_f8 ??= global::Authing.Sdk.Models.TenantExternalRefDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantWebhookDto>?> F9Converter => s_f9 ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.TenantWebhookDtoJsonConverter.Instance);
 
         /// <inheritdoc/>
         public override CreateTenantDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -135,34 +148,34 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "name":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "displayName":
-                        f1 = s_f1.Read(ref reader, typeof(string), options);
+                        f1 = F1Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "note":
-                        f2 = s_f2.Read(ref reader, typeof(string), options);
+                        f2 = F2Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "loginTemplate":
-                        f3 = s_f3.Read(ref reader, typeof(string), options);
+                        f3 = F3Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "class":
-                        f4 = s_f4.Read(ref reader, typeof(global::Authing.Sdk.Models.CreateTenantClass), options);
+                        f4 = F4Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.CreateTenantClass), options);
                         break;
                     case "namespace":
-                        f5 = s_f5.Read(ref reader, typeof(string), options);
+                        f5 = F5Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "2faEnabled":
-                        f6 = s_f6.Read(ref reader, typeof(bool), options);
+                        f6 = F6Converter.Read(ref reader, typeof(bool), options);
                         break;
                     case "client_id":
-                        f7 = s_f7.Read(ref reader, typeof(string), options);
+                        f7 = F7Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "externalRef":
-                        f8 = s_f8.Read(ref reader, typeof(global::Authing.Sdk.Models.TenantExternalRefDto), options);
+                        f8 = F8Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.TenantExternalRefDto), options);
                         break;
                     case "webhooks":
-                        f9 = s_f9.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantWebhookDto>), options);
+                        f9 = F9Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantWebhookDto>), options);
                         break;
                     default:
                         reader.Skip();
@@ -190,51 +203,51 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("name");
-            s_f0.Write(writer, value.Name, options);
+            F0Converter.Write(writer, value.Name, options);
             if (value.DisplayName is { } f1)
             {
                 writer.WritePropertyName("displayName");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             if (value.Note is { } f2)
             {
                 writer.WritePropertyName("note");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             if (value.LoginTemplate is { } f3)
             {
                 writer.WritePropertyName("loginTemplate");
-                s_f3.Write(writer, f3, options);
+                F3Converter.Write(writer, f3, options);
             }
             if (value.Class is { } f4)
             {
                 writer.WritePropertyName("class");
-                s_f4.Write(writer, f4, options);
+                F4Converter.Write(writer, f4, options);
             }
             if (value.Namespace is { } f5)
             {
                 writer.WritePropertyName("namespace");
-                s_f5.Write(writer, f5, options);
+                F5Converter.Write(writer, f5, options);
             }
             if (value._2faEnabled is { } f6)
             {
                 writer.WritePropertyName("2faEnabled");
-                s_f6.Write(writer, f6, options);
+                F6Converter.Write(writer, f6, options);
             }
             if (value.ClientId is { } f7)
             {
                 writer.WritePropertyName("client_id");
-                s_f7.Write(writer, f7, options);
+                F7Converter.Write(writer, f7, options);
             }
             if (value.ExternalRef is { } f8)
             {
                 writer.WritePropertyName("externalRef");
-                s_f8.Write(writer, f8, options);
+                F8Converter.Write(writer, f8, options);
             }
             if (value.Webhooks is { } f9)
             {
                 writer.WritePropertyName("webhooks");
-                s_f9.Write(writer, f9, options);
+                F9Converter.Write(writer, f9, options);
             }
             writer.WriteEndObject();
         }

@@ -31,11 +31,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="TenantWebhookDto"/> with its exact wire names, without reflection.</summary>
     public sealed class TenantWebhookDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantWebhookDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static TenantWebhookDtoJsonConverter Instance { get; } = new TenantWebhookDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override TenantWebhookDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -53,10 +58,10 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "event":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "url":
-                        f1 = s_f1.Read(ref reader, typeof(string), options);
+                        f1 = F1Converter.Read(ref reader, typeof(string), options);
                         break;
                     default:
                         reader.Skip();
@@ -76,9 +81,9 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("event");
-            s_f0.Write(writer, value.Event, options);
+            F0Converter.Write(writer, value.Event, options);
             writer.WritePropertyName("url");
-            s_f1.Write(writer, value.Url, options);
+            F1Converter.Write(writer, value.Url, options);
             writer.WriteEndObject();
         }
     }

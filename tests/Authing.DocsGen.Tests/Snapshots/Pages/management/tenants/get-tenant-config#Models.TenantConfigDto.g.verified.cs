@@ -146,24 +146,42 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="TenantConfigDto"/> with its exact wire names, without reflection.</summary>
     public sealed class TenantConfigDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantConfigDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.StringList;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.JsonNode;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f3 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<bool?> s_f4 = global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<bool?> s_f5 = global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f6 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f7 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<double?> s_f8 = global::Authing.Sdk.Runtime.AuthingConverters.Double;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f9 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f10 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.Nodes.JsonNode?>?> s_f11 = global::Authing.Sdk.Runtime.AuthingConverters.JsonList;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f12 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f13 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantPasswordPolicyDto> s_f14 = global::Authing.Sdk.Models.TenantPasswordPolicyDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f4;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f5;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f6;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f7;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_f8;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f9;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f10;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.Nodes.JsonNode?>?>? s_f11;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f12;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f13;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantPasswordPolicyDto>? s_f14;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static TenantConfigDtoJsonConverter Instance { get; } = new TenantConfigDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.JsonNode;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F5Converter => s_f5 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F6Converter => s_f6 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F7Converter => s_f7 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> F8Converter => s_f8 ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F9Converter => s_f9 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F10Converter => s_f10 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.Nodes.JsonNode?>?> F11Converter => s_f11 ??= global::Authing.Sdk.Runtime.AuthingConverters.JsonList;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F12Converter => s_f12 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F13Converter => s_f13 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantPasswordPolicyDto> F14Converter => s_f14 ??= global::Authing.Sdk.Models.TenantPasswordPolicyDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override TenantConfigDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -194,49 +212,49 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "logoUrl":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "features":
-                        f1 = s_f1.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<string>), options);
+                        f1 = F1Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<string>), options);
                         break;
                     case "extra":
-                        f2 = s_f2.Read(ref reader, typeof(global::System.Text.Json.Nodes.JsonNode), options);
+                        f2 = F2Converter.Read(ref reader, typeof(global::System.Text.Json.Nodes.JsonNode), options);
                         break;
                     case "theme":
-                        f3 = s_f3.Read(ref reader, typeof(string), options);
+                        f3 = F3Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "allowSignup":
-                        f4 = s_f4.Read(ref reader, typeof(bool), options);
+                        f4 = F4Converter.Read(ref reader, typeof(bool), options);
                         break;
                     case "mfaEnforced":
-                        f5 = s_f5.Read(ref reader, typeof(bool), options);
+                        f5 = F5Converter.Read(ref reader, typeof(bool), options);
                         break;
                     case "createdAt":
-                        f6 = s_f6.Read(ref reader, typeof(long), options);
+                        f6 = F6Converter.Read(ref reader, typeof(long), options);
                         break;
                     case "maxMembers":
-                        f7 = s_f7.Read(ref reader, typeof(long), options);
+                        f7 = F7Converter.Read(ref reader, typeof(long), options);
                         break;
                     case "storageUsageRatio":
-                        f8 = s_f8.Read(ref reader, typeof(double), options);
+                        f8 = F8Converter.Read(ref reader, typeof(double), options);
                         break;
                     case "welcomeMessage":
-                        f9 = s_f9.Read(ref reader, typeof(string), options);
+                        f9 = F9Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "sampleIdToken":
-                        f10 = s_f10.Read(ref reader, typeof(string), options);
+                        f10 = F10Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "allowedOrigins":
-                        f11 = s_f11.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.Nodes.JsonNode?>), options);
+                        f11 = F11Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.Nodes.JsonNode?>), options);
                         break;
                     case "slogan":
-                        f12 = s_f12.Read(ref reader, typeof(string), options);
+                        f12 = F12Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "defaultAvatar":
-                        f13 = s_f13.Read(ref reader, typeof(string), options);
+                        f13 = F13Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "passwordPolicy":
-                        f14 = s_f14.Read(ref reader, typeof(global::Authing.Sdk.Models.TenantPasswordPolicyDto), options);
+                        f14 = F14Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.TenantPasswordPolicyDto), options);
                         break;
                     default:
                         reader.Skip();
@@ -271,77 +289,77 @@ namespace Authing.Sdk.Models
             if (value.LogoUrl is { } f0)
             {
                 writer.WritePropertyName("logoUrl");
-                s_f0.Write(writer, f0, options);
+                F0Converter.Write(writer, f0, options);
             }
             if (value.Features is { } f1)
             {
                 writer.WritePropertyName("features");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             if (value.Extra is { } f2)
             {
                 writer.WritePropertyName("extra");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             if (value.Theme is { } f3)
             {
                 writer.WritePropertyName("theme");
-                s_f3.Write(writer, f3, options);
+                F3Converter.Write(writer, f3, options);
             }
             if (value.AllowSignup is { } f4)
             {
                 writer.WritePropertyName("allowSignup");
-                s_f4.Write(writer, f4, options);
+                F4Converter.Write(writer, f4, options);
             }
             if (value.MfaEnforced is { } f5)
             {
                 writer.WritePropertyName("mfaEnforced");
-                s_f5.Write(writer, f5, options);
+                F5Converter.Write(writer, f5, options);
             }
             if (value.CreatedAt is { } f6)
             {
                 writer.WritePropertyName("createdAt");
-                s_f6.Write(writer, f6, options);
+                F6Converter.Write(writer, f6, options);
             }
             if (value.MaxMembers is { } f7)
             {
                 writer.WritePropertyName("maxMembers");
-                s_f7.Write(writer, f7, options);
+                F7Converter.Write(writer, f7, options);
             }
             if (value.StorageUsageRatio is { } f8)
             {
                 writer.WritePropertyName("storageUsageRatio");
-                s_f8.Write(writer, f8, options);
+                F8Converter.Write(writer, f8, options);
             }
             if (value.WelcomeMessage is { } f9)
             {
                 writer.WritePropertyName("welcomeMessage");
-                s_f9.Write(writer, f9, options);
+                F9Converter.Write(writer, f9, options);
             }
             if (value.SampleIdToken is { } f10)
             {
                 writer.WritePropertyName("sampleIdToken");
-                s_f10.Write(writer, f10, options);
+                F10Converter.Write(writer, f10, options);
             }
             if (value.AllowedOrigins is { } f11)
             {
                 writer.WritePropertyName("allowedOrigins");
-                s_f11.Write(writer, f11, options);
+                F11Converter.Write(writer, f11, options);
             }
             if (value.Slogan is { } f12)
             {
                 writer.WritePropertyName("slogan");
-                s_f12.Write(writer, f12, options);
+                F12Converter.Write(writer, f12, options);
             }
             if (value.DefaultAvatar is { } f13)
             {
                 writer.WritePropertyName("defaultAvatar");
-                s_f13.Write(writer, f13, options);
+                F13Converter.Write(writer, f13, options);
             }
             if (value.PasswordPolicy is { } f14)
             {
                 writer.WritePropertyName("passwordPolicy");
-                s_f14.Write(writer, f14, options);
+                F14Converter.Write(writer, f14, options);
             }
             writer.WriteEndObject();
         }

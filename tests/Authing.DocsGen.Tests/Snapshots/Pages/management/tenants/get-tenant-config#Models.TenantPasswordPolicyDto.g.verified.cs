@@ -38,12 +38,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="TenantPasswordPolicyDto"/> with its exact wire names, without reflection.</summary>
     public sealed class TenantPasswordPolicyDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantPasswordPolicyDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<bool?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f2;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static TenantPasswordPolicyDtoJsonConverter Instance { get; } = new TenantPasswordPolicyDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override TenantPasswordPolicyDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -62,13 +68,13 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "minLength":
-                        f0 = s_f0.Read(ref reader, typeof(long), options);
+                        f0 = F0Converter.Read(ref reader, typeof(long), options);
                         break;
                     case "requireSymbols":
-                        f1 = s_f1.Read(ref reader, typeof(bool), options);
+                        f1 = F1Converter.Read(ref reader, typeof(bool), options);
                         break;
                     case "expiresInDays":
-                        f2 = s_f2.Read(ref reader, typeof(long), options);
+                        f2 = F2Converter.Read(ref reader, typeof(long), options);
                         break;
                     default:
                         reader.Skip();
@@ -91,17 +97,17 @@ namespace Authing.Sdk.Models
             if (value.MinLength is { } f0)
             {
                 writer.WritePropertyName("minLength");
-                s_f0.Write(writer, f0, options);
+                F0Converter.Write(writer, f0, options);
             }
             if (value.RequireSymbols is { } f1)
             {
                 writer.WritePropertyName("requireSymbols");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             if (value.ExpiresInDays is { } f2)
             {
                 writer.WritePropertyName("expiresInDays");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             writer.WriteEndObject();
         }

@@ -49,13 +49,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="ListTenantMembersDto"/> with its exact wire names, without reflection.</summary>
     public sealed class ListTenantMembersDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListTenantMembersDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<bool?> s_f3 = global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f3;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ListTenantMembersDtoJsonConverter Instance { get; } = new ListTenantMembersDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
 
         /// <inheritdoc/>
         public override ListTenantMembersDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -75,16 +82,16 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "tenantId":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "page":
-                        f1 = s_f1.Read(ref reader, typeof(long), options);
+                        f1 = F1Converter.Read(ref reader, typeof(long), options);
                         break;
                     case "limit":
-                        f2 = s_f2.Read(ref reader, typeof(long), options);
+                        f2 = F2Converter.Read(ref reader, typeof(long), options);
                         break;
                     case "withDepartment":
-                        f3 = s_f3.Read(ref reader, typeof(bool), options);
+                        f3 = F3Converter.Read(ref reader, typeof(bool), options);
                         break;
                     default:
                         reader.Skip();
@@ -106,21 +113,21 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("tenantId");
-            s_f0.Write(writer, value.TenantId, options);
+            F0Converter.Write(writer, value.TenantId, options);
             if (value.Page is { } f1)
             {
                 writer.WritePropertyName("page");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             if (value.Limit is { } f2)
             {
                 writer.WritePropertyName("limit");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             if (value.WithDepartment is { } f3)
             {
                 writer.WritePropertyName("withDepartment");
-                s_f3.Write(writer, f3, options);
+                F3Converter.Write(writer, f3, options);
             }
             writer.WriteEndObject();
         }

@@ -50,13 +50,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="TenantQuotaDto"/> with its exact wire names, without reflection.</summary>
     public sealed class TenantQuotaDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantQuotaDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantQuotaStatus?> s_f3 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.TenantQuotaStatusJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantQuotaStatus?>? s_f3;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static TenantQuotaDtoJsonConverter Instance { get; } = new TenantQuotaDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantQuotaStatus?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.TenantQuotaStatusJsonConverter.Instance);
 
         /// <inheritdoc/>
         public override TenantQuotaDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -76,16 +83,16 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "tenantId":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "maxMembers":
-                        f1 = s_f1.Read(ref reader, typeof(long), options);
+                        f1 = F1Converter.Read(ref reader, typeof(long), options);
                         break;
                     case "maxWidgets":
-                        f2 = s_f2.Read(ref reader, typeof(long), options);
+                        f2 = F2Converter.Read(ref reader, typeof(long), options);
                         break;
                     case "status":
-                        f3 = s_f3.Read(ref reader, typeof(global::Authing.Sdk.Models.TenantQuotaStatus), options);
+                        f3 = F3Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.TenantQuotaStatus), options);
                         break;
                     default:
                         reader.Skip();
@@ -109,22 +116,22 @@ namespace Authing.Sdk.Models
             if (value.TenantId is { } f0)
             {
                 writer.WritePropertyName("tenantId");
-                s_f0.Write(writer, f0, options);
+                F0Converter.Write(writer, f0, options);
             }
             if (value.MaxMembers is { } f1)
             {
                 writer.WritePropertyName("maxMembers");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             if (value.MaxWidgets is { } f2)
             {
                 writer.WritePropertyName("maxWidgets");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             if (value.Status is { } f3)
             {
                 writer.WritePropertyName("status");
-                s_f3.Write(writer, f3, options);
+                F3Converter.Write(writer, f3, options);
             }
             writer.WriteEndObject();
         }

@@ -67,15 +67,24 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="UpdateTenantQuotaDto"/> with its exact wire names, without reflection.</summary>
     public sealed class UpdateTenantQuotaDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UpdateTenantQuotaDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f3 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateTenantQuotaStatus?> s_f4 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.UpdateTenantQuotaStatusJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<bool?> s_f5 = global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateTenantQuotaStatus?>? s_f4;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f5;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static UpdateTenantQuotaDtoJsonConverter Instance { get; } = new UpdateTenantQuotaDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateTenantQuotaStatus?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.UpdateTenantQuotaStatusJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F5Converter => s_f5 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
 
         /// <inheritdoc/>
         public override UpdateTenantQuotaDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -97,22 +106,22 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "tenantId":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "maxMembers":
-                        f1 = s_f1.Read(ref reader, typeof(long), options);
+                        f1 = F1Converter.Read(ref reader, typeof(long), options);
                         break;
                     case "maxWidgets":
-                        f2 = s_f2.Read(ref reader, typeof(long), options);
+                        f2 = F2Converter.Read(ref reader, typeof(long), options);
                         break;
                     case "namespace":
-                        f3 = s_f3.Read(ref reader, typeof(string), options);
+                        f3 = F3Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "status":
-                        f4 = s_f4.Read(ref reader, typeof(global::Authing.Sdk.Models.UpdateTenantQuotaStatus), options);
+                        f4 = F4Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.UpdateTenantQuotaStatus), options);
                         break;
                     case "notifyAdmins":
-                        f5 = s_f5.Read(ref reader, typeof(bool), options);
+                        f5 = F5Converter.Read(ref reader, typeof(bool), options);
                         break;
                     default:
                         reader.Skip();
@@ -136,31 +145,31 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("tenantId");
-            s_f0.Write(writer, value.TenantId, options);
+            F0Converter.Write(writer, value.TenantId, options);
             if (value.MaxMembers is { } f1)
             {
                 writer.WritePropertyName("maxMembers");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             if (value.MaxWidgets is { } f2)
             {
                 writer.WritePropertyName("maxWidgets");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             if (value.Namespace is { } f3)
             {
                 writer.WritePropertyName("namespace");
-                s_f3.Write(writer, f3, options);
+                F3Converter.Write(writer, f3, options);
             }
             if (value.Status is { } f4)
             {
                 writer.WritePropertyName("status");
-                s_f4.Write(writer, f4, options);
+                F4Converter.Write(writer, f4, options);
             }
             if (value.NotifyAdmins is { } f5)
             {
                 writer.WritePropertyName("notifyAdmins");
-                s_f5.Write(writer, f5, options);
+                F5Converter.Write(writer, f5, options);
             }
             writer.WriteEndObject();
         }

@@ -58,15 +58,24 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="CreateWidgetDto"/> with its exact wire names, without reflection.</summary>
     public sealed class CreateWidgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateWidgetDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetComponentDto>?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.WidgetComponentDtoJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.StringList;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetLayoutRowDto>?> s_f3 = global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.WidgetLayoutRowDtoJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOptionsDto> s_f4 = global::Authing.Sdk.Models.WidgetOptionsDtoJsonConverter.Instance;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f5 = global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetComponentDto>?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetLayoutRowDto>?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOptionsDto>? s_f4;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f5;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CreateWidgetDtoJsonConverter Instance { get; } = new CreateWidgetDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetComponentDto>?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.WidgetComponentDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetLayoutRowDto>?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.WidgetLayoutRowDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOptionsDto> F4Converter => s_f4 ??= global::Authing.Sdk.Models.WidgetOptionsDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F5Converter => s_f5 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override CreateWidgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -88,22 +97,22 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "name":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "components":
-                        f1 = s_f1.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetComponentDto>), options);
+                        f1 = F1Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetComponentDto>), options);
                         break;
                     case "tags":
-                        f2 = s_f2.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<string>), options);
+                        f2 = F2Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<string>), options);
                         break;
                     case "layout":
-                        f3 = s_f3.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetLayoutRowDto>), options);
+                        f3 = F3Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetLayoutRowDto>), options);
                         break;
                     case "options":
-                        f4 = s_f4.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetOptionsDto), options);
+                        f4 = F4Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetOptionsDto), options);
                         break;
                     case "description":
-                        f5 = s_f5.Read(ref reader, typeof(string), options);
+                        f5 = F5Converter.Read(ref reader, typeof(string), options);
                         break;
                     default:
                         reader.Skip();
@@ -127,28 +136,28 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("name");
-            s_f0.Write(writer, value.Name, options);
+            F0Converter.Write(writer, value.Name, options);
             writer.WritePropertyName("components");
-            s_f1.Write(writer, value.Components, options);
+            F1Converter.Write(writer, value.Components, options);
             if (value.Tags is { } f2)
             {
                 writer.WritePropertyName("tags");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             if (value.Layout is { } f3)
             {
                 writer.WritePropertyName("layout");
-                s_f3.Write(writer, f3, options);
+                F3Converter.Write(writer, f3, options);
             }
             if (value.Options is { } f4)
             {
                 writer.WritePropertyName("options");
-                s_f4.Write(writer, f4, options);
+                F4Converter.Write(writer, f4, options);
             }
             if (value.Description is { } f5)
             {
                 writer.WritePropertyName("description");
-                s_f5.Write(writer, f5, options);
+                F5Converter.Write(writer, f5, options);
             }
             writer.WriteEndObject();
         }

@@ -37,12 +37,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="WidgetColorDto"/> with its exact wire names, without reflection.</summary>
     public sealed class WidgetColorDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetColorDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetGradientDto> s_f2 = global::Authing.Sdk.Models.WidgetGradientDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetGradientDto>? s_f2;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetColorDtoJsonConverter Instance { get; } = new WidgetColorDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetGradientDto> F2Converter => s_f2 ??= global::Authing.Sdk.Models.WidgetGradientDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override WidgetColorDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -61,13 +67,13 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "hex":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "alpha":
-                        f1 = s_f1.Read(ref reader, typeof(long), options);
+                        f1 = F1Converter.Read(ref reader, typeof(long), options);
                         break;
                     case "gradient":
-                        f2 = s_f2.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetGradientDto), options);
+                        f2 = F2Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetGradientDto), options);
                         break;
                     default:
                         reader.Skip();
@@ -88,16 +94,16 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("hex");
-            s_f0.Write(writer, value.Hex, options);
+            F0Converter.Write(writer, value.Hex, options);
             if (value.Alpha is { } f1)
             {
                 writer.WritePropertyName("alpha");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             if (value.Gradient is { } f2)
             {
                 writer.WritePropertyName("gradient");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             writer.WriteEndObject();
         }

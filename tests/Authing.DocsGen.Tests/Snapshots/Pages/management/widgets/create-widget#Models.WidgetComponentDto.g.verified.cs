@@ -28,11 +28,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="WidgetComponentDto"/> with its exact wire names, without reflection.</summary>
     public sealed class WidgetComponentDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetComponentDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetComponentType?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WidgetComponentTypeJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetStyleDto> s_f1 = global::Authing.Sdk.Models.WidgetStyleDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetComponentType?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetStyleDto>? s_f1;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetComponentDtoJsonConverter Instance { get; } = new WidgetComponentDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetComponentType?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WidgetComponentTypeJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetStyleDto> F1Converter => s_f1 ??= global::Authing.Sdk.Models.WidgetStyleDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override WidgetComponentDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -50,10 +55,10 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "type":
-                        f0 = s_f0.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetComponentType), options);
+                        f0 = F0Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetComponentType), options);
                         break;
                     case "style":
-                        f1 = s_f1.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetStyleDto), options);
+                        f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetStyleDto), options);
                         break;
                     default:
                         reader.Skip();
@@ -73,11 +78,11 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("type");
-            s_f0.Write(writer, value.Type, options);
+            F0Converter.Write(writer, value.Type, options);
             if (value.Style is { } f1)
             {
                 writer.WritePropertyName("style");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             writer.WriteEndObject();
         }

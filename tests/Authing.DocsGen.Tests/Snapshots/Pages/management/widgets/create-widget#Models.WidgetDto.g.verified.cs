@@ -41,12 +41,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="WidgetDto"/> with its exact wire names, without reflection.</summary>
     public sealed class WidgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetStatus?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WidgetStatusJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetStatus?>? s_f2;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetDtoJsonConverter Instance { get; } = new WidgetDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetStatus?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WidgetStatusJsonConverter.Instance);
 
         /// <inheritdoc/>
         public override WidgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -65,13 +71,13 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "widgetId":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "name":
-                        f1 = s_f1.Read(ref reader, typeof(string), options);
+                        f1 = F1Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "status":
-                        f2 = s_f2.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetStatus), options);
+                        f2 = F2Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetStatus), options);
                         break;
                     default:
                         reader.Skip();
@@ -94,17 +100,17 @@ namespace Authing.Sdk.Models
             if (value.WidgetId is { } f0)
             {
                 writer.WritePropertyName("widgetId");
-                s_f0.Write(writer, f0, options);
+                F0Converter.Write(writer, f0, options);
             }
             if (value.Name is { } f1)
             {
                 writer.WritePropertyName("name");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             if (value.Status is { } f2)
             {
                 writer.WritePropertyName("status");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             writer.WriteEndObject();
         }

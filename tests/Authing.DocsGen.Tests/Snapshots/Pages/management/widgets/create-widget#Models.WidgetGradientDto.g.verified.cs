@@ -31,11 +31,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="WidgetGradientDto"/> with its exact wire names, without reflection.</summary>
     public sealed class WidgetGradientDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetGradientDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_f1;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetGradientDtoJsonConverter Instance { get; } = new WidgetGradientDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
 
         /// <inheritdoc/>
         public override WidgetGradientDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -53,10 +58,10 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "angle":
-                        f0 = s_f0.Read(ref reader, typeof(long), options);
+                        f0 = F0Converter.Read(ref reader, typeof(long), options);
                         break;
                     case "stops":
-                        f1 = s_f1.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<string>), options);
+                        f1 = F1Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<string>), options);
                         break;
                     default:
                         reader.Skip();
@@ -76,9 +81,9 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("angle");
-            s_f0.Write(writer, value.Angle, options);
+            F0Converter.Write(writer, value.Angle, options);
             writer.WritePropertyName("stops");
-            s_f1.Write(writer, value.Stops, options);
+            F1Converter.Write(writer, value.Stops, options);
             writer.WriteEndObject();
         }
     }

@@ -31,12 +31,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="WidgetStyleDto"/> with its exact wire names, without reflection.</summary>
     public sealed class WidgetStyleDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetStyleDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto> s_f0 = global::Authing.Sdk.Models.WidgetColorDtoJsonConverter.Instance;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto> s_f1 = global::Authing.Sdk.Models.WidgetColorDtoJsonConverter.Instance;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto> s_f2 = global::Authing.Sdk.Models.WidgetColorDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto>? s_f2;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetStyleDtoJsonConverter Instance { get; } = new WidgetStyleDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto> F0Converter => s_f0 ??= global::Authing.Sdk.Models.WidgetColorDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto> F1Converter => s_f1 ??= global::Authing.Sdk.Models.WidgetColorDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto> F2Converter => s_f2 ??= global::Authing.Sdk.Models.WidgetColorDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override WidgetStyleDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -55,13 +61,13 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "primaryColor":
-                        f0 = s_f0.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetColorDto), options);
+                        f0 = F0Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetColorDto), options);
                         break;
                     case "secondaryColor":
-                        f1 = s_f1.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetColorDto), options);
+                        f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetColorDto), options);
                         break;
                     case "borderColor":
-                        f2 = s_f2.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetColorDto), options);
+                        f2 = F2Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetColorDto), options);
                         break;
                     default:
                         reader.Skip();
@@ -84,17 +90,17 @@ namespace Authing.Sdk.Models
             if (value.PrimaryColor is { } f0)
             {
                 writer.WritePropertyName("primaryColor");
-                s_f0.Write(writer, f0, options);
+                F0Converter.Write(writer, f0, options);
             }
             if (value.SecondaryColor is { } f1)
             {
                 writer.WritePropertyName("secondaryColor");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             if (value.BorderColor is { } f2)
             {
                 writer.WritePropertyName("borderColor");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             writer.WriteEndObject();
         }

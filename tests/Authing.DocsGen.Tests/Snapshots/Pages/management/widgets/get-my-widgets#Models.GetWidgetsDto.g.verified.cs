@@ -40,12 +40,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="GetWidgetsDto"/> with its exact wire names, without reflection.</summary>
     public sealed class GetWidgetsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetWidgetsDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetWidgetsUserIdType?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.GetWidgetsUserIdTypeJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<bool?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetWidgetsUserIdType?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f2;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GetWidgetsDtoJsonConverter Instance { get; } = new GetWidgetsDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetWidgetsUserIdType?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.GetWidgetsUserIdTypeJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
 
         /// <inheritdoc/>
         public override GetWidgetsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -64,13 +70,13 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "userId":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "userIdType":
-                        f1 = s_f1.Read(ref reader, typeof(global::Authing.Sdk.Models.GetWidgetsUserIdType), options);
+                        f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.GetWidgetsUserIdType), options);
                         break;
                     case "withArchived":
-                        f2 = s_f2.Read(ref reader, typeof(bool), options);
+                        f2 = F2Converter.Read(ref reader, typeof(bool), options);
                         break;
                     default:
                         reader.Skip();
@@ -91,16 +97,16 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("userId");
-            s_f0.Write(writer, value.UserId, options);
+            F0Converter.Write(writer, value.UserId, options);
             if (value.UserIdType is { } f1)
             {
                 writer.WritePropertyName("userIdType");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             if (value.WithArchived is { } f2)
             {
                 writer.WritePropertyName("withArchived");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             writer.WriteEndObject();
         }

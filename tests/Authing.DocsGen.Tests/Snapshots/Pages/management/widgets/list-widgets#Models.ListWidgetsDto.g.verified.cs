@@ -55,14 +55,22 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="ListWidgetsDto"/> with its exact wire names, without reflection.</summary>
     public sealed class ListWidgetsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListWidgetsDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListWidgetsStatus?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.ListWidgetsStatusJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListWidgetsSortOrder?> s_f3 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.ListWidgetsSortOrderJsonConverter.Instance);
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f4 = global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListWidgetsStatus?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListWidgetsSortOrder?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f4;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ListWidgetsDtoJsonConverter Instance { get; } = new ListWidgetsDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListWidgetsStatus?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.ListWidgetsStatusJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListWidgetsSortOrder?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.ListWidgetsSortOrderJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override ListWidgetsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -83,19 +91,19 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "page":
-                        f0 = s_f0.Read(ref reader, typeof(long), options);
+                        f0 = F0Converter.Read(ref reader, typeof(long), options);
                         break;
                     case "limit":
-                        f1 = s_f1.Read(ref reader, typeof(long), options);
+                        f1 = F1Converter.Read(ref reader, typeof(long), options);
                         break;
                     case "status":
-                        f2 = s_f2.Read(ref reader, typeof(global::Authing.Sdk.Models.ListWidgetsStatus), options);
+                        f2 = F2Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.ListWidgetsStatus), options);
                         break;
                     case "sortOrder":
-                        f3 = s_f3.Read(ref reader, typeof(global::Authing.Sdk.Models.ListWidgetsSortOrder), options);
+                        f3 = F3Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.ListWidgetsSortOrder), options);
                         break;
                     case "keywords":
-                        f4 = s_f4.Read(ref reader, typeof(string), options);
+                        f4 = F4Converter.Read(ref reader, typeof(string), options);
                         break;
                     default:
                         reader.Skip();
@@ -120,27 +128,27 @@ namespace Authing.Sdk.Models
             if (value.Page is { } f0)
             {
                 writer.WritePropertyName("page");
-                s_f0.Write(writer, f0, options);
+                F0Converter.Write(writer, f0, options);
             }
             if (value.Limit is { } f1)
             {
                 writer.WritePropertyName("limit");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             if (value.Status is { } f2)
             {
                 writer.WritePropertyName("status");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             if (value.SortOrder is { } f3)
             {
                 writer.WritePropertyName("sortOrder");
-                s_f3.Write(writer, f3, options);
+                F3Converter.Write(writer, f3, options);
             }
             if (value.Keywords is { } f4)
             {
                 writer.WritePropertyName("keywords");
-                s_f4.Write(writer, f4, options);
+                F4Converter.Write(writer, f4, options);
             }
             writer.WriteEndObject();
         }

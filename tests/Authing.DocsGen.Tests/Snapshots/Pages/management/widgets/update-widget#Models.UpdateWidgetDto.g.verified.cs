@@ -46,13 +46,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="UpdateWidgetDto"/> with its exact wire names, without reflection.</summary>
     public sealed class UpdateWidgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UpdateWidgetDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateWidgetOptionsDto> s_f3 = global::Authing.Sdk.Models.UpdateWidgetOptionsDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateWidgetOptionsDto>? s_f3;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static UpdateWidgetDtoJsonConverter Instance { get; } = new UpdateWidgetDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateWidgetOptionsDto> F3Converter => s_f3 ??= global::Authing.Sdk.Models.UpdateWidgetOptionsDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override UpdateWidgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -72,16 +79,16 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "widgetId":
-                        f0 = s_f0.Read(ref reader, typeof(string), options);
+                        f0 = F0Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "name":
-                        f1 = s_f1.Read(ref reader, typeof(string), options);
+                        f1 = F1Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "description":
-                        f2 = s_f2.Read(ref reader, typeof(string), options);
+                        f2 = F2Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "options":
-                        f3 = s_f3.Read(ref reader, typeof(global::Authing.Sdk.Models.UpdateWidgetOptionsDto), options);
+                        f3 = F3Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.UpdateWidgetOptionsDto), options);
                         break;
                     default:
                         reader.Skip();
@@ -103,21 +110,21 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("widgetId");
-            s_f0.Write(writer, value.WidgetId, options);
+            F0Converter.Write(writer, value.WidgetId, options);
             if (value.Name is { } f1)
             {
                 writer.WritePropertyName("name");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             if (value.Description is { } f2)
             {
                 writer.WritePropertyName("description");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             if (value.Options is { } f3)
             {
                 writer.WritePropertyName("options");
-                s_f3.Write(writer, f3, options);
+                F3Converter.Write(writer, f3, options);
             }
             writer.WriteEndObject();
         }

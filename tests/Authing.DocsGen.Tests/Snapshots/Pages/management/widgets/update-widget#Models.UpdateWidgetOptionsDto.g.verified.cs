@@ -31,11 +31,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="UpdateWidgetOptionsDto"/> with its exact wire names, without reflection.</summary>
     public sealed class UpdateWidgetOptionsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UpdateWidgetOptionsDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<bool?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<long?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static UpdateWidgetOptionsDtoJsonConverter Instance { get; } = new UpdateWidgetOptionsDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override UpdateWidgetOptionsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -53,10 +58,10 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "autoplay":
-                        f0 = s_f0.Read(ref reader, typeof(bool), options);
+                        f0 = F0Converter.Read(ref reader, typeof(bool), options);
                         break;
                     case "intervalMs":
-                        f1 = s_f1.Read(ref reader, typeof(long), options);
+                        f1 = F1Converter.Read(ref reader, typeof(long), options);
                         break;
                     default:
                         reader.Skip();
@@ -78,12 +83,12 @@ namespace Authing.Sdk.Models
             if (value.Autoplay is { } f0)
             {
                 writer.WritePropertyName("autoplay");
-                s_f0.Write(writer, f0, options);
+                F0Converter.Write(writer, f0, options);
             }
             if (value.IntervalMs is { } f1)
             {
                 writer.WritePropertyName("intervalMs");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             writer.WriteEndObject();
         }

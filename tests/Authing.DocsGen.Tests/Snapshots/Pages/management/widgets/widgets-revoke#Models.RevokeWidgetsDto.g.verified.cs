@@ -54,13 +54,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="RevokeWidgetsDto"/> with its exact wire names, without reflection.</summary>
     public sealed class RevokeWidgetsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RevokeWidgetsDto>
     {
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> s_f0 = global::Authing.Sdk.Runtime.AuthingConverters.StringList;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<string?> s_f1 = global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<bool?> s_f2 = global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
-        private static readonly global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.RevokeWidgetsScope?> s_f3 = global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.RevokeWidgetsScopeJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.RevokeWidgetsScope?>? s_f3;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static RevokeWidgetsDtoJsonConverter Instance { get; } = new RevokeWidgetsDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.RevokeWidgetsScope?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.RevokeWidgetsScopeJsonConverter.Instance);
 
         /// <inheritdoc/>
         public override RevokeWidgetsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -80,16 +87,16 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "widgetIds":
-                        f0 = s_f0.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<string>), options);
+                        f0 = F0Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<string>), options);
                         break;
                     case "reason":
-                        f1 = s_f1.Read(ref reader, typeof(string), options);
+                        f1 = F1Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "notify":
-                        f2 = s_f2.Read(ref reader, typeof(bool), options);
+                        f2 = F2Converter.Read(ref reader, typeof(bool), options);
                         break;
                     case "scope":
-                        f3 = s_f3.Read(ref reader, typeof(global::Authing.Sdk.Models.RevokeWidgetsScope), options);
+                        f3 = F3Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.RevokeWidgetsScope), options);
                         break;
                     default:
                         reader.Skip();
@@ -111,21 +118,21 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("widgetIds");
-            s_f0.Write(writer, value.WidgetIds, options);
+            F0Converter.Write(writer, value.WidgetIds, options);
             if (value.Reason is { } f1)
             {
                 writer.WritePropertyName("reason");
-                s_f1.Write(writer, f1, options);
+                F1Converter.Write(writer, f1, options);
             }
             if (value.Notify is { } f2)
             {
                 writer.WritePropertyName("notify");
-                s_f2.Write(writer, f2, options);
+                F2Converter.Write(writer, f2, options);
             }
             if (value.Scope is { } f3)
             {
                 writer.WritePropertyName("scope");
-                s_f3.Write(writer, f3, options);
+                F3Converter.Write(writer, f3, options);
             }
             writer.WriteEndObject();
         }
