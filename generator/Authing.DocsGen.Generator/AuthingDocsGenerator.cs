@@ -27,12 +27,18 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
             .Select(static (provider, _) => ReadOptions(provider.GlobalOptions))
             .WithTrackingName(TrackingNames.Options);
 
-        var pages = context.AdditionalTextsProvider
+        var inputs = context.AdditionalTextsProvider
             .Where(static file => file.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, cancellationToken) => ReadPage(pair.Left, pair.Right.GetOptions(pair.Left), cancellationToken))
-            .WithTrackingName(TrackingNames.PageInputs)
-            .Select(static (input, _) => PageParser.Parse(input.Path, input.Text, input.Overrides))
+            .WithTrackingName(TrackingNames.PageInputs);
+
+        // Projects using <AuthingDocs> mark their pages; then other .md AdditionalFiles (an analyzer's release notes,
+        // say) are not docs. Projects listing pages as plain AdditionalFiles get every .md file parsed.
+        var anyMarked = inputs.Select(static (input, _) => input.IsMarkedPage).Collect().Select(static (marks, _) => marks.Contains(true));
+        var pages = inputs.Combine(anyMarked)
+            .Where(static pair => pair.Left.IsMarkedPage || !pair.Right)
+            .Select(static (pair, _) => PageParser.Parse(pair.Left.Path, pair.Left.Text, pair.Left.Overrides))
             .WithTrackingName(TrackingNames.ParsedPages);
 
         context.RegisterSourceOutput(pages, static (spc, page) => Report(spc, page.Diagnostics));
@@ -59,12 +65,21 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
 
             foreach (ClientKind client in Enum.GetValues(typeof(ClientKind)))
             {
-                Add(spc, client + "Client", () => Emitter.EmitClient(client, opts));
+                if (opts.Generates(client))
+                {
+                    Add(spc, client + "Client", () => Emitter.EmitClient(client, opts));
+                }
             }
         });
-        context.RegisterSourceOutput(methods.Combine(options), static (spc, pair) => Add(spc, pair.Left.PagePath, () => Emitter.EmitMethod(pair.Left, pair.Right)));
-        context.RegisterSourceOutput(dtos.Combine(options), static (spc, pair) => Add(spc, pair.Left.Name, () => Emitter.EmitDto(pair.Left, pair.Right)));
-        context.RegisterSourceOutput(enums.Combine(options), static (spc, pair) => Add(spc, pair.Left.Name, () => Emitter.EmitEnum(pair.Left, pair.Right)));
+        context.RegisterSourceOutput(
+            methods.Combine(options).Where(static pair => pair.Right.Generates(pair.Left.Method.Client)),
+            static (spc, pair) => Add(spc, pair.Left.PagePath, () => Emitter.EmitMethod(pair.Left, pair.Right)));
+        context.RegisterSourceOutput(
+            dtos.Combine(options).Where(static pair => (pair.Left.UsedBy & pair.Right.Clients) != 0),
+            static (spc, pair) => Add(spc, pair.Left.Name, () => Emitter.EmitDto(pair.Left, pair.Right)));
+        context.RegisterSourceOutput(
+            enums.Combine(options).Where(static pair => (pair.Left.UsedBy & pair.Right.Clients) != 0),
+            static (spc, pair) => Add(spc, pair.Left.Name, () => Emitter.EmitEnum(pair.Left, pair.Right)));
     }
 
     /// <summary>Resolution bugs must not turn into CS8785 and an empty SDK: report them and emit what the pages alone give.</summary>
@@ -98,7 +113,31 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
         }
         var isPublic = !(global.TryGetValue("build_property.AuthingDocsGenAccessibility", out var accessibility)
             && accessibility.Equals("internal", StringComparison.OrdinalIgnoreCase));
-        return new GeneratorOptions(ns, isPublic, problem);
+
+        var clients = ClientSet.All;
+        if (global.TryGetValue("build_property.AuthingDocsGenClients", out var clientList) && !string.IsNullOrWhiteSpace(clientList)
+            && !clientList.Trim().Equals("all", StringComparison.OrdinalIgnoreCase))
+        {
+            clients = ClientSet.None;
+            foreach (var item in clientList.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                switch (item.Trim().ToLowerInvariant())
+                {
+                    case "authentication":
+                        clients |= ClientSet.Authentication;
+                        break;
+                    case "management":
+                        clients |= ClientSet.Management;
+                        break;
+                    default:
+                        problem ??= DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.InvalidOverride, null, "AuthingDocsGenClients", clientList, "expected all, Authentication and/or Management; generating both clients");
+                        clients = ClientSet.All;
+                        break;
+                }
+            }
+        }
+
+        return new GeneratorOptions(ns, isPublic, clients, problem);
     }
 
     private static bool IsNamespace(string value)
@@ -128,7 +167,7 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
             Get("AuthingRoute"),
             Get("AuthingClient"),
             string.Equals(Get("AuthingSkip"), "true", StringComparison.OrdinalIgnoreCase));
-        return new PageInput(file.Path, text, overrides);
+        return new PageInput(file.Path, text, overrides, string.Equals(Get("AuthingDocsGenPage"), "true", StringComparison.OrdinalIgnoreCase));
     }
 
     private static void Add(SourceProductionContext context, string subject, Func<GeneratedSource> emit)
@@ -154,5 +193,5 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
     }
 
     /// <summary>A page's path, text and overrides: equal when nothing about the page changed.</summary>
-    private sealed record PageInput(string Path, string Text, PageOverrides Overrides);
+    private sealed record PageInput(string Path, string Text, PageOverrides Overrides, bool IsMarkedPage);
 }

@@ -33,12 +33,15 @@ public static class DocsCompiler
         var sources = new List<GeneratedSource>();
         foreach (ClientKind client in Enum.GetValues(typeof(ClientKind)))
         {
-            sources.Add(Emitter.EmitClient(client, options));
+            if (options.Generates(client))
+            {
+                sources.Add(Emitter.EmitClient(client, options));
+            }
         }
 
-        sources.AddRange(api.Methods.Select(m => Emitter.EmitMethod(m.WithoutLocations(), options)));
-        sources.AddRange(api.Dtos.Select(d => Emitter.EmitDto(d.WithoutLocations(), options)));
-        sources.AddRange(api.Enums.Select(e => Emitter.EmitEnum(e.WithoutLocation(), options)));
+        sources.AddRange(api.Methods.Where(m => options.Generates(m.Method.Client)).Select(m => Emitter.EmitMethod(m.WithoutLocations(), options)));
+        sources.AddRange(api.Dtos.Where(d => (d.UsedBy & options.Clients) != 0).Select(d => Emitter.EmitDto(d.WithoutLocations(), options)));
+        sources.AddRange(api.Enums.Where(e => (e.UsedBy & options.Clients) != 0).Select(e => Emitter.EmitEnum(e.WithoutLocation(), options)));
         var diagnostics = parsed.SelectMany(p => p.Diagnostics).Concat(api.Diagnostics).ToImmutableArray();
         return new DocsCompilation(sources.OrderBy(s => s.HintName, StringComparer.Ordinal).ToImmutableArray(), diagnostics, parsed, api);
     }

@@ -65,4 +65,47 @@ public sealed class OverrideTests
         Assert.Contains(result.Diagnostics, d => d.Id == "ADG019" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("AuthingDocsGenNamespace", StringComparison.Ordinal));
         Assert.All(result.GeneratedSources, s => Assert.Contains("namespace Authing.Sdk", s.SourceText.ToString(), StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Clients_option_generates_only_the_named_client_and_the_types_it_uses()
+    {
+        var pages = new[]
+        {
+            TestPage.FromFile(Paths.Repository, Paths.SeedPage),
+            new TestPage(PagePath, Fixture.WidgetPage),
+        };
+        var result = GeneratorHarness.Run(pages, new Dictionary<string, string> { ["AuthingDocsGenClients"] = "Management" });
+        var hints = result.GeneratedSources.Select(s => s.HintName).ToList();
+
+        Assert.Contains("ManagementClient.g.cs", hints);
+        Assert.Contains("management/widgets/get-widget.g.cs", hints);
+        Assert.Contains("Models/WidgetDto.g.cs", hints);
+        Assert.DoesNotContain("AuthenticationClient.g.cs", hints);
+        Assert.DoesNotContain(hints, h => h.StartsWith("authentication/", StringComparison.Ordinal));
+        Assert.DoesNotContain(hints, h => h.Contains("EnrollFactor", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Unknown_clients_option_is_reported_and_both_clients_are_generated()
+    {
+        var result = GeneratorHarness.Run(new[] { new TestPage(PagePath, Fixture.WidgetPage) }, new Dictionary<string, string> { ["AuthingDocsGenClients"] = "Mgmt" });
+        Assert.Contains(result.Diagnostics, d => d.Id == "ADG019");
+        Assert.Contains(result.GeneratedSources, s => s.HintName == "AuthenticationClient.g.cs");
+    }
+
+    [Fact]
+    public void When_pages_are_marked_other_markdown_additional_files_are_not_parsed()
+    {
+        var marked = new Dictionary<string, string> { ["AuthingDocsGenPage"] = "true" };
+        var releaseNotes = "# Release notes\n\n## 请求参数\n\n| 名称 | 类型 |\n| -- | -- |\n| a | string |\n";
+        var result = GeneratorHarness.Run(new[]
+        {
+            new TestPage(PagePath, Fixture.WidgetPage, marked),
+            new TestPage("src/AnalyzerReleases.md", releaseNotes),
+        });
+
+        Assert.Contains(result.GeneratedSources, s => s.HintName == "management/widgets/get-widget.g.cs");
+        Assert.DoesNotContain(result.Diagnostics, d => d.Location.GetLineSpan().Path == "src/AnalyzerReleases.md");
+        Assert.DoesNotContain(result.GeneratedSources, s => s.HintName.Contains("analyzer", StringComparison.OrdinalIgnoreCase));
+    }
 }

@@ -77,6 +77,15 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ClientInferred = Create(
         "ADG021", "Client inferred", "Method placed on {0}Client by the {1}", DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor LimitExceeded = Create(
+        "ADG022", "Input limit exceeded", "{0} exceeds the generator's limit of {1}; {2}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor DuplicateField = Create(
+        "ADG023", "Field listed twice in a table", "Field '{0}' is listed again in this table; the first row is used and this one is ignored", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnusableName = Create(
+        "ADG024", "Name not usable", "{0} '{1}' cannot be used as a name ({2}); {3}", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor StepFailed = Create(
         "ADG030", "Generation step failed", "The generator could not complete a step; the rest of the SDK is still generated: {0}", DiagnosticSeverity.Warning);
 

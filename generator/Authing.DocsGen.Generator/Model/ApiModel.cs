@@ -11,6 +11,20 @@ public enum ClientKind
     Management,
 }
 
+[System.Flags]
+public enum ClientSet
+{
+    None = 0,
+    Authentication = 1,
+    Management = 2,
+    All = Authentication | Management,
+}
+
+public static class ClientSetExtensions
+{
+    public static ClientSet ToSet(this ClientKind client) => client == ClientKind.Authentication ? ClientSet.Authentication : ClientSet.Management;
+}
+
 public enum HttpVerb
 {
     Get,
@@ -141,6 +155,7 @@ public enum DtoRole
 
 /// <param name="IsEnvelope">A response with Authing's envelope (<c>statusCode</c>, <c>message</c>, …): derives from <c>AuthingResponse</c>.</param>
 /// <param name="IsStrict">Reachable only from request parameters: required fields are enforced. Set by cross-page resolution.</param>
+/// <param name="UsedBy">The clients whose methods reach this type. Set by cross-page resolution.</param>
 public sealed record DtoModel(
     string Name,
     DtoRole Role,
@@ -148,7 +163,8 @@ public sealed record DtoModel(
     EquatableArray<FieldModel> Fields,
     bool IsEnvelope,
     MarkdownLocation Location,
-    bool IsStrict = false)
+    bool IsStrict = false,
+    ClientSet UsedBy = ClientSet.None)
 {
     /// <summary>The envelope's wire names; an envelope type inherits them from <c>AuthingResponse</c>.</summary>
     public static readonly string[] EnvelopeWireNames = { "statusCode", "message", "apiCode", "requestId" };
@@ -179,7 +195,8 @@ public sealed record DtoModel(
 public sealed record EnumMemberModel(string Value, string Description);
 
 /// <summary>An open enum: known values are named members, unknown wire values survive a round trip.</summary>
-public sealed record EnumModel(string Name, string Description, EquatableArray<EnumMemberModel> Members, MarkdownLocation Location)
+/// <param name="UsedBy">The clients whose methods reach this enum. Set by cross-page resolution.</param>
+public sealed record EnumModel(string Name, string Description, EquatableArray<EnumMemberModel> Members, MarkdownLocation Location, ClientSet UsedBy = ClientSet.None)
 {
     public EnumModel WithoutLocation() => this with { Location = MarkdownLocation.None };
 }

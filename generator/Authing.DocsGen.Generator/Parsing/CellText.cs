@@ -12,9 +12,9 @@ namespace Authing.DocsGen.Parsing;
 /// </summary>
 internal sealed class CellText
 {
-    private static readonly Regex s_anchorHref = new("href\\s*=\\s*[\"']#([^\"']*)[\"']", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    private static readonly Regex s_anchorId = new("\\bid\\s*=\\s*[\"']([^\"']*)[\"']", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    private static readonly Regex s_lineBreakTag = new("^<br\\s*/?>$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex s_anchorHref = new("href\\s*=\\s*[\"']#([^\"']*)[\"']", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
+    private static readonly Regex s_anchorId = new("\\bid\\s*=\\s*[\"']([^\"']*)[\"']", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
+    private static readonly Regex s_lineBreakTag = new("^<br\\s*/?>$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
 
     public CellText(string text, IReadOnlyList<string> anchors, int start, int end)
     {
@@ -81,29 +81,69 @@ internal sealed class CellText
         return list;
     }
 
-    private static void AppendBlock(Block block, StringBuilder text, List<string> anchors)
+    /// <summary>
+    /// The inlines under <paramref name="root"/> in document order. Iterative: hostile pages nest emphasis and links
+    /// thousands of levels deep, and a recursive walk would overflow the compiler's stack.
+    /// </summary>
+    internal static IEnumerable<Inline> Descendants(ContainerInline root)
     {
-        if (block is LeafBlock { Inline: { } inline })
+        var pending = new Stack<Inline>();
+        var current = root.FirstChild;
+        while (current is not null || pending.Count > 0)
         {
-            Append(inline, text, anchors);
-        }
-        else if (block is ContainerBlock container)
-        {
-            foreach (var child in container)
+            if (current is null)
             {
-                if (text.Length > 0)
+                current = pending.Pop();
+                continue;
+            }
+
+            yield return current;
+            if (current is ContainerInline { FirstChild: { } child })
+            {
+                if (current.NextSibling is { } next)
                 {
-                    text.Append('\n');
+                    pending.Push(next);
                 }
 
-                AppendBlock(child, text, anchors);
+                current = child;
+            }
+            else
+            {
+                current = current.NextSibling;
+            }
+        }
+    }
+
+    /// <summary>The text of a block and of the blocks inside it, one line per block; iterative, like <see cref="Descendants"/>.</summary>
+    private static void AppendBlock(Block block, StringBuilder text, List<string> anchors)
+    {
+        var pending = new Stack<(Block Block, bool Separate)>();
+        pending.Push((block, false));
+        while (pending.Count > 0)
+        {
+            var (current, separate) = pending.Pop();
+            if (separate && text.Length > 0)
+            {
+                text.Append('\n');
+            }
+
+            if (current is LeafBlock { Inline: { } inline })
+            {
+                Append(inline, text, anchors);
+            }
+            else if (current is ContainerBlock container)
+            {
+                for (var i = container.Count - 1; i >= 0; i--)
+                {
+                    pending.Push((container[i], true));
+                }
             }
         }
     }
 
     private static void Append(ContainerInline container, StringBuilder text, List<string> anchors, List<string>? ids = null)
     {
-        foreach (var inline in container)
+        foreach (var inline in Descendants(container))
         {
             switch (inline)
             {
@@ -146,10 +186,6 @@ internal sealed class CellText
                         anchors.Add(url.Substring(1));
                     }
 
-                    Append(link, text, anchors, ids);
-                    break;
-                case ContainerInline nested:
-                    Append(nested, text, anchors, ids);
                     break;
                 case AutolinkInline autolink:
                     text.Append(autolink.Url);

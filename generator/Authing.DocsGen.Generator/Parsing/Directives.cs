@@ -12,8 +12,8 @@ internal sealed class Directives
 {
     public const string Marker = "authing-docsgen:";
 
-    private static readonly Regex s_directive = new(@"<!--\s*authing-docsgen:(.*?)-->", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    private static readonly Regex s_pair = new(@"([A-Za-z]+)\s*=\s*(""[^""]*""|\S+)", RegexOptions.CultureInvariant);
+    private static readonly Regex s_directive = new(@"<!--\s*authing-docsgen:(.*?)-->", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
+    private static readonly Regex s_pair = new(@"([A-Za-z]+)\s*=\s*(""[^""]*""|\S+)", RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
 
     public Dictionary<string, (string Value, MarkdownLocation Location)> Values { get; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -13,10 +13,10 @@ namespace Authing.DocsGen.Parsing;
 internal sealed class FieldParser
 {
     private static readonly string[] s_nestedTypeMarkers = { "嵌套类型", "nested type", "nesting type" };
-    private static readonly Regex s_enumValuesSentence = new(@"(可选)?枚举值\s*[:：]|enum(eration)? values?\s*[:：]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    private static readonly Regex s_backticked = new("`([^`]+)`", RegexOptions.CultureInvariant);
-    private static readonly Regex s_bulletItem = new(@"^\s*[-*]\s+(`(?<v>[^`]+)`|(?<v>[A-Za-z0-9_.\-]+))\s*([:：]\s*(?<d>.*))?$", RegexOptions.CultureInvariant);
-    private static readonly Regex s_bulletStart = new(@"^\s*[-*]\s+", RegexOptions.CultureInvariant);
+    private static readonly Regex s_enumValuesSentence = new(@"(可选)?枚举值\s*[:：]|enum(eration)? values?\s*[:：]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
+    private static readonly Regex s_backticked = new("`([^`]+)`", RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
+    private static readonly Regex s_bulletItem = new(@"^\s*[-*]\s+(`(?<v>[^`]+)`|(?<v>[A-Za-z0-9_.\-]+))\s*([:：]\s*(?<d>.*))?$", RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
+    private static readonly Regex s_bulletStart = new(@"^\s*[-*]\s+", RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
 
     private readonly LineMap _lines;
     private readonly ISet<string> _pageDtos;
@@ -34,13 +34,23 @@ internal sealed class FieldParser
     public List<FieldModel> ParseTable(TableData table, string ownerName, bool hasRequiredColumn)
     {
         var fields = new List<FieldModel>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
         {
             var field = ParseRow(row, ownerName, hasRequiredColumn);
-            if (field is not null)
+            if (field is null)
             {
-                fields.Add(field);
+                continue;
             }
+
+            // Two rows with one wire name would give a converter two identical case labels.
+            if (!seen.Add(field.WireName))
+            {
+                _report(Diag.Create(DiagnosticDescriptors.DuplicateField, field.Location, field.WireName));
+                continue;
+            }
+
+            fields.Add(field);
         }
 
         return fields;
@@ -55,16 +65,23 @@ internal sealed class FieldParser
         }
 
         var location = _lines.Locate(row.Start, row.End);
+        if (!NameRules.Accept("Field name", name, location, "the row is skipped", _report))
+        {
+            return null;
+        }
+
         var description = row[ColumnRole.Description];
         var exampleCell = row[ColumnRole.Example];
         var (lead, enumMembers) = ReadEnum(description.Text, exampleCell.Text);
         var example = enumMembers is not null && s_enumValuesSentence.IsMatch(exampleCell.Text) ? null : NullIfEmpty(exampleCell.Plain);
         var type = ReadType(name, row[ColumnRole.Type], description, example, location);
+        var enumLocation = _lines.Locate(description.Start, description.End);
+        enumMembers = enumMembers?.Where(m => NameRules.Accept("Enum value", m.Value, enumLocation, "the value is left out of the enum", _report)).ToList();
 
-        if (enumMembers is not null && type.Kind == TypeKind.String)
+        if (enumMembers is { Count: > 0 } && type.Kind == TypeKind.String)
         {
             var enumName = EnumName(ownerName, name);
-            _enums.Add(new EnumModel(enumName, lead, enumMembers.ToEquatableArray(), _lines.Locate(description.Start, description.End)));
+            _enums.Add(new EnumModel(enumName, lead, enumMembers.ToEquatableArray(), enumLocation));
             type = TypeRef.Enum(enumName);
         }
         else
@@ -117,7 +134,7 @@ internal sealed class FieldParser
 
                 if (lower.Length == 0)
                 {
-                    _report(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownType, location, fieldName, "(empty)"));
+                    _report(Diag.Create(DiagnosticDescriptors.UnknownType, location, fieldName, "(empty)"));
                 }
 
                 return TypeRef.Json;
@@ -132,7 +149,7 @@ internal sealed class FieldParser
                     return TypeRef.Dto(typeText);
                 }
 
-                _report(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownType, location, fieldName, typeText));
+                _report(Diag.Create(DiagnosticDescriptors.UnknownType, location, fieldName, typeText));
                 return TypeRef.Json;
         }
     }
@@ -150,7 +167,7 @@ internal sealed class FieldParser
             return TypeRef.Dto(anchor);
         }
 
-        _report(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedDtoLink, location, fieldName, anchor));
+        _report(Diag.Create(DiagnosticDescriptors.UnresolvedDtoLink, location, fieldName, anchor));
         return TypeRef.Json;
     }
 
@@ -158,7 +175,7 @@ internal sealed class FieldParser
     {
         if (example is not null && !fits(example))
         {
-            _report(DiagnosticInfo.Create(DiagnosticDescriptors.ExampleContradictsType, location, fieldName, typeText, example));
+            _report(Diag.Create(DiagnosticDescriptors.ExampleContradictsType, location, fieldName, typeText, example));
         }
     }
 
@@ -186,7 +203,7 @@ internal sealed class FieldParser
             case "-":
                 return false;
             default:
-                _report(DiagnosticInfo.Create(DiagnosticDescriptors.UnrecognizedRequiredValue, location, fieldName, cell.Plain));
+                _report(Diag.Create(DiagnosticDescriptors.UnrecognizedRequiredValue, location, fieldName, cell.Plain));
                 return false;
         }
     }
@@ -200,7 +217,7 @@ internal sealed class FieldParser
 
         if (text.Contains("[object Object]"))
         {
-            _report(DiagnosticInfo.Create(DiagnosticDescriptors.UnusableDefault, location, fieldName, text));
+            _report(Diag.Create(DiagnosticDescriptors.UnusableDefault, location, fieldName, text));
             return null;
         }
 

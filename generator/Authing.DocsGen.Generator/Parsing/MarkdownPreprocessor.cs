@@ -18,7 +18,7 @@ internal static class MarkdownPreprocessor
     /// <summary>Stands for a line break inside a cell; turned back into '\n' when the cell text is read.</summary>
     public const char JoinedLineBreak = '\u2028';
 
-    private static readonly Regex s_delimiterRow = new(@"^\s{0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$", RegexOptions.CultureInvariant);
+    private static readonly Regex s_delimiterRow = new(@"^\s{0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$", RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
 
     public static string JoinContinuedRows(string text)
     {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Authing.DocsGen.Diagnostics;
+using Authing.DocsGen.Emitting;
 using Authing.DocsGen.Model;
 using Authing.DocsGen.Text;
 using Markdig;
@@ -26,11 +27,22 @@ public static class PageParser
         var diagnostics = new List<DiagnosticInfo>();
         try
         {
+            if (text.Length > ParserLimits.MaxPageChars)
+            {
+                diagnostics.Add(Diag.Create(
+                    DiagnosticDescriptors.LimitExceeded,
+                    new LineMap(filePath, text).Locate(ParserLimits.MaxPageChars, text.Length),
+                    "The page (" + Diag.Count(text.Length) + " characters)",
+                    Diag.Count(ParserLimits.MaxPageChars) + " characters",
+                    "it is skipped"));
+                return new PageModel(filePath, null, EquatableArray<DtoModel>.Empty, EquatableArray<EnumModel>.Empty, diagnostics.ToEquatableArray());
+            }
+
             return new PageParse(filePath, text, overrides, diagnostics).Run();
         }
         catch (Exception ex)
         {
-            diagnostics.Add(DiagnosticInfo.Create(
+            diagnostics.Add(Diag.Create(
                 DiagnosticDescriptors.PageFailed,
                 new LineMap(filePath, text).Locate(0, 0),
                 ex.GetType().Name + ": " + ex.Message));
@@ -45,6 +57,7 @@ public static class PageParser
         private readonly List<DiagnosticInfo> _diagnostics;
         private readonly LineMap _lines;
         private readonly string _text;
+        private readonly Dictionary<string, DtoModel> _dtosByName = new(StringComparer.Ordinal);
 
         public PageParse(string filePath, string text, PageOverrides overrides, List<DiagnosticInfo> diagnostics)
         {
@@ -70,9 +83,22 @@ public static class PageParser
 
             var (methodName, nameSource, nameLocation) = MethodName(sections, directives);
             var pascalName = Naming.ToPascalCase(methodName);
+            if (pascalName.Length == 0 || pascalName.Length > ParserLimits.MaxNameLength)
+            {
+                Report(
+                    DiagnosticDescriptors.UnusableName,
+                    _lines.Locate(0, 0),
+                    "Method name",
+                    Path.GetFileName(_filePath),
+                    pascalName.Length == 0 ? "neither the page nor its file name gives one with ASCII letters or digits" : "the file name is longer than " + Diag.Count(ParserLimits.MaxNameLength) + " characters",
+                    "the page is skipped; name the method with <!-- authing-docsgen: name=… -->");
+                return Result(null, new List<DtoModel>(), new List<EnumModel>());
+            }
+
             var client = Client(sections, directives);
 
-            var dtoNames = new HashSet<string>(sections.Dtos.Select(d => d.Name), StringComparer.Ordinal);
+            var dtoSections = UsableDtoSections(sections);
+            var dtoNames = new HashSet<string>(dtoSections.Select(d => d.Name), StringComparer.Ordinal);
             var enums = new List<EnumModel>();
             var fields = new FieldParser(_lines, dtoNames, enums, _diagnostics.Add);
             var dtos = new List<DtoModel>();
@@ -80,7 +106,7 @@ public static class PageParser
             var requestFields = new List<FieldModel>();
             var queryMarker = false;
             var alignedTable = false;
-            var requestName = sections.RequestTypeLine?.Content ?? pascalName + "Dto";
+            var requestName = TypeLineName(sections.RequestTypeLine, "Request type", pascalName + "Dto");
             if (sections.ParametersTable is { } parameterTable)
             {
                 var table = ReadTable(parameterTable, "request-parameter");
@@ -94,11 +120,13 @@ public static class PageParser
 
             if (requestFields.Count > 0)
             {
-                dtos.Add(new DtoModel(requestName, DtoRole.Request, string.Empty, requestFields.ToEquatableArray(), false, Locate(sections.ParametersHeading)));
+                AddDto(dtos, new DtoModel(requestName, DtoRole.Request, string.Empty, requestFields.ToEquatableArray(), false, Locate(sections.ParametersHeading)));
             }
 
             var responseName = ReadResponse(sections, pascalName, fields, dtos);
-            ReadDataStructures(sections, fields, dtos);
+            ReadDataStructures(dtoSections, fields, dtos);
+            dtos = DtoNesting.Limit(dtos, _diagnostics.Add);
+            enums = EnumNamesClearOf(dtos, enums);
 
             var (verb, verbSource) = Verb(directives, queryMarker, alignedTable, requestFields, pascalName);
             var (route, routeSource) = Route(directives);
@@ -168,11 +196,11 @@ public static class PageParser
                 // The method still gets a response type: the bare envelope, which every Authing endpoint returns.
                 Report(DiagnosticDescriptors.MissingResponse, Locate(sections.TitleHeading));
                 var fallback = pascalName + "RespDto";
-                dtos.Add(new DtoModel(fallback, DtoRole.Response, string.Empty, EquatableArray<FieldModel>.Empty, true, Locate(sections.TitleHeading)));
+                AddDto(dtos, new DtoModel(fallback, DtoRole.Response, string.Empty, EquatableArray<FieldModel>.Empty, true, Locate(sections.TitleHeading)));
                 return fallback;
             }
 
-            var name = sections.ResponseTypeLine?.Content.Trim() ?? pascalName + "RespDto";
+            var name = TypeLineName(sections.ResponseTypeLine, "Response type", pascalName + "RespDto");
             var responseFields = new List<FieldModel>();
             if (sections.ResponseTable is { } responseTable && ReadTable(responseTable, "response") is { } table)
             {
@@ -181,14 +209,13 @@ public static class PageParser
 
             var envelope = responseFields.Count == 0
                 || (responseFields.Any(f => f.WireName == "statusCode") && responseFields.Any(f => f.WireName == "message"));
-            dtos.Add(new DtoModel(name, DtoRole.Response, string.Empty, responseFields.ToEquatableArray(), envelope, Locate(sections.ResponseHeading)));
+            AddDto(dtos, new DtoModel(name, DtoRole.Response, string.Empty, responseFields.ToEquatableArray(), envelope, Locate(sections.ResponseHeading)));
             return name;
         }
 
-        private void ReadDataStructures(PageSections sections, FieldParser fields, List<DtoModel> dtos)
+        private void ReadDataStructures(List<DtoSection> sections, FieldParser fields, List<DtoModel> dtos)
         {
-            var seen = new Dictionary<string, DtoModel>(StringComparer.Ordinal);
-            foreach (var section in sections.Dtos)
+            foreach (var section in sections)
             {
                 var fieldList = new List<FieldModel>();
                 if (section.Table is not null && ReadTable(section.Table, "data-structure") is { } table)
@@ -196,21 +223,106 @@ public static class PageParser
                     fieldList = fields.ParseTable(table, section.Name, table.Columns.Contains(ColumnRole.Required));
                 }
 
-                var dto = new DtoModel(section.Name, DtoRole.Nested, string.Empty, fieldList.ToEquatableArray(), false, _lines.Locate(section.Start, section.End));
-                if (seen.TryGetValue(section.Name, out var first))
-                {
-                    Report(
-                        DiagnosticDescriptors.DuplicateDto,
-                        dto.Location,
-                        section.Name,
-                        first.Shape == dto.Shape ? "the copy is identical and ignored" : "the copies differ; the first definition is used");
-                    continue;
-                }
-
-                seen.Add(section.Name, dto);
-                dtos.Add(dto);
+                AddDto(dtos, new DtoModel(section.Name, DtoRole.Nested, string.Empty, fieldList.ToEquatableArray(), false, _lines.Locate(section.Start, section.End)));
             }
         }
+
+        /// <summary>
+        /// Adds a type unless the page already defines one of that name (a data-structure section repeated, or one that
+        /// repeats the request or response type): the first definition wins, and ADG015 says whether the copy differs.
+        /// </summary>
+        private void AddDto(List<DtoModel> dtos, DtoModel dto)
+        {
+            if (_dtosByName.TryGetValue(dto.Name, out var first))
+            {
+                Report(
+                    DiagnosticDescriptors.DuplicateDto,
+                    dto.Location,
+                    dto.Name,
+                    first.Shape == dto.Shape ? "the copy is identical and ignored" : "the copies differ; the first definition is used");
+                return;
+            }
+
+            _dtosByName.Add(dto.Name, dto);
+            dtos.Add(dto);
+        }
+
+        /// <summary>The data-structure sections whose names can become types; the others are reported and left out.</summary>
+        private List<DtoSection> UsableDtoSections(PageSections sections)
+        {
+            var usable = new List<DtoSection>();
+            foreach (var section in sections.Dtos)
+            {
+                var location = _lines.Locate(section.Start, section.End);
+                if (section.Name.Length == 0)
+                {
+                    Report(DiagnosticDescriptors.UnusableName, location, "Data structure", string.Empty, "the heading has no name", "its table is ignored");
+                }
+                else if (NameRules.Accept("Data structure", section.Name, location, "its table is ignored and links to it are free-form JSON", _diagnostics.Add))
+                {
+                    usable.Add(section);
+                }
+            }
+
+            return usable;
+        }
+
+        /// <summary>The type named by a <c>类型：`X`</c> line, when it is usable; else <paramref name="fallback"/>.</summary>
+        private string TypeLineName(Markdig.Syntax.Inlines.CodeInline? line, string what, string fallback)
+        {
+            if (line is null)
+            {
+                return fallback;
+            }
+
+            var name = line.Content.Trim();
+            var location = _lines.Locate(line.Span.Start, line.Span.End + 1);
+            if (Naming.Words(name).Count == 0)
+            {
+                Report(DiagnosticDescriptors.UnusableName, location, what, name, "it has no ASCII letters or digits", "the type is named '" + fallback + "'");
+                return fallback;
+            }
+
+            return NameRules.Accept(what, name, location, "the type is named '" + fallback + "'", _diagnostics.Add) ? name : fallback;
+        }
+
+        /// <summary>
+        /// Enum names are made up from the owner and the field (<c>WidgetStatus</c>), so one can equal a data structure's
+        /// name on the same page; such an enum gets an <c>Enum</c> suffix, so that a name on a page means one type.
+        /// </summary>
+        private static List<EnumModel> EnumNamesClearOf(List<DtoModel> dtos, List<EnumModel> enums)
+        {
+            var taken = new HashSet<string>(dtos.Select(d => d.Name), StringComparer.Ordinal);
+            var renames = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var name in enums.Select(e => e.Name).Distinct(StringComparer.Ordinal).ToList())
+            {
+                if (taken.Contains(name))
+                {
+                    var free = UniqueNames.Claim(name + "Enum", taken);
+                    renames[name] = free;
+                }
+            }
+
+            if (renames.Count == 0)
+            {
+                return enums;
+            }
+
+            for (var i = 0; i < dtos.Count; i++)
+            {
+                var dto = dtos[i];
+                dtos[i] = dto with { Fields = dto.Fields.Select(f => f with { Type = RenameEnum(f.Type, renames) }).ToEquatableArray() };
+            }
+
+            return enums.Select(e => renames.TryGetValue(e.Name, out var free) ? e with { Name = free } : e).ToList();
+        }
+
+        private static TypeRef RenameEnum(TypeRef type, Dictionary<string, string> renames) => type.Kind switch
+        {
+            TypeKind.Enum when renames.TryGetValue(type.Name!, out var free) => TypeRef.Enum(free),
+            TypeKind.List => TypeRef.ListOf(RenameEnum(type.Element!, renames)),
+            _ => type,
+        };
 
         private TableData? ReadTable(Markdig.Extensions.Tables.Table markdigTable, string kind)
         {
@@ -227,9 +339,16 @@ public static class PageParser
             return table;
         }
 
+        /// <summary>
+        /// The method-name rule: a <c>name=</c> directive, the method-name section, the live sample, a commented-out
+        /// sample, else the file name. A name with invisible characters or over the length limit is reported and the next
+        /// source is tried.
+        /// </summary>
         private (string Name, FactSource Source, MarkdownLocation? Location) MethodName(PageSections sections, Directives directives)
         {
-            if (directives.TryGet("name", out var name, out var at) && Naming.Words(name).Count > 0)
+            const string Next = "the method name is taken from the next source";
+            if (directives.TryGet("name", out var name, out var at) && Naming.Words(name).Count > 0
+                && NameRules.Accept("Method name", name, at ?? _lines.Locate(0, 0), Next, _diagnostics.Add))
             {
                 return (name, FactSource.PageDirective, at);
             }
@@ -238,9 +357,10 @@ public static class PageParser
             {
                 var qualified = code.Content.Trim();
                 var method = qualified.Substring(qualified.LastIndexOf('.') + 1);
-                if (Naming.Words(method).Count > 0)
+                var location = _lines.Locate(code.Span.Start, code.Span.End + 1);
+                if (Naming.Words(method).Count > 0 && NameRules.Accept("Method name", method, location, Next, _diagnostics.Add))
                 {
-                    return (method, FactSource.MethodNameSection, _lines.Locate(code.Span.Start, code.Span.End + 1));
+                    return (method, FactSource.MethodNameSection, location);
                 }
             }
 
@@ -248,7 +368,8 @@ public static class PageParser
             {
                 foreach (var sample in samples)
                 {
-                    if (SampleCode.MethodName(sample) is { } fromSample)
+                    if (SampleCode.MethodName(sample) is { } fromSample
+                        && NameRules.Accept("Method name in the sample code", fromSample, Locate(sections.TitleHeading), Next, _diagnostics.Add))
                     {
                         return (fromSample, source, null);
                     }
@@ -414,7 +535,7 @@ public static class PageParser
                 }
 
                 var route = value!.Trim();
-                if (route.StartsWith("/", StringComparison.Ordinal) && !Naming.ContainsInvisible(route) && route.IndexOfAny(new[] { '"', '\\', ' ', '?', '#' }) < 0)
+                if (route.StartsWith("/", StringComparison.Ordinal) && !CSharp.ContainsUnsafe(route) && route.IndexOfAny(new[] { '"', '\\', ' ', '?', '#' }) < 0)
                 {
                     return (route, source);
                 }
@@ -446,7 +567,7 @@ public static class PageParser
             block is null ? _lines.Locate(0, 0) : _lines.Locate(block.Span.Start, block.Span.End + 1);
 
         private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, MarkdownLocation location, params string[] args) =>
-            _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, args));
+            _diagnostics.Add(Diag.Create(descriptor, location, args));
 
         private PageModel Result(MethodModel? method, List<DtoModel> dtos, List<EnumModel> enums) =>
             new(_filePath, method, dtos.ToEquatableArray(), enums.ToEquatableArray(), _diagnostics.ToEquatableArray());

@@ -6,8 +6,8 @@ namespace Authing.DocsGen.Parsing;
 /// <summary>What a sample (live or commented out) says about the client and the method it calls.</summary>
 internal static class SampleCode
 {
-    private static readonly Regex s_construction = new(@"new\s+(?:[\w.]+\.)?(Authentication|Management)Client\b", RegexOptions.CultureInvariant);
-    private static readonly Regex s_call = new(@"\b(\w*?)_?[Cc]lient\s*\.\s*([A-Za-z_]\w*)\s*\(", RegexOptions.CultureInvariant);
+    private static readonly Regex s_construction = new(@"new\s+(?:[\w.]+\.)?(Authentication|Management)Client\b", RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
+    private static readonly Regex s_call = new(@"\b(\w*?)_?[Cc]lient\s*\.\s*([A-Za-z_]\w*)\s*\(", RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
 
     private static readonly string[] s_notApiCalls = { "setAccessToken", "SetAccessToken", "set_access_token", "setLang", "then", "catch" };
 

@@ -9,7 +9,7 @@ namespace Authing.DocsGen.Parsing;
 /// <summary>Walks the top-level blocks of a page and sorts them into <see cref="PageSections"/>.</summary>
 internal static class SectionReader
 {
-    private static readonly Regex s_typeLine = new(@"^\s*(类型|type)\s*[:：]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex s_typeLine = new(@"^\s*(类型|type)\s*[:：]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
 
     public static PageSections Read(MarkdownDocument document, LineMap lines)
     {

@@ -65,6 +65,7 @@ internal static class TableReader
         var roles = new List<ColumnRole>();
         var rows = new List<TableRowData>();
         var leadingSpaceRows = 0;
+        var tooManyCellsReported = false;
         foreach (var block in table)
         {
             if (block is not TableRow row)
@@ -76,10 +77,39 @@ internal static class TableReader
             {
                 foreach (var cellBlock in row)
                 {
+                    if (roles.Count == ParserLimits.MaxCellsPerRow)
+                    {
+                        // Markdig pads the header with empty cells when a later row is wider: report the row itself then.
+                        if (cellBlock.Span.Length > 0)
+                        {
+                            ReportTooManyCells(row, lines, report);
+                            tooManyCellsReported = true;
+                        }
+
+                        break;
+                    }
+
                     roles.Add(RoleOf(CellText.FromBlock(cellBlock).Plain));
                 }
 
                 continue;
+            }
+
+            if (rows.Count == ParserLimits.MaxRowsPerTable)
+            {
+                var total = 0;
+                foreach (var other in table)
+                {
+                    total += other is TableRow { IsHeader: false } ? 1 : 0;
+                }
+
+                report(Diag.Create(
+                    DiagnosticDescriptors.LimitExceeded,
+                    lines.Locate(lines.LineStart(row.Span.Start), table.Span.End + 1),
+                    "The table (" + Diag.Count(total) + " rows)",
+                    Diag.Count(ParserLimits.MaxRowsPerTable) + " rows",
+                    "this row and the rows after it are ignored"));
+                break;
             }
 
             var cells = new Dictionary<ColumnRole, CellText>();
@@ -87,6 +117,17 @@ internal static class TableReader
             var index = 0;
             foreach (var cellBlock in row)
             {
+                if (index == ParserLimits.MaxCellsPerRow)
+                {
+                    if (!tooManyCellsReported && cellBlock.Span.Length > 0)
+                    {
+                        ReportTooManyCells(row, lines, report);
+                        tooManyCellsReported = true;
+                    }
+
+                    break;
+                }
+
                 var cell = (TableCell)cellBlock;
                 if (cell.Span.Length > 0)
                 {
@@ -114,7 +155,7 @@ internal static class TableReader
             if (!lastLine.TrimEnd().EndsWith("|") && lastFilled + 1 < roles.Count)
             {
                 var name = cells.TryGetValue(ColumnRole.Name, out var nameCell) ? nameCell.Plain : string.Empty;
-                report(DiagnosticInfo.Create(
+                report(Diag.Create(
                     DiagnosticDescriptors.ShortRow,
                     lines.Locate(lines.LineStart(row.Span.Start), rowEnd),
                     name,
@@ -128,6 +169,14 @@ internal static class TableReader
         var header = lines.LineAt(table.Span.Start);
         return new TableData(rows, rows.Count > 0 && leadingSpaceRows == rows.Count, header.Contains("  |"), roles);
     }
+
+    private static void ReportTooManyCells(TableRow row, LineMap lines, Action<DiagnosticInfo> report) =>
+        report(Diag.Create(
+            DiagnosticDescriptors.LimitExceeded,
+            lines.Locate(lines.LineStart(row.Span.Start), row.Span.End + 1),
+            "A row of this table (" + Diag.Count(System.Linq.Enumerable.Count(row, cell => cell.Span.Length > 0)) + " cells)",
+            Diag.Count(ParserLimits.MaxCellsPerRow) + " cells",
+            "the cells after the limit are ignored in every row"));
 
     internal static ColumnRole RoleOf(string header)
     {

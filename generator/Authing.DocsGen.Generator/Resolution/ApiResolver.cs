@@ -104,7 +104,68 @@ public static class ApiResolver
             enums,
             methods.ToEquatableArray(),
             diagnostics.ToEquatableArray());
-        return IdentifierAssigner.Assign(api);
+        return MarkUsage(IdentifierAssigner.Assign(api));
+    }
+
+    /// <summary>Records which clients reach each type, so a project that generates one client leaves the other's types out.</summary>
+    private static ApiModel MarkUsage(ApiModel api)
+    {
+        var dtos = api.Dtos.ToDictionary(d => d.Name, StringComparer.Ordinal);
+        var dtoUsage = new Dictionary<string, ClientSet>(StringComparer.Ordinal);
+        var enumUsage = new Dictionary<string, ClientSet>(StringComparer.Ordinal);
+
+        void Walk(string name, ClientSet client)
+        {
+            if (!dtos.TryGetValue(name, out var dto))
+            {
+                return;
+            }
+
+            dtoUsage.TryGetValue(name, out var seen);
+            if ((seen & client) != 0)
+            {
+                return;
+            }
+
+            dtoUsage[name] = seen | client;
+            foreach (var field in dto.Fields)
+            {
+                var type = field.Type;
+                while (type.Kind == TypeKind.List)
+                {
+                    type = type.Element!;
+                }
+
+                if (type.Kind == TypeKind.Dto)
+                {
+                    Walk(type.Name!, client);
+                }
+                else if (type.Kind == TypeKind.Enum)
+                {
+                    enumUsage.TryGetValue(type.Name!, out var enumSeen);
+                    enumUsage[type.Name!] = enumSeen | client;
+                }
+            }
+        }
+
+        foreach (var resolved in api.Methods)
+        {
+            var client = resolved.Method.Client.ToSet();
+            foreach (var root in new[] { resolved.Method.RequestDtoName, resolved.Method.ResponseDtoName })
+            {
+                if (root is not null)
+                {
+                    Walk(root, client);
+                }
+            }
+        }
+
+        return api with
+        {
+            // A type no method reaches is still generated (the docs define it), whichever clients are generated.
+            Dtos = api.Dtos.Select(d => d with { UsedBy = dtoUsage.TryGetValue(d.Name, out var used) ? used : ClientSet.All }).ToEquatableArray(),
+            Enums = api.Enums.Select(e => e with { UsedBy = enumUsage.TryGetValue(e.Name, out var used) ? used : ClientSet.All }).ToEquatableArray(),
+        };
     }
 
     private static DtoModel MergeRequired(DtoModel existing, DtoModel other)
