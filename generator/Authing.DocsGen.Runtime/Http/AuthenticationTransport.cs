@@ -70,13 +70,19 @@ public sealed class AuthenticationTransport : AuthingTransport
     /// Safe to call while requests are in flight: each request reads the token once, when its headers are built.
     /// </summary>
     /// <param name="token">The access token.</param>
-    /// <exception cref="ArgumentException">The token contains CR, LF or NUL (it is not quoted in the message).</exception>
+    /// <exception cref="ArgumentException">The token contains CR, LF, NUL or anything else that is not printable ASCII (it is not quoted in the message).</exception>
     public void SetAccessToken(string? token)
     {
         if (token is not null && OptionChecks.HasLineBreak(token))
         {
             throw new ArgumentException(
                 "The access token must not contain CR, LF or NUL characters: it is sent in an HTTP header.", nameof(token));
+        }
+
+        if (token is not null && !HeaderValues.IsPrintableAscii(token))
+        {
+            throw new ArgumentException(
+                "The access token must contain only printable ASCII characters: it is sent in an HTTP header.", nameof(token));
         }
 
         _accessToken = string.IsNullOrEmpty(token) ? null : token;
@@ -98,6 +104,8 @@ public sealed class AuthenticationTransport : AuthingTransport
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        HeaderValues.Check(nameof(AuthenticationClientOptions), nameof(options.AppId), options.AppId);
+        HeaderValues.Check(nameof(AuthenticationClientOptions), nameof(options.AccessToken), options.AccessToken);
         return options;
     }
 }

@@ -29,6 +29,7 @@ public sealed class AuthingRequest
     /// <summary>Starts a request.</summary>
     /// <param name="method">The HTTP verb.</param>
     /// <param name="pathTemplate">The path as the API declares it, starting with <c>/</c>, with <c>{name}</c> placeholders.</param>
+    /// <exception cref="ArgumentException">The template does not start with <c>/</c>, or holds characters a request line cannot carry as they are.</exception>
     public AuthingRequest(HttpMethod method, string pathTemplate)
     {
         ArgumentNullException.ThrowIfNull(method);
@@ -36,6 +37,16 @@ public sealed class AuthingRequest
         if (pathTemplate[0] != '/')
         {
             throw new ArgumentException($"The path template must start with '/': '{pathTemplate}'.", nameof(pathTemplate));
+        }
+
+        // The template goes into the request line and the string to sign as it is: only placeholders are escaped.
+        foreach (char c in pathTemplate)
+        {
+            if (c is <= ' ' or > '~' or '?' or '#' or '"' or '\\')
+            {
+                throw new ArgumentException(
+                    "The path template must be printable ASCII without spaces, quotes, backslashes, '?' or '#'.", nameof(pathTemplate));
+            }
         }
 
         Method = method;
@@ -316,13 +327,21 @@ public sealed class AuthingRequest
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(converter);
 
+#if NETSTANDARD2_0
+        var buffer = new System.IO.MemoryStream(256);
+#else
         var buffer = new ArrayBufferWriter<byte>(256);
+#endif
         using (var writer = new Utf8JsonWriter(buffer, AuthingJson.WriterOptions))
         {
             converter.Write(writer, body, AuthingJson.Options);
         }
 
+#if NETSTANDARD2_0
+        byte[] bytes = buffer.ToArray();
+#else
         byte[] bytes = buffer.WrittenSpan.ToArray();
+#endif
         IReadOnlyList<KeyValuePair<string, string>> pairs;
         try
         {

@@ -33,6 +33,12 @@ namespace Authing.Sdk.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class AuthingTransport : IDisposable
 {
+    /// <summary>
+    /// The largest response body read, 64 MiB: far above any Authing response, and a bound on what a broken or hostile
+    /// server can make the client buffer. A larger body fails with <see cref="AuthingErrorKind.InvalidResponse"/>.
+    /// </summary>
+    internal const int MaxResponseBytes = 64 * 1024 * 1024;
+
     /// <summary>The SDK's version, from the assembly's informational version without the source-revision suffix.</summary>
     internal static readonly string SdkVersion = ReadSdkVersion();
 
@@ -104,8 +110,10 @@ public abstract class AuthingTransport : IDisposable
                 throw new JsonException("The response body holds more than one JSON value.");
             }
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Whatever a converter throws on a body it cannot read (JsonException, InvalidOperationException for invalid
+            // UTF-8, FormatException, OverflowException, …) is the server's fault: the caller gets the typed exception.
             throw InvalidResponse(request, status, body, ex);
         }
 
@@ -165,7 +173,12 @@ public abstract class AuthingTransport : IDisposable
 
     /// <summary>A new <see cref="HttpClient"/> for a transport that owns it: TLS validation on, connections recycled for DNS changes.</summary>
     private protected static HttpClient CreateOwnedHttpClient() =>
+#if NETSTANDARD2_0
+        // netstandard2.0 has no SocketsHttpHandler; on .NET Core the default handler is the sockets one.
+        new(new HttpClientHandler(), disposeHandler: true)
+#else
         new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, disposeHandler: true)
+#endif
         {
             // The transport applies its own per-call timeout.
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
@@ -213,7 +226,7 @@ public abstract class AuthingTransport : IDisposable
                 .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token)
                 .ConfigureAwait(false);
             status = (int)response.StatusCode;
-            body = await response.Content.ReadAsByteArrayAsync(timeoutSource.Token).ConfigureAwait(false);
+            body = await ReadBodyAsync(response.Content, request, status, started, timeoutSource.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
@@ -258,6 +271,61 @@ public abstract class AuthingTransport : IDisposable
         return (status, body);
     }
 
+    /// <summary>Reads the whole body, failing as soon as it is known to exceed <see cref="MaxResponseBytes"/>.</summary>
+    private async Task<byte[]> ReadBodyAsync(HttpContent content, AuthingRequest request, int status, long started, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength is > MaxResponseBytes)
+        {
+            throw TooLarge(request, status, started);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+#if NETSTANDARD2_0
+        using Stream stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+
+        // Streams that ignore the token (.NET Framework's) are unblocked by disposing them.
+        using CancellationTokenRegistration registration = cancellationToken.Register(static s => ((IDisposable)s!).Dispose(), stream);
+#else
+        using Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#endif
+        using var buffer = new MemoryStream((int)Math.Min(content.Headers.ContentLength ?? 4096, 1024 * 1024));
+        byte[] chunk = new byte[16 * 1024];
+        try
+        {
+            int read;
+#if NETSTANDARD2_0
+            while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+#else
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+#endif
+            {
+                if (buffer.Length + read > MaxResponseBytes)
+                {
+                    throw TooLarge(request, status, started);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException and not AuthingApiException)
+        {
+            throw new OperationCanceledException("Reading the response body was cancelled.", ex, cancellationToken);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private AuthingApiException TooLarge(AuthingRequest request, int status, long started)
+    {
+        AuthingLog.Failure(_logger, request.Method.Method, request.Path, nameof(AuthingErrorKind.InvalidResponse), Stopwatch.GetElapsedTime(started));
+        return new AuthingApiException(
+            AuthingErrorKind.InvalidResponse,
+            AuthingApiException.FormatMessage(
+                $"The Authing request {request.Method} {request.PathTemplate} returned a body larger than {MaxResponseBytes / (1024 * 1024)} MiB; it was not read.",
+                status, null, null, null, null),
+            status, null, null, null, null, null, null);
+    }
+
     private HttpRequestMessage CreateMessage(AuthingRequest request)
     {
         var message = new HttpRequestMessage(request.Method, new Uri(_baseUrl + request.PathAndQuery, UriKind.Absolute));
@@ -271,7 +339,11 @@ public abstract class AuthingTransport : IDisposable
 
             if (request.HasBody)
             {
+#if NETSTANDARD2_0
+                var content = new ByteArrayContent(request.Body.ToArray());
+#else
                 var content = new ReadOnlyMemoryContent(request.Body);
+#endif
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 message.Content = content;
             }
@@ -292,10 +364,24 @@ public abstract class AuthingTransport : IDisposable
         return new AuthingApiException(
             AuthingErrorKind.InvalidResponse,
             AuthingApiException.FormatMessage(
-                $"The Authing request {request.Method} {request.PathTemplate} returned a response that could not be read ({cause.Message})",
+                $"The Authing request {request.Method} {request.PathTemplate} returned a response that could not be read ({Describe(cause)})",
                 status, envelope.StatusCode, envelope.ApiCode, envelope.Message, envelope.RequestId),
             status, envelope.StatusCode, envelope.ApiCode, envelope.Message, envelope.RequestId, BodyText(body), cause);
     }
+
+    /// <summary>
+    /// Why a body could not be read, without quoting it: the JSON reader's own messages cite the text around the error,
+    /// and a body can carry tokens. Those are reduced to the position; the converters' messages name only types and
+    /// fields. The full cause stays in <see cref="Exception.InnerException"/>, the body in <see cref="AuthingApiException.RawBody"/>.
+    /// </summary>
+    private static string Describe(Exception cause) => cause switch
+    {
+        JsonException { LineNumber: long line, BytePositionInLine: long position } =>
+            string.Create(CultureInfo.InvariantCulture, $"invalid JSON at line {line + 1}, byte {position + 1}"),
+        JsonException or FormatException => cause.Message,
+        InvalidOperationException => "invalid UTF-8 or a value of an unexpected kind",
+        _ => cause.GetType().Name,
+    };
 
     private static AuthingApiException BusinessError(
         AuthingRequest request, int status, byte[] body, int? statusCode, int? apiCode, string? message, string? requestId) =>
@@ -326,7 +412,7 @@ public abstract class AuthingTransport : IDisposable
                     ReadString(root, "message"),
                     ReadString(root, "requestId"));
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
             {
                 return default;
             }
@@ -353,14 +439,27 @@ public abstract class AuthingTransport : IDisposable
             return null;
         }
 
-        private static string? ReadString(JsonElement root, string name) =>
-            root.TryGetProperty(name, out JsonElement value)
-                ? value.ValueKind switch
+        private static string? ReadString(JsonElement root, string name)
+        {
+            if (!root.TryGetProperty(name, out JsonElement value))
+            {
+                return null;
+            }
+
+            try
+            {
+                return value.ValueKind switch
                 {
                     JsonValueKind.String => value.GetString(),
                     JsonValueKind.Null or JsonValueKind.Undefined => null,
                     _ => value.GetRawText(),
-                }
-                : null;
+                };
+            }
+            catch (InvalidOperationException)
+            {
+                // A string that is not valid UTF-8: the other envelope fields are still worth reporting.
+                return null;
+            }
+        }
     }
 }

@@ -113,6 +113,8 @@ public sealed class ManagementTransport : AuthingTransport
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        HeaderValues.Check(nameof(ManagementClientOptions), nameof(options.AccessKeyId), options.AccessKeyId);
+        HeaderValues.Check(nameof(ManagementClientOptions), nameof(options.TenantId), options.TenantId);
         return options;
     }
 }

@@ -87,10 +87,7 @@ public sealed class AuthenticationClientOptions : IAuthingClientOptions
     /// <returns>A one-line description.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{nameof(AuthenticationClientOptions)} {{ {nameof(AppHost)} = {AppHost}, {nameof(AppId)} = {AppId}, " +
-        $"{nameof(AppSecret)} = {Describe(AppSecret)}, {nameof(AccessToken)} = {Describe(AccessToken)}, " +
-        $"{nameof(TokenEndpointAuthMethod)} = {TokenEndpointAuthMethod}, {nameof(Timeout)} = {Timeout}, " +
-        $"{nameof(ThrowOnBusinessError)} = {ThrowOnBusinessError} }}");
+        $"{nameof(AuthenticationClientOptions)} {{ {nameof(AppHost)} = {AppHost}, {nameof(AppId)} = {AppId}, {nameof(AppSecret)} = {Describe(AppSecret)}, {nameof(AccessToken)} = {Describe(AccessToken)}, {nameof(TokenEndpointAuthMethod)} = {TokenEndpointAuthMethod}, {nameof(Timeout)} = {Timeout}, {nameof(ThrowOnBusinessError)} = {ThrowOnBusinessError} }}");
 
     /// <summary>The normalised host; call only after validation succeeded.</summary>
     internal string GetNormalizedHost() => OptionChecks.NormalizeHost(AppHost, nameof(AppHost), new List<string>())!;

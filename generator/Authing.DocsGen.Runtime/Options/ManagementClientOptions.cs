@@ -88,10 +88,7 @@ public sealed class ManagementClientOptions : IAuthingClientOptions
     /// <returns>A one-line description.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{nameof(ManagementClientOptions)} {{ {nameof(Host)} = {Host}, {nameof(AccessKeyId)} = {AccessKeyId}, " +
-        $"{nameof(AccessKeySecret)} = {(string.IsNullOrEmpty(AccessKeySecret) ? "(not set)" : "(set)")}, " +
-        $"{nameof(Language)} = {Language}, {nameof(TenantId)} = {TenantId}, {nameof(Timeout)} = {Timeout}, " +
-        $"{nameof(ThrowOnBusinessError)} = {ThrowOnBusinessError} }}");
+        $"{nameof(ManagementClientOptions)} {{ {nameof(Host)} = {Host}, {nameof(AccessKeyId)} = {AccessKeyId}, {nameof(AccessKeySecret)} = {(string.IsNullOrEmpty(AccessKeySecret) ? "(not set)" : "(set)")}, {nameof(Language)} = {Language}, {nameof(TenantId)} = {TenantId}, {nameof(Timeout)} = {Timeout}, {nameof(ThrowOnBusinessError)} = {ThrowOnBusinessError} }}");
 
     /// <summary>The canonical spelling of a supported language, or null.</summary>
     internal static string? NormalizeLanguage(string? language) =>

@@ -31,7 +31,7 @@ internal static class JsText
         }
 
         // "R" yields the shortest round-trip digits; only the layout differs from JS.
-        string r = Math.Abs(value).ToString("R", CultureInfo.InvariantCulture);
+        string r = RoundTrip(Math.Abs(value));
         int exponent = 0;
         int e = r.IndexOfAny(['E', 'e']);
         string mantissa = r;
@@ -87,6 +87,27 @@ internal static class JsText
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The shortest digits that parse back to <paramref name="value"/>.</summary>
+    private static string RoundTrip(double value)
+    {
+#if NETSTANDARD2_0
+        // .NET Framework's "R" is not always the shortest round-trip form (and, for some values, not a round trip at all);
+        // the first of G15, G16, G17 that parses back is: a double has 15–17 significant decimal digits.
+        for (int precision = 15; precision < 17; precision++)
+        {
+            string text = value.ToString("G" + precision.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            if (double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) == value)
+            {
+                return text;
+            }
+        }
+
+        return value.ToString("G17", CultureInfo.InvariantCulture);
+#else
+        return value.ToString("R", CultureInfo.InvariantCulture);
+#endif
     }
 
     /// <summary>Appends a string literal as <c>JSON.stringify</c> writes it (well-formed variant, ES2019).</summary>

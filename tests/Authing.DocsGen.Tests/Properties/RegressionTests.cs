@@ -1,0 +1,308 @@
+using Authing.DocsGen.Emitting;
+using Authing.DocsGen.Model;
+using Authing.DocsGen.Tests.Infrastructure;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using TypeKind = Authing.DocsGen.Model.TypeKind;
+
+namespace Authing.DocsGen.Tests.Properties;
+
+/// <summary>
+/// One test per failure the properties (or the hostile-input review behind them) found. Each fixture lives in
+/// <c>tests/fixtures/regressions/</c>: a page <c>&lt;name&gt;.md</c>, or a folder <c>&lt;name&gt;/</c> of pages parsed
+/// together when the defect needs several pages.
+/// </summary>
+public sealed class RegressionTests
+{
+    private static readonly string s_root = Path.Combine(Paths.Fixtures, "regressions");
+
+    public static TheoryData<string> Fixtures()
+    {
+        var data = new TheoryData<string>();
+        foreach (var entry in Directory.EnumerateFileSystemEntries(s_root).Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(entry));
+        }
+
+        return data;
+    }
+
+    /// <summary>Every regression fixture passes every property: no throw, located diagnostics, safe code that compiles.</summary>
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Regression_fixture_passes_every_property(string name)
+    {
+        var pages = Load(name);
+        OutputChecks.AssertSafe(pages, OutputChecks.Compile(pages));
+        var generated = GeneratedAssembly.Build(pages);
+        Assert.True(generated.Problems.Count == 0 && generated.GeneratorDiagnostics.All(d => d.Id.StartsWith("ADG", StringComparison.Ordinal)), generated.DescribeProblems());
+    }
+
+    /// <summary>
+    /// Found by hand before the properties ran: <c>CellText</c> walked Markdig's inline tree recursively, and emphasis
+    /// nested tens of thousands of levels deep (80 KB of asterisks) overflowed the stack, which no catch can stop: the
+    /// compiler process died. The walk is iterative now.
+    /// </summary>
+    [Fact]
+    public void Deeply_nested_emphasis_does_not_overflow_the_stack()
+    {
+        var page = Load("deeply-nested-emphasis.md").Single();
+        Assert.True(InlineDepth(page.Text) > 10_000, "The fixture no longer nests deeply; it does not test the stack any more");
+
+        PageModel? parsed = null;
+        var thread = new Thread(() => parsed = Parsing.PageParser.Parse(page.Path, page.Text, PageOverrides.None), maxStackSize: 256 * 1024);
+        thread.Start();
+        thread.Join();
+
+        Assert.NotNull(parsed!.Method);
+        var request = Assert.Single(parsed.Dtos, d => d.Role == DtoRole.Request);
+        Assert.Equal("widgetId", Assert.Single(request.Fields).WireName);
+    }
+
+    /// <summary>
+    /// Trojan Source: names with bidirectional controls, zero-width characters and tag characters were accepted (the
+    /// identifier silently lost them, the wire name kept them), and tag characters (U+E0000 block, outside the BMP)
+    /// slipped through the comment escaping, which looked at UTF-16 units one by one. Names are now rejected with ADG020
+    /// where they stand; comments drop every such code point.
+    /// </summary>
+    [Fact]
+    public void Invisible_characters_in_names_are_rejected_where_they_stand_and_never_reach_code()
+    {
+        var page = Load("invisible-characters-in-names.md").Single();
+        var result = OutputChecks.Compile(new[] { page });
+        OutputChecks.AssertSafe(new[] { page }, result);
+
+        var rejected = result.Diagnostics.Where(d => d.Id == "ADG020").ToList();
+        foreach (var marker in new[] { "`ManagementClient.updateWidget\uFEFFName`", "| is\u202EAdmin |", "| name\u200B |", "`admin\u2066`", "### <a id=\"Owner\u200DDto\">", "| tag\U000E0041 |" })
+        {
+            var line = LineOf(page.Text, marker);
+            Assert.True(rejected.Any(d => d.Location!.StartLine <= line && line <= d.Location.EndLine), $"No ADG020 on line {line + 1} ({CSharp.Visible(marker)})");
+        }
+
+        var request = Assert.Single(result.Api.Dtos, d => d.Role == DtoRole.Request);
+        Assert.Equal(new[] { "widgetId", "role", "owner" }, request.Fields.Select(f => f.WireName));
+        Assert.Equal(TypeKind.Json, request.Fields[2].Type.Kind);
+        Assert.Equal(new[] { "user" }, Assert.Single(result.Api.Enums).Members.Select(m => m.Value));
+        Assert.DoesNotContain(result.Api.Dtos, d => d.Name.Contains("Owner", StringComparison.Ordinal));
+        Assert.Equal("InvisibleCharactersInNames", Assert.Single(result.Api.Methods).Method.Name);
+        Assert.All(result.Sources, s => Assert.False(CSharp.ContainsUnsafe(s.Text.Replace("\n", string.Empty, StringComparison.Ordinal)), s.HintName));
+    }
+
+    /// <summary>Two rows with one wire name gave a converter two identical <c>case</c> labels (CS0152): the SDK did not compile.</summary>
+    [Fact]
+    public void A_field_listed_twice_keeps_its_first_row_and_reports_ADG023()
+    {
+        var page = Load("duplicate-field-names.md").Single();
+        var result = OutputChecks.Compile(new[] { page });
+
+        var request = Assert.Single(result.Api.Dtos, d => d.Role == DtoRole.Request);
+        Assert.Equal(new[] { "widgetId", "label" }, request.Fields.Select(f => f.WireName));
+        Assert.Equal(TypeKind.String, request.Fields[1].Type.Kind);
+        Assert.Equal(new[] { "success" }, Assert.Single(result.Api.Dtos, d => d.Name == "IsSuccessDto").Fields.Select(f => f.WireName));
+        var duplicates = result.Diagnostics.Where(d => d.Id == "ADG023").Select(d => d.Location!.StartLine).ToList();
+        Assert.Equal(new[] { LineOf(page.Text, "| label | number |"), LastLineOf(page.Text, "| success | boolean |") }, duplicates);
+
+        var generated = GeneratedAssembly.Build(new[] { page });
+        Assert.True(generated.Problems.Count == 0, generated.DescribeProblems());
+    }
+
+    /// <summary>
+    /// The enum of <c>Widget.status</c> is named <c>WidgetStatus</c>, which the page also defines as a data structure:
+    /// both types got one name and one hint name, AddSource threw (CS8785) and nothing was generated. The enum now takes
+    /// the name <c>WidgetStatusEnum</c>.
+    /// </summary>
+    [Fact]
+    public void An_enum_named_like_a_data_structure_on_its_page_gets_a_distinct_name()
+    {
+        var page = Load("enum-named-like-a-dto.md").Single();
+        var generated = GeneratedAssembly.Build(new[] { page });
+        Assert.True(generated.Problems.Count == 0 && generated.GeneratorDiagnostics.All(d => d.Id.StartsWith("ADG", StringComparison.Ordinal)), generated.DescribeProblems());
+        Assert.True(generated.Model("WidgetStatus").IsClass);
+        Assert.True(generated.Model("WidgetStatusEnum").IsValueType);
+        Assert.Equal(generated.Model("WidgetStatusEnum"), Nullable.GetUnderlyingType(generated.Model("Widget").GetProperty("Status")!.PropertyType));
+    }
+
+    /// <summary>
+    /// Lead-owned (Emitting/Templates/Dto.scriban). A data structure that refers to itself gets a converter whose
+    /// static field <c>s_fN = XJsonConverter.Instance</c> is initialised before <c>Instance</c>: CS8601/CS8604 under
+    /// warnings-as-errors, and a null converter at run time.
+    /// </summary>
+    [Fact]
+    public void A_self_referencing_data_structure_compiles_and_reads_nested_json()
+    {
+        var generated = GeneratedAssembly.Build(Load("self-referencing-dto.md"));
+        Assert.True(generated.Problems.Count == 0, generated.DescribeProblems());
+
+        var response = generated.Read(
+            "DepartmentTreeRespDto",
+            """{"statusCode":200,"message":"ok","data":{"departmentId":"root","children":[{"departmentId":"a","children":[]}],"parent":{"departmentId":"up"}}}""");
+        Assert.Equal("a", GeneratedAssembly.Get(response, "Data.Children[0].DepartmentId"));
+        Assert.Equal("up", GeneratedAssembly.Get(response, "Data.Parent.DepartmentId"));
+    }
+
+    /// <summary>
+    /// Lead-owned (Emitting/Templates/Dto.scriban). A → B → A: the first converter touched starts its static
+    /// initialiser, which starts the other's, which reads the first's <c>Instance</c> while it is still null. Reading
+    /// the nested JSON then throws NullReferenceException, which the transport does not turn into AuthingApiException.
+    /// </summary>
+    [Fact]
+    public void Mutually_recursive_data_structures_read_nested_json()
+    {
+        var generated = GeneratedAssembly.Build(Load("mutually-recursive-dtos.md"));
+        var response = generated.Read(
+            "MemberDepartmentRespDto",
+            """{"statusCode":200,"data":{"memberId":"m1","department":{"departmentId":"d1","leader":{"memberId":"m2","department":{"departmentId":"d2"}}}}}""");
+        Assert.Equal("m2", GeneratedAssembly.Get(response, "Data.Department.Leader.MemberId"));
+        Assert.Equal("d2", GeneratedAssembly.Get(response, "Data.Department.Leader.Department.DepartmentId"));
+    }
+
+    /// <summary>
+    /// Lead-owned (Emitting/Templates/ClientMethod.scriban, Emitter.cs). A required enum in a GET method's query is a
+    /// non-nullable struct property, and <c>call.AddQuery(name, request.Status)</c> finds no overload (CS1503).
+    /// </summary>
+    [Fact]
+    public void A_required_enum_query_parameter_compiles()
+    {
+        var generated = GeneratedAssembly.Build(Load("required-enum-query-parameter.md"));
+        Assert.True(generated.Problems.Count == 0, generated.DescribeProblems());
+    }
+
+    /// <summary>
+    /// Lead-owned (Resolution/). Types whose names differ only in punctuation or case (<c>Widget-Dto</c>,
+    /// <c>WidgetDto</c>, <c>Widgetdto</c>) on three pages map to one C# name and one hint name (ignoring case).
+    /// Expected: three types, distinct names, ADG017, the same output in any page order.
+    /// </summary>
+    [Fact]
+    public void Data_structures_named_alike_on_several_pages_stay_distinct_types()
+    {
+        AssertCrossPageCollisionHandled("dto-names-differing-in-punctuation-or-case", "ADG017", expectedTypes: 3, "code", "createdAt", "ownerId");
+    }
+
+    /// <summary>
+    /// Lead-owned (Resolution/). <c>Widget.status</c> makes an enum named <c>WidgetStatus</c> on one page; another page
+    /// defines a data structure <c>WidgetStatus</c>, a third <c>Widget_Status</c>. Expected: an enum and two classes
+    /// with distinct names, ADG017, the same output in any page order.
+    /// </summary>
+    [Fact]
+    public void An_enum_and_data_structures_named_alike_on_several_pages_stay_distinct_types()
+    {
+        AssertCrossPageCollisionHandled("enum-and-dto-named-alike-on-two-pages", "ADG017", expectedTypes: null, "changedAt", "online");
+    }
+
+    /// <summary>
+    /// Lead-owned (Resolution/ApiResolver.cs). <c>TagDto</c> conflicts between two pages, so the later one is renamed
+    /// <c>ListTagsTagDto</c>, a name a third page already defines. Expected: both definitions survive as two types
+    /// (neither silently replaces the other), with ADG014, in any page order.
+    /// </summary>
+    [Fact]
+    public void A_renamed_data_structure_does_not_replace_one_that_already_has_that_name()
+    {
+        AssertCrossPageCollisionHandled("renamed-dto-collides-with-a-defined-name", "ADG014", expectedTypes: null, "usage", "tagId", "key");
+    }
+
+    /// <summary>
+    /// Lead-owned (Resolution/). One method on three pages whose paths differ only in case or punctuation
+    /// (<c>Widgets/get-widget.md</c>, <c>widgets/get-widget.md</c>, <c>widgets/get_widget.md</c>). Expected: three
+    /// methods with distinct names and distinct hint names, ADG016, in any page order.
+    /// </summary>
+    [Fact]
+    public void One_method_on_pages_whose_paths_differ_only_in_case_or_punctuation_is_generated_three_times()
+    {
+        var pages = Load("same-method-and-file-name-twice");
+        var generated = AssertCrossPageCollisionHandled("same-method-and-file-name-twice", "ADG016", expectedTypes: null);
+        var client = generated.Assembly!.GetType("Authing.Sdk.ManagementClient")!;
+        Assert.Equal(pages.Count, client.GetMethods().Count(m => m.Name.StartsWith("GetWidget", StringComparison.Ordinal) && m.Name.EndsWith("Async", StringComparison.Ordinal)));
+    }
+
+    private static GeneratedAssembly AssertCrossPageCollisionHandled(string name, string diagnosticId, int? expectedTypes, params string[] everyFieldSurvives)
+    {
+        var pages = Load(name);
+        var generated = GeneratedAssembly.Build(pages);
+        Assert.True(generated.GeneratorDiagnostics.All(d => d.Id.StartsWith("ADG", StringComparison.Ordinal)), "The generator threw:\n" + generated.DescribeProblems());
+        Assert.True(generated.Problems.Count == 0, generated.DescribeProblems());
+        Assert.Contains(generated.GeneratorDiagnostics, d => d.Id == diagnosticId);
+        OutputChecks.AssertUniqueHintNames(generated.Sources.Select(s => s.HintName));
+
+        var models = generated.Assembly!.GetTypes().Where(t => t.Namespace == "Authing.Sdk.Models" && !t.Name.EndsWith("JsonConverter", StringComparison.Ordinal)).ToList();
+        var properties = models.SelectMany(t => t.GetProperties().Select(p => p.Name)).ToHashSet(StringComparer.Ordinal);
+        foreach (var field in everyFieldSurvives)
+        {
+            Assert.True(properties.Contains(char.ToUpperInvariant(field[0]) + field[1..]), $"No generated type has the field '{field}': a definition was lost");
+        }
+
+        if (expectedTypes is { } count)
+        {
+            Assert.Equal(count, models.Count(t => t.Name.StartsWith("Widget", StringComparison.OrdinalIgnoreCase)));
+        }
+
+        var expected = Snapshot(OutputChecks.Compile(pages));
+        foreach (var order in Permutations(pages))
+        {
+            Assert.Equal(expected, Snapshot(OutputChecks.Compile(order)));
+        }
+
+        return generated;
+    }
+
+    private static string Snapshot(DocsCompilation result) =>
+        string.Join("\n", result.Sources.Select(s => "// " + s.HintName + "\n" + s.Text))
+        + string.Join("\n", result.Diagnostics.Select(d => $"{d.Id} {d.Location} {string.Join("|", d.MessageArgs)}").Order(StringComparer.Ordinal));
+
+    private static IEnumerable<IReadOnlyList<TestPage>> Permutations(IReadOnlyList<TestPage> pages)
+    {
+        if (pages.Count <= 1)
+        {
+            yield return pages;
+            yield break;
+        }
+
+        for (var i = 0; i < pages.Count; i++)
+        {
+            foreach (var rest in Permutations(pages.Where((_, k) => k != i).ToList()))
+            {
+                yield return rest.Prepend(pages[i]).ToList();
+            }
+        }
+    }
+
+    internal static IReadOnlyList<TestPage> Load(string name)
+    {
+        var path = Path.Combine(s_root, name);
+        var files = Directory.Exists(path) ? Directory.GetFiles(path, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray() : new[] { path };
+        return files.Select(f => TestPage.FromFile(Paths.Fixtures, f)).ToList();
+    }
+
+    private static int LineOf(string text, string marker) => OutputChecks.Position(text, text.IndexOf(marker, StringComparison.Ordinal)).Line;
+
+    private static int LastLineOf(string text, string marker) => OutputChecks.Position(text, text.LastIndexOf(marker, StringComparison.Ordinal)).Line;
+
+    private static int InlineDepth(string text)
+    {
+        var document = Markdown.Parse(text, new MarkdownPipelineBuilder().UsePipeTables().Build());
+        var deepest = 0;
+        var pending = new Stack<(Inline Inline, int Depth)>();
+        foreach (var leaf in document.Descendants<LeafBlock>())
+        {
+            if (leaf.Inline is { } root)
+            {
+                pending.Push((root, 1));
+            }
+        }
+
+        while (pending.Count > 0)
+        {
+            var (inline, depth) = pending.Pop();
+            deepest = Math.Max(deepest, depth);
+            if (inline is ContainerInline container)
+            {
+                for (var child = container.FirstChild; child is not null; child = child.NextSibling)
+                {
+                    pending.Push((child, depth + 1));
+                }
+            }
+        }
+
+        return deepest;
+    }
+}
