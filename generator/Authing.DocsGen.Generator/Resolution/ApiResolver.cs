@@ -122,7 +122,7 @@ public static class ApiResolver
             }
 
             dtoUsage.TryGetValue(name, out var seen);
-            if ((seen & client) != 0)
+            if ((seen | client) == seen)
             {
                 return;
             }
@@ -157,6 +157,16 @@ public static class ApiResolver
                 {
                     Walk(root, client);
                 }
+            }
+        }
+
+        // A type no method reaches is still generated (the docs define it), whichever clients are generated; so is
+        // everything it refers to.
+        foreach (var dto in api.Dtos)
+        {
+            if (!dtoUsage.ContainsKey(dto.Name))
+            {
+                Walk(dto.Name, ClientSet.All);
             }
         }
 
