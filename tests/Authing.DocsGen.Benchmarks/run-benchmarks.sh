@@ -11,6 +11,9 @@
 #    figures), next to Markdig alone and to a process that only builds the corpus.
 # 3. The consumer build comparison (goal 3): consumer-build.sh (skip with SKIP_CONSUMER=1).
 #
+# On a shared machine, run it as `nice -n -15 tests/Authing.DocsGen.Benchmarks/run-benchmarks.sh` (as root) so that other
+# processes disturb the measurements less; docs/benchmarks.md was measured that way.
+#
 # Environment: FILTER (BenchmarkDotNet --filter, default '*'), OUT (default BenchmarkDotNet.Artifacts at the repository
 # root, which git ignores), PAGES and RUNS for consumer-build.sh.
 set -euo pipefail

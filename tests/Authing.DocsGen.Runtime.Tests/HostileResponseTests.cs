@@ -119,6 +119,62 @@ public sealed class HostileResponseTests
         Assert.Equal(expected, actual);
     }
 
+    /// <summary>Found by the property: the envelope of an error body was read with GetString, which throws InvalidOperationException on invalid UTF-8, and that escaped SendAsync untyped.</summary>
+    [Fact]
+    public async Task An_error_body_with_invalid_utf8_still_throws_http_error_with_the_readable_envelope_fields()
+    {
+        var body = Encoding.UTF8.GetBytes("{\"statusCode\":403,\"apiCode\":1001,\"message\":\"#\",\"requestId\":\"req-9\"}").ToList();
+        var at = body.IndexOf((byte)'#');
+        body.RemoveAt(at);
+        body.InsertRange(at, new byte[] { 0xC0, 0xAF });
+        using var transport = Transport(new StubHandler((_, _) => Task.FromResult(Respond(HttpStatusCode.Forbidden, body.ToArray()))));
+
+        var ex = await Assert.ThrowsAsync<AuthingApiException>(() => SendAsync(transport));
+
+        Assert.Equal(AuthingErrorKind.HttpError, ex.Kind);
+        Assert.Equal(403, ex.StatusCode);
+        Assert.Equal(1001, ex.ApiCode);
+        Assert.Null(ex.ServerMessage);
+        Assert.Equal("req-9", ex.RequestId);
+    }
+
+    /// <summary>
+    /// Found by the property: the message of an unreadable body quoted the JSON reader's message, which cites the text
+    /// around the error, so a token in a sign-in response could end up in a log. Only the position is given now.
+    /// </summary>
+    [Fact]
+    public async Task The_message_of_an_unreadable_body_never_quotes_it()
+    {
+        const string body = """{"statusCode":200,"access_token":"eyJ-SECRET-TOKEN","id":tru""";
+        using var transport = Transport(StubHandler.Json(body));
+
+        var ex = await Assert.ThrowsAsync<AuthingApiException>(() => SendAsync(transport));
+
+        Assert.Equal(AuthingErrorKind.InvalidResponse, ex.Kind);
+        Assert.DoesNotContain("SECRET", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("tru", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("invalid JSON at line 1, byte", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(body, ex.RawBody);
+    }
+
+    /// <summary>Whatever a generated converter throws on a body (here the NullReferenceException of a converter that was not initialised) is InvalidResponse, not an untyped exception.</summary>
+    [Theory]
+    [InlineData(typeof(NullReferenceException))]
+    [InlineData(typeof(ArgumentException))]
+    [InlineData(typeof(OverflowException))]
+    [InlineData(typeof(KeyNotFoundException))]
+    public async Task Any_exception_from_a_response_converter_is_an_invalid_response(Type exceptionType)
+    {
+        using var transport = Transport(StubHandler.Json("{\"statusCode\":200}"));
+        var converter = new ThrowingConverter((Exception)Activator.CreateInstance(exceptionType)!);
+
+        var ex = await Assert.ThrowsAsync<AuthingApiException>(() => transport.SendAsync(new AuthingRequest(HttpMethod.Get, "/api/v3/get-widget"), converter, CancellationToken.None));
+
+        Assert.Equal(AuthingErrorKind.InvalidResponse, ex.Kind);
+        Assert.IsType(exceptionType, ex.InnerException);
+        Assert.Contains(exceptionType.Name, ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_huge_string_is_read_whole()
     {
@@ -420,6 +476,14 @@ public sealed class HostileResponseTests
             public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         }
     }
+}
+
+/// <summary>A converter that fails the way a broken generated one would.</summary>
+public sealed class ThrowingConverter(Exception exception) : System.Text.Json.Serialization.JsonConverter<HostileResponse>
+{
+    public override HostileResponse Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => throw exception;
+
+    public override void Write(Utf8JsonWriter writer, HostileResponse value, JsonSerializerOptions options) => throw new NotSupportedException();
 }
 
 /// <summary>A hostile response body and how it was made, for the failure report.</summary>

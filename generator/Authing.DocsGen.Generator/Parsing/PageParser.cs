@@ -42,10 +42,10 @@ public static class PageParser
         }
         catch (Exception ex)
         {
-            diagnostics.Add(Diag.Create(
+            diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.PageFailed,
                 new LineMap(filePath, text).Locate(0, 0),
-                ex.GetType().Name + ": " + ex.Message));
+                CSharp.Visible(ex.GetType().Name + ": " + ex.Message, 400)));
             return new PageModel(filePath, null, EquatableArray<DtoModel>.Empty, EquatableArray<EnumModel>.Empty, diagnostics.ToEquatableArray());
         }
     }

@@ -32,9 +32,9 @@ public sealed class GeneratedAssembly
 
     public IReadOnlyList<GeneratedSourceResult> Sources { get; }
 
-    public static GeneratedAssembly Build(IEnumerable<TestPage> pages)
+    public static GeneratedAssembly Build(IEnumerable<TestPage> pages, IReadOnlyDictionary<string, string>? projectOptions = null)
     {
-        var driver = GeneratorHarness.CreateDriver(pages, null, out _).WithUpdatedParseOptions(OutputChecks.ParseOptions);
+        var driver = GeneratorHarness.CreateDriver(pages, projectOptions, out _).WithUpdatedParseOptions(OutputChecks.ParseOptions);
         driver = driver.RunGeneratorsAndUpdateCompilation(GeneratorHarness.EmptyCompilation(), out var compilation, out var generatorDiagnostics);
         var problems = compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
 

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using Authing.DocsGen.Tests.Infrastructure;
 using CsCheck;
-using Xunit.Abstractions;
 using Microsoft.CodeAnalysis;
+using Xunit.Abstractions;
 
 namespace Authing.DocsGen.Tests.Properties;
 
@@ -30,24 +30,42 @@ public sealed class GeneratorPropertyTests(ITestOutputHelper output)
         PropertyRun.Sample(FixtureMutator.Page(), page => AssertPage(page, validPage: false), page => OutputChecks.Print(new[] { page }), output);
     }
 
+    /// <summary>Project options a batch is generated with: defaults, another namespace, internal types, one client only.</summary>
+    private static readonly Dictionary<string, string>[] s_projectOptions =
+    {
+        new(),
+        new() { ["AuthingDocsGenNamespace"] = "Contoso.Identity", ["AuthingDocsGenAccessibility"] = "internal" },
+        new() { ["AuthingDocsGenNamespace"] = "System.Authing" },
+        new() { ["AuthingDocsGenNamespace"] = "Models" },
+        new() { ["AuthingDocsGenClients"] = "Management" },
+        new() { ["AuthingDocsGenClients"] = "Authentication", ["AuthingDocsGenAccessibility"] = "internal" },
+    };
+
     [Fact]
     public void Batches_of_random_and_mutated_pages_compile_without_errors_or_warnings()
     {
-        var gen = Gen.Select(PageGenerator.Batch(hostile: true, PropertyRun.PagesPerBatch / 2), FixtureMutator.Page().Array[PropertyRun.PagesPerBatch / 2])
-            .Select((generated, mutated) => generated.Concat(mutated).DistinctBy(p => p.Path, StringComparer.OrdinalIgnoreCase).ToArray());
-        PropertyRun.Sample(gen, AssertBatchCompiles, OutputChecks.Print, output, PropertyRun.CompileBatches);
+        var gen = Gen.Select(PageGenerator.Batch(hostile: true, PropertyRun.PagesPerBatch / 2), FixtureMutator.Page().Array[PropertyRun.PagesPerBatch / 2], Gen.Int[0, s_projectOptions.Length - 1])
+            .Select((generated, mutated, options) => (Pages: generated.Concat(mutated).DistinctBy(p => p.Path, StringComparer.OrdinalIgnoreCase).ToArray(), Options: options));
+        PropertyRun.Sample(
+            gen,
+            batch => AssertBatchCompiles(batch.Pages, s_projectOptions[batch.Options]),
+            batch => string.Join(", ", s_projectOptions[batch.Options].Select(o => o.Key + "=" + o.Value)) + "\n" + OutputChecks.Print(batch.Pages),
+            output,
+            PropertyRun.CompileBatches);
     }
 
     [Fact]
-    public void Batches_give_the_same_output_whatever_the_page_order()
+    public void Batches_give_safe_output_that_does_not_depend_on_the_page_order()
     {
-        var gen = Gen.Select(PageGenerator.Batch(hostile: false, 12), Gen.Int[0, int.MaxValue]);
+        var gen = Gen.Select(PageGenerator.Batch(hostile: true, 8), FixtureMutator.Page().Array[4], Gen.Int[0, int.MaxValue])
+            .Select((generated, mutated, seed) => (generated.Concat(mutated).DistinctBy(p => p.Path, StringComparer.OrdinalIgnoreCase).ToArray(), seed));
         PropertyRun.Sample(
             gen,
             t =>
             {
                 var (pages, shuffleSeed) = t;
                 var first = OutputChecks.Compile(pages);
+                OutputChecks.AssertSafe(pages, first);
                 var shuffled = pages.ToArray();
                 new Random(shuffleSeed).Shuffle(shuffled);
                 var second = OutputChecks.Compile(shuffled);
@@ -61,7 +79,7 @@ public sealed class GeneratorPropertyTests(ITestOutputHelper output)
             },
             t => OutputChecks.Print(t.Item1),
             output,
-            Math.Max(50, PropertyRun.Cases / 50));
+            Math.Max(50, PropertyRun.Cases / 40));
     }
 
     internal static void AssertPage(TestPage page, bool validPage)
@@ -87,11 +105,11 @@ public sealed class GeneratorPropertyTests(ITestOutputHelper output)
         }
     }
 
-    private void AssertBatchCompiles(TestPage[] pages)
+    private static void AssertBatchCompiles(TestPage[] pages, IReadOnlyDictionary<string, string> projectOptions)
     {
         OutputChecks.AssertSafe(pages, OutputChecks.Compile(pages));
 
-        var driver = GeneratorHarness.CreateDriver(pages, null, out _).WithUpdatedParseOptions(OutputChecks.ParseOptions);
+        var driver = GeneratorHarness.CreateDriver(pages, projectOptions, out _).WithUpdatedParseOptions(OutputChecks.ParseOptions);
         var compilation = GeneratorHarness.EmptyCompilation();
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var compiled, out var generatorDiagnostics);
 

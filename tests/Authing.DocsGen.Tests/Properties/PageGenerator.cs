@@ -26,6 +26,14 @@ public static class PageGenerator
 
     private static readonly string[] s_verbs = { "get", "list", "create", "update", "delete", "check", "count", "is", "bind", "unbind", "send", "verify", "reset", "search", "export", "revoke", "veirfy" };
     private static readonly string[] s_nouns = { "widget", "gadget", "tenant", "device", "badge", "invoice", "user", "role", "group", "factor", "code", "policy", "token", "owner", "tag", "schedule", "member", "quota", "provier", "item" };
+    /// <summary>Type names the generated code or the runtime also uses.</summary>
+    private static readonly string[] s_clashingTypeNames =
+    {
+        "AuthingResponse", "AuthingApiException", "JsonConverter", "ManagementClient", "AuthenticationClient", "ManagementClientOptions",
+        "System", "Authing", "Models", "Runtime", "Instance", "String", "Task", "Object", "Nullable", "IAuthingEnum", "CancellationToken",
+        "HttpMethod", "JsonNode", "Utf8JsonReader", "AuthingJson", "AuthingConverters", "Value", "global", "class", "WidgetDtoJsonConverter",
+    };
+
     private static readonly string[] s_zhWords = { "部件", "设备", "租户", "用户", "获取", "列表", "详情", "状态", "是否", "返回", "信息", "时间", "标识", "名称", "配置" };
     private static readonly string[] s_enWords = { "the", "widget", "returns", "whether", "owner", "status", "time", "identifier", "name", "configuration", "list", "of", "is", "when", "enabled" };
 
@@ -561,8 +569,9 @@ public static class PageGenerator
             return value;
         }
 
-        private string DtoName() =>
-            Upper(rnd.Pick(s_nouns)) + (rnd.Chance(0.5) ? Upper(rnd.Pick(s_nouns)) : string.Empty) + rnd.Pick("Dto", "Dto", "RespDto", "DataDto", "ListDto", "Dto", string.Empty, "-Dto");
+        private string DtoName() => rnd.Chance(0.03)
+            ? rnd.Pick(s_clashingTypeNames)
+            : Upper(rnd.Pick(s_nouns)) + (rnd.Chance(0.5) ? Upper(rnd.Pick(s_nouns)) : string.Empty) + rnd.Pick("Dto", "Dto", "RespDto", "DataDto", "ListDto", "Dto", string.Empty, "-Dto");
 
         private string Cased(List<string> words) => rnd.Int(3) switch
         {

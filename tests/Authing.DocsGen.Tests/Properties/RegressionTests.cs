@@ -215,6 +215,22 @@ public sealed class RegressionTests
         Assert.Equal(pages.Count, client.GetMethods().Count(m => m.Name.StartsWith("GetWidget", StringComparison.Ordinal) && m.Name.EndsWith("Async", StringComparison.Ordinal)));
     }
 
+    /// <summary>
+    /// Lead-owned (the <c>AuthingDocsGenClients</c> option: Resolution/, AuthingDocsGenerator.cs). Found by the batch
+    /// compile property. With <c>AuthingDocsGenClients=Authentication</c> the management method and <c>RoleDto</c>, used
+    /// only by it, are left out, but <c>RoleGrantDto</c>, which no method uses and so is always generated, still refers
+    /// to <c>RoleDto</c>: CS0234. Expected: a type that is generated keeps every type it refers to.
+    /// </summary>
+    [Fact]
+    public void Generating_one_client_keeps_every_type_a_generated_type_refers_to()
+    {
+        var pages = Load("clients-option-drops-a-type-an-unused-type-needs");
+        var generated = GeneratedAssembly.Build(pages, new Dictionary<string, string> { ["AuthingDocsGenClients"] = "Authentication" });
+
+        Assert.True(generated.Problems.Count == 0 && generated.GeneratorDiagnostics.All(d => d.Id.StartsWith("ADG", StringComparison.Ordinal)), generated.DescribeProblems());
+        Assert.Null(generated.Assembly!.GetType("Authing.Sdk.ManagementClient"));
+    }
+
     private static GeneratedAssembly AssertCrossPageCollisionHandled(string name, string diagnosticId, int? expectedTypes, params string[] everyFieldSurvives)
     {
         var pages = Load(name);
