@@ -69,6 +69,53 @@ public static class AuthingConverters
     public static JsonConverter<T?> NullableOf<T>(JsonConverter<T> inner)
         where T : struct => new NullableConverter<T>(inner);
 
+    /// <summary>
+    /// Builds free-form JSON eagerly. <c>JsonNode.Parse</c> defers reading objects, so a repeated key or invalid UTF-8
+    /// would throw later, in the caller's code; here the last repeated key wins and bad text is a <see cref="JsonException"/>.
+    /// </summary>
+    private static JsonNode? ReadNode(ref Utf8JsonReader reader)
+    {
+        using var document = JsonDocument.ParseValue(ref reader);
+        try
+        {
+            return Build(document.RootElement);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            throw new JsonException("The response holds JSON that cannot be read: " + ex.GetType().Name + ".", ex);
+        }
+    }
+
+    private static JsonNode? Build(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var obj = new JsonObject();
+                foreach (var property in element.EnumerateObject())
+                {
+                    obj[property.Name] = Build(property.Value);
+                }
+
+                return obj;
+            case JsonValueKind.Array:
+                var array = new JsonArray();
+                foreach (var item in element.EnumerateArray())
+                {
+                    array.Add(Build(item));
+                }
+
+                return array;
+            case JsonValueKind.String:
+                return JsonValue.Create(element.GetString());
+            case JsonValueKind.Null:
+            case JsonValueKind.Undefined:
+                return null;
+            default:
+                return JsonValue.Create(element.Clone());
+        }
+    }
+
     private static JsonException Unexpected(ref Utf8JsonReader reader, string expected) =>
         new($"Expected {expected} but found {reader.TokenType}.");
 
@@ -220,8 +267,7 @@ public static class AuthingConverters
     {
         public override bool HandleNull => true;
 
-        public override JsonNode? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            System.Text.Json.Nodes.JsonNode.Parse(ref reader);
+        public override JsonNode? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadNode(ref reader);
 
         public override void Write(Utf8JsonWriter writer, JsonNode? value, JsonSerializerOptions options)
         {
@@ -345,7 +391,7 @@ public static class AuthingConverters
             var list = new List<JsonNode?>();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                list.Add(System.Text.Json.Nodes.JsonNode.Parse(ref reader));
+                list.Add(ReadNode(ref reader));
             }
 
             return list;

@@ -79,7 +79,7 @@ public sealed class GeneratorPropertyTests(ITestOutputHelper output)
             },
             t => OutputChecks.Print(t.Item1),
             output,
-            Math.Max(50, PropertyRun.Cases / 40));
+            Math.Max(50, PropertyRun.Cases / 100));
     }
 
     internal static void AssertPage(TestPage page, bool validPage)
