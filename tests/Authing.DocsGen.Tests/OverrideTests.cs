@@ -108,4 +108,17 @@ public sealed class OverrideTests
         Assert.DoesNotContain(result.Diagnostics, d => d.Location.GetLineSpan().Path == "src/AnalyzerReleases.md");
         Assert.DoesNotContain(result.GeneratedSources, s => s.HintName.Contains("analyzer", StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public void Number_width_directive_overrides_the_example_rule_per_field()
+    {
+        var page = Fixture.WidgetPage.Replace("# 获取部件", "# 获取部件\n\n<!-- authing-docsgen: number.createdAt=double number.count=huge -->", StringComparison.Ordinal);
+        var parsed = Authing.DocsGen.Parsing.PageParser.Parse(PagePath, page, Authing.DocsGen.Model.PageOverrides.None);
+
+        var widget = parsed.Dtos.Single(d => d.Name == "WidgetDto");
+        Assert.Equal(Authing.DocsGen.Model.TypeRef.Double, widget.Fields.Single(f => f.WireName == "createdAt").Type);
+        var invalid = Assert.Single(parsed.Diagnostics, d => d.Id == "ADG019");
+        Assert.Equal("number.count", invalid.MessageArgs[0]);
+        Assert.Equal(2, invalid.Location!.StartLine);
+    }
 }

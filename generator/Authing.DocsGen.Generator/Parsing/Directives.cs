@@ -6,14 +6,15 @@ using Authing.DocsGen.Model;
 namespace Authing.DocsGen.Parsing;
 
 /// <summary>
-/// Per-page overrides written in the page: <c>&lt;!-- authing-docsgen: verb=GET route=/api/v3/x client=management name=getX skip=true --&gt;</c>.
+/// Per-page overrides written in the page: <c>&lt;!-- authing-docsgen: verb=GET route=/api/v3/x client=management name=getX skip=true --&gt;</c>,
+/// and number widths per field name: <c>number.ratio=double number.count=int64</c>.
 /// </summary>
 internal sealed class Directives
 {
     public const string Marker = "authing-docsgen:";
 
     private static readonly Regex s_directive = new(@"<!--\s*authing-docsgen:(.*?)-->", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
-    private static readonly Regex s_pair = new(@"([A-Za-z]+)\s*=\s*(""[^""]*""|\S+)", RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
+    private static readonly Regex s_pair = new(@"([A-Za-z][A-Za-z0-9_.]*)\s*=\s*(""[^""]*""|\S+)", RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
 
     public Dictionary<string, (string Value, MarkdownLocation Location)> Values { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -34,6 +35,36 @@ internal sealed class Directives
         }
 
         return result;
+    }
+
+    /// <summary>Field name → <see cref="TypeRef"/> from <c>number.{field}=double|int64</c>; invalid widths are reported.</summary>
+    public Dictionary<string, TypeRef> NumberWidths(System.Action<DiagnosticInfo> report)
+    {
+        var widths = new Dictionary<string, TypeRef>(StringComparer.Ordinal);
+        foreach (var entry in Values)
+        {
+            if (!entry.Key.StartsWith("number.", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var field = entry.Key.Substring("number.".Length);
+            switch (entry.Value.Value.ToLowerInvariant())
+            {
+                case "double":
+                    widths[field] = TypeRef.Double;
+                    break;
+                case "int64":
+                case "long":
+                    widths[field] = TypeRef.Int64;
+                    break;
+                default:
+                    report(DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.InvalidOverride, entry.Value.Location, entry.Key, entry.Value.Value, "expected double or int64"));
+                    break;
+            }
+        }
+
+        return widths;
     }
 
     public bool TryGet(string key, out string value, out MarkdownLocation? location)

@@ -23,8 +23,12 @@ internal sealed class FieldParser
     private readonly Action<DiagnosticInfo> _report;
     private readonly List<EnumModel> _enums;
 
-    public FieldParser(LineMap lines, ISet<string> pageDtos, List<EnumModel> enums, Action<DiagnosticInfo> report)
+    private readonly IReadOnlyDictionary<string, TypeRef> _numberWidths;
+
+    /// <param name="numberWidths">Overrides of the number rule by field name (<c>number.{field}=double</c> directives).</param>
+    public FieldParser(LineMap lines, ISet<string> pageDtos, List<EnumModel> enums, Action<DiagnosticInfo> report, IReadOnlyDictionary<string, TypeRef> numberWidths)
     {
+        _numberWidths = numberWidths;
         _lines = lines;
         _pageDtos = pageDtos;
         _enums = enums;
@@ -118,6 +122,12 @@ internal sealed class FieldParser
             case "int":
             case "long":
                 CheckExample(fieldName, typeText, example, IsNumber, location);
+                if (_numberWidths.TryGetValue(fieldName, out var width))
+                {
+                    return width;
+                }
+
+                // The number rule: a fraction in the example means double; everything else is a 64-bit integer.
                 return example is not null && example.IndexOf('.') >= 0 && IsNumber(example) ? TypeRef.Double : TypeRef.Int64;
             case "string[]":
                 return TypeRef.ListOf(TypeRef.String);

@@ -100,7 +100,7 @@ public static class PageParser
             var dtoSections = UsableDtoSections(sections);
             var dtoNames = new HashSet<string>(dtoSections.Select(d => d.Name), StringComparer.Ordinal);
             var enums = new List<EnumModel>();
-            var fields = new FieldParser(_lines, dtoNames, enums, _diagnostics.Add);
+            var fields = new FieldParser(_lines, dtoNames, enums, _diagnostics.Add, directives.NumberWidths(_diagnostics.Add));
             var dtos = new List<DtoModel>();
 
             var requestFields = new List<FieldModel>();
