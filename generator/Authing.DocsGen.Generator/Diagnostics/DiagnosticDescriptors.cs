@@ -86,6 +86,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnusableName = Create(
         "ADG024", "Name not usable", "{0} '{1}' cannot be used as a name ({2}); {3}", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor MissingResponseTable = Create(
+        "ADG025", "No response table", "The response section names '{0}' but has no field table; it is generated as the bare envelope", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor StepFailed = Create(
         "ADG030", "Generation step failed", "The generator could not complete a step; the rest of the SDK is still generated: {0}", DiagnosticSeverity.Warning);
 

@@ -206,6 +206,10 @@ public static class PageParser
             {
                 responseFields = fields.ParseTable(table, name, hasRequiredColumn: false);
             }
+            else if (sections.ResponseTable is null)
+            {
+                Report(DiagnosticDescriptors.MissingResponseTable, Locate(sections.ResponseHeading), name);
+            }
 
             var envelope = responseFields.Count == 0
                 || (responseFields.Any(f => f.WireName == "statusCode") && responseFields.Any(f => f.WireName == "message"));
