@@ -121,4 +121,14 @@ public sealed class OverrideTests
         Assert.Equal("number.count", invalid.MessageArgs[0]);
         Assert.Equal(2, invalid.Location!.StartLine);
     }
+
+    [Fact]
+    public void A_field_named_field_is_a_normal_identifier_without_an_adjustment_diagnostic()
+    {
+        var page = Fixture.WidgetPage.Replace("| id | string | 是 | 部件 ID", "| field | string | 是 | 部件 ID", StringComparison.Ordinal);
+        var compiled = DocsCompiler.Compile(new[] { new DocsPage(PagePath, page, Authing.DocsGen.Model.PageOverrides.None) }, Authing.DocsGen.Model.GeneratorOptions.Default);
+
+        Assert.Equal("Field", compiled.Api.Dtos.Single(d => d.Name == "WidgetDto").Fields[0].PropertyName);
+        Assert.DoesNotContain(compiled.Diagnostics, d => d.Id == "ADG017");
+    }
 }

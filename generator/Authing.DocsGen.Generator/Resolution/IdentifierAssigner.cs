@@ -111,7 +111,7 @@ internal static class IdentifierAssigner
             var unique = Text.UniqueNames.Claim(identifier, used);
 
             var reason = unique != identifier ? "another member has the same C# name"
-                : identifier == "Field" ? "no letters or digits a C# identifier can use"
+                : Text.Naming.Words(field.WireName).Count == 0 ? "no letters or digits a C# identifier can use"
                 : identifier[0] is '_' or '@' ? "not a valid C# identifier" : null;
             if (reason is not null)
             {
