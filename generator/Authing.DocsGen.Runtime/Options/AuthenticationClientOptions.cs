@@ -73,24 +73,15 @@ public sealed class AuthenticationClientOptions : IAuthingClientOptions
 
     /// <summary>Throws when the options are not usable, listing every problem at once.</summary>
     /// <exception cref="ArgumentException">One or more options are missing or invalid.</exception>
-    public void Validate()
-    {
-        IReadOnlyList<string> errors = GetValidationErrors();
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(
-                $"Invalid {nameof(AuthenticationClientOptions)}: {string.Join(" ", errors)}", "options");
-        }
-    }
+    public void Validate() => OptionChecks.ThrowIfInvalid(GetValidationErrors(), nameof(AuthenticationClientOptions));
 
     /// <summary>Describes the options without the secret or the token.</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{nameof(AuthenticationClientOptions)} {{ {nameof(AppHost)} = {AppHost}, {nameof(AppId)} = {AppId}, {nameof(AppSecret)} = {Describe(AppSecret)}, {nameof(AccessToken)} = {Describe(AccessToken)}, {nameof(TokenEndpointAuthMethod)} = {TokenEndpointAuthMethod}, {nameof(Timeout)} = {Timeout}, {nameof(ThrowOnBusinessError)} = {ThrowOnBusinessError} }}");
+        $"{nameof(AuthenticationClientOptions)} {{ {nameof(AppHost)} = {AppHost}, {nameof(AppId)} = {AppId}, {nameof(AppSecret)} = {OptionChecks.DescribeSecret(AppSecret)}, {nameof(AccessToken)} = {OptionChecks.DescribeSecret(AccessToken)}, {nameof(TokenEndpointAuthMethod)} = {TokenEndpointAuthMethod}, {nameof(Timeout)} = {Timeout}, {nameof(ThrowOnBusinessError)} = {ThrowOnBusinessError} }}");
 
     /// <summary>The normalised host; call only after validation succeeded.</summary>
     internal string GetNormalizedHost() => OptionChecks.NormalizeHost(AppHost, nameof(AppHost), new List<string>())!;
 
-    private static string Describe(string? secret) => string.IsNullOrEmpty(secret) ? "(not set)" : "(set)";
 }

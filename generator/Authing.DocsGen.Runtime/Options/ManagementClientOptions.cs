@@ -74,21 +74,13 @@ public sealed class ManagementClientOptions : IAuthingClientOptions
 
     /// <summary>Throws when the options are not usable, listing every problem at once.</summary>
     /// <exception cref="ArgumentException">One or more options are missing or invalid.</exception>
-    public void Validate()
-    {
-        IReadOnlyList<string> errors = GetValidationErrors();
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(
-                $"Invalid {nameof(ManagementClientOptions)}: {string.Join(" ", errors)}", "options");
-        }
-    }
+    public void Validate() => OptionChecks.ThrowIfInvalid(GetValidationErrors(), nameof(ManagementClientOptions));
 
     /// <summary>Describes the options without the secret.</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{nameof(ManagementClientOptions)} {{ {nameof(Host)} = {Host}, {nameof(AccessKeyId)} = {AccessKeyId}, {nameof(AccessKeySecret)} = {(string.IsNullOrEmpty(AccessKeySecret) ? "(not set)" : "(set)")}, {nameof(Language)} = {Language}, {nameof(TenantId)} = {TenantId}, {nameof(Timeout)} = {Timeout}, {nameof(ThrowOnBusinessError)} = {ThrowOnBusinessError} }}");
+        $"{nameof(ManagementClientOptions)} {{ {nameof(Host)} = {Host}, {nameof(AccessKeyId)} = {AccessKeyId}, {nameof(AccessKeySecret)} = {OptionChecks.DescribeSecret(AccessKeySecret)}, {nameof(Language)} = {Language}, {nameof(TenantId)} = {TenantId}, {nameof(Timeout)} = {Timeout}, {nameof(ThrowOnBusinessError)} = {ThrowOnBusinessError} }}");
 
     /// <summary>The canonical spelling of a supported language, or null.</summary>
     internal static string? NormalizeLanguage(string? language) =>

@@ -92,4 +92,16 @@ internal static class OptionChecks
 
         return host;
     }
+
+    /// <summary>Throws <see cref="ArgumentException"/> listing every problem at once, when there is any.</summary>
+    internal static void ThrowIfInvalid(IReadOnlyList<string> errors, string optionsType)
+    {
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException($"Invalid {optionsType}: {string.Join(" ", errors)}", "options");
+        }
+    }
+
+    /// <summary>How a secret appears in <c>ToString()</c>: only whether it is set.</summary>
+    internal static string DescribeSecret(string? secret) => string.IsNullOrEmpty(secret) ? "(not set)" : "(set)";
 }
