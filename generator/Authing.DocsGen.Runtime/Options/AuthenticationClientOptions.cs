@@ -83,5 +83,4 @@ public sealed class AuthenticationClientOptions : IAuthingClientOptions
 
     /// <summary>The normalised host; call only after validation succeeded.</summary>
     internal string GetNormalizedHost() => OptionChecks.NormalizeHost(AppHost, nameof(AppHost), new List<string>())!;
-
 }
