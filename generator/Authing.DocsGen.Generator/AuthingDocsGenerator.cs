@@ -75,10 +75,10 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
             methods.Combine(options).Where(static pair => pair.Right.Generates(pair.Left.Method.Client)),
             static (spc, pair) => Add(spc, pair.Left.PagePath, () => Emitter.EmitMethod(pair.Left, pair.Right)));
         context.RegisterSourceOutput(
-            dtos.Combine(options).Where(static pair => (pair.Left.UsedBy & pair.Right.Clients) != 0),
+            dtos.Combine(options).Where(static pair => pair.Right.Generates(pair.Left.UsedBy)),
             static (spc, pair) => Add(spc, pair.Left.Name, () => Emitter.EmitDto(pair.Left, pair.Right)));
         context.RegisterSourceOutput(
-            enums.Combine(options).Where(static pair => (pair.Left.UsedBy & pair.Right.Clients) != 0),
+            enums.Combine(options).Where(static pair => pair.Right.Generates(pair.Left.UsedBy)),
             static (spc, pair) => Add(spc, pair.Left.Name, () => Emitter.EmitEnum(pair.Left, pair.Right)));
     }
 

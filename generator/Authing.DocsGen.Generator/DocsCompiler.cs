@@ -40,8 +40,8 @@ public static class DocsCompiler
         }
 
         sources.AddRange(api.Methods.Where(m => options.Generates(m.Method.Client)).Select(m => Emitter.EmitMethod(m.WithoutLocations(), options)));
-        sources.AddRange(api.Dtos.Where(d => (d.UsedBy & options.Clients) != 0).Select(d => Emitter.EmitDto(d.WithoutLocations(), options)));
-        sources.AddRange(api.Enums.Where(e => (e.UsedBy & options.Clients) != 0).Select(e => Emitter.EmitEnum(e.WithoutLocation(), options)));
+        sources.AddRange(api.Dtos.Where(d => options.Generates(d.UsedBy)).Select(d => Emitter.EmitDto(d.WithoutLocations(), options)));
+        sources.AddRange(api.Enums.Where(e => options.Generates(e.UsedBy)).Select(e => Emitter.EmitEnum(e.WithoutLocation(), options)));
         var diagnostics = parsed.SelectMany(p => p.Diagnostics).Concat(api.Diagnostics).ToImmutableArray();
         return new DocsCompilation(sources.OrderBy(s => s.HintName, StringComparer.Ordinal).ToImmutableArray(), diagnostics, parsed, api);
     }

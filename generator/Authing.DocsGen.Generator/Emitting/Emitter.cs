@@ -73,7 +73,7 @@ public static class Emitter
                         ? $"({TypeName(field.Type, options)}?)request.{PropertyName(field)}"
                         : "request." + PropertyName(field),
                     ["is_string"] = field.Type.Kind == TypeKind.String,
-                    ["is_json"] = field.Type.Kind is TypeKind.Dto or TypeKind.Json || (field.Type.Kind == TypeKind.List && field.Type.Element!.Kind is TypeKind.Dto or TypeKind.Json),
+                    ["is_json"] = field.Type.Innermost.Kind is TypeKind.Dto or TypeKind.Json,
                     ["converter"] = Converter(field.Type, options).Init,
                     ["default_literal"] = request.IsStrict && field.Required ? string.Empty : DefaultLiteral(field, options) ?? string.Empty,
                 };

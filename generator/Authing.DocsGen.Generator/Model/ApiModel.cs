@@ -118,6 +118,17 @@ public sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elemen
 
     public static TypeRef ListOf(TypeRef element) => new(TypeKind.List, null, element);
 
+    /// <summary>The type inside any lists: <c>WidgetDto[]</c> → <c>WidgetDto</c>.</summary>
+    public TypeRef Innermost => Kind == TypeKind.List ? Element!.Innermost : this;
+
+    /// <summary>The same type with DTO and enum names mapped (inside lists too); <paramref name="rename"/> returns null to keep a name.</summary>
+    public TypeRef RenameNamed(System.Func<TypeKind, string, string?> rename) => Kind switch
+    {
+        TypeKind.Dto or TypeKind.Enum when rename(Kind, Name!) is { } name => this with { Name = name },
+        TypeKind.List => ListOf(Element!.RenameNamed(rename)),
+        _ => this,
+    };
+
     public override string ToString() => Kind switch
     {
         TypeKind.Dto or TypeKind.Enum => Name!,

@@ -17,5 +17,8 @@ public sealed record GeneratorOptions(string RootNamespace, bool PublicTypes, Cl
 
     public bool Generates(ClientKind client) => (Clients & client.ToSet()) != 0;
 
+    /// <summary>A type is generated when a generated client reaches it (types no method reaches are marked as used by all).</summary>
+    public bool Generates(ClientSet usedBy) => (usedBy & Clients) != 0;
+
     public string ModelsNamespace => RootNamespace + ".Models";
 }

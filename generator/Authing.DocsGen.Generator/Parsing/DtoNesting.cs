@@ -111,11 +111,7 @@ internal static class DtoNesting
 
     private static int Target(TypeRef type, Dictionary<string, int> index)
     {
-        while (type.Kind == TypeKind.List)
-        {
-            type = type.Element!;
-        }
-
+        type = type.Innermost;
         return type.Kind == TypeKind.Dto && index.TryGetValue(type.Name!, out var target) ? target : -1;
     }
 

@@ -130,11 +130,7 @@ public static class ApiResolver
             dtoUsage[name] = seen | client;
             foreach (var field in dto.Fields)
             {
-                var type = field.Type;
-                while (type.Kind == TypeKind.List)
-                {
-                    type = type.Element!;
-                }
+                var type = field.Type.Innermost;
 
                 if (type.Kind == TypeKind.Dto)
                 {
@@ -187,12 +183,8 @@ public static class ApiResolver
     private static DtoModel Rename(DtoModel dto, string page, Dictionary<(string, string), string> renames) =>
         dto with { Fields = dto.Fields.Select(f => f with { Type = Rename(f.Type, page, renames) }).ToEquatableArray() };
 
-    private static TypeRef Rename(TypeRef type, string page, Dictionary<(string, string), string> renames) => type.Kind switch
-    {
-        TypeKind.Dto when renames.TryGetValue((page, type.Name!), out var newName) => TypeRef.Dto(newName),
-        TypeKind.List => TypeRef.ListOf(Rename(type.Element!, page, renames)),
-        _ => type,
-    };
+    private static TypeRef Rename(TypeRef type, string page, Dictionary<(string, string), string> renames) =>
+        type.RenameNamed((kind, name) => kind == TypeKind.Dto && renames.TryGetValue((page, name), out var newName) ? newName : null);
 
     private static string FinalName(string page, string name, Dictionary<(string, string), string> renames) =>
         renames.TryGetValue((page, name), out var newName) ? newName : name;
@@ -230,11 +222,7 @@ public static class ApiResolver
 
         foreach (var field in dto.Fields)
         {
-            var type = field.Type;
-            while (type.Kind == TypeKind.List)
-            {
-                type = type.Element!;
-            }
+            var type = field.Type.Innermost;
 
             if (type.Kind == TypeKind.Dto)
             {

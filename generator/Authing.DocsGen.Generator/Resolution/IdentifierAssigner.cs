@@ -122,13 +122,8 @@ internal static class IdentifierAssigner
         }
     }
 
-    private static TypeRef Rename(TypeRef type, Dictionary<string, string> dtos, Dictionary<string, string> enums) => type.Kind switch
-    {
-        TypeKind.Dto when dtos.TryGetValue(type.Name!, out var name) => type with { Name = name },
-        TypeKind.Enum when enums.TryGetValue(type.Name!, out var name) => type with { Name = name },
-        TypeKind.List => TypeRef.ListOf(Rename(type.Element!, dtos, enums)),
-        _ => type,
-    };
+    private static TypeRef Rename(TypeRef type, Dictionary<string, string> dtos, Dictionary<string, string> enums) =>
+        type.RenameNamed((kind, name) => (kind == TypeKind.Dto ? dtos : enums).TryGetValue(name, out var newName) ? newName : null);
 
     /// <summary>The page's place in the docs tree: <c>authentication/mfa/enroll-factor.g.cs</c>; unique ignoring case.</summary>
     private static string UniqueHint(MethodModel method, HashSet<string> used)
