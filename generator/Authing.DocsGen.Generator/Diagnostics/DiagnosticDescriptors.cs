@@ -89,6 +89,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingResponseTable = Create(
         "ADG025", "No response table", "The response section names '{0}' but has no field table; it is generated as the bare envelope", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor ElementTypeInferred = Create(
+        "ADG026", "Type inferred from the page", "Field '{0}': the type column says '{1}'; it is generated as {2}, inferred from {3}", DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor StepFailed = Create(
         "ADG030", "Generation step failed", "The generator could not complete a step; the rest of the SDK is still generated: {0}", DiagnosticSeverity.Warning);
 

@@ -63,7 +63,7 @@ public enum FactSource
     /// <summary>The kinds of the request parameters (objects and arrays go in a JSON body).</summary>
     ParameterKinds,
 
-    /// <summary>A get/list/check/is/count method name, where the table cannot carry the query marker.</summary>
+    /// <summary>The method name's first word: a read (get, list, …) or an action (create, send, …), where the page has no query marker.</summary>
     NamePrefix,
 
     /// <summary>Nothing on the page said; the documented default applies.</summary>
@@ -84,7 +84,7 @@ public static class FactSourceText
         FactSource.FileName => "file name",
         FactSource.QueryRowMarker => "query-string row marker",
         FactSource.ParameterKinds => "request parameters",
-        FactSource.NamePrefix => "method-name prefix",
+        FactSource.NamePrefix => "method name's first word",
         _ => "default rule",
     };
 }

@@ -14,6 +14,7 @@ internal sealed class CellText
 {
     private static readonly Regex s_anchorHref = new("href\\s*=\\s*[\"']#([^\"']*)[\"']", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
     private static readonly Regex s_anchorId = new("\\bid\\s*=\\s*[\"']([^\"']*)[\"']", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
+    private static readonly Regex s_lineBreakInCode = new("<br\\s*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
     private static readonly Regex s_lineBreakTag = new("^<br\\s*/?>$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
 
     public CellText(string text, IReadOnlyList<string> anchors, int start, int end)
@@ -151,7 +152,10 @@ internal sealed class CellText
                     text.Append(literal.Content.ToString().Replace(MarkdownPreprocessor.JoinedLineBreak, '\n'));
                     break;
                 case CodeInline code:
-                    text.Append('`').Append(code.Content.Replace(MarkdownPreprocessor.JoinedLineBreak, '\n')).Append('`');
+                    // A code span holding <br> is an unbalanced backtick paired with one on a later line of the cell
+                    // (`A: x<br>- `B`: y): the break still separates lines, so list items survive.
+                    var content = s_lineBreakInCode.Replace(code.Content, "\n").Replace(MarkdownPreprocessor.JoinedLineBreak, '\n');
+                    text.Append('`').Append(content).Append('`');
                     break;
                 case LineBreakInline:
                     text.Append('\n');

@@ -13,10 +13,6 @@ namespace Authing.DocsGen.Parsing;
 internal sealed class FieldParser
 {
     private static readonly string[] s_nestedTypeMarkers = { "嵌套类型", "nested type", "nesting type" };
-    private static readonly Regex s_enumValuesSentence = new(@"(可选)?枚举值\s*[:：]|enum(eration)? values?\s*[:：]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
-    private static readonly Regex s_backticked = new("`([^`]+)`", RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
-    private static readonly Regex s_bulletItem = new(@"^\s*[-*]\s+(`(?<v>[^`]+)`|(?<v>[A-Za-z0-9_.\-]+))\s*([:：]\s*(?<d>.*))?$", RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
-    private static readonly Regex s_bulletStart = new(@"^\s*[-*]\s+", RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
 
     private readonly LineMap _lines;
     private readonly ISet<string> _pageDtos;
@@ -34,6 +30,12 @@ internal sealed class FieldParser
         _enums = enums;
         _report = report;
     }
+
+    /// <summary>
+    /// Fields typed plain <c>array</c> or with an empty type column that no nested-type sentence explains, for
+    /// <see cref="ElementTypes"/> to type from the page's examples. An empty type left unexplained is reported there.
+    /// </summary>
+    public List<UntypedField> Untyped { get; } = new();
 
     public List<FieldModel> ParseTable(TableData table, string ownerName, bool hasRequiredColumn)
     {
@@ -76,8 +78,8 @@ internal sealed class FieldParser
 
         var description = row[ColumnRole.Description];
         var exampleCell = row[ColumnRole.Example];
-        var (lead, enumMembers) = ReadEnum(description.Text, exampleCell.Text);
-        var example = enumMembers is not null && s_enumValuesSentence.IsMatch(exampleCell.Text) ? null : NullIfEmpty(exampleCell.Plain);
+        var (lead, enumMembers) = EnumRules.Read(description.Text, exampleCell.Text);
+        var example = enumMembers is not null && EnumRules.HasValuesSentence(exampleCell.Text) ? null : NullIfEmpty(exampleCell.Plain);
         var type = ReadType(name, row[ColumnRole.Type], description, example, location);
         var enumLocation = _lines.Locate(description.Start, description.End);
         enumMembers = enumMembers?.Where(m => NameRules.Accept("Enum value", m.Value, enumLocation, "the value is left out of the enum", _report)).ToList();
@@ -91,6 +93,12 @@ internal sealed class FieldParser
         else
         {
             lead = description.Plain;
+        }
+
+        var typeColumn = row[ColumnRole.Type].Plain;
+        if (typeColumn.Length == 0 && type.Kind == TypeKind.Json || typeColumn.Equals("array", StringComparison.OrdinalIgnoreCase) && type.Element is { Kind: TypeKind.Json })
+        {
+            Untyped.Add(new UntypedField(ownerName, name, typeColumn.Length == 0 ? "(empty)" : typeColumn, location));
         }
 
         var required = hasRequiredColumn && ReadRequired(name, row[ColumnRole.Required], location);
@@ -134,20 +142,17 @@ internal sealed class FieldParser
             case "number[]":
                 return TypeRef.ListOf(TypeRef.Int64);
             case "array":
+                if (nested is null && description.Anchors.FirstOrDefault(_pageDtos.Contains) is { } linked)
+                {
+                    // "array" with a link to a data structure but no nested-type sentence: the link names the items.
+                    _report(Diag.Create(DiagnosticDescriptors.ElementTypeInferred, location, fieldName, typeText, "a list of " + linked, "the link in its description"));
+                    return TypeRef.ListOf(TypeRef.Dto(linked));
+                }
+
                 return TypeRef.ListOf(nested is null ? TypeRef.Json : DtoOrJson(fieldName, nested, location));
             case "object":
             case "":
-                if (nested is not null)
-                {
-                    return DtoOrJson(fieldName, nested, location);
-                }
-
-                if (lower.Length == 0)
-                {
-                    _report(Diag.Create(DiagnosticDescriptors.UnknownType, location, fieldName, "(empty)"));
-                }
-
-                return TypeRef.Json;
+                return nested is not null ? DtoOrJson(fieldName, nested, location) : TypeRef.Json;
             default:
                 if (lower.EndsWith("[]", StringComparison.Ordinal) && _pageDtos.Contains(typeText.Substring(0, typeText.Length - 2)))
                 {
@@ -233,61 +238,6 @@ internal sealed class FieldParser
 
         return text;
     }
-
-    /// <summary>
-    /// The enum rule: a description whose bullet list has only <c>VALUE: meaning</c> items (values backticked or a
-    /// single token without spaces), or a <c>枚举值：`A`,`B`</c> sentence in the description or example column. A
-    /// bullet list with any other item is prose, not an enum.
-    /// </summary>
-    internal static (string Lead, List<EnumMemberModel>? Members) ReadEnum(string description, string example)
-    {
-        foreach (var text in new[] { description, example })
-        {
-            var sentence = s_enumValuesSentence.Match(text);
-            if (sentence.Success)
-            {
-                var values = s_backticked.Matches(text.Substring(sentence.Index)).Cast<Match>()
-                    .Select(m => new EnumMemberModel(m.Groups[1].Value.Trim(), string.Empty))
-                    .ToList();
-                if (values.Count > 0)
-                {
-                    var lead = text == description ? description.Substring(0, sentence.Index) : description;
-                    return (Clean(lead), Distinct(values));
-                }
-            }
-        }
-
-        var lines = description.Split('\n');
-        var members = new List<EnumMemberModel>();
-        var leadLines = new List<string>();
-        foreach (var line in lines)
-        {
-            if (!s_bulletStart.IsMatch(line))
-            {
-                if (members.Count == 0)
-                {
-                    leadLines.Add(line);
-                }
-
-                continue;
-            }
-
-            var item = s_bulletItem.Match(line);
-            if (!item.Success)
-            {
-                return (Clean(description), null);
-            }
-
-            members.Add(new EnumMemberModel(item.Groups["v"].Value.Trim(), Clean(item.Groups["d"].Value)));
-        }
-
-        return members.Count == 0 ? (Clean(description), null) : (Clean(string.Join("\n", leadLines)), Distinct(members));
-    }
-
-    private static List<EnumMemberModel> Distinct(List<EnumMemberModel> members) =>
-        members.GroupBy(m => m.Value, StringComparer.Ordinal).Select(g => g.First()).ToList();
-
-    private static string Clean(string text) => text.Replace("`", string.Empty).Trim().TrimEnd(':', '：').Trim();
 
     private static string EnumName(string ownerName, string fieldName)
     {

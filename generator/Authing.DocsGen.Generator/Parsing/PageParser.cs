@@ -105,7 +105,6 @@ public static class PageParser
 
             var requestFields = new List<FieldModel>();
             var queryMarker = false;
-            var alignedTable = false;
             var requestName = TypeLineName(sections.RequestTypeLine, "Request type", pascalName + "Dto");
             if (sections.ParametersTable is { } parameterTable)
             {
@@ -113,7 +112,6 @@ public static class PageParser
                 if (table is not null)
                 {
                     queryMarker = table.HasLeadingSpaceRows;
-                    alignedTable = table.IsAligned;
                     requestFields = fields.ParseTable(table, requestName, table.Columns.Contains(ColumnRole.Required));
                 }
             }
@@ -125,10 +123,11 @@ public static class PageParser
 
             var responseName = ReadResponse(sections, pascalName, fields, dtos);
             ReadDataStructures(dtoSections, fields, dtos);
+            dtos = ElementTypes.Infer(dtos, fields.Untyped, responseName, sections.ResponseExample?.Lines.ToString(), _diagnostics.Add);
             dtos = DtoNesting.Limit(dtos, _diagnostics.Add);
             enums = EnumNamesClearOf(dtos, enums);
 
-            var (verb, verbSource) = Verb(directives, queryMarker, alignedTable, requestFields, pascalName);
+            var (verb, verbSource) = Verb(directives, queryMarker, requestFields, pascalName);
             var (route, routeSource) = Route(directives);
             var location = nameLocation ?? Locate(sections.TitleHeading);
             if (nameSource != FactSource.MethodNameSection && nameSource != FactSource.PageDirective)
@@ -475,11 +474,12 @@ public static class PageParser
 
         /// <summary>
         /// The verb rule: an override; else GET when every request row starts with a space (the query-string marker);
-        /// else POST when a parameter is an object or free-form JSON; else, for tables that cannot carry the marker
-        /// (aligned, as on English pages) and for parameterless methods, GET when the name starts with get, list, check,
-        /// is or count; else POST.
+        /// else POST when a parameter is an object, a list or free-form JSON; else, for pages without the marker
+        /// (English prettier-aligned tables cannot carry it, older pages never did), GET when the name reads as a read
+        /// (get, list, check, is, count, search) and every parameter is a scalar; a page without parameters is GET unless
+        /// its name reads as an action (create, delete, send, …); everything else is POST.
         /// </summary>
-        private (HttpVerb, FactSource) Verb(Directives directives, bool queryMarker, bool alignedTable, List<FieldModel> parameters, string pascalName)
+        private (HttpVerb, FactSource) Verb(Directives directives, bool queryMarker, List<FieldModel> parameters, string pascalName)
         {
             foreach (var (value, source, location) in new[]
             {
@@ -492,39 +492,18 @@ public static class PageParser
                     continue;
                 }
 
-                switch (value!.Trim().ToUpperInvariant())
+                if (VerbRules.Parse(value!) is { } verb)
                 {
-                    case "GET": return (HttpVerb.Get, source);
-                    case "POST": return (HttpVerb.Post, source);
-                    case "PUT": return (HttpVerb.Put, source);
-                    case "DELETE": return (HttpVerb.Delete, source);
-                    default:
-                        Report(DiagnosticDescriptors.InvalidOverride, location ?? _lines.Locate(0, 0), "verb", value, "expected GET, POST, PUT or DELETE");
-                        break;
+                    return (verb, source);
                 }
+
+                Report(DiagnosticDescriptors.InvalidOverride, location ?? _lines.Locate(0, 0), "verb", value!, "expected GET, POST, PUT or DELETE");
             }
 
-            if (queryMarker && parameters.All(p => p.Type.Kind is not (TypeKind.Dto or TypeKind.Json)))
-            {
-                return (HttpVerb.Get, FactSource.QueryRowMarker);
-            }
-
-            var complex = parameters.Any(p => p.Type.Kind is TypeKind.Dto or TypeKind.Json || (p.Type.Kind == TypeKind.List && p.Type.Element!.Kind is TypeKind.Dto or TypeKind.Json));
-            if (complex)
-            {
-                return (HttpVerb.Post, FactSource.ParameterKinds);
-            }
-
-            var readName = new[] { "Get", "List", "Check", "Is", "Count" }.Any(prefix => pascalName.StartsWith(prefix, StringComparison.Ordinal));
-            if (readName && (parameters.Count == 0 || alignedTable))
-            {
-                return (HttpVerb.Get, parameters.Count == 0 ? FactSource.Default : FactSource.NamePrefix);
-            }
-
-            return parameters.Count > 0 ? (HttpVerb.Post, FactSource.ParameterKinds) : (HttpVerb.Post, FactSource.Default);
+            return VerbRules.Infer(queryMarker, parameters.Select(p => p.Type).ToList(), pascalName);
         }
 
-        /// <summary>The route rule: an override; else <c>/api/v3/</c> + the file name, kebab-cased (the docs tree names files after the route slug).</summary>
+        /// <summary>The route rule: an override; else <c>/api/v3/</c> + the file name (<see cref="RouteRules.FromFileName"/>).</summary>
         private (string, FactSource) Route(Directives directives)
         {
             foreach (var (value, source, location) in new[]
@@ -547,9 +526,7 @@ public static class PageParser
                 Report(DiagnosticDescriptors.InvalidOverride, location ?? _lines.Locate(0, 0), "route", route, "a route starts with '/' and has no spaces, quotes, backslashes, '?' or '#'");
             }
 
-            var slug = Path.GetFileNameWithoutExtension(_filePath);
-            var isSlug = slug.Length > 0 && slug.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
-            return ("/api/v3/" + (isSlug ? slug : Naming.ToKebabCase(slug)), FactSource.FileName);
+            return (RouteRules.FromFileName(Path.GetFileNameWithoutExtension(_filePath)), FactSource.FileName);
         }
 
         /// <summary>The page path from its client folder on (<c>authentication/mfa/enroll-factor.md</c>), else the file name.</summary>

@@ -61,6 +61,9 @@ internal sealed class PageSections
 
     public CodeInline? ResponseTypeLine { get; set; }
 
+    /// <summary>The first code block of the response section: the example result (illustrative, often wrong).</summary>
+    public FencedCodeBlock? ResponseExample { get; set; }
+
     public List<string> LiveSamples { get; } = new();
 
     public List<string> CommentedSamples { get; } = new();

@@ -32,6 +32,9 @@ internal static class SectionReader
                 case FencedCodeBlock code when role == SectionRole.SampleCode:
                     sections.LiveSamples.Add(code.Lines.ToString());
                     break;
+                case FencedCodeBlock code when role == SectionRole.Response:
+                    sections.ResponseExample ??= code;
+                    break;
                 case HtmlBlock html:
                     ReadHtml(html, sections);
                     break;

@@ -25,10 +25,12 @@ public sealed record ResolvedMethod(string PagePath, MethodModel Method, DtoMode
 /// <summary>
 /// Cross-page resolution, deterministic whatever the order pages arrive in (pages are sorted by path):
 /// <list type="bullet">
-/// <item>Types with the same name and the same fields (names and types; required flags and docs may differ) are one
-/// type, documented from the first page. A field is required only where every definition requires it.</item>
-/// <item>A same-named type with different fields keeps its name on the first page; on every later page it is renamed
-/// to <c>{Method}{Name}</c> (e.g. <c>ListWidgetsWidgetDto</c>), and ADG014 says so.</item>
+/// <item>Types with the same name that are equal all the way down (wire names, types, required flags, and every type
+/// they reach on their page, compared the same way) are one type, documented from the first page.</item>
+/// <item>Otherwise each variant is its own type: the first page's keeps the name, every other variant is named
+/// <c>{Method}{Name}</c> after the first page that defines it (e.g. <c>ListWidgetsWidgetDto</c>), shared by the pages
+/// that define it equally, and ADG014 says so on each. A parent whose nested type differs is a variant too, so a page
+/// never gets fields another page documents.</item>
 /// <item>Enums with the same name are merged: an open enum tolerates unknown values, so the union of values is safe.</item>
 /// <item>A second method with the same name on the same client gets a numeric suffix and ADG016.</item>
 /// <item>A type reachable only from request parameters is strict (required fields enforced); any type a response can
@@ -56,29 +58,33 @@ public static class ApiResolver
             }
         }
 
-        // (page, original name) → final name, for definitions that conflict with an earlier page's.
+        // (page, original name) → final name, for definitions that differ from the first page's.
         var renames = new Dictionary<(string Page, string Name), string>();
         var shared = new List<(string Page, DtoModel Dto)>();
         var takenNames = new HashSet<string>(definitions.Keys, StringComparer.Ordinal);
+        var identities = new TypeIdentities(ordered);
         foreach (var group in definitions.OrderBy(g => g.Key, StringComparer.Ordinal))
         {
+            // Definitions equal all the way down are one type; each other variant is one type too, named after the
+            // method of the first page that defines it.
             var first = group.Value[0];
-            var definition = first.Dto;
-            foreach (var (page, dto) in group.Value.Skip(1))
+            var variants = group.Value.GroupBy(d => identities.Of(d.Page, d.Dto.Name), StringComparer.Ordinal).ToList();
+            foreach (var variant in variants)
             {
-                if (dto.Shape == first.Dto.Shape)
+                var (page, dto) = variant.First();
+                var name = variant.Key == variants[0].Key ? dto.Name : Text.UniqueNames.Claim(page.Method!.Name + dto.Name, takenNames);
+                shared.Add((page.FilePath, dto with { Name = name }));
+                if (name == dto.Name)
                 {
-                    definition = MergeRequired(definition, dto);
                     continue;
                 }
 
-                var newName = Text.UniqueNames.Claim(page.Method!.Name + dto.Name, takenNames);
-                renames[(page.FilePath, dto.Name)] = newName;
-                shared.Add((page.FilePath, dto with { Name = newName }));
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DtoConflict, dto.Location, dto.Name, first.Page.FilePath, newName));
+                foreach (var (variantPage, variantDto) in variant)
+                {
+                    renames[(variantPage.FilePath, variantDto.Name)] = name;
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DtoConflict, variantDto.Location, variantDto.Name, first.Page.FilePath, name));
+                }
             }
-
-            shared.Add((first.Page.FilePath, definition));
         }
 
         // Field types are renamed as seen from the page each definition came from.
@@ -172,12 +178,6 @@ public static class ApiResolver
             Dtos = api.Dtos.Select(d => d with { UsedBy = dtoUsage.TryGetValue(d.Name, out var used) ? used : ClientSet.All }).ToEquatableArray(),
             Enums = api.Enums.Select(e => e with { UsedBy = enumUsage.TryGetValue(e.Name, out var used) ? used : ClientSet.All }).ToEquatableArray(),
         };
-    }
-
-    private static DtoModel MergeRequired(DtoModel existing, DtoModel other)
-    {
-        var fields = existing.Fields.Select((f, i) => f with { Required = f.Required && other.Fields[i].Required });
-        return existing with { Fields = fields.ToEquatableArray() };
     }
 
     private static DtoModel Rename(DtoModel dto, string page, Dictionary<(string, string), string> renames) =>
