@@ -9,7 +9,7 @@ public static class CheckCommand
     public static int Run(CheckArguments args, TextWriter output, TextWriter error)
     {
         var folder = DocsFolder.Open(args.DocsDirectory);
-        var compilation = DocsCompiler.Compile(folder.ReadPages(), args.Options);
+        var compilation = DocsCompiler.Compile(folder.ReadPages(), args.Options, folder.ReadOverridesFile());
         var diagnostics = DiagnosticLine.From(compilation.Diagnostics);
         foreach (var diagnostic in diagnostics)
         {

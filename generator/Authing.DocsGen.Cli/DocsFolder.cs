@@ -72,6 +72,18 @@ public sealed class DocsFolder
         }
     }
 
+    /// <summary>The folder's <c>docsgen.json</c>, if it has one (its path keys are relative to the folder, like page paths).</summary>
+    public OverridesFile? ReadOverridesFile()
+    {
+        var path = Path.Combine(Root, OverridesFile.FileName);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        return DocsCompiler.ReadOverridesFile(new[] { (OverridesFile.FileName, ReadText(OverridesFile.FileName)) }, rootFromPath: false);
+    }
+
     /// <summary>Decodes like the compiler reads AdditionalFiles: UTF-8 (BOM or not), else Windows-1252.</summary>
     private string ReadText(string relativePath)
     {

@@ -38,7 +38,7 @@ public static class GenerateCommand
 
         var showProgress = !args.Quiet && (args.Progress || folder.RelativePaths.Count >= ProgressThreshold);
         var progress = showProgress ? new Progress(error, folder.RelativePaths.Count, progressIsInteractive) : null;
-        var compilation = DocsCompiler.Compile(folder.ReadPages(progress is null ? null : progress.Report), args.Options);
+        var compilation = DocsCompiler.Compile(folder.ReadPages(progress is null ? null : progress.Report), args.Options, folder.ReadOverridesFile());
         progress?.Done();
 
         var diagnostics = DiagnosticLine.From(compilation.Diagnostics);

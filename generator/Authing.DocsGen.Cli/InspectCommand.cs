@@ -18,7 +18,7 @@ public static class InspectCommand
     public static int Run(InspectArguments args, TextWriter output, TextWriter error)
     {
         var folder = DocsFolder.Open(args.DocsDirectory);
-        var compilation = DocsCompiler.Compile(folder.ReadPages(), args.Options);
+        var compilation = DocsCompiler.Compile(folder.ReadPages(), args.Options, folder.ReadOverridesFile());
         if (args.Json)
         {
             output.Write(ToJson(compilation, args.Options));
@@ -57,6 +57,11 @@ public static class InspectCommand
                 else
                 {
                     json.WriteNull("method");
+                }
+
+                if (page.OverrideKey is { } overrideKey)
+                {
+                    json.WriteString("override", overrideKey);
                 }
 
                 json.WriteEndObject();
@@ -191,10 +196,10 @@ public static class InspectCommand
         }
     }
 
-    /// <summary>The coarse kind of a fact's source: explicit (directive, item metadata), page (what the page says), slug (file name, folder) or convention.</summary>
+    /// <summary>The coarse kind of a fact's source: explicit (directive, item metadata, docsgen.json), page (what the page says), slug (file name, folder) or convention.</summary>
     public static string SourceKind(FactSource source) => source switch
     {
-        FactSource.PageDirective or FactSource.ItemMetadata => "explicit",
+        FactSource.PageDirective or FactSource.ItemMetadata or FactSource.OverridesFile => "explicit",
         FactSource.MethodNameSection or FactSource.SampleCode or FactSource.CommentedSampleCode => "page",
         FactSource.FileName or FactSource.Folder => "slug",
         _ => "convention",

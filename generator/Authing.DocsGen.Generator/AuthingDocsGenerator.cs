@@ -33,18 +33,31 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => ReadPage(pair.Left, pair.Right.GetOptions(pair.Left), cancellationToken))
             .WithTrackingName(TrackingNames.PageInputs);
 
+        // docsgen.json (or a file marked by an AuthingDocsConfig item): overrides for the whole docs tree.
+        var overridesFile = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => IsOverridesFile(pair.Left.Path, pair.Right.GetOptions(pair.Left)))
+            .Select(static (pair, cancellationToken) => (pair.Left.Path, Text: pair.Left.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .Collect()
+            .Select(static (files, _) => DocsCompiler.ReadOverridesFile(files.Select(f => (f.Path, f.Text)), rootFromPath: true))
+            .WithTrackingName(TrackingNames.OverridesFile);
+        context.RegisterSourceOutput(overridesFile, static (spc, file) => Report(spc, file?.Diagnostics ?? EquatableArray<DiagnosticInfo>.Empty));
+
         // Projects using <AuthingDocs> mark their pages; then other .md AdditionalFiles (an analyzer's release notes,
         // say) are not docs. Projects listing pages as plain AdditionalFiles get every .md file parsed.
         var anyMarked = inputs.Select(static (input, _) => input.IsMarkedPage).Collect().Select(static (marks, _) => marks.Contains(true));
         var pages = inputs.Combine(anyMarked)
             .Where(static pair => pair.Left.IsMarkedPage || !pair.Right)
-            .Select(static (pair, _) => PageParser.Parse(pair.Left.Path, pair.Left.Text, pair.Left.Overrides))
+            .Select(static (pair, _) => pair.Left)
+            .Combine(overridesFile)
+            .Select(static (pair, _) => PageParser.Parse(pair.Left.Path, pair.Left.Text, pair.Left.Overrides, pair.Right))
             .WithTrackingName(TrackingNames.ParsedPages);
 
         context.RegisterSourceOutput(pages, static (spc, page) => Report(spc, page.Diagnostics));
 
         var api = pages.Collect()
-            .Select(static (all, _) => ResolveSafely(all))
+            .Combine(overridesFile)
+            .Select(static (pair, _) => ResolveSafely(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Api);
 
         context.RegisterSourceOutput(
@@ -83,11 +96,11 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
     }
 
     /// <summary>Resolution bugs must not turn into CS8785 and an empty SDK: report them and emit what the pages alone give.</summary>
-    private static ApiModel ResolveSafely(ImmutableArray<PageModel> pages)
+    private static ApiModel ResolveSafely(ImmutableArray<PageModel> pages, OverridesFile? overridesFile)
     {
         try
         {
-            return ApiResolver.Resolve(pages);
+            return ApiResolver.Resolve(pages, overridesFile);
         }
         catch (Exception ex)
         {
@@ -157,6 +170,10 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
 
         return true;
     }
+
+    private static bool IsOverridesFile(string path, AnalyzerConfigOptions metadata) =>
+        System.IO.Path.GetFileName(path).Equals(OverridesFile.FileName, StringComparison.OrdinalIgnoreCase)
+        || (metadata.TryGetValue(MetadataPrefix + "AuthingDocsGenConfig", out var marked) && marked.Equals("true", StringComparison.OrdinalIgnoreCase));
 
     private static PageInput ReadPage(AdditionalText file, AnalyzerConfigOptions metadata, System.Threading.CancellationToken cancellationToken)
     {

@@ -26,10 +26,11 @@ public sealed record DocsCompilation(
 /// </summary>
 public static class DocsCompiler
 {
-    public static DocsCompilation Compile(IEnumerable<DocsPage> pages, GeneratorOptions options)
+    /// <param name="overridesFile">The docs tree's <c>docsgen.json</c> (<see cref="ReadOverridesFile"/>), if any.</param>
+    public static DocsCompilation Compile(IEnumerable<DocsPage> pages, GeneratorOptions options, OverridesFile? overridesFile = null)
     {
-        var parsed = pages.Select(p => PageParser.Parse(p.Path, p.Text, p.Overrides)).ToImmutableArray();
-        var api = ApiResolver.Resolve(parsed);
+        var parsed = pages.Select(p => PageParser.Parse(p.Path, p.Text, p.Overrides, overridesFile)).ToImmutableArray();
+        var api = ApiResolver.Resolve(parsed, overridesFile);
         var sources = new List<GeneratedSource>();
         foreach (ClientKind client in Enum.GetValues(typeof(ClientKind)))
         {
@@ -42,7 +43,37 @@ public static class DocsCompiler
         sources.AddRange(api.Methods.Where(m => options.Generates(m.Method.Client)).Select(m => Emitter.EmitMethod(m.WithoutLocations(), options)));
         sources.AddRange(api.Dtos.Where(d => options.Generates(d.UsedBy)).Select(d => Emitter.EmitDto(d.WithoutLocations(), options)));
         sources.AddRange(api.Enums.Where(e => options.Generates(e.UsedBy)).Select(e => Emitter.EmitEnum(e.WithoutLocation(), options)));
-        var diagnostics = parsed.SelectMany(p => p.Diagnostics).Concat(api.Diagnostics).ToImmutableArray();
+        var diagnostics = (overridesFile?.Diagnostics ?? EquatableArray<DiagnosticInfo>.Empty).Concat(parsed.SelectMany(p => p.Diagnostics)).Concat(api.Diagnostics).ToImmutableArray();
         return new DocsCompilation(sources.OrderBy(s => s.HintName, StringComparer.Ordinal).ToImmutableArray(), diagnostics, parsed, api);
+    }
+
+    /// <summary>
+    /// The overrides file among <paramref name="files"/> (path, text): the first by path; any other is reported and
+    /// ignored. Null when there is none.
+    /// </summary>
+    /// <param name="rootFromPath">Path keys are relative to the file's folder (page paths are absolute, as in a build);
+    /// false when page paths are already relative to the file's folder (the CLI).</param>
+    public static OverridesFile? ReadOverridesFile(IEnumerable<(string Path, string Text)> files, bool rootFromPath)
+    {
+        var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        if (ordered.Count == 0)
+        {
+            return null;
+        }
+
+        var (path, text) = ordered[0];
+        var normalized = path.Replace('\\', '/');
+        var root = rootFromPath && normalized.LastIndexOf('/') is var slash and >= 0 ? normalized.Substring(0, slash) : string.Empty;
+        var file = OverridesFileParser.Parse(path, root, text);
+        if (ordered.Count == 1)
+        {
+            return file;
+        }
+
+        var ignored = ordered.Skip(1).Select(f => DiagnosticInfo.Create(
+            Diagnostics.DiagnosticDescriptors.OverridesFileProblem,
+            new MarkdownLocation(f.Path, 0, 0, 0, 0, 0, 0),
+            "another overrides file, '" + path + "', is used; this one is ignored"));
+        return file with { Diagnostics = file.Diagnostics.Concat(ignored).ToEquatableArray() };
     }
 }

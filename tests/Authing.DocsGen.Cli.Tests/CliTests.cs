@@ -189,6 +189,33 @@ public sealed class CheckTests
 public sealed class InspectTests
 {
     [Fact]
+    public void The_docs_folders_overrides_file_applies_in_every_command_and_in_the_generator_alike()
+    {
+        using var docs = new TempFolder();
+        var page = File.ReadAllText(Path.Combine(Repo.DocsInput, "authentication", "mfa", "enroll-factor.md"));
+        docs.Write("authentication/mfa/enroll-factor.md", page);
+        docs.Write("docsgen.json", "{\n  \"methods\": {\n    \"authentication/mfa/enroll-factor.md\": { \"verb\": \"PUT\", \"route\": \"/api/v3/mfa/enroll\" },\n    \"noSuchMethod\": { \"verb\": \"GET\" }\n  }\n}\n");
+
+        var inspect = Docsgen.Run("inspect", docs.Path, "--json");
+        Assert.True(inspect.ExitCode == 0, inspect.Error);
+        using var json = JsonDocument.Parse(inspect.Output);
+        Assert.Equal("authentication/mfa/enroll-factor.md", json.RootElement.GetProperty("pages")[0].GetProperty("override").GetString());
+        var method = json.RootElement.GetProperty("methods")[0];
+        Assert.Equal("PUT", method.GetProperty("verb").GetString());
+        Assert.Equal("overrides-file", method.GetProperty("verbSource").GetProperty("fact").GetString());
+        Assert.Equal("explicit", method.GetProperty("routeSource").GetProperty("kind").GetString());
+
+        var check = Docsgen.Run("check", docs.Path);
+        Assert.Contains("/docsgen.json(4,21): warning ADG027: docsgen.json: 'noSuchMethod' is not applied", check.Output.Replace('\\', '/'), StringComparison.Ordinal);
+
+        using var output = new TempFolder();
+        Assert.Equal(0, Docsgen.Run("generate", docs.Path, "-o", output.Path, "--quiet").ExitCode);
+        var expected = IncrementalGenerator.Run(docs.Path);
+        Assert.Contains("HttpMethod.Put, \"/api/v3/mfa/enroll\"", expected["authentication/mfa/enroll-factor.g.cs"], StringComparison.Ordinal);
+        Assert.All(expected, pair => Assert.Equal(pair.Value, File.ReadAllText(output.Combine(pair.Key.Split('/')))));
+    }
+
+    [Fact]
     public void Inspect_json_has_the_documented_shape()
     {
         var result = Docsgen.Run("inspect", Repo.DocsInput, "--json");

@@ -85,6 +85,7 @@ public static class IncrementalGenerator
     public static Dictionary<string, string> Run(string docsRoot)
     {
         var texts = Directory.GetFiles(docsRoot, "*.md", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(docsRoot, "docsgen.json", SearchOption.TopDirectoryOnly))
             .Select(f => (AdditionalText)new FileText(System.IO.Path.GetRelativePath(docsRoot, f).Replace('\\', '/'), f))
             .ToImmutableArray();
         var driver = CSharpGeneratorDriver.Create(

@@ -92,6 +92,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ElementTypeInferred = Create(
         "ADG026", "Type inferred from the page", "Field '{0}': the type column says '{1}'; it is generated as {2}, inferred from {3}", DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor OverridesFileProblem = Create(
+        "ADG027", "Overrides file entry not usable", "docsgen.json: {0}", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor StepFailed = Create(
         "ADG030", "Generation step failed", "The generator could not complete a step; the rest of the SDK is still generated: {0}", DiagnosticSeverity.Warning);
 

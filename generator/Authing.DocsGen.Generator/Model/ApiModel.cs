@@ -42,6 +42,9 @@ public enum FactSource
     /// <summary>MSBuild item metadata on the page (<c>AuthingVerb</c>, <c>AuthingRoute</c>, …).</summary>
     ItemMetadata,
 
+    /// <summary>An entry of <c>docsgen.json</c>, the overrides file at the docs root.</summary>
+    OverridesFile,
+
     /// <summary>The page's method-name section.</summary>
     MethodNameSection,
 
@@ -77,6 +80,7 @@ public static class FactSourceText
     {
         FactSource.PageDirective => "page directive",
         FactSource.ItemMetadata => "MSBuild item metadata",
+        FactSource.OverridesFile => "docsgen.json",
         FactSource.MethodNameSection => "method-name section",
         FactSource.SampleCode => "sample code",
         FactSource.CommentedSampleCode => "commented-out sample code",
@@ -229,9 +233,11 @@ public sealed record MethodModel(
     MarkdownLocation Location);
 
 /// <summary>Everything one page contributes. Each page is parsed on its own, so editing one page re-parses only it.</summary>
+/// <param name="OverrideKey">The key of the <c>docsgen.json</c> entry applied to the page, if any.</param>
 public sealed record PageModel(
     string FilePath,
     MethodModel? Method,
     EquatableArray<DtoModel> Dtos,
     EquatableArray<EnumModel> Enums,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    string? OverrideKey = null);

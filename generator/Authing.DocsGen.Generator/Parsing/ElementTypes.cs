@@ -43,17 +43,17 @@ internal static class ElementTypes
 
         var result = new List<DtoModel>(dtos);
         var pending = untyped.Where(u => byName.ContainsKey(u.Owner)).ToList();
-        var responseRoot = ExampleJson.TryParse(responseExample);
+        var responseRoot = LenientJson.TryParse(responseExample);
 
         // A list typed in one pass can open the way into the response example for the next.
         for (var pass = 0; pass < MaxPasses && pending.Count > 0; pass++)
         {
-            var seen = responseRoot is { Kind: ExampleKind.Object } ? ValuesByField(responseRoot, responseName, result, byName) : new Dictionary<(string, string), List<ExampleValue>>();
+            var seen = responseRoot is { Kind: JsonKind.Object } ? ValuesByField(responseRoot, responseName, result, byName) : new Dictionary<(string, string), List<LenientJsonValue>>();
             var typed = new List<UntypedField>();
             foreach (var field in pending)
             {
                 var example = Field(result, byName, field)?.Example;
-                var (element, source) = FromArray(ExampleJson.TryParse(example), result) is { } fromRow ? (fromRow, "its example")
+                var (element, source) = FromArray(LenientJson.TryParse(example), result) is { } fromRow ? (fromRow, "its example")
                     : seen.TryGetValue((field.Owner, field.WireName), out var values) && values.Select(v => FromArray(v, result)).FirstOrDefault(t => t is not null) is { } fromResponse ? (fromResponse, "the response example")
                     : (null, string.Empty);
                 if (element is not null)
@@ -99,17 +99,17 @@ internal static class ElementTypes
     }
 
     /// <summary>The element type an example array shows, or null when its items are missing, mixed or unknown.</summary>
-    private static TypeRef? FromArray(ExampleValue? example, List<DtoModel> dtos)
+    private static TypeRef? FromArray(LenientJsonValue? example, List<DtoModel> dtos)
     {
-        if (example is not { Kind: ExampleKind.Array } || example.Items.Count == 0)
+        if (example is not { Kind: JsonKind.Array } || example.Items.Count == 0)
         {
             return null;
         }
 
         var kinds = example.Items.Select(i => i.Kind).Distinct().ToList();
-        if (kinds.All(k => k is ExampleKind.Integer or ExampleKind.Fraction))
+        if (kinds.All(k => k is JsonKind.Integer or JsonKind.Fraction))
         {
-            return kinds.Contains(ExampleKind.Fraction) ? TypeRef.Double : TypeRef.Int64;
+            return kinds.Contains(JsonKind.Fraction) ? TypeRef.Double : TypeRef.Int64;
         }
 
         if (kinds.Count != 1)
@@ -119,14 +119,14 @@ internal static class ElementTypes
 
         return kinds[0] switch
         {
-            ExampleKind.String => TypeRef.String,
-            ExampleKind.Boolean => TypeRef.Boolean,
-            ExampleKind.Object => MatchingDto(example.Items, dtos) is { } name ? TypeRef.Dto(name) : null,
+            JsonKind.String => TypeRef.String,
+            JsonKind.Boolean => TypeRef.Boolean,
+            JsonKind.Object => MatchingDto(example.Items, dtos) is { } name ? TypeRef.Dto(name) : null,
             _ => null,
         };
     }
 
-    private static string? MatchingDto(List<ExampleValue> objects, List<DtoModel> dtos)
+    private static string? MatchingDto(List<LenientJsonValue> objects, List<DtoModel> dtos)
     {
         var keys = new HashSet<string>(objects.SelectMany(o => o.Properties.Select(p => p.Key)), StringComparer.Ordinal);
         if (keys.Count == 0)
@@ -150,10 +150,10 @@ internal static class ElementTypes
     /// The response example's values at each (type, field) it reaches, in document order, following the fields already
     /// typed. The walk only goes down the example, so it ends on cyclic types.
     /// </summary>
-    private static Dictionary<(string, string), List<ExampleValue>> ValuesByField(ExampleValue root, string responseName, List<DtoModel> dtos, Dictionary<string, int> byName)
+    private static Dictionary<(string, string), List<LenientJsonValue>> ValuesByField(LenientJsonValue root, string responseName, List<DtoModel> dtos, Dictionary<string, int> byName)
     {
-        var values = new Dictionary<(string, string), List<ExampleValue>>();
-        var pending = new Queue<(string Dto, ExampleValue Value)>();
+        var values = new Dictionary<(string, string), List<LenientJsonValue>>();
+        var pending = new Queue<(string Dto, LenientJsonValue Value)>();
         pending.Enqueue((responseName, root));
         while (pending.Count > 0)
         {
@@ -172,18 +172,18 @@ internal static class ElementTypes
 
                 if (!values.TryGetValue((dtoName, field.WireName), out var seen))
                 {
-                    values[(dtoName, field.WireName)] = seen = new List<ExampleValue>();
+                    values[(dtoName, field.WireName)] = seen = new List<LenientJsonValue>();
                 }
 
                 seen.Add(fieldValue);
 
-                if (field.Type is { Kind: TypeKind.Dto } && fieldValue.Kind == ExampleKind.Object)
+                if (field.Type is { Kind: TypeKind.Dto } && fieldValue.Kind == JsonKind.Object)
                 {
                     pending.Enqueue((field.Type.Name!, fieldValue));
                 }
-                else if (field.Type is { Kind: TypeKind.List, Element.Kind: TypeKind.Dto } && fieldValue.Kind == ExampleKind.Array)
+                else if (field.Type is { Kind: TypeKind.List, Element.Kind: TypeKind.Dto } && fieldValue.Kind == JsonKind.Array)
                 {
-                    foreach (var item in fieldValue.Items.Where(i => i.Kind == ExampleKind.Object).Take(MaxItemsWalked))
+                    foreach (var item in fieldValue.Items.Where(i => i.Kind == JsonKind.Object).Take(MaxItemsWalked))
                     {
                         pending.Enqueue((field.Type.Element.Name!, item));
                     }

@@ -20,10 +20,13 @@ internal sealed class FieldParser
     private readonly List<EnumModel> _enums;
 
     private readonly IReadOnlyDictionary<string, TypeRef> _numberWidths;
+    private readonly IReadOnlyDictionary<string, TypeRef> _forcedTypes;
 
     /// <param name="numberWidths">Overrides of the number rule by field name (<c>number.{field}=double</c> directives).</param>
-    public FieldParser(LineMap lines, ISet<string> pageDtos, List<EnumModel> enums, Action<DiagnosticInfo> report, IReadOnlyDictionary<string, TypeRef> numberWidths)
+    /// <param name="forcedTypes">Types set by <c>docsgen.json</c> by field name; they replace the type column.</param>
+    public FieldParser(LineMap lines, ISet<string> pageDtos, List<EnumModel> enums, Action<DiagnosticInfo> report, IReadOnlyDictionary<string, TypeRef> numberWidths, IReadOnlyDictionary<string, TypeRef> forcedTypes)
     {
+        _forcedTypes = forcedTypes;
         _numberWidths = numberWidths;
         _lines = lines;
         _pageDtos = pageDtos;
@@ -80,7 +83,7 @@ internal sealed class FieldParser
         var exampleCell = row[ColumnRole.Example];
         var (lead, enumMembers) = EnumRules.Read(description.Text, exampleCell.Text);
         var example = enumMembers is not null && EnumRules.HasValuesSentence(exampleCell.Text) ? null : NullIfEmpty(exampleCell.Plain);
-        var type = ReadType(name, row[ColumnRole.Type], description, example, location);
+        var type = _forcedTypes.TryGetValue(name, out var forced) ? forced : ReadType(name, row[ColumnRole.Type], description, example, location);
         var enumLocation = _lines.Locate(description.Start, description.End);
         enumMembers = enumMembers?.Where(m => NameRules.Accept("Enum value", m.Value, enumLocation, "the value is left out of the enum", _report)).ToList();
 
@@ -96,7 +99,7 @@ internal sealed class FieldParser
         }
 
         var typeColumn = row[ColumnRole.Type].Plain;
-        if (typeColumn.Length == 0 && type.Kind == TypeKind.Json || typeColumn.Equals("array", StringComparison.OrdinalIgnoreCase) && type.Element is { Kind: TypeKind.Json })
+        if (forced is null && (typeColumn.Length == 0 && type.Kind == TypeKind.Json || typeColumn.Equals("array", StringComparison.OrdinalIgnoreCase) && type.Element is { Kind: TypeKind.Json }))
         {
             Untyped.Add(new UntypedField(ownerName, name, typeColumn.Length == 0 ? "(empty)" : typeColumn, location));
         }

@@ -22,7 +22,9 @@ public static class PageParser
         .UsePreciseSourceLocation()
         .Build();
 
-    public static PageModel Parse(string filePath, string text, PageOverrides overrides)
+    /// <param name="overridesFile">The docs tree's <c>docsgen.json</c>, if any; its entry for this page sits between the
+    /// page's own directives and the inference rules.</param>
+    public static PageModel Parse(string filePath, string text, PageOverrides overrides, OverridesFile? overridesFile = null)
     {
         var diagnostics = new List<DiagnosticInfo>();
         try
@@ -38,7 +40,7 @@ public static class PageParser
                 return new PageModel(filePath, null, EquatableArray<DtoModel>.Empty, EquatableArray<EnumModel>.Empty, diagnostics.ToEquatableArray());
             }
 
-            return new PageParse(filePath, text, overrides, diagnostics).Run();
+            return new PageParse(filePath, text, overrides, overridesFile, diagnostics).Run();
         }
         catch (Exception ex)
         {
@@ -54,15 +56,18 @@ public static class PageParser
     {
         private readonly string _filePath;
         private readonly PageOverrides _overrides;
+        private readonly OverridesFile? _overridesFile;
+        private MethodOverride? _fileEntry;
         private readonly List<DiagnosticInfo> _diagnostics;
         private readonly LineMap _lines;
         private readonly string _text;
         private readonly Dictionary<string, DtoModel> _dtosByName = new(StringComparer.Ordinal);
 
-        public PageParse(string filePath, string text, PageOverrides overrides, List<DiagnosticInfo> diagnostics)
+        public PageParse(string filePath, string text, PageOverrides overrides, OverridesFile? overridesFile, List<DiagnosticInfo> diagnostics)
         {
             _filePath = filePath;
             _overrides = overrides;
+            _overridesFile = overridesFile;
             _diagnostics = diagnostics;
             _lines = new LineMap(filePath, text);
             _text = text;
@@ -96,11 +101,27 @@ public static class PageParser
             }
 
             var client = Client(sections, directives);
+            _fileEntry = _overridesFile?.Find(_filePath, pascalName, client.Kind);
+            if (_fileEntry is { Client: { } fileClient } && client.Source is not (FactSource.ItemMetadata or FactSource.PageDirective))
+            {
+                client = (fileClient, FactSource.OverridesFile);
+            }
+
+            if (client.Source is not (FactSource.MethodNameSection or FactSource.Folder or FactSource.ItemMetadata or FactSource.PageDirective or FactSource.OverridesFile))
+            {
+                Report(DiagnosticDescriptors.ClientInferred, Locate(sections.TitleHeading), client.Kind.ToString(), FactSourceText.Describe(client.Source));
+            }
+
+            if (_fileEntry is { Skip: true })
+            {
+                Report(DiagnosticDescriptors.NotAMethodPage, _lines.Locate(0, 0), Path.GetFileName(_filePath), "skipped by the docsgen.json entry '" + _fileEntry.Key + "'");
+                return Result(null, new List<DtoModel>(), new List<EnumModel>());
+            }
 
             var dtoSections = UsableDtoSections(sections);
             var dtoNames = new HashSet<string>(dtoSections.Select(d => d.Name), StringComparer.Ordinal);
             var enums = new List<EnumModel>();
-            var fields = new FieldParser(_lines, dtoNames, enums, _diagnostics.Add, directives.NumberWidths(_diagnostics.Add));
+            var fields = new FieldParser(_lines, dtoNames, enums, _diagnostics.Add, directives.NumberWidths(_diagnostics.Add), FileFieldTypes(dtoNames));
             var dtos = new List<DtoModel>();
 
             var requestFields = new List<FieldModel>();
@@ -140,7 +161,7 @@ public static class PageParser
                 Report(DiagnosticDescriptors.RouteInferred, location, route, FactSourceText.Describe(routeSource));
             }
 
-            if (verbSource is not (FactSource.PageDirective or FactSource.ItemMetadata))
+            if (verbSource is not (FactSource.PageDirective or FactSource.ItemMetadata or FactSource.OverridesFile))
             {
                 Report(DiagnosticDescriptors.VerbInferred, location, verb.ToString().ToUpperInvariant(), FactSourceText.Describe(verbSource));
             }
@@ -431,11 +452,6 @@ public static class PageParser
                 }
             }
 
-            if (decided.Item2 is not (FactSource.MethodNameSection or FactSource.Folder))
-            {
-                Report(DiagnosticDescriptors.ClientInferred, Locate(sections.TitleHeading), decided.Item1.ToString(), FactSourceText.Describe(decided.Item2));
-            }
-
             return decided;
         }
 
@@ -485,6 +501,7 @@ public static class PageParser
             {
                 (_overrides.Verb, FactSource.ItemMetadata, (MarkdownLocation?)null),
                 (directives.TryGet("verb", out var v, out var at) ? v : null, FactSource.PageDirective, at),
+                (_fileEntry?.Verb?.ToString(), FactSource.OverridesFile, _fileEntry?.Location),
             })
             {
                 if (string.IsNullOrWhiteSpace(value))
@@ -510,6 +527,7 @@ public static class PageParser
             {
                 (_overrides.Route, FactSource.ItemMetadata, (MarkdownLocation?)null),
                 (directives.TryGet("route", out var r, out var at) ? r : null, FactSource.PageDirective, at),
+                (_fileEntry?.Route, FactSource.OverridesFile, _fileEntry?.Location),
             })
             {
                 if (string.IsNullOrWhiteSpace(value))
@@ -518,12 +536,12 @@ public static class PageParser
                 }
 
                 var route = value!.Trim();
-                if (route.StartsWith("/", StringComparison.Ordinal) && !CSharp.ContainsUnsafe(route) && route.IndexOfAny(new[] { '"', '\\', ' ', '?', '#' }) < 0)
+                if (RouteRules.IsUsableOverride(route))
                 {
                     return (route, source);
                 }
 
-                Report(DiagnosticDescriptors.InvalidOverride, location ?? _lines.Locate(0, 0), "route", route, "a route starts with '/' and has no spaces, quotes, backslashes, '?' or '#'");
+                Report(DiagnosticDescriptors.InvalidOverride, location ?? _lines.Locate(0, 0), "route", route, RouteRules.OverrideRequirement);
             }
 
             return (RouteRules.FromFileName(Path.GetFileNameWithoutExtension(_filePath)), FactSource.FileName);
@@ -551,6 +569,36 @@ public static class PageParser
             _diagnostics.Add(Diag.Create(descriptor, location, args));
 
         private PageModel Result(MethodModel? method, List<DtoModel> dtos, List<EnumModel> enums) =>
-            new(_filePath, method, dtos.ToEquatableArray(), enums.ToEquatableArray(), _diagnostics.ToEquatableArray());
+            new(_filePath, method, dtos.ToEquatableArray(), enums.ToEquatableArray(), _diagnostics.ToEquatableArray(), _fileEntry?.Key);
+
+        /// <summary>The <c>docsgen.json</c> entry's field types, resolved on this page; a name the page does not define is ADG027.</summary>
+        private Dictionary<string, TypeRef> FileFieldTypes(ISet<string> dtoNames)
+        {
+            var types = new Dictionary<string, TypeRef>(StringComparer.Ordinal);
+            foreach (var field in _fileEntry?.Fields ?? EquatableArray<FieldTypeOverride>.Empty)
+            {
+                var isList = field.Type.EndsWith("[]", StringComparison.Ordinal);
+                var element = isList ? field.Type.Substring(0, field.Type.Length - 2) : field.Type;
+                TypeRef? type = element switch
+                {
+                    "string" => TypeRef.String,
+                    "int64" => TypeRef.Int64,
+                    "double" => TypeRef.Double,
+                    "boolean" => TypeRef.Boolean,
+                    "json" => TypeRef.Json,
+                    _ => dtoNames.Contains(element) ? TypeRef.Dto(element) : null,
+                };
+                if (type is null)
+                {
+                    // The entry's location is in docsgen.json, not in this page.
+                    _diagnostics.Add(Diag.Create(DiagnosticDescriptors.OverridesFileProblem, field.Location, "field '" + field.WireName + "' of '" + _fileEntry!.Key + "': '" + element + "' is not a data structure of " + Path.GetFileName(_filePath) + "; the type column is used"));
+                    continue;
+                }
+
+                types[field.WireName] = isList ? TypeRef.ListOf(type) : type;
+            }
+
+            return types;
+        }
     }
 }

@@ -8,6 +8,13 @@ public static class RouteRules
 {
     public const string Prefix = "/api/v3/";
 
+    /// <summary>What an overriding route must look like, for diagnostics.</summary>
+    public const string OverrideRequirement = "a route starts with '/' and has no spaces, quotes, backslashes, '?' or '#'";
+
+    /// <summary>Whether an override's route can be emitted as it is (it ends up in a string literal and a URL path).</summary>
+    public static bool IsUsableOverride(string route) =>
+        route.StartsWith("/", System.StringComparison.Ordinal) && !Emitting.CSharp.ContainsUnsafe(route) && route.IndexOfAny(new[] { '"', '\\', ' ', '?', '#' }) < 0;
+
     /// <summary>
     /// <c>/api/v3/</c> + the file name exactly as written, case included (real slugs such as <c>pub-userEvent</c> are
     /// camelCase, and the server's routes are case-sensitive). Only a name with characters a URL path cannot carry

@@ -39,10 +39,21 @@ public sealed record ResolvedMethod(string PagePath, MethodModel Method, DtoMode
 /// </summary>
 public static class ApiResolver
 {
-    public static ApiModel Resolve(ImmutableArray<PageModel> pages)
+    /// <param name="overridesFile">The docs tree's <c>docsgen.json</c>: an entry no page used is reported (ADG027).</param>
+    public static ApiModel Resolve(ImmutableArray<PageModel> pages, OverridesFile? overridesFile = null)
     {
         var ordered = pages.Where(p => p.Method is not null).OrderBy(p => p.FilePath, StringComparer.Ordinal).ToList();
         var diagnostics = new List<DiagnosticInfo>();
+        foreach (var entry in overridesFile?.Methods ?? EquatableArray<MethodOverride>.Empty)
+        {
+            if (!pages.Any(p => p.OverrideKey == entry.Key))
+            {
+                var what = entry.IsPath
+                    ? "no page has that path below the docs root"
+                    : "no method has that name" + (entry.KeyClient is { } client ? " on " + client + "Client" : string.Empty) + ", or an entry keyed by its page's path came first";
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OverridesFileProblem, entry.Location, "'" + Emitting.CSharp.Visible(entry.Key) + "' is not applied: " + what));
+            }
+        }
 
         var definitions = new Dictionary<string, List<(PageModel Page, DtoModel Dto)>>(StringComparer.Ordinal);
         foreach (var page in ordered)

@@ -6,7 +6,6 @@ namespace Authing.Sdk.Models
     /// <summary>
     /// Data structure WidgetScheduleDto.
     /// </summary>
-    /// <remarks>Every property is optional: a response never fails to read because a field is missing, and unknown fields are ignored.</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetScheduleDtoJsonConverter))]
     public sealed partial class WidgetScheduleDto
     {
@@ -17,7 +16,7 @@ namespace Authing.Sdk.Models
         /// <example>
         /// 1704067200000
         /// </example>
-        public long? StartAt { get; init; }
+        public required long StartAt { get; init; }
 
         /// <summary>
         /// 结束展示时间，毫秒级时间戳
@@ -26,7 +25,7 @@ namespace Authing.Sdk.Models
         /// <example>
         /// 1706745600000
         /// </example>
-        public long? EndAt { get; init; }
+        public required long EndAt { get; init; }
 
         /// <summary>
         /// 时区，IANA 格式
@@ -35,7 +34,7 @@ namespace Authing.Sdk.Models
         /// <example>
         /// Asia/Shanghai
         /// </example>
-        public string? Timezone { get; init; }
+        public required string Timezone { get; init; }
 
         /// <summary>
         /// 重复方式
@@ -102,9 +101,9 @@ namespace Authing.Sdk.Models
 
             return new WidgetScheduleDto
             {
-                StartAt = f0,
-                EndAt = f1,
-                Timezone = f2,
+                StartAt = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("startAt", "WidgetScheduleDto"),
+                EndAt = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("endAt", "WidgetScheduleDto"),
+                Timezone = f2 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("timezone", "WidgetScheduleDto"),
                 Repeat = f3,
             };
         }
@@ -113,21 +112,12 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetScheduleDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.StartAt is { } f0)
-            {
-                writer.WritePropertyName("startAt");
-                F0Converter.Write(writer, f0, options);
-            }
-            if (value.EndAt is { } f1)
-            {
-                writer.WritePropertyName("endAt");
-                F1Converter.Write(writer, f1, options);
-            }
-            if (value.Timezone is { } f2)
-            {
-                writer.WritePropertyName("timezone");
-                F2Converter.Write(writer, f2, options);
-            }
+            writer.WritePropertyName("startAt");
+            F0Converter.Write(writer, value.StartAt, options);
+            writer.WritePropertyName("endAt");
+            F1Converter.Write(writer, value.EndAt, options);
+            writer.WritePropertyName("timezone");
+            F2Converter.Write(writer, value.Timezone, options);
             if (value.Repeat is { } f3)
             {
                 writer.WritePropertyName("repeat");

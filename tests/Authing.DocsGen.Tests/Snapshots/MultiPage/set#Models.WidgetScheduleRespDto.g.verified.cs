@@ -14,20 +14,20 @@ namespace Authing.Sdk.Models
         /// 响应数据
         /// </summary>
         /// <remarks>Wire name <c>data</c>.</remarks>
-        public global::Authing.Sdk.Models.WidgetScheduleDto? Data { get; init; }
+        public global::Authing.Sdk.Models.GetWidgetScheduleWidgetScheduleDto? Data { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="WidgetScheduleRespDto"/> with its exact wire names, without reflection.</summary>
     public sealed class WidgetScheduleRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetScheduleRespDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetScheduleDto>? s_f4;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetWidgetScheduleWidgetScheduleDto>? s_f4;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetScheduleRespDtoJsonConverter Instance { get; } = new WidgetScheduleRespDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetScheduleDto> F4Converter => s_f4 ??= global::Authing.Sdk.Models.WidgetScheduleDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetWidgetScheduleWidgetScheduleDto> F4Converter => s_f4 ??= global::Authing.Sdk.Models.GetWidgetScheduleWidgetScheduleDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override WidgetScheduleRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -39,13 +39,13 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetScheduleRespDto");
             var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
-            global::Authing.Sdk.Models.WidgetScheduleDto? f4 = default;
+            global::Authing.Sdk.Models.GetWidgetScheduleWidgetScheduleDto? f4 = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "data":
-                        f4 = F4Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetScheduleDto), options);
+                        f4 = F4Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.GetWidgetScheduleWidgetScheduleDto), options);
                         break;
                     default:
                         envelope.ReadOrSkip(ref reader, propertyName, options);

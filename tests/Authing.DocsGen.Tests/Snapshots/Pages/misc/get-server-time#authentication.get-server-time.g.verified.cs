@@ -17,7 +17,7 @@ namespace Authing.Sdk
         /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
         /// <returns>The response. A business error inside an HTTP 200 is returned as it is unless <c>ThrowOnBusinessError</c> is set.</returns>
         /// <exception cref="global::Authing.Sdk.AuthingApiException">The server answered with an error, an invalid body, or did not answer in time.</exception>
-        // Generated from get-server-time.md: client from the sample code, verb from the default rule, route from the file name.
+        // Generated from get-server-time.md: client from the sample code, verb from the method name's first word, route from the file name.
         public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.ServerTimeRespDto> GetServerTimeAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-server-time");

@@ -16,7 +16,7 @@ namespace Authing.Sdk.Models
         /// <example>
         /// ["dev_01","dev_02"]
         /// </example>
-        public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.Nodes.JsonNode?>? DeviceIds { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<string>? DeviceIds { get; init; }
 
         /// <summary>
         /// Only return devices of this platform
@@ -40,7 +40,7 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="ListDevicesDto"/> with its exact wire names, without reflection.</summary>
     public sealed class ListDevicesDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListDevicesDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.Nodes.JsonNode?>?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_f0;
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListDevicesPlatform?>? s_f1;
         private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f2;
 
@@ -49,7 +49,7 @@ namespace Authing.Sdk.Models
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.Nodes.JsonNode?>?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.JsonList;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListDevicesPlatform?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.ListDevicesPlatformJsonConverter.Instance);
         private static global::System.Text.Json.Serialization.JsonConverter<bool?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
 
@@ -62,7 +62,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ListDevicesDto");
-            global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.Nodes.JsonNode?>? f0 = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? f0 = default;
             global::Authing.Sdk.Models.ListDevicesPlatform? f1 = default;
             bool? f2 = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
@@ -70,7 +70,7 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "deviceIds":
-                        f0 = F0Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.Nodes.JsonNode?>), options);
+                        f0 = F0Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<string>), options);
                         break;
                     case "platform":
                         f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.ListDevicesPlatform), options);

@@ -18,7 +18,7 @@ namespace Authing.Sdk
         /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
         /// <returns>The response. A business error inside an HTTP 200 is returned as it is unless <c>ThrowOnBusinessError</c> is set.</returns>
         /// <exception cref="global::Authing.Sdk.AuthingApiException">The server answered with an error, an invalid body, or did not answer in time.</exception>
-        // Generated from management/gadgets/get-gadget-owner.md: client from the docs folder, verb from the method-name prefix, route from the file name.
+        // Generated from management/gadgets/get-gadget-owner.md: client from the docs folder, verb from the method name's first word, route from the file name.
         public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.GadgetOwnerRespDto> GetGadgetOwnerAsync(global::Authing.Sdk.Models.GetGadgetOwnerDto request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null)

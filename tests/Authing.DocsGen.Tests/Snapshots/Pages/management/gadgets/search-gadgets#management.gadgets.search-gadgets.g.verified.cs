@@ -12,13 +12,13 @@ namespace Authing.Sdk
         /// <para>
         /// Search gadgets with a free-text query or an LDAP-style filter. The two can be combined: the filter is applied first, then the free-text query ranks the remaining gadgets.
         /// </para>
-        /// <para>Sends <c>POST /api/v3/search-gadgets</c>.</para>
+        /// <para>Sends <c>GET /api/v3/search-gadgets</c>.</para>
         /// </remarks>
         /// <param name="request">The request parameters.</param>
         /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
         /// <returns>The response. A business error inside an HTTP 200 is returned as it is unless <c>ThrowOnBusinessError</c> is set.</returns>
         /// <exception cref="global::Authing.Sdk.AuthingApiException">The server answered with an error, an invalid body, or did not answer in time.</exception>
-        // Generated from management/gadgets/search-gadgets.md: client from the docs folder, verb from the request parameters, route from the file name.
+        // Generated from management/gadgets/search-gadgets.md: client from the docs folder, verb from the method name's first word, route from the file name.
         public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.GadgetSearchRespDto> SearchGadgetsAsync(global::Authing.Sdk.Models.SearchGadgetsDto request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null)
@@ -26,8 +26,12 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/search-gadgets");
-            call.SetJsonBody(request, global::Authing.Sdk.Models.SearchGadgetsDtoJsonConverter.Instance);
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/search-gadgets");
+            call.AddQuery("query", request.Query);
+            call.AddQuery("filter", request.Filter);
+            call.AddQuery("highlightStyle", request.HighlightStyle);
+            call.AddQuery("page", request.Page ?? 1L);
+            call.AddQuery("limit", request.Limit ?? 10L);
             return Transport.SendAsync(call, global::Authing.Sdk.Models.GadgetSearchRespDtoJsonConverter.Instance, cancellationToken);
         }
     }

@@ -116,7 +116,7 @@ namespace Authing.Sdk.Models
         /// <example>
         /// ["https://a.example.com"]
         /// </example>
-        public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.Nodes.JsonNode?>? AllowedOrigins { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<string>? AllowedOrigins { get; init; }
 
         /// <summary>
         /// 品牌口号
@@ -157,7 +157,7 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_f8;
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f9;
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f10;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.Nodes.JsonNode?>?>? s_f11;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_f11;
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f12;
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f13;
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantPasswordPolicyDto>? s_f14;
@@ -178,7 +178,7 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<double?> F8Converter => s_f8 ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
         private static global::System.Text.Json.Serialization.JsonConverter<string?> F9Converter => s_f9 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
         private static global::System.Text.Json.Serialization.JsonConverter<string?> F10Converter => s_f10 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.Nodes.JsonNode?>?> F11Converter => s_f11 ??= global::Authing.Sdk.Runtime.AuthingConverters.JsonList;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> F11Converter => s_f11 ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
         private static global::System.Text.Json.Serialization.JsonConverter<string?> F12Converter => s_f12 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
         private static global::System.Text.Json.Serialization.JsonConverter<string?> F13Converter => s_f13 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantPasswordPolicyDto> F14Converter => s_f14 ??= global::Authing.Sdk.Models.TenantPasswordPolicyDtoJsonConverter.Instance;
@@ -203,7 +203,7 @@ namespace Authing.Sdk.Models
             double? f8 = default;
             string? f9 = default;
             string? f10 = default;
-            global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.Nodes.JsonNode?>? f11 = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? f11 = default;
             string? f12 = default;
             string? f13 = default;
             global::Authing.Sdk.Models.TenantPasswordPolicyDto? f14 = default;
@@ -245,7 +245,7 @@ namespace Authing.Sdk.Models
                         f10 = F10Converter.Read(ref reader, typeof(string), options);
                         break;
                     case "allowedOrigins":
-                        f11 = F11Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.Nodes.JsonNode?>), options);
+                        f11 = F11Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<string>), options);
                         break;
                     case "slogan":
                         f12 = F12Converter.Read(ref reader, typeof(string), options);

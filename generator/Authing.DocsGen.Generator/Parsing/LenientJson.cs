@@ -4,7 +4,7 @@ using System.Text;
 
 namespace Authing.DocsGen.Parsing;
 
-internal enum ExampleKind
+internal enum JsonKind
 {
     Object,
     Array,
@@ -15,29 +15,45 @@ internal enum ExampleKind
     Null,
 }
 
-/// <summary>One value of a docs example: only the structure the element-type rule needs (kinds, keys, items).</summary>
-internal sealed class ExampleValue
+/// <summary>One value read by <see cref="LenientJson"/>: its kind, keys, items, scalar text and where it stands.</summary>
+internal sealed class LenientJsonValue
 {
-    private ExampleValue(ExampleKind kind, List<KeyValuePair<string, ExampleValue>>? properties, List<ExampleValue>? items)
+    private LenientJsonValue(JsonKind kind, List<KeyValuePair<string, LenientJsonValue>>? properties, List<LenientJsonValue>? items)
     {
         Kind = kind;
-        Properties = properties ?? new List<KeyValuePair<string, ExampleValue>>();
-        Items = items ?? new List<ExampleValue>();
+        Properties = properties ?? new List<KeyValuePair<string, LenientJsonValue>>();
+        Items = items ?? new List<LenientJsonValue>();
     }
 
-    public ExampleKind Kind { get; }
+    public JsonKind Kind { get; }
 
-    public List<KeyValuePair<string, ExampleValue>> Properties { get; }
+    /// <summary>A string's value, or a bare scalar's text (<c>12</c>, <c>true</c>); empty for objects and arrays.</summary>
+    public string Text { get; private set; } = string.Empty;
 
-    public List<ExampleValue> Items { get; }
+    /// <summary>Offset of the value's first character in the parsed text.</summary>
+    public int Start { get; private set; }
 
-    public static ExampleValue Scalar(ExampleKind kind) => new(kind, null, null);
+    /// <summary>Offset just past the value.</summary>
+    public int End { get; private set; }
 
-    public static ExampleValue Object(List<KeyValuePair<string, ExampleValue>> properties) => new(ExampleKind.Object, properties, null);
+    public LenientJsonValue At(int start, int end)
+    {
+        Start = start;
+        End = end;
+        return this;
+    }
 
-    public static ExampleValue Array(List<ExampleValue> items) => new(ExampleKind.Array, null, items);
+    public static LenientJsonValue Scalar(JsonKind kind, string text) => new(kind, null, null) { Text = text };
 
-    public ExampleValue? this[string key]
+    public List<KeyValuePair<string, LenientJsonValue>> Properties { get; }
+
+    public List<LenientJsonValue> Items { get; }
+
+    public static LenientJsonValue Object(List<KeyValuePair<string, LenientJsonValue>> properties) => new(JsonKind.Object, properties, null);
+
+    public static LenientJsonValue Array(List<LenientJsonValue> items) => new(JsonKind.Array, null, items);
+
+    public LenientJsonValue? this[string key]
     {
         get
         {
@@ -55,33 +71,39 @@ internal sealed class ExampleValue
 }
 
 /// <summary>
-/// Reads the JSON of docs examples, which are written by hand in JavaScript style: single quotes, unquoted keys,
-/// trailing commas, comments and <c>undefined</c> are accepted. Returns null for anything it cannot read; it never
-/// throws. Nesting deeper than <see cref="MaxDepth"/> is unreadable (the generator bounds types at 32 levels anyway).
+/// Reads JSON written by hand in JavaScript style, as docs examples and the overrides file are: single quotes, unquoted
+/// keys, trailing commas, comments and <c>undefined</c> are accepted. Returns null for anything it cannot read, with the
+/// offset where reading stopped; it never throws. Nesting deeper than <see cref="MaxDepth"/> is unreadable (the
+/// generator bounds types at 32 levels anyway).
 /// </summary>
-internal sealed class ExampleJson
+internal sealed class LenientJson
 {
     public const int MaxDepth = 64;
 
     private readonly string _text;
     private int _position;
 
-    private ExampleJson(string text) => _text = text;
+    private LenientJson(string text) => _text = text;
 
-    public static ExampleValue? TryParse(string? text)
+    public static LenientJsonValue? TryParse(string? text) => TryParse(text, out _);
+
+    /// <param name="stoppedAt">Where reading failed (the text's length when it ended too early); meaningless on success.</param>
+    public static LenientJsonValue? TryParse(string? text, out int stoppedAt)
     {
+        stoppedAt = 0;
         if (text is null || text.Length == 0)
         {
             return null;
         }
 
-        var reader = new ExampleJson(text);
+        var reader = new LenientJson(text);
         var value = reader.Value(0);
         reader.SkipSpace();
+        stoppedAt = reader._position;
         return value is not null && reader._position == text.Length ? value : null;
     }
 
-    private ExampleValue? Value(int depth)
+    private LenientJsonValue? Value(int depth)
     {
         SkipSpace();
         if (_position >= _text.Length || depth > MaxDepth)
@@ -89,25 +111,22 @@ internal sealed class ExampleJson
             return null;
         }
 
+        var start = _position;
         var c = _text[_position];
-        switch (c)
+        var value = c switch
         {
-            case '{':
-                return ObjectValue(depth);
-            case '[':
-                return ArrayValue(depth);
-            case '"':
-            case '\'':
-                return QuotedString() is null ? null : ExampleValue.Scalar(ExampleKind.String);
-            default:
-                return Bare();
-        }
+            '{' => ObjectValue(depth),
+            '[' => ArrayValue(depth),
+            '"' or '\'' => QuotedString() is { } text ? LenientJsonValue.Scalar(JsonKind.String, text) : null,
+            _ => Bare(),
+        };
+        return value?.At(start, _position);
     }
 
-    private ExampleValue? ObjectValue(int depth)
+    private LenientJsonValue? ObjectValue(int depth)
     {
         _position++;
-        var properties = new List<KeyValuePair<string, ExampleValue>>();
+        var properties = new List<KeyValuePair<string, LenientJsonValue>>();
         while (true)
         {
             SkipSpace();
@@ -119,7 +138,7 @@ internal sealed class ExampleJson
             if (_text[_position] == '}')
             {
                 _position++;
-                return ExampleValue.Object(properties);
+                return LenientJsonValue.Object(properties);
             }
 
             var key = _text[_position] is '"' or '\'' ? QuotedString() : Word();
@@ -136,7 +155,7 @@ internal sealed class ExampleJson
                 return null;
             }
 
-            properties.Add(new KeyValuePair<string, ExampleValue>(key, value));
+            properties.Add(new KeyValuePair<string, LenientJsonValue>(key, value));
             if (!Separator('}'))
             {
                 return null;
@@ -144,10 +163,10 @@ internal sealed class ExampleJson
         }
     }
 
-    private ExampleValue? ArrayValue(int depth)
+    private LenientJsonValue? ArrayValue(int depth)
     {
         _position++;
-        var items = new List<ExampleValue>();
+        var items = new List<LenientJsonValue>();
         while (true)
         {
             SkipSpace();
@@ -159,7 +178,7 @@ internal sealed class ExampleJson
             if (_text[_position] == ']')
             {
                 _position++;
-                return ExampleValue.Array(items);
+                return LenientJsonValue.Array(items);
             }
 
             var value = Value(depth + 1);
@@ -232,7 +251,7 @@ internal sealed class ExampleJson
         return _position > start ? _text.Substring(start, _position - start) : null;
     }
 
-    private ExampleValue? Bare()
+    private LenientJsonValue? Bare()
     {
         var word = Word();
         switch (word)
@@ -241,18 +260,18 @@ internal sealed class ExampleJson
                 return null;
             case "true":
             case "false":
-                return ExampleValue.Scalar(ExampleKind.Boolean);
+                return LenientJsonValue.Scalar(JsonKind.Boolean, word);
             case "null":
             case "undefined":
-                return ExampleValue.Scalar(ExampleKind.Null);
+                return LenientJsonValue.Scalar(JsonKind.Null, word);
         }
 
         if (long.TryParse(word, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
         {
-            return ExampleValue.Scalar(ExampleKind.Integer);
+            return LenientJsonValue.Scalar(JsonKind.Integer, word);
         }
 
-        return double.TryParse(word, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? ExampleValue.Scalar(ExampleKind.Fraction) : null;
+        return double.TryParse(word, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? LenientJsonValue.Scalar(JsonKind.Fraction, word) : null;
     }
 
     private void SkipSpace()
