@@ -58,6 +58,35 @@ public sealed class SyntheticCorpusTests
         Assert.Contains(pages, p => !p.Path.Contains(SyntheticCorpusKebab(p.MethodName), StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The verb and route rules against what the corpus's fictional server expects, with the figures the README states.
+    /// </summary>
+    [Fact]
+    public void Inferred_verbs_and_routes_match_the_precision_the_readme_states()
+    {
+        var pages = s_600.Value;
+        var result = DocsCompiler.Compile(pages.Select(p => new DocsPage(p.Path, p.Text, PageOverrides.None)), GeneratorOptions.Default);
+        var byPath = result.Pages.ToDictionary(p => p.FilePath, StringComparer.Ordinal);
+        var verbHits = pages.Count(p => byPath[p.Path].Method!.Verb.ToString().ToUpperInvariant() == p.Verb);
+        var routeHits = pages.Count(p => byPath[p.Path].Method!.Route == p.Route);
+
+        Assert.Equal(pages.Count, routeHits);
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        Assert.Contains($"verbs right on {verbHits} of {pages.Count} synthetic pages", readme, StringComparison.Ordinal);
+        Assert.Contains($"routes right on {routeHits} of {pages.Count} synthetic pages", readme, StringComparison.Ordinal);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Authing.DocsGen.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Authing.DocsGen.sln not found above " + AppContext.BaseDirectory);
+    }
+
     [Fact]
     public void Every_page_is_a_method_page_the_generator_reads_without_failing()
     {

@@ -12,6 +12,9 @@ namespace Authing.DocsGen.Benchmarks.Corpus;
 /// <param name="QueryMarker">Request rows carry the leading-space query-string marker.</param>
 /// <param name="Description">The first description paragraph: unique in the corpus, outside every table.</param>
 /// <param name="RequestCell">A description cell of the page's own request table (unique on the page), or null when the page has no parameters.</param>
+/// <param name="Verb">What the corpus's fictional server expects: GET for a read (get, list, check, count, search) whose
+/// parameters are not objects, else POST. The page states it only through the query marker, where it can carry one.</param>
+/// <param name="Route">What the fictional server expects: <c>/api/v3/</c> + the file's slug.</param>
 public sealed record CorpusPage(
     string Path,
     string Text,
@@ -20,7 +23,9 @@ public sealed record CorpusPage(
     TableLayout Layout,
     bool QueryMarker,
     string Description,
-    string? RequestCell)
+    string? RequestCell,
+    string Verb = "POST",
+    string Route = "")
 {
     /// <summary>The page's size in UTF-8 bytes, as on disk.</summary>
     public int Utf8Size => Encoding.UTF8.GetByteCount(Text);
@@ -334,7 +339,9 @@ public static class SyntheticCorpus
                 _layout,
                 queryMarker,
                 description,
-                requestCell);
+                requestCell,
+                IsRead && request.All(f => !IsObjectType(f.Type)) ? "GET" : "POST",
+                "/api/v3/" + _slug);
         }
 
         private string Title()
