@@ -32,7 +32,7 @@ public struct AuthingObjectReader
     }
 
     /// <summary>The unknown fields and the values that did not fit, as received; null when there were none.</summary>
-    public readonly IReadOnlyDictionary<string, JsonElement>? AdditionalProperties => _additional;
+    public readonly IReadOnlyDictionary<string, JsonElement>? AdditionalProperties => _additional is { Count: > 0 } ? _additional : null;
 
     /// <summary>Reads a documented field's value.</summary>
     /// <typeparam name="T">The documented type.</typeparam>

@@ -110,7 +110,7 @@ internal sealed class AuthingReadContext
         if (_strict)
         {
             throw new AuthingUnreadableResponseException(
-                $"{PathAt(offset)} is {found} where the docs say {ExpectedKind<T>.Name} (StrictResponses is on)");
+                $"{PathAt(offset)} is {found} where the docs say {ExpectedKind<T>.Name}; StrictResponses is on");
         }
 
         raw = ReadRaw(ref reader);
