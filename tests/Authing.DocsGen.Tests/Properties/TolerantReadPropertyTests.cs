@@ -30,21 +30,35 @@ public sealed class TolerantReadPropertyTests(ITestOutputHelper output)
         Assert.True(targets.Count > 50, $"only {targets.Count} DTOs");
 
         var gen = Gen.Select(Gen.Int[0, targets.Count - 1], Gen.Int);
+        var cases = Math.Max(500, PropertyRun.Cases / 5);
+        var withMismatches = 0;
         PropertyRun.Sample(
             gen,
-            c => Check(targets[c.Item1].Sdk, targets[c.Item1].Dto, c.Item2),
+            c =>
+            {
+                if (Check(targets[c.Item1].Sdk, targets[c.Item1].Dto, c.Item2))
+                {
+                    Interlocked.Increment(ref withMismatches);
+                }
+            },
             c => $"{targets[c.Item1].Dto.Name}: {Body(targets[c.Item1].Sdk, targets[c.Item1].Dto, c.Item2)}",
             output,
-            Math.Max(500, PropertyRun.Cases / 5));
+            cases);
+
+        // The generator is meant to produce wrong shapes: most cases must have hit at least one.
+        output.WriteLine($"{withMismatches} cases had values that did not fit");
+        Assert.True(withMismatches > cases / 4, $"only {withMismatches} of {cases} cases had a mismatch");
     }
 
-    private static void Check(FixtureSdk sdk, DtoModel dto, int seed)
+    /// <summary>Checks one case; true when the tolerant read reported a value that did not fit.</summary>
+    private static bool Check(FixtureSdk sdk, DtoModel dto, int seed)
     {
         var body = Body(sdk, dto, seed);
         var type = sdk.Type("Authing.Sdk.Models." + dto.Name);
         var converter = sdk.Type("Authing.Sdk.Models." + dto.Name + "JsonConverter").GetProperty("Instance")!.GetValue(null)!;
 
-        var result = Send(type, converter, body, strict: false, out var error);
+        var logger = new MismatchLogger();
+        var result = Send(type, converter, body, strict: false, logger, out var error);
         Assert.True(error is null, $"tolerant read threw {error}");
         Assert.NotNull(result);
 
@@ -57,21 +71,23 @@ public sealed class TolerantReadPropertyTests(ITestOutputHelper output)
             }
         }
 
-        Send(type, converter, body, strict: true, out error);
+        Send(type, converter, body, strict: true, new MismatchLogger(), out error);
         if (error is not null)
         {
             var api = Assert.IsType<AuthingApiException>(error);
             Assert.Equal(AuthingErrorKind.InvalidResponse, api.Kind);
             Assert.Contains("$", api.Message, StringComparison.Ordinal);
         }
+
+        return !logger.Mismatches.IsEmpty;
     }
 
-    private static object? Send(Type type, object converter, string body, bool strict, out Exception? error)
+    private static object? Send(Type type, object converter, string body, bool strict, MismatchLogger logger, out Exception? error)
     {
         using var transport = new ManagementTransport(
             new HttpClient(new FixedResponse(body)),
             new ManagementClientOptions { AccessKeyId = "ak", AccessKeySecret = "sk", StrictResponses = strict },
-            new MismatchLogger());
+            logger);
         var send = typeof(AuthingTransport).GetMethods()
             .Single(m => m.Name == nameof(AuthingTransport.SendAsync) && m.IsGenericMethodDefinition)
             .MakeGenericMethod(type);
