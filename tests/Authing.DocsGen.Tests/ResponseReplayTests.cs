@@ -128,6 +128,25 @@ public sealed class ResponseReplayTests(ITestOutputHelper output)
         Assert.Equal("""["ord_1001","ord_1002"]""", kept["orderIds"].GetString());
     }
 
+    [Fact]
+    public void A_docs_field_named_additionalProperties_gets_another_csharp_name_and_its_own_wire_value()
+    {
+        var page = Fixture.WidgetPage.Replace(
+            "| createdAt | number | 是 | 创建时间（毫秒）   |  `1700000000000` |",
+            "| createdAt | number | 是 | 创建时间（毫秒）   |  `1700000000000` |\n| additionalProperties | string | 否 | 扩展   |  `x` |",
+            StringComparison.Ordinal);
+        Assert.NotEqual(Fixture.WidgetPage, page);
+        var sdk = Properties.GeneratedAssembly.Build(new[] { new TestPage("management/widgets/get-widget.md", page) });
+        Assert.True(sdk.Problems.Count == 0, sdk.DescribeProblems());
+        Assert.Contains(sdk.GeneratorDiagnostics, d => d.Id == "ADG017" && d.GetMessage().Contains("AdditionalProperties2", StringComparison.Ordinal));
+
+        var widget = sdk.Read("WidgetDto", """{"id":"w","createdAt":1,"additionalProperties":"v","other":[1]}""")!;
+
+        Assert.Equal("v", Properties.GeneratedAssembly.Get(widget, "AdditionalProperties2"));
+        var kept = (IReadOnlyDictionary<string, JsonElement>)Properties.GeneratedAssembly.Get(widget, "AdditionalProperties")!;
+        Assert.Equal("other", Assert.Single(kept).Key);
+    }
+
     private static bool IsJson(string text, out string why)
     {
         try
