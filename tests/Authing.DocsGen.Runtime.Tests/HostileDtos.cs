@@ -27,6 +27,10 @@ public sealed class HostileResponse : AuthingResponse
     public IReadOnlyList<JsonNode?>? Items { get; init; }
 
     public IReadOnlyList<HostileResponse>? Children { get; init; }
+
+    public HostileResponse? Owner { get; init; }
+
+    public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 }
 
 public sealed class HostileResponseConverter : JsonConverter<HostileResponse>
@@ -45,6 +49,7 @@ public sealed class HostileResponseConverter : JsonConverter<HostileResponse>
         }
 
         AuthingJson.ExpectStartObject(ref reader, nameof(HostileResponse));
+        var fields = new AuthingObjectReader(nameof(HostileResponse));
         var envelope = new AuthingEnvelopeReader();
         string? id = null;
         long? count = null;
@@ -54,36 +59,40 @@ public sealed class HostileResponseConverter : JsonConverter<HostileResponse>
         IReadOnlyList<string>? tags = null;
         IReadOnlyList<JsonNode?>? items = null;
         IReadOnlyList<HostileResponse>? children = null;
+        HostileResponse? owner = null;
         while (AuthingJson.ReadPropertyName(ref reader, out var propertyName))
         {
             switch (propertyName)
             {
                 case "id":
-                    id = AuthingConverters.String.Read(ref reader, typeof(string), options);
+                    id = fields.Read(ref reader, AuthingConverters.String, "id", options);
                     break;
                 case "count":
-                    count = AuthingConverters.Int64.Read(ref reader, typeof(long), options);
+                    count = fields.Read(ref reader, AuthingConverters.Int64, "count", options);
                     break;
                 case "ratio":
-                    ratio = AuthingConverters.Double.Read(ref reader, typeof(double), options);
+                    ratio = fields.Read(ref reader, AuthingConverters.Double, "ratio", options);
                     break;
                 case "enabled":
-                    enabled = AuthingConverters.Boolean.Read(ref reader, typeof(bool), options);
+                    enabled = fields.Read(ref reader, AuthingConverters.Boolean, "enabled", options);
                     break;
                 case "extra":
-                    extra = AuthingConverters.JsonNode.Read(ref reader, typeof(JsonNode), options);
+                    extra = fields.Read(ref reader, AuthingConverters.JsonNode, "extra", options);
                     break;
                 case "tags":
-                    tags = AuthingConverters.StringList.Read(ref reader, typeof(IReadOnlyList<string>), options);
+                    tags = fields.Read(ref reader, AuthingConverters.StringList, "tags", options);
                     break;
                 case "items":
-                    items = AuthingConverters.JsonList.Read(ref reader, typeof(IReadOnlyList<JsonNode?>), options);
+                    items = fields.Read(ref reader, AuthingConverters.JsonList, "items", options);
                     break;
                 case "children":
-                    children = Children.Read(ref reader, typeof(IReadOnlyList<HostileResponse>), options);
+                    children = fields.Read(ref reader, Children, "children", options);
+                    break;
+                case "owner":
+                    owner = fields.Read(ref reader, Instance, "owner", options);
                     break;
                 default:
-                    envelope.ReadOrSkip(ref reader, propertyName, options);
+                    envelope.ReadOrKeep(ref reader, propertyName, ref fields, options);
                     break;
             }
         }
@@ -102,9 +111,59 @@ public sealed class HostileResponseConverter : JsonConverter<HostileResponse>
             Tags = tags,
             Items = items,
             Children = children,
+            Owner = owner,
+            AdditionalProperties = fields.AdditionalProperties,
         };
     }
 
-    public override void Write(Utf8JsonWriter writer, HostileResponse value, JsonSerializerOptions options) =>
-        throw new NotSupportedException();
+    public override void Write(Utf8JsonWriter writer, HostileResponse value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        AuthingEnvelopeReader.Write(writer, value);
+        Write(writer, "id", value.Id, AuthingConverters.String, options);
+        Write(writer, "count", value.Count, AuthingConverters.Int64, options);
+        Write(writer, "ratio", value.Ratio, AuthingConverters.Double, options);
+        Write(writer, "enabled", value.Enabled, AuthingConverters.Boolean, options);
+        Write(writer, "extra", value.Extra, AuthingConverters.JsonNode, options);
+        Write(writer, "tags", value.Tags, AuthingConverters.StringList, options);
+        Write(writer, "items", value.Items, AuthingConverters.JsonList, options);
+        Write(writer, "children", value.Children, Children, options);
+        Write(writer, "owner", value.Owner, Instance, options);
+        foreach (var (name, raw) in value.AdditionalProperties ?? new Dictionary<string, JsonElement>())
+        {
+            if (!HasValue(value, name))
+            {
+                AuthingJson.WriteAdditionalProperty(writer, name, raw);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void Write<T>(Utf8JsonWriter writer, string name, T? value, JsonConverter<T> converter, JsonSerializerOptions options)
+    {
+        if (value is not null)
+        {
+            writer.WritePropertyName(name);
+            converter.Write(writer, value, options);
+        }
+    }
+
+    private static bool HasValue(HostileResponse value, string wireName) => wireName switch
+    {
+        "statusCode" => value.StatusCode is not null,
+        "message" => value.Message is not null,
+        "apiCode" => value.ApiCode is not null,
+        "requestId" => value.RequestId is not null,
+        "id" => value.Id is not null,
+        "count" => value.Count is not null,
+        "ratio" => value.Ratio is not null,
+        "enabled" => value.Enabled is not null,
+        "extra" => value.Extra is not null,
+        "tags" => value.Tags is not null,
+        "items" => value.Items is not null,
+        "children" => value.Children is not null,
+        "owner" => value.Owner is not null,
+        _ => false,
+    };
 }

@@ -68,24 +68,44 @@ public sealed class HostileResponseTests
         }
     }
 
+    /// <summary>With <c>StrictResponses</c> on, a value of the wrong kind fails the call and the message names its JSON path (without the value).</summary>
     [Theory]
-    [InlineData("\"count\":\"many\"")]
-    [InlineData("\"count\":1.5")]
-    [InlineData("\"count\":1e400")]
-    [InlineData("\"count\":[1]")]
-    [InlineData("\"ratio\":\"fast\"")]
-    [InlineData("\"ratio\":{}")]
-    [InlineData("\"enabled\":\"maybe\"")]
-    [InlineData("\"enabled\":2")]
-    [InlineData("\"tags\":\"a,b\"")]
-    [InlineData("\"tags\":[{}]")]
-    [InlineData("\"children\":{}")]
-    [InlineData("\"children\":[1]")]
+    [InlineData("\"count\":\"many\"", "$.count")]
+    [InlineData("\"count\":1.5", "$.count")]
+    [InlineData("\"count\":1e400", "$.count")]
+    [InlineData("\"count\":[1]", "$.count")]
+    [InlineData("\"ratio\":\"fast\"", "$.ratio")]
+    [InlineData("\"ratio\":{}", "$.ratio")]
+    [InlineData("\"enabled\":\"maybe\"", "$.enabled")]
+    [InlineData("\"enabled\":2", "$.enabled")]
+    [InlineData("\"tags\":\"a,b\"", "$.tags")]
+    [InlineData("\"tags\":[{}]", "$.tags[0]")]
+    [InlineData("\"children\":{}", "$.children")]
+    [InlineData("\"children\":[1]", "$.children[0]")]
+    [InlineData("\"id\":{\"a\":1}", "$.id")]
+    [InlineData("\"items\":{}", "$.items")]
+    [InlineData("\"apiCode\":[]", "$.apiCode")]
+    public async Task With_strict_responses_a_field_of_the_wrong_type_throws_invalid_response_naming_its_path(string field, string path)
+    {
+        var body = "{\"statusCode\":200," + field + "}";
+        using var transport = Transport(StubHandler.Json(body), strict: true);
+
+        var ex = await Assert.ThrowsAsync<AuthingApiException>(() => SendAsync(transport));
+
+        Assert.Equal(AuthingErrorKind.InvalidResponse, ex.Kind);
+        Assert.Equal(body, ex.RawBody);
+        Assert.IsAssignableFrom<JsonException>(ex.InnerException);
+        Assert.Contains(path + " is ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("where the docs say", ex.Message, StringComparison.Ordinal);
+        AssertSafeMessage(ex, Encoding.UTF8.GetBytes(body));
+    }
+
+    /// <summary>The envelope's statusCode says whether the call succeeded: when it cannot be read the response is unreadable, strict or not.</summary>
+    [Theory]
     [InlineData("\"statusCode\":\"two hundred\"")]
     [InlineData("\"statusCode\":4294967296")]
-    [InlineData("\"id\":{\"a\":1}")]
-    [InlineData("\"items\":{}")]
-    public async Task A_field_of_the_wrong_type_throws_invalid_response(string field)
+    [InlineData("\"statusCode\":{}")]
+    public async Task An_unreadable_status_code_throws_invalid_response_even_when_tolerant(string field)
     {
         var body = "{" + field + "}";
         using var transport = Transport(StubHandler.Json(body));
@@ -95,7 +115,6 @@ public sealed class HostileResponseTests
         Assert.Equal(AuthingErrorKind.InvalidResponse, ex.Kind);
         Assert.Equal(body, ex.RawBody);
         Assert.IsAssignableFrom<JsonException>(ex.InnerException);
-        AssertSafeMessage(ex, Encoding.UTF8.GetBytes(body));
     }
 
     [Theory]
@@ -394,11 +413,11 @@ public sealed class HostileResponseTests
         }
     }
 
-    internal static ManagementTransport Transport(HttpMessageHandler handler, TimeSpan? timeout = null) =>
-        Transport(new HttpClient(handler), timeout);
+    internal static ManagementTransport Transport(HttpMessageHandler handler, TimeSpan? timeout = null, bool strict = false, Microsoft.Extensions.Logging.ILogger? logger = null) =>
+        Transport(new HttpClient(handler), timeout, strict: strict, logger: logger);
 
-    internal static ManagementTransport Transport(HttpClient client, TimeSpan? timeout = null, string host = "https://api.authing.cn") =>
-        new(client, new ManagementClientOptions { AccessKeyId = "ak", AccessKeySecret = Secret, Host = host, Timeout = timeout ?? TimeSpan.FromSeconds(10) });
+    internal static ManagementTransport Transport(HttpClient client, TimeSpan? timeout = null, string host = "https://api.authing.cn", bool strict = false, Microsoft.Extensions.Logging.ILogger? logger = null) =>
+        new(client, new ManagementClientOptions { AccessKeyId = "ak", AccessKeySecret = Secret, Host = host, Timeout = timeout ?? TimeSpan.FromSeconds(10), StrictResponses = strict }, logger);
 
     internal static Task<HostileResponse> SendAsync(AuthingTransport transport, CancellationToken cancellationToken = default) =>
         transport.SendAsync(new AuthingRequest(HttpMethod.Get, "/api/v3/get-widget"), HostileResponseConverter.Instance, cancellationToken);

@@ -94,7 +94,7 @@ public sealed class WireTests
     }
 
     [Fact]
-    public void Unknown_factor_type_survives_a_round_trip_unchanged()
+    public void Unknown_factor_type_and_unknown_fields_survive_a_round_trip_unchanged()
     {
         const string json = """{"enrollmentData":{},"enrollmentToken":"t","factorType":"WEBAUTHN","extra":true}""";
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
@@ -112,7 +112,9 @@ public sealed class WireTests
             EnrollFactorDtoJsonConverter.Instance.Write(writer, dto, Authing.Sdk.Runtime.AuthingJson.Options);
         }
 
-        Assert.Equal("""{"enrollmentData":{},"enrollmentToken":"t","factorType":"WEBAUTHN"}""", Encoding.UTF8.GetString(buffer.ToArray()));
+        // The field the docs do not list is kept in AdditionalProperties and written back unchanged.
+        Assert.Equal("true", dto.AdditionalProperties!["extra"].GetRawText());
+        Assert.Equal("""{"enrollmentData":{},"enrollmentToken":"t","factorType":"WEBAUTHN","extra":true}""", Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
     [Fact]

@@ -129,7 +129,6 @@ public static class Emitter
                 ["wire_doc"] = CSharp.XmlDocText(field.WireName),
                 ["type"] = required ? type : type + "?",
                 ["local_type"] = type + "?",
-                ["type_of"] = type,
                 ["converter_type"] = converter.Type,
                 ["converter_init"] = converter.Init,
                 ["required"] = required,
@@ -214,7 +213,12 @@ public static class Emitter
     }
 
     /// <summary>Resolution assigns property names; a model that skipped it still gets a valid one.</summary>
-    private static string PropertyName(FieldModel field) => field.PropertyName ?? CSharp.Identifier(field.WireName, "Field");
+    private static string PropertyName(FieldModel field) => field.PropertyName ?? CSharp.Identifier(field.WireName, "Field") switch
+    {
+        // Every DTO has this member (the bag of unknown and mismatched fields); resolution reserves it too.
+        "AdditionalProperties" => "AdditionalPropertiesField",
+        var name => name,
+    };
 
     private static string TypeName(TypeRef type, GeneratorOptions options) => type.Kind switch
     {

@@ -14,10 +14,14 @@ namespace Authing.DocsGen.Resolution;
 /// </summary>
 internal static class IdentifierAssigner
 {
-    /// <summary>Type names the generator itself emits or the generated code refers to unqualified.</summary>
-    private static readonly string[] s_reservedTypeNames = { "AuthenticationClient", "ManagementClient", "AuthingResponse" };
+    /// <summary>
+    /// Type names the generator itself emits or the generated code refers to unqualified, and <c>AdditionalProperties</c>,
+    /// a member of every DTO (a member cannot have its type's name).
+    /// </summary>
+    private static readonly string[] s_reservedTypeNames = { "AuthenticationClient", "ManagementClient", "AuthingResponse", "AdditionalProperties" };
 
-    private static readonly string[] s_objectMembers = { "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize" };
+    /// <summary>Members every generated DTO has besides its fields: <c>object</c>'s, and the bag of unknown and mismatched fields.</summary>
+    private static readonly string[] s_objectMembers = { "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "AdditionalProperties" };
 
     private static readonly string[] s_envelopeMembers = { "StatusCode", "Message", "ApiCode", "RequestId", "IsSuccess" };
 

@@ -54,7 +54,7 @@ public sealed class AuthenticationTransport : AuthingTransport
     }
 
     private AuthenticationTransport(AuthenticationClientOptions options, HttpClient httpClient, bool ownsHttpClient, ILogger? logger)
-        : base(httpClient, ownsHttpClient, options.GetNormalizedHost(), options.Timeout, options.ThrowOnBusinessError, logger)
+        : base(httpClient, ownsHttpClient, options.GetNormalizedHost(), options.Timeout, options.ThrowOnBusinessError, options.StrictResponses, logger)
     {
         _appId = options.AppId!;
         _accessToken = string.IsNullOrEmpty(options.AccessToken) ? null : options.AccessToken;

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Authing.Sdk.Runtime;
 
-/// <summary>The transport's log messages. They carry the verb, the path (no query), the status and the time taken; never headers, bodies or secrets.</summary>
+/// <summary>
+/// The transport's log messages. They carry the verb, the path (no query), the status and the time taken, and for response
+/// values that did not fit their documented type the JSON path and kinds; never headers, bodies, values or secrets.
+/// </summary>
 internal static class AuthingLog
 {
     private static readonly Action<ILogger, string, string, int, double, Exception?> ResponseReceived =
@@ -17,6 +20,12 @@ internal static class AuthingLog
             LogLevel.Warning,
             new EventId(2, "AuthingRequestFailed"),
             "Authing {Method} {Path} failed ({Kind}) after {ElapsedMilliseconds:0.0} ms");
+
+    private static readonly Action<ILogger, string, string, string, string, string, string, Exception?> ResponseMismatch =
+        LoggerMessage.Define<string, string, string, string, string, string>(
+            LogLevel.Warning,
+            new EventId(3, "AuthingResponseMismatch"),
+            "Authing {Request}: {JsonPath} is {Found} where the docs say {Expected} ({Member}); {Outcome}. Logged once per field.");
 
     public static void Response(ILogger? logger, string method, string path, int status, TimeSpan elapsed)
     {
@@ -34,4 +43,18 @@ internal static class AuthingLog
             RequestFailed(logger, method, path, kind, elapsed.TotalMilliseconds, null);
         }
     }
+
+    /// <summary>A response value that did not fit its documented type. Names kinds and the path, never the value.</summary>
+    public static void Mismatch(ILogger logger, string request, string jsonPath, string found, string expected, string member, bool converted) =>
+        ResponseMismatch(
+            logger,
+            request,
+            jsonPath,
+            found,
+            expected,
+            member,
+            converted
+                ? "it was converted, and the value as received is kept in AdditionalProperties"
+                : "the property is left empty and the value is kept in AdditionalProperties",
+            null);
 }

@@ -42,13 +42,19 @@ public abstract class AuthingTransport : IDisposable
     /// <summary>The SDK's version, from the assembly's informational version without the source-revision suffix.</summary>
     internal static readonly string SdkVersion = ReadSdkVersion();
 
+#if NETSTANDARD2_0
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+#endif
+
 
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
     private readonly string _baseUrl;
     private readonly TimeSpan _timeout;
     private readonly bool _throwOnBusinessError;
+    private readonly bool _strictResponses;
     private readonly ILogger? _logger;
+    private readonly ResponseMismatchLog? _mismatchLog;
     private readonly bool _addUserAgent;
     private int _disposed;
 
@@ -58,6 +64,7 @@ public abstract class AuthingTransport : IDisposable
         string baseUrl,
         TimeSpan timeout,
         bool throwOnBusinessError,
+        bool strictResponses,
         ILogger? logger)
     {
         _httpClient = httpClient;
@@ -65,7 +72,9 @@ public abstract class AuthingTransport : IDisposable
         _baseUrl = baseUrl;
         _timeout = timeout;
         _throwOnBusinessError = throwOnBusinessError;
+        _strictResponses = strictResponses;
         _logger = logger;
+        _mismatchLog = logger is null ? null : new ResponseMismatchLog(logger);
         _addUserAgent = httpClient.DefaultRequestHeaders.UserAgent.Count == 0;
     }
 
@@ -96,18 +105,29 @@ public abstract class AuthingTransport : IDisposable
         T? result;
         try
         {
-            ReadOnlySpan<byte> json = WithoutBom(body);
+            ReadOnlyMemory<byte> json = body.AsMemory(body.Length - WithoutBom(body).Length);
             if (json.IsEmpty)
             {
                 throw new JsonException("The response body is empty.");
             }
 
-            var reader = new Utf8JsonReader(json);
-            reader.Read();
-            result = responseConverter.Read(ref reader, typeof(T), AuthingJson.Options);
-            if (reader.Read())
+            // JSON is UTF-8 (RFC 8259 §8.1). Checked once here, so that a value kept raw (an unknown field, a value that
+            // did not fit) can never throw later, in the caller's code, when it is read as text.
+            if (!IsValidUtf8(json.Span))
             {
-                throw new JsonException("The response body holds more than one JSON value.");
+                throw new JsonException("The response body is not valid UTF-8.");
+            }
+
+            // Converters report values that do not fit their documented type to this read's context (path, log, strictness).
+            using (AuthingReadContext.Enter(json, _mismatchLog?.ForCall(request.Method.Method, request.Path), _strictResponses))
+            {
+                var reader = new Utf8JsonReader(json.Span);
+                reader.Read();
+                result = responseConverter.Read(ref reader, typeof(T), AuthingJson.Options);
+                if (reader.Read())
+                {
+                    throw new JsonException("The response body holds more than one JSON value.");
+                }
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -186,6 +206,23 @@ public abstract class AuthingTransport : IDisposable
 
     private static ReadOnlySpan<byte> WithoutBom(byte[] body) =>
         body.AsSpan().StartsWith("\uFEFF"u8) ? body.AsSpan(3) : body.AsSpan();
+
+    private static bool IsValidUtf8(ReadOnlySpan<byte> json)
+    {
+#if NETSTANDARD2_0
+        try
+        {
+            s_strictUtf8.GetCharCount(json.ToArray());
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+#else
+        return System.Text.Unicode.Utf8.IsValid(json);
+#endif
+    }
 
     private static string BodyText(byte[] body) => Encoding.UTF8.GetString(WithoutBom(body));
 

@@ -62,6 +62,7 @@ public sealed class ManagementTransport : AuthingTransport
             ValidateFirst(options).GetNormalizedHost(),
             options.Timeout,
             options.ThrowOnBusinessError,
+            options.StrictResponses,
             logger)
     {
         _accessKeyId = options.AccessKeyId!;

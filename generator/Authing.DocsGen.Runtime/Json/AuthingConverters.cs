@@ -10,7 +10,10 @@ namespace Authing.Sdk.Runtime;
 
 /// <summary>
 /// Converters for the value kinds the docs use. Tolerant where Authing's servers are known to vary: numbers and
-/// booleans may arrive as strings, booleans as "enabled"/"disabled". Null elements inside arrays are skipped.
+/// booleans may arrive as strings, booleans as "enabled"/"disabled". Null elements inside arrays are skipped, and so are
+/// items that do not fit the element type (unless <c>StrictResponses</c> is on), which the enclosing generated object
+/// then keeps raw in its <c>AdditionalProperties</c>. Other values that do not fit throw <see cref="JsonException"/>;
+/// <see cref="AuthingObjectReader"/> catches that for each field.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class AuthingConverters
@@ -342,10 +345,30 @@ public static class AuthingConverters
                 throw Unexpected(ref reader, "an array");
             }
 
+            AuthingReadContext context = AuthingReadContext.Current;
             var list = new List<T>();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                if (reader.TokenType != JsonTokenType.Null && _element.Read(ref reader, typeof(T), options) is { } item)
+                if (reader.TokenType == JsonTokenType.Null)
+                {
+                    continue;
+                }
+
+                Utf8JsonReader start = reader;
+                T? item;
+                try
+                {
+                    item = _element.Read(ref reader, typeof(T), options);
+                }
+                catch (Exception ex) when (AuthingReadContext.IsMismatch(ex))
+                {
+                    // One item that does not fit is left out (or converted); the enclosing object field keeps the whole
+                    // array as received, and reports the item's path.
+                    reader = start;
+                    item = context.Recover(ref reader, _element, options, out _);
+                }
+
+                if (item is not null)
                 {
                     list.Add(item);
                 }

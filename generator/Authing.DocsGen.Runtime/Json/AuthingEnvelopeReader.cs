@@ -45,6 +45,37 @@ public struct AuthingEnvelopeReader
         }
     }
 
+    /// <summary>
+    /// Reads the property if it is an envelope field, else keeps it in <paramref name="fields"/>. <c>message</c>,
+    /// <c>apiCode</c> and <c>requestId</c> are read tolerantly; <c>statusCode</c> must be an integer (or a numeric string),
+    /// because it says whether the call succeeded: a response whose status cannot be read is not a response.
+    /// </summary>
+    /// <param name="reader">The reader, on the property's value.</param>
+    /// <param name="propertyName">The property name just read.</param>
+    /// <param name="fields">The object's reader, which keeps unknown fields and values that did not fit.</param>
+    /// <param name="options">Passed through to converters.</param>
+    public void ReadOrKeep(ref Utf8JsonReader reader, string propertyName, ref AuthingObjectReader fields, JsonSerializerOptions options)
+    {
+        switch (propertyName)
+        {
+            case "statusCode":
+                StatusCode = AuthingConverters.Int32.Read(ref reader, typeof(int?), options);
+                break;
+            case "message":
+                Message = fields.Read(ref reader, AuthingConverters.String, propertyName, options);
+                break;
+            case "apiCode":
+                ApiCode = fields.Read(ref reader, AuthingConverters.Int32, propertyName, options);
+                break;
+            case "requestId":
+                RequestId = fields.Read(ref reader, AuthingConverters.String, propertyName, options);
+                break;
+            default:
+                fields.Keep(ref reader, propertyName);
+                break;
+        }
+    }
+
     /// <summary>Writes the envelope fields that are set.</summary>
     /// <param name="writer">The writer, inside the object.</param>
     /// <param name="response">The response.</param>

@@ -59,6 +59,22 @@ public static class AuthingJson
     public static JsonException MissingProperty(string wireName, string typeName) =>
         new($"Required property '{wireName}' of {typeName} is missing or null.");
 
+    /// <summary>Writes a field kept in <c>AdditionalProperties</c> back as it was received; an unset element is left out.</summary>
+    /// <param name="writer">The writer, inside an object.</param>
+    /// <param name="name">The wire name.</param>
+    /// <param name="value">The value as received.</param>
+    public static void WriteAdditionalProperty(Utf8JsonWriter writer, string name, JsonElement value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value.ValueKind == JsonValueKind.Undefined)
+        {
+            return;
+        }
+
+        writer.WritePropertyName(name);
+        value.WriteTo(writer);
+    }
+
     /// <summary>Reads an enum's wire value: a string, or the text of a number or boolean.</summary>
     /// <param name="reader">The reader, positioned on the value.</param>
     /// <returns>The wire value.</returns>

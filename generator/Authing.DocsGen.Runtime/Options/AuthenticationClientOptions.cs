@@ -44,6 +44,16 @@ public sealed class AuthenticationClientOptions : IAuthingClientOptions
     /// </summary>
     public bool ThrowOnBusinessError { get; set; }
 
+    /// <summary>
+    /// When true, a response value that does not fit its documented type (an array where the docs say object, a string
+    /// where they say boolean, …) throws an <see cref="AuthingApiException"/> of kind
+    /// <see cref="AuthingErrorKind.InvalidResponse"/> whose message names its JSON path (<c>$.data.list[2].enabled</c>).
+    /// False by default: such a value leaves its property empty (or is converted, when that is lossless, like <c>"12"</c>
+    /// or <c>" false"</c>), is kept as received in the object's <c>AdditionalProperties</c>, and is logged once per type and
+    /// field at Warning. Turn it on in tests to make docs errors surface.
+    /// </summary>
+    public bool StrictResponses { get; set; }
+
     /// <summary>Lists every problem with these options; the list is empty when they are usable. Secrets are never quoted.</summary>
     /// <returns>One message per problem, each naming the option.</returns>
     public IReadOnlyList<string> GetValidationErrors()
@@ -79,7 +89,7 @@ public sealed class AuthenticationClientOptions : IAuthingClientOptions
     /// <returns>A one-line description.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{nameof(AuthenticationClientOptions)} {{ {nameof(AppHost)} = {AppHost}, {nameof(AppId)} = {AppId}, {nameof(AppSecret)} = {OptionChecks.DescribeSecret(AppSecret)}, {nameof(AccessToken)} = {OptionChecks.DescribeSecret(AccessToken)}, {nameof(TokenEndpointAuthMethod)} = {TokenEndpointAuthMethod}, {nameof(Timeout)} = {Timeout}, {nameof(ThrowOnBusinessError)} = {ThrowOnBusinessError} }}");
+        $"{nameof(AuthenticationClientOptions)} {{ {nameof(AppHost)} = {AppHost}, {nameof(AppId)} = {AppId}, {nameof(AppSecret)} = {OptionChecks.DescribeSecret(AppSecret)}, {nameof(AccessToken)} = {OptionChecks.DescribeSecret(AccessToken)}, {nameof(TokenEndpointAuthMethod)} = {TokenEndpointAuthMethod}, {nameof(Timeout)} = {Timeout}, {nameof(ThrowOnBusinessError)} = {ThrowOnBusinessError}, {nameof(StrictResponses)} = {StrictResponses} }}");
 
     /// <summary>The normalised host; call only after validation succeeded.</summary>
     internal string GetNormalizedHost() => OptionChecks.NormalizeHost(AppHost, nameof(AppHost), new List<string>())!;

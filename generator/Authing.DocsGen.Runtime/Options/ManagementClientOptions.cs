@@ -53,6 +53,16 @@ public sealed class ManagementClientOptions : IAuthingClientOptions
     /// </summary>
     public bool ThrowOnBusinessError { get; set; }
 
+    /// <summary>
+    /// When true, a response value that does not fit its documented type (an array where the docs say object, a string
+    /// where they say boolean, …) throws an <see cref="AuthingApiException"/> of kind
+    /// <see cref="AuthingErrorKind.InvalidResponse"/> whose message names its JSON path (<c>$.data.list[2].enabled</c>).
+    /// False by default: such a value leaves its property empty (or is converted, when that is lossless, like <c>"12"</c>
+    /// or <c>" false"</c>), is kept as received in the object's <c>AdditionalProperties</c>, and is logged once per type and
+    /// field at Warning. Turn it on in tests to make docs errors surface.
+    /// </summary>
+    public bool StrictResponses { get; set; }
+
     /// <summary>Lists every problem with these options; the list is empty when they are usable. Secrets are never quoted.</summary>
     /// <returns>One message per problem, each naming the option.</returns>
     public IReadOnlyList<string> GetValidationErrors()
@@ -80,7 +90,7 @@ public sealed class ManagementClientOptions : IAuthingClientOptions
     /// <returns>A one-line description.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{nameof(ManagementClientOptions)} {{ {nameof(Host)} = {Host}, {nameof(AccessKeyId)} = {AccessKeyId}, {nameof(AccessKeySecret)} = {OptionChecks.DescribeSecret(AccessKeySecret)}, {nameof(Language)} = {Language}, {nameof(TenantId)} = {TenantId}, {nameof(Timeout)} = {Timeout}, {nameof(ThrowOnBusinessError)} = {ThrowOnBusinessError} }}");
+        $"{nameof(ManagementClientOptions)} {{ {nameof(Host)} = {Host}, {nameof(AccessKeyId)} = {AccessKeyId}, {nameof(AccessKeySecret)} = {OptionChecks.DescribeSecret(AccessKeySecret)}, {nameof(Language)} = {Language}, {nameof(TenantId)} = {TenantId}, {nameof(Timeout)} = {Timeout}, {nameof(ThrowOnBusinessError)} = {ThrowOnBusinessError}, {nameof(StrictResponses)} = {StrictResponses} }}");
 
     /// <summary>The canonical spelling of a supported language, or null.</summary>
     internal static string? NormalizeLanguage(string? language) =>

@@ -23,6 +23,13 @@ namespace Authing.Sdk.Models
         /// </summary>
         /// <remarks>Wire name <c>schedule</c>.</remarks>
         public required global::Authing.Sdk.Models.WidgetScheduleDto Schedule { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="CreateWidgetScheduleDto"/> with its exact wire names, without reflection.</summary>
@@ -48,6 +55,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CreateWidgetScheduleDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CreateWidgetScheduleDto");
             string? f0 = default;
             global::Authing.Sdk.Models.WidgetScheduleDto? f1 = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
@@ -55,13 +63,13 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "widgetId":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "widgetId", options);
                         break;
                     case "schedule":
-                        f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetScheduleDto), options);
+                        f1 = fields.Read(ref reader, F1Converter, "schedule", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -70,6 +78,7 @@ namespace Authing.Sdk.Models
             {
                 WidgetId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "CreateWidgetScheduleDto"),
                 Schedule = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("schedule", "CreateWidgetScheduleDto"),
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -81,7 +90,26 @@ namespace Authing.Sdk.Models
             F0Converter.Write(writer, value.WidgetId, options);
             writer.WritePropertyName("schedule");
             F1Converter.Write(writer, value.Schedule, options);
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(CreateWidgetScheduleDto value, string wireName) => wireName switch
+        {
+            "widgetId" => true,
+            "schedule" => true,
+            _ => false,
+        };
     }
 }

@@ -6,7 +6,10 @@ namespace Authing.Sdk.Models
     /// <summary>
     /// Data structure GetWidgetScheduleWidgetScheduleDto.
     /// </summary>
-    /// <remarks>Every property is optional: a response never fails to read because a field is missing, and unknown fields are ignored.</remarks>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(GetWidgetScheduleWidgetScheduleDtoJsonConverter))]
     public sealed partial class GetWidgetScheduleWidgetScheduleDto
     {
@@ -45,6 +48,13 @@ namespace Authing.Sdk.Models
         /// NONE
         /// </example>
         public global::Authing.Sdk.Models.WidgetScheduleRepeat? Repeat { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="GetWidgetScheduleWidgetScheduleDto"/> with its exact wire names, without reflection.</summary>
@@ -74,6 +84,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetWidgetScheduleWidgetScheduleDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetWidgetScheduleWidgetScheduleDto");
             long? f0 = default;
             long? f1 = default;
             string? f2 = default;
@@ -83,19 +94,19 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "startAt":
-                        f0 = F0Converter.Read(ref reader, typeof(long), options);
+                        f0 = fields.Read(ref reader, F0Converter, "startAt", options);
                         break;
                     case "endAt":
-                        f1 = F1Converter.Read(ref reader, typeof(long), options);
+                        f1 = fields.Read(ref reader, F1Converter, "endAt", options);
                         break;
                     case "timezone":
-                        f2 = F2Converter.Read(ref reader, typeof(string), options);
+                        f2 = fields.Read(ref reader, F2Converter, "timezone", options);
                         break;
                     case "repeat":
-                        f3 = F3Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetScheduleRepeat), options);
+                        f3 = fields.Read(ref reader, F3Converter, "repeat", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -106,6 +117,7 @@ namespace Authing.Sdk.Models
                 EndAt = f1,
                 Timezone = f2,
                 Repeat = f3,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -133,7 +145,28 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("repeat");
                 F3Converter.Write(writer, f3, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(GetWidgetScheduleWidgetScheduleDto value, string wireName) => wireName switch
+        {
+            "startAt" => value.StartAt is not null,
+            "endAt" => value.EndAt is not null,
+            "timezone" => value.Timezone is not null,
+            "repeat" => value.Repeat is not null,
+            _ => false,
+        };
     }
 }

@@ -17,6 +17,13 @@ namespace Authing.Sdk.Models
         /// 首页
         /// </example>
         public string? Keywords { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="ListWidgetTagsDto"/> with its exact wire names, without reflection.</summary>
@@ -40,16 +47,17 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ListWidgetTagsDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ListWidgetTagsDto");
             string? f0 = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "keywords":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "keywords", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -57,6 +65,7 @@ namespace Authing.Sdk.Models
             return new ListWidgetTagsDto
             {
                 Keywords = f0,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -69,7 +78,25 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("keywords");
                 F0Converter.Write(writer, f0, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(ListWidgetTagsDto value, string wireName) => wireName switch
+        {
+            "keywords" => value.Keywords is not null,
+            _ => false,
+        };
     }
 }

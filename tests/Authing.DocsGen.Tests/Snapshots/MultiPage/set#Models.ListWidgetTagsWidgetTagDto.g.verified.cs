@@ -6,7 +6,10 @@ namespace Authing.Sdk.Models
     /// <summary>
     /// Data structure ListWidgetTagsWidgetTagDto.
     /// </summary>
-    /// <remarks>Every property is optional: a response never fails to read because a field is missing, and unknown fields are ignored.</remarks>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ListWidgetTagsWidgetTagDtoJsonConverter))]
     public sealed partial class ListWidgetTagsWidgetTagDto
     {
@@ -45,6 +48,13 @@ namespace Authing.Sdk.Models
         /// 12
         /// </example>
         public long? WidgetCount { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="ListWidgetTagsWidgetTagDto"/> with its exact wire names, without reflection.</summary>
@@ -74,6 +84,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ListWidgetTagsWidgetTagDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ListWidgetTagsWidgetTagDto");
             string? f0 = default;
             string? f1 = default;
             string? f2 = default;
@@ -83,19 +94,19 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "tagId":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "tagId", options);
                         break;
                     case "name":
-                        f1 = F1Converter.Read(ref reader, typeof(string), options);
+                        f1 = fields.Read(ref reader, F1Converter, "name", options);
                         break;
                     case "color":
-                        f2 = F2Converter.Read(ref reader, typeof(string), options);
+                        f2 = fields.Read(ref reader, F2Converter, "color", options);
                         break;
                     case "widgetCount":
-                        f3 = F3Converter.Read(ref reader, typeof(long), options);
+                        f3 = fields.Read(ref reader, F3Converter, "widgetCount", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -106,6 +117,7 @@ namespace Authing.Sdk.Models
                 Name = f1,
                 Color = f2,
                 WidgetCount = f3,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -133,7 +145,28 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("widgetCount");
                 F3Converter.Write(writer, f3, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(ListWidgetTagsWidgetTagDto value, string wireName) => wireName switch
+        {
+            "tagId" => value.TagId is not null,
+            "name" => value.Name is not null,
+            "color" => value.Color is not null,
+            "widgetCount" => value.WidgetCount is not null,
+            _ => false,
+        };
     }
 }

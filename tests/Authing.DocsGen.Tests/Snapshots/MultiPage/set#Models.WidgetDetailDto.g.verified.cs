@@ -6,7 +6,10 @@ namespace Authing.Sdk.Models
     /// <summary>
     /// Data structure WidgetDetailDto.
     /// </summary>
-    /// <remarks>Every property is optional: a response never fails to read because a field is missing, and unknown fields are ignored.</remarks>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetDetailDtoJsonConverter))]
     public sealed partial class WidgetDetailDto
     {
@@ -57,6 +60,13 @@ namespace Authing.Sdk.Models
         /// 1700000123456
         /// </example>
         public long? UpdatedAt { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="WidgetDetailDto"/> with its exact wire names, without reflection.</summary>
@@ -90,6 +100,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetDetailDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetDetailDto");
             string? f0 = default;
             string? f1 = default;
             global::Authing.Sdk.Models.WidgetDetailStatus? f2 = default;
@@ -101,25 +112,25 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "widgetId":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "widgetId", options);
                         break;
                     case "name":
-                        f1 = F1Converter.Read(ref reader, typeof(string), options);
+                        f1 = fields.Read(ref reader, F1Converter, "name", options);
                         break;
                     case "status":
-                        f2 = F2Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetDetailStatus), options);
+                        f2 = fields.Read(ref reader, F2Converter, "status", options);
                         break;
                     case "owner":
-                        f3 = F3Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetOwnerDto), options);
+                        f3 = fields.Read(ref reader, F3Converter, "owner", options);
                         break;
                     case "tags":
-                        f4 = F4Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetTagDto>), options);
+                        f4 = fields.Read(ref reader, F4Converter, "tags", options);
                         break;
                     case "updatedAt":
-                        f5 = F5Converter.Read(ref reader, typeof(long), options);
+                        f5 = fields.Read(ref reader, F5Converter, "updatedAt", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -132,6 +143,7 @@ namespace Authing.Sdk.Models
                 Owner = f3,
                 Tags = f4,
                 UpdatedAt = f5,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -169,7 +181,30 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("updatedAt");
                 F5Converter.Write(writer, f5, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(WidgetDetailDto value, string wireName) => wireName switch
+        {
+            "widgetId" => value.WidgetId is not null,
+            "name" => value.Name is not null,
+            "status" => value.Status is not null,
+            "owner" => value.Owner is not null,
+            "tags" => value.Tags is not null,
+            "updatedAt" => value.UpdatedAt is not null,
+            _ => false,
+        };
     }
 }

@@ -44,6 +44,13 @@ namespace Authing.Sdk.Models
         /// NONE
         /// </example>
         public global::Authing.Sdk.Models.WidgetScheduleRepeat? Repeat { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="WidgetScheduleDto"/> with its exact wire names, without reflection.</summary>
@@ -73,6 +80,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetScheduleDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetScheduleDto");
             long? f0 = default;
             long? f1 = default;
             string? f2 = default;
@@ -82,19 +90,19 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "startAt":
-                        f0 = F0Converter.Read(ref reader, typeof(long), options);
+                        f0 = fields.Read(ref reader, F0Converter, "startAt", options);
                         break;
                     case "endAt":
-                        f1 = F1Converter.Read(ref reader, typeof(long), options);
+                        f1 = fields.Read(ref reader, F1Converter, "endAt", options);
                         break;
                     case "timezone":
-                        f2 = F2Converter.Read(ref reader, typeof(string), options);
+                        f2 = fields.Read(ref reader, F2Converter, "timezone", options);
                         break;
                     case "repeat":
-                        f3 = F3Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetScheduleRepeat), options);
+                        f3 = fields.Read(ref reader, F3Converter, "repeat", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -105,6 +113,7 @@ namespace Authing.Sdk.Models
                 EndAt = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("endAt", "WidgetScheduleDto"),
                 Timezone = f2 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("timezone", "WidgetScheduleDto"),
                 Repeat = f3,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -123,7 +132,28 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("repeat");
                 F3Converter.Write(writer, f3, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(WidgetScheduleDto value, string wireName) => wireName switch
+        {
+            "startAt" => true,
+            "endAt" => true,
+            "timezone" => true,
+            "repeat" => value.Repeat is not null,
+            _ => false,
+        };
     }
 }

@@ -32,6 +32,13 @@ namespace Authing.Sdk.Models
         /// SMS
         /// </example>
         public required global::Authing.Sdk.Models.EnrollFactorFactorType FactorType { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="EnrollFactorDto"/> with its exact wire names, without reflection.</summary>
@@ -59,6 +66,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "EnrollFactorDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("EnrollFactorDto");
             global::Authing.Sdk.Models.EnrollFactorEnrollmentDataDto? f0 = default;
             string? f1 = default;
             global::Authing.Sdk.Models.EnrollFactorFactorType? f2 = default;
@@ -67,16 +75,16 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "enrollmentData":
-                        f0 = F0Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.EnrollFactorEnrollmentDataDto), options);
+                        f0 = fields.Read(ref reader, F0Converter, "enrollmentData", options);
                         break;
                     case "enrollmentToken":
-                        f1 = F1Converter.Read(ref reader, typeof(string), options);
+                        f1 = fields.Read(ref reader, F1Converter, "enrollmentToken", options);
                         break;
                     case "factorType":
-                        f2 = F2Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.EnrollFactorFactorType), options);
+                        f2 = fields.Read(ref reader, F2Converter, "factorType", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -86,6 +94,7 @@ namespace Authing.Sdk.Models
                 EnrollmentData = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("enrollmentData", "EnrollFactorDto"),
                 EnrollmentToken = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("enrollmentToken", "EnrollFactorDto"),
                 FactorType = f2 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("factorType", "EnrollFactorDto"),
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -99,7 +108,27 @@ namespace Authing.Sdk.Models
             F1Converter.Write(writer, value.EnrollmentToken, options);
             writer.WritePropertyName("factorType");
             F2Converter.Write(writer, value.FactorType, options);
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(EnrollFactorDto value, string wireName) => wireName switch
+        {
+            "enrollmentData" => true,
+            "enrollmentToken" => true,
+            "factorType" => true,
+            _ => false,
+        };
     }
 }

@@ -6,10 +6,19 @@ namespace Authing.Sdk.Models
     /// <summary>
     /// Response.
     /// </summary>
-    /// <remarks>Every property is optional: a response never fails to read because a field is missing, and unknown fields are ignored.</remarks>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(EnrollFactorRespDtoJsonConverter))]
     public sealed partial class EnrollFactorRespDto : global::Authing.Sdk.AuthingResponse
     {
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="EnrollFactorRespDto"/> with its exact wire names, without reflection.</summary>
@@ -28,13 +37,14 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "EnrollFactorRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("EnrollFactorRespDto");
             var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     default:
-                        envelope.ReadOrSkip(ref reader, propertyName, options);
+                        envelope.ReadOrKeep(ref reader, propertyName, ref fields, options);
                         break;
                 }
             }
@@ -45,6 +55,7 @@ namespace Authing.Sdk.Models
                 Message = envelope.Message,
                 ApiCode = envelope.ApiCode,
                 RequestId = envelope.RequestId,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -53,7 +64,28 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(EnrollFactorRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            _ => false,
+        };
     }
 }

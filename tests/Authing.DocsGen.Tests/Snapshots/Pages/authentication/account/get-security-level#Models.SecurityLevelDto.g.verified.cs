@@ -6,7 +6,10 @@ namespace Authing.Sdk.Models
     /// <summary>
     /// Data structure SecurityLevelDto.
     /// </summary>
-    /// <remarks>Every property is optional: a response never fails to read because a field is missing, and unknown fields are ignored.</remarks>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(SecurityLevelDtoJsonConverter))]
     public sealed partial class SecurityLevelDto
     {
@@ -42,6 +45,13 @@ namespace Authing.Sdk.Models
         /// </summary>
         /// <remarks>Wire name <c>suggestions</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.SecuritySuggestionDto>? Suggestions { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="SecurityLevelDto"/> with its exact wire names, without reflection.</summary>
@@ -71,6 +81,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "SecurityLevelDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("SecurityLevelDto");
             long? f0 = default;
             global::Authing.Sdk.Models.SecurityLevelLevel? f1 = default;
             double? f2 = default;
@@ -80,19 +91,19 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "score":
-                        f0 = F0Converter.Read(ref reader, typeof(long), options);
+                        f0 = fields.Read(ref reader, F0Converter, "score", options);
                         break;
                     case "level":
-                        f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.SecurityLevelLevel), options);
+                        f1 = fields.Read(ref reader, F1Converter, "level", options);
                         break;
                     case "passwordStrength":
-                        f2 = F2Converter.Read(ref reader, typeof(double), options);
+                        f2 = fields.Read(ref reader, F2Converter, "passwordStrength", options);
                         break;
                     case "suggestions":
-                        f3 = F3Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.SecuritySuggestionDto>), options);
+                        f3 = fields.Read(ref reader, F3Converter, "suggestions", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -103,6 +114,7 @@ namespace Authing.Sdk.Models
                 Level = f1,
                 PasswordStrength = f2,
                 Suggestions = f3,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -130,7 +142,28 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("suggestions");
                 F3Converter.Write(writer, f3, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(SecurityLevelDto value, string wireName) => wireName switch
+        {
+            "score" => value.Score is not null,
+            "level" => value.Level is not null,
+            "passwordStrength" => value.PasswordStrength is not null,
+            "suggestions" => value.Suggestions is not null,
+            _ => false,
+        };
     }
 }

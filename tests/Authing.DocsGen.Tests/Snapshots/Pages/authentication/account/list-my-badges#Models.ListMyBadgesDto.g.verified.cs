@@ -35,6 +35,13 @@ namespace Authing.Sdk.Models
         /// false
         /// </example>
         public bool? IncludeExpired { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="ListMyBadgesDto"/> with its exact wire names, without reflection.</summary>
@@ -62,6 +69,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ListMyBadgesDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ListMyBadgesDto");
             long? f0 = default;
             long? f1 = default;
             bool? f2 = default;
@@ -70,16 +78,16 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "page":
-                        f0 = F0Converter.Read(ref reader, typeof(long), options);
+                        f0 = fields.Read(ref reader, F0Converter, "page", options);
                         break;
                     case "limit":
-                        f1 = F1Converter.Read(ref reader, typeof(long), options);
+                        f1 = fields.Read(ref reader, F1Converter, "limit", options);
                         break;
                     case "includeExpired":
-                        f2 = F2Converter.Read(ref reader, typeof(bool), options);
+                        f2 = fields.Read(ref reader, F2Converter, "includeExpired", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -89,6 +97,7 @@ namespace Authing.Sdk.Models
                 Page = f0,
                 Limit = f1,
                 IncludeExpired = f2,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -111,7 +120,27 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("includeExpired");
                 F2Converter.Write(writer, f2, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(ListMyBadgesDto value, string wireName) => wireName switch
+        {
+            "page" => value.Page is not null,
+            "limit" => value.Limit is not null,
+            "includeExpired" => value.IncludeExpired is not null,
+            _ => false,
+        };
     }
 }

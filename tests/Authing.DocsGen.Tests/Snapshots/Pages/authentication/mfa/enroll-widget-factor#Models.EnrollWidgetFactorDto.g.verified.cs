@@ -32,6 +32,13 @@ namespace Authing.Sdk.Models
         /// </summary>
         /// <remarks>Wire name <c>proof</c>.</remarks>
         public required global::Authing.Sdk.Models.WidgetFactorProofDto Proof { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="EnrollWidgetFactorDto"/> with its exact wire names, without reflection.</summary>
@@ -59,6 +66,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "EnrollWidgetFactorDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("EnrollWidgetFactorDto");
             string? f0 = default;
             global::Authing.Sdk.Models.EnrollWidgetFactorFactorKind? f1 = default;
             global::Authing.Sdk.Models.WidgetFactorProofDto? f2 = default;
@@ -67,16 +75,16 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "enrollmentTicket":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "enrollmentTicket", options);
                         break;
                     case "factorKind":
-                        f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.EnrollWidgetFactorFactorKind), options);
+                        f1 = fields.Read(ref reader, F1Converter, "factorKind", options);
                         break;
                     case "proof":
-                        f2 = F2Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetFactorProofDto), options);
+                        f2 = fields.Read(ref reader, F2Converter, "proof", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -86,6 +94,7 @@ namespace Authing.Sdk.Models
                 EnrollmentTicket = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("enrollmentTicket", "EnrollWidgetFactorDto"),
                 FactorKind = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("factorKind", "EnrollWidgetFactorDto"),
                 Proof = f2 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("proof", "EnrollWidgetFactorDto"),
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -99,7 +108,27 @@ namespace Authing.Sdk.Models
             F1Converter.Write(writer, value.FactorKind, options);
             writer.WritePropertyName("proof");
             F2Converter.Write(writer, value.Proof, options);
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(EnrollWidgetFactorDto value, string wireName) => wireName switch
+        {
+            "enrollmentTicket" => true,
+            "factorKind" => true,
+            "proof" => true,
+            _ => false,
+        };
     }
 }

@@ -6,7 +6,10 @@ namespace Authing.Sdk.Models
     /// <summary>
     /// Data structure SendWidgetCodeDataDto.
     /// </summary>
-    /// <remarks>Every property is optional: a response never fails to read because a field is missing, and unknown fields are ignored.</remarks>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(SendWidgetCodeDataDtoJsonConverter))]
     public sealed partial class SendWidgetCodeDataDto
     {
@@ -27,6 +30,13 @@ namespace Authing.Sdk.Models
         /// 60
         /// </example>
         public long? RetryAfter { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="SendWidgetCodeDataDto"/> with its exact wire names, without reflection.</summary>
@@ -52,6 +62,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "SendWidgetCodeDataDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("SendWidgetCodeDataDto");
             string? f0 = default;
             long? f1 = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
@@ -59,13 +70,13 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "sentTo":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "sentTo", options);
                         break;
                     case "retryAfter":
-                        f1 = F1Converter.Read(ref reader, typeof(long), options);
+                        f1 = fields.Read(ref reader, F1Converter, "retryAfter", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -74,6 +85,7 @@ namespace Authing.Sdk.Models
             {
                 SentTo = f0,
                 RetryAfter = f1,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -91,7 +103,26 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("retryAfter");
                 F1Converter.Write(writer, f1, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(SendWidgetCodeDataDto value, string wireName) => wireName switch
+        {
+            "sentTo" => value.SentTo is not null,
+            "retryAfter" => value.RetryAfter is not null,
+            _ => false,
+        };
     }
 }

@@ -44,6 +44,13 @@ namespace Authing.Sdk.Models
         /// en-US
         /// </example>
         public string? Locale { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="SendWidgetCodeDto"/> with its exact wire names, without reflection.</summary>
@@ -73,6 +80,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "SendWidgetCodeDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("SendWidgetCodeDto");
             string? f0 = default;
             global::Authing.Sdk.Models.SendWidgetCodeChannel? f1 = default;
             global::Authing.Sdk.Models.SendWidgetCodeScene? f2 = default;
@@ -82,19 +90,19 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "widgetId":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "widgetId", options);
                         break;
                     case "channel":
-                        f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.SendWidgetCodeChannel), options);
+                        f1 = fields.Read(ref reader, F1Converter, "channel", options);
                         break;
                     case "scene":
-                        f2 = F2Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.SendWidgetCodeScene), options);
+                        f2 = fields.Read(ref reader, F2Converter, "scene", options);
                         break;
                     case "locale":
-                        f3 = F3Converter.Read(ref reader, typeof(string), options);
+                        f3 = fields.Read(ref reader, F3Converter, "locale", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -105,6 +113,7 @@ namespace Authing.Sdk.Models
                 Channel = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("channel", "SendWidgetCodeDto"),
                 Scene = f2,
                 Locale = f3,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -126,7 +135,28 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("locale");
                 F3Converter.Write(writer, f3, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(SendWidgetCodeDto value, string wireName) => wireName switch
+        {
+            "widgetId" => true,
+            "channel" => true,
+            "scene" => value.Scene is not null,
+            "locale" => value.Locale is not null,
+            _ => false,
+        };
     }
 }

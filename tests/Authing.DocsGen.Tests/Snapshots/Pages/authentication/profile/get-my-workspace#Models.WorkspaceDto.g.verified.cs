@@ -6,7 +6,10 @@ namespace Authing.Sdk.Models
     /// <summary>
     /// Data structure WorkspaceDto.
     /// </summary>
-    /// <remarks>Every property is optional: a response never fails to read because a field is missing, and unknown fields are ignored.</remarks>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(WorkspaceDtoJsonConverter))]
     public sealed partial class WorkspaceDto
     {
@@ -48,6 +51,13 @@ namespace Authing.Sdk.Models
         /// {"compact":true}
         /// </example>
         public global::System.Text.Json.Nodes.JsonNode? Preferences { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="WorkspaceDto"/> with its exact wire names, without reflection.</summary>
@@ -79,6 +89,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WorkspaceDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WorkspaceDto");
             string? f0 = default;
             global::Authing.Sdk.Models.WorkspaceLayout? f1 = default;
             global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.PinnedWidgetDto>? f2 = default;
@@ -89,22 +100,22 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "userId":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "userId", options);
                         break;
                     case "layout":
-                        f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WorkspaceLayout), options);
+                        f1 = fields.Read(ref reader, F1Converter, "layout", options);
                         break;
                     case "pinned":
-                        f2 = F2Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.PinnedWidgetDto>), options);
+                        f2 = fields.Read(ref reader, F2Converter, "pinned", options);
                         break;
                     case "badges":
-                        f3 = F3Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WorkspaceBadgeDto>), options);
+                        f3 = fields.Read(ref reader, F3Converter, "badges", options);
                         break;
                     case "preferences":
-                        f4 = F4Converter.Read(ref reader, typeof(global::System.Text.Json.Nodes.JsonNode), options);
+                        f4 = fields.Read(ref reader, F4Converter, "preferences", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -116,6 +127,7 @@ namespace Authing.Sdk.Models
                 Pinned = f2,
                 Badges = f3,
                 Preferences = f4,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -148,7 +160,29 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("preferences");
                 F4Converter.Write(writer, f4, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(WorkspaceDto value, string wireName) => wireName switch
+        {
+            "userId" => value.UserId is not null,
+            "layout" => value.Layout is not null,
+            "pinned" => value.Pinned is not null,
+            "badges" => value.Badges is not null,
+            "preferences" => value.Preferences is not null,
+            _ => false,
+        };
     }
 }

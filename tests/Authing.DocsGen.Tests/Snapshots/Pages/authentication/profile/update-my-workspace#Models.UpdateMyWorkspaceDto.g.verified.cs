@@ -53,6 +53,13 @@ namespace Authing.Sdk.Models
         /// {"compact":false}
         /// </example>
         public global::System.Text.Json.Nodes.JsonNode? Preferences { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="UpdateMyWorkspaceDto"/> with its exact wire names, without reflection.</summary>
@@ -84,6 +91,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "UpdateMyWorkspaceDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("UpdateMyWorkspaceDto");
             global::Authing.Sdk.Models.UpdateMyWorkspaceLayout? f0 = default;
             global::Authing.Sdk.Models.UpdateMyWorkspaceLocale? f1 = default;
             string? f2 = default;
@@ -94,22 +102,22 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "layout":
-                        f0 = F0Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.UpdateMyWorkspaceLayout), options);
+                        f0 = fields.Read(ref reader, F0Converter, "layout", options);
                         break;
                     case "locale":
-                        f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.UpdateMyWorkspaceLocale), options);
+                        f1 = fields.Read(ref reader, F1Converter, "locale", options);
                         break;
                     case "timezone":
-                        f2 = F2Converter.Read(ref reader, typeof(string), options);
+                        f2 = fields.Read(ref reader, F2Converter, "timezone", options);
                         break;
                     case "pinnedWidgetIds":
-                        f3 = F3Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<string>), options);
+                        f3 = fields.Read(ref reader, F3Converter, "pinnedWidgetIds", options);
                         break;
                     case "preferences":
-                        f4 = F4Converter.Read(ref reader, typeof(global::System.Text.Json.Nodes.JsonNode), options);
+                        f4 = fields.Read(ref reader, F4Converter, "preferences", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -121,6 +129,7 @@ namespace Authing.Sdk.Models
                 Timezone = f2,
                 PinnedWidgetIds = f3,
                 Preferences = f4,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -153,7 +162,29 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("preferences");
                 F4Converter.Write(writer, f4, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(UpdateMyWorkspaceDto value, string wireName) => wireName switch
+        {
+            "layout" => value.Layout is not null,
+            "locale" => value.Locale is not null,
+            "timezone" => value.Timezone is not null,
+            "pinnedWidgetIds" => value.PinnedWidgetIds is not null,
+            "preferences" => value.Preferences is not null,
+            _ => false,
+        };
     }
 }

@@ -6,7 +6,10 @@ namespace Authing.Sdk.Models
     /// <summary>
     /// Response.
     /// </summary>
-    /// <remarks>Every property is optional: a response never fails to read because a field is missing, and unknown fields are ignored.</remarks>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(LoginTokenRespDtoJsonConverter))]
     public sealed partial class LoginTokenRespDto : global::Authing.Sdk.AuthingResponse
     {
@@ -15,6 +18,13 @@ namespace Authing.Sdk.Models
         /// </summary>
         /// <remarks>Wire name <c>data</c>.</remarks>
         public global::Authing.Sdk.Models.LoginTokenDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="LoginTokenRespDto"/> with its exact wire names, without reflection.</summary>
@@ -38,6 +48,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "LoginTokenRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("LoginTokenRespDto");
             var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
             global::Authing.Sdk.Models.LoginTokenDto? f4 = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
@@ -45,10 +56,10 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "data":
-                        f4 = F4Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.LoginTokenDto), options);
+                        f4 = fields.Read(ref reader, F4Converter, "data", options);
                         break;
                     default:
-                        envelope.ReadOrSkip(ref reader, propertyName, options);
+                        envelope.ReadOrKeep(ref reader, propertyName, ref fields, options);
                         break;
                 }
             }
@@ -60,6 +71,7 @@ namespace Authing.Sdk.Models
                 ApiCode = envelope.ApiCode,
                 RequestId = envelope.RequestId,
                 Data = f4,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -73,7 +85,29 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("data");
                 F4Converter.Write(writer, f4, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(LoginTokenRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
     }
 }

@@ -50,6 +50,13 @@ namespace Authing.Sdk.Models
         /// </summary>
         /// <remarks>Wire name <c>options</c>.</remarks>
         public global::Authing.Sdk.Models.SignInByBadgeOptionsDto? Options { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="SignInByBadgeDto"/> with its exact wire names, without reflection.</summary>
@@ -81,6 +88,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "SignInByBadgeDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("SignInByBadgeDto");
             string? f0 = default;
             string? f1 = default;
             string? f2 = default;
@@ -91,22 +99,22 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "badgeNumber":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "badgeNumber", options);
                         break;
                     case "passCode":
-                        f1 = F1Converter.Read(ref reader, typeof(string), options);
+                        f1 = fields.Read(ref reader, F1Converter, "passCode", options);
                         break;
                     case "client_id":
-                        f2 = F2Converter.Read(ref reader, typeof(string), options);
+                        f2 = fields.Read(ref reader, F2Converter, "client_id", options);
                         break;
                     case "client_secret":
-                        f3 = F3Converter.Read(ref reader, typeof(string), options);
+                        f3 = fields.Read(ref reader, F3Converter, "client_secret", options);
                         break;
                     case "options":
-                        f4 = F4Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.SignInByBadgeOptionsDto), options);
+                        f4 = fields.Read(ref reader, F4Converter, "options", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -118,6 +126,7 @@ namespace Authing.Sdk.Models
                 ClientId = f2,
                 ClientSecret = f3,
                 Options = f4,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -144,7 +153,29 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("options");
                 F4Converter.Write(writer, f4, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(SignInByBadgeDto value, string wireName) => wireName switch
+        {
+            "badgeNumber" => true,
+            "passCode" => true,
+            "client_id" => value.ClientId is not null,
+            "client_secret" => value.ClientSecret is not null,
+            "options" => value.Options is not null,
+            _ => false,
+        };
     }
 }

@@ -35,6 +35,13 @@ namespace Authing.Sdk.Models
         /// t_9c2e4a
         /// </example>
         public string? TenantId { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="SignInByBadgeOptionsDto"/> with its exact wire names, without reflection.</summary>
@@ -62,6 +69,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "SignInByBadgeOptionsDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("SignInByBadgeOptionsDto");
             string? f0 = default;
             global::System.Text.Json.Nodes.JsonNode? f1 = default;
             string? f2 = default;
@@ -70,16 +78,16 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "scope":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "scope", options);
                         break;
                     case "context":
-                        f1 = F1Converter.Read(ref reader, typeof(global::System.Text.Json.Nodes.JsonNode), options);
+                        f1 = fields.Read(ref reader, F1Converter, "context", options);
                         break;
                     case "tenantId":
-                        f2 = F2Converter.Read(ref reader, typeof(string), options);
+                        f2 = fields.Read(ref reader, F2Converter, "tenantId", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -89,6 +97,7 @@ namespace Authing.Sdk.Models
                 Scope = f0,
                 Context = f1,
                 TenantId = f2,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -111,7 +120,27 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("tenantId");
                 F2Converter.Write(writer, f2, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(SignInByBadgeOptionsDto value, string wireName) => wireName switch
+        {
+            "scope" => value.Scope is not null,
+            "context" => value.Context is not null,
+            "tenantId" => value.TenantId is not null,
+            _ => false,
+        };
     }
 }

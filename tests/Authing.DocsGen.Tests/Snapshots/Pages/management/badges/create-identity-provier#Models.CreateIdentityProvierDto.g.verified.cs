@@ -59,6 +59,13 @@ namespace Authing.Sdk.Models
         /// external_partner
         /// </example>
         public string? BadgeCode { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="CreateIdentityProvierDto"/> with its exact wire names, without reflection.</summary>
@@ -92,6 +99,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CreateIdentityProvierDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CreateIdentityProvierDto");
             global::Authing.Sdk.Models.CreateIdentityProvierType? f0 = default;
             string? f1 = default;
             global::Authing.Sdk.Models.CreateIdentityProvierLoginMode? f2 = default;
@@ -103,25 +111,25 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "type":
-                        f0 = F0Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.CreateIdentityProvierType), options);
+                        f0 = fields.Read(ref reader, F0Converter, "type", options);
                         break;
                     case "name":
-                        f1 = F1Converter.Read(ref reader, typeof(string), options);
+                        f1 = fields.Read(ref reader, F1Converter, "name", options);
                         break;
                     case "loginMode":
-                        f2 = F2Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.CreateIdentityProvierLoginMode), options);
+                        f2 = fields.Read(ref reader, F2Converter, "loginMode", options);
                         break;
                     case "displayLocale":
-                        f3 = F3Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.CreateIdentityProvierDisplayLocale), options);
+                        f3 = fields.Read(ref reader, F3Converter, "displayLocale", options);
                         break;
                     case "ldapSettings":
-                        f4 = F4Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.IdpLdapSettingsDto), options);
+                        f4 = fields.Read(ref reader, F4Converter, "ldapSettings", options);
                         break;
                     case "badgeCode":
-                        f5 = F5Converter.Read(ref reader, typeof(string), options);
+                        f5 = fields.Read(ref reader, F5Converter, "badgeCode", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -134,6 +142,7 @@ namespace Authing.Sdk.Models
                 DisplayLocale = f3,
                 LdapSettings = f4,
                 BadgeCode = f5,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -165,7 +174,30 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("badgeCode");
                 F5Converter.Write(writer, f5, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(CreateIdentityProvierDto value, string wireName) => wireName switch
+        {
+            "type" => true,
+            "name" => true,
+            "loginMode" => value.LoginMode is not null,
+            "displayLocale" => value.DisplayLocale is not null,
+            "ldapSettings" => value.LdapSettings is not null,
+            "badgeCode" => value.BadgeCode is not null,
+            _ => false,
+        };
     }
 }

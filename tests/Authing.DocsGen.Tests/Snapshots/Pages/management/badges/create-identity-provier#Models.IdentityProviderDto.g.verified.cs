@@ -6,7 +6,10 @@ namespace Authing.Sdk.Models
     /// <summary>
     /// Data structure IdentityProviderDto.
     /// </summary>
-    /// <remarks>Every property is optional: a response never fails to read because a field is missing, and unknown fields are ignored.</remarks>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(IdentityProviderDtoJsonConverter))]
     public sealed partial class IdentityProviderDto
     {
@@ -45,6 +48,13 @@ namespace Authing.Sdk.Models
         /// SignupAndLogin
         /// </example>
         public global::Authing.Sdk.Models.IdentityProviderLoginMode? LoginMode { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="IdentityProviderDto"/> with its exact wire names, without reflection.</summary>
@@ -74,6 +84,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "IdentityProviderDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("IdentityProviderDto");
             string? f0 = default;
             global::Authing.Sdk.Models.IdentityProviderType? f1 = default;
             string? f2 = default;
@@ -83,19 +94,19 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "identityProviderId":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "identityProviderId", options);
                         break;
                     case "type":
-                        f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.IdentityProviderType), options);
+                        f1 = fields.Read(ref reader, F1Converter, "type", options);
                         break;
                     case "name":
-                        f2 = F2Converter.Read(ref reader, typeof(string), options);
+                        f2 = fields.Read(ref reader, F2Converter, "name", options);
                         break;
                     case "loginMode":
-                        f3 = F3Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.IdentityProviderLoginMode), options);
+                        f3 = fields.Read(ref reader, F3Converter, "loginMode", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -106,6 +117,7 @@ namespace Authing.Sdk.Models
                 Type = f1,
                 Name = f2,
                 LoginMode = f3,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -133,7 +145,28 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("loginMode");
                 F3Converter.Write(writer, f3, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(IdentityProviderDto value, string wireName) => wireName switch
+        {
+            "identityProviderId" => value.IdentityProviderId is not null,
+            "type" => value.Type is not null,
+            "name" => value.Name is not null,
+            "loginMode" => value.LoginMode is not null,
+            _ => false,
+        };
     }
 }

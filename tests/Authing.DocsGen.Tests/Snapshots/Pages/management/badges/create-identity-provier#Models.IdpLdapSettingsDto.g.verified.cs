@@ -35,6 +35,13 @@ namespace Authing.Sdk.Models
         /// (&amp;(objectClass=person)(|(uid={{username}})(mail={{username}})))
         /// </example>
         public string? UserFilter { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="IdpLdapSettingsDto"/> with its exact wire names, without reflection.</summary>
@@ -62,6 +69,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "IdpLdapSettingsDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("IdpLdapSettingsDto");
             string? f0 = default;
             string? f1 = default;
             string? f2 = default;
@@ -70,16 +78,16 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "url":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "url", options);
                         break;
                     case "baseDn":
-                        f1 = F1Converter.Read(ref reader, typeof(string), options);
+                        f1 = fields.Read(ref reader, F1Converter, "baseDn", options);
                         break;
                     case "userFilter":
-                        f2 = F2Converter.Read(ref reader, typeof(string), options);
+                        f2 = fields.Read(ref reader, F2Converter, "userFilter", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -89,6 +97,7 @@ namespace Authing.Sdk.Models
                 Url = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("url", "IdpLdapSettingsDto"),
                 BaseDn = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("baseDn", "IdpLdapSettingsDto"),
                 UserFilter = f2,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -105,7 +114,27 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("userFilter");
                 F2Converter.Write(writer, f2, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(IdpLdapSettingsDto value, string wireName) => wireName switch
+        {
+            "url" => true,
+            "baseDn" => true,
+            "userFilter" => value.UserFilter is not null,
+            _ => false,
+        };
     }
 }

@@ -59,6 +59,13 @@ namespace Authing.Sdk.Models
         /// </summary>
         /// <remarks>Wire name <c>issuer</c>.</remarks>
         public global::Authing.Sdk.Models.BadgeIssuerDto? Issuer { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="IssueBadgeDto"/> with its exact wire names, without reflection.</summary>
@@ -92,6 +99,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "IssueBadgeDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("IssueBadgeDto");
             string? f0 = default;
             string? f1 = default;
             string? f2 = default;
@@ -103,25 +111,25 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "userId":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "userId", options);
                         break;
                     case "templateId":
-                        f1 = F1Converter.Read(ref reader, typeof(string), options);
+                        f1 = fields.Read(ref reader, F1Converter, "templateId", options);
                         break;
                     case "title":
-                        f2 = F2Converter.Read(ref reader, typeof(string), options);
+                        f2 = fields.Read(ref reader, F2Converter, "title", options);
                         break;
                     case "level":
-                        f3 = F3Converter.Read(ref reader, typeof(long), options);
+                        f3 = fields.Read(ref reader, F3Converter, "level", options);
                         break;
                     case "expiresAt":
-                        f4 = F4Converter.Read(ref reader, typeof(long), options);
+                        f4 = fields.Read(ref reader, F4Converter, "expiresAt", options);
                         break;
                     case "issuer":
-                        f5 = F5Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.BadgeIssuerDto), options);
+                        f5 = fields.Read(ref reader, F5Converter, "issuer", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -134,6 +142,7 @@ namespace Authing.Sdk.Models
                 Level = f3,
                 ExpiresAt = f4,
                 Issuer = f5,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -165,7 +174,30 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("issuer");
                 F5Converter.Write(writer, f5, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(IssueBadgeDto value, string wireName) => wireName switch
+        {
+            "userId" => true,
+            "templateId" => true,
+            "title" => value.Title is not null,
+            "level" => value.Level is not null,
+            "expiresAt" => value.ExpiresAt is not null,
+            "issuer" => value.Issuer is not null,
+            _ => false,
+        };
     }
 }

@@ -6,10 +6,19 @@ namespace Authing.Sdk.Models
     /// <summary>
     /// Data structure BadgeMetadataDto.
     /// </summary>
-    /// <remarks>Every property is optional: a response never fails to read because a field is missing, and unknown fields are ignored.</remarks>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(BadgeMetadataDtoJsonConverter))]
     public sealed partial class BadgeMetadataDto
     {
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="BadgeMetadataDto"/> with its exact wire names, without reflection.</summary>
@@ -28,18 +37,20 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "BadgeMetadataDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("BadgeMetadataDto");
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
 
             return new BadgeMetadataDto
             {
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -47,6 +58,14 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BadgeMetadataDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }

@@ -6,7 +6,10 @@ namespace Authing.Sdk.Models
     /// <summary>
     /// Data structure BadgeTemplateDto.
     /// </summary>
-    /// <remarks>Every property is optional: a response never fails to read because a field is missing, and unknown fields are ignored.</remarks>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(BadgeTemplateDtoJsonConverter))]
     public sealed partial class BadgeTemplateDto
     {
@@ -42,6 +45,13 @@ namespace Authing.Sdk.Models
         /// </summary>
         /// <remarks>Wire name <c>metadata</c>.</remarks>
         public global::Authing.Sdk.Models.BadgeMetadataDto? Metadata { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="BadgeTemplateDto"/> with its exact wire names, without reflection.</summary>
@@ -71,6 +81,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "BadgeTemplateDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("BadgeTemplateDto");
             string? f0 = default;
             string? f1 = default;
             string? f2 = default;
@@ -80,19 +91,19 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "templateId":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "templateId", options);
                         break;
                     case "name":
-                        f1 = F1Converter.Read(ref reader, typeof(string), options);
+                        f1 = fields.Read(ref reader, F1Converter, "name", options);
                         break;
                     case "icon":
-                        f2 = F2Converter.Read(ref reader, typeof(string), options);
+                        f2 = fields.Read(ref reader, F2Converter, "icon", options);
                         break;
                     case "metadata":
-                        f3 = F3Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.BadgeMetadataDto), options);
+                        f3 = fields.Read(ref reader, F3Converter, "metadata", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -103,6 +114,7 @@ namespace Authing.Sdk.Models
                 Name = f1,
                 Icon = f2,
                 Metadata = f3,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -130,7 +142,28 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("metadata");
                 F3Converter.Write(writer, f3, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(BadgeTemplateDto value, string wireName) => wireName switch
+        {
+            "templateId" => value.TemplateId is not null,
+            "name" => value.Name is not null,
+            "icon" => value.Icon is not null,
+            "metadata" => value.Metadata is not null,
+            _ => false,
+        };
     }
 }

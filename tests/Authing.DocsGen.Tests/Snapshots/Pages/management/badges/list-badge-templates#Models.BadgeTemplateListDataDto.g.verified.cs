@@ -6,7 +6,10 @@ namespace Authing.Sdk.Models
     /// <summary>
     /// Data structure BadgeTemplateListDataDto.
     /// </summary>
-    /// <remarks>Every property is optional: a response never fails to read because a field is missing, and unknown fields are ignored.</remarks>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(BadgeTemplateListDataDtoJsonConverter))]
     public sealed partial class BadgeTemplateListDataDto
     {
@@ -42,6 +45,13 @@ namespace Authing.Sdk.Models
         /// 1
         /// </example>
         public long? TotalCount { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="BadgeTemplateListDataDto"/> with its exact wire names, without reflection.</summary>
@@ -71,6 +81,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "BadgeTemplateListDataDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("BadgeTemplateListDataDto");
             long? f0 = default;
             string? f1 = default;
             global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.BadgeTemplateDto>? f2 = default;
@@ -80,19 +91,19 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "statusCode":
-                        f0 = F0Converter.Read(ref reader, typeof(long), options);
+                        f0 = fields.Read(ref reader, F0Converter, "statusCode", options);
                         break;
                     case "message":
-                        f1 = F1Converter.Read(ref reader, typeof(string), options);
+                        f1 = fields.Read(ref reader, F1Converter, "message", options);
                         break;
                     case "list":
-                        f2 = F2Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.BadgeTemplateDto>), options);
+                        f2 = fields.Read(ref reader, F2Converter, "list", options);
                         break;
                     case "totalCount":
-                        f3 = F3Converter.Read(ref reader, typeof(long), options);
+                        f3 = fields.Read(ref reader, F3Converter, "totalCount", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -103,6 +114,7 @@ namespace Authing.Sdk.Models
                 Message = f1,
                 List = f2,
                 TotalCount = f3,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -130,7 +142,28 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("totalCount");
                 F3Converter.Write(writer, f3, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(BadgeTemplateListDataDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "list" => value.List is not null,
+            "totalCount" => value.TotalCount is not null,
+            _ => false,
+        };
     }
 }

@@ -6,7 +6,10 @@ namespace Authing.Sdk.Models
     /// <summary>
     /// Response.
     /// </summary>
-    /// <remarks>Every property is optional: a response never fails to read because a field is missing, and unknown fields are ignored.</remarks>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(CheckDeviceOnlineRespDtoJsonConverter))]
     public sealed partial class CheckDeviceOnlineRespDto
     {
@@ -33,6 +36,13 @@ namespace Authing.Sdk.Models
         /// </summary>
         /// <remarks>Wire name <c>connectionCount</c>.</remarks>
         public long? ConnectionCount { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="CheckDeviceOnlineRespDto"/> with its exact wire names, without reflection.</summary>
@@ -62,6 +72,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CheckDeviceOnlineRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CheckDeviceOnlineRespDto");
             bool? f0 = default;
             long? f1 = default;
             string? f2 = default;
@@ -71,19 +82,19 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "online":
-                        f0 = F0Converter.Read(ref reader, typeof(bool), options);
+                        f0 = fields.Read(ref reader, F0Converter, "online", options);
                         break;
                     case "lastSeenAt":
-                        f1 = F1Converter.Read(ref reader, typeof(long), options);
+                        f1 = fields.Read(ref reader, F1Converter, "lastSeenAt", options);
                         break;
                     case "ip":
-                        f2 = F2Converter.Read(ref reader, typeof(string), options);
+                        f2 = fields.Read(ref reader, F2Converter, "ip", options);
                         break;
                     case "connectionCount":
-                        f3 = F3Converter.Read(ref reader, typeof(long), options);
+                        f3 = fields.Read(ref reader, F3Converter, "connectionCount", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -94,6 +105,7 @@ namespace Authing.Sdk.Models
                 LastSeenAt = f1,
                 Ip = f2,
                 ConnectionCount = f3,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -121,7 +133,28 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("connectionCount");
                 F3Converter.Write(writer, f3, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(CheckDeviceOnlineRespDto value, string wireName) => wireName switch
+        {
+            "online" => value.Online is not null,
+            "lastSeenAt" => value.LastSeenAt is not null,
+            "ip" => value.Ip is not null,
+            "connectionCount" => value.ConnectionCount is not null,
+            _ => false,
+        };
     }
 }

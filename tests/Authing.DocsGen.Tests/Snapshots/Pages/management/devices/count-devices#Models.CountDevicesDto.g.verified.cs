@@ -35,6 +35,13 @@ namespace Authing.Sdk.Models
         /// 1672531200000
         /// </example>
         public long? Since { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="CountDevicesDto"/> with its exact wire names, without reflection.</summary>
@@ -62,6 +69,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CountDevicesDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CountDevicesDto");
             global::Authing.Sdk.Models.CountDevicesPlatform? f0 = default;
             bool? f1 = default;
             long? f2 = default;
@@ -70,16 +78,16 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "platform":
-                        f0 = F0Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.CountDevicesPlatform), options);
+                        f0 = fields.Read(ref reader, F0Converter, "platform", options);
                         break;
                     case "onlineOnly":
-                        f1 = F1Converter.Read(ref reader, typeof(bool), options);
+                        f1 = fields.Read(ref reader, F1Converter, "onlineOnly", options);
                         break;
                     case "since":
-                        f2 = F2Converter.Read(ref reader, typeof(long), options);
+                        f2 = fields.Read(ref reader, F2Converter, "since", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -89,6 +97,7 @@ namespace Authing.Sdk.Models
                 Platform = f0,
                 OnlineOnly = f1,
                 Since = f2,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -111,7 +120,27 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("since");
                 F2Converter.Write(writer, f2, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(CountDevicesDto value, string wireName) => wireName switch
+        {
+            "platform" => value.Platform is not null,
+            "onlineOnly" => value.OnlineOnly is not null,
+            "since" => value.Since is not null,
+            _ => false,
+        };
     }
 }

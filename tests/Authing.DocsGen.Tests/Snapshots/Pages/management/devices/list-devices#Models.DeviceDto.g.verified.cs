@@ -6,7 +6,10 @@ namespace Authing.Sdk.Models
     /// <summary>
     /// Data structure DeviceDto.
     /// </summary>
-    /// <remarks>Every property is optional: a response never fails to read because a field is missing, and unknown fields are ignored.</remarks>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(DeviceDtoJsonConverter))]
     public sealed partial class DeviceDto
     {
@@ -54,6 +57,13 @@ namespace Authing.Sdk.Models
         /// 1701388800000
         /// </example>
         public long? LastSeenAt { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="DeviceDto"/> with its exact wire names, without reflection.</summary>
@@ -85,6 +95,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "DeviceDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("DeviceDto");
             string? f0 = default;
             global::Authing.Sdk.Models.DevicePlatform? f1 = default;
             string? f2 = default;
@@ -95,22 +106,22 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "deviceId":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "deviceId", options);
                         break;
                     case "platform":
-                        f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.DevicePlatform), options);
+                        f1 = fields.Read(ref reader, F1Converter, "platform", options);
                         break;
                     case "name":
-                        f2 = F2Converter.Read(ref reader, typeof(string), options);
+                        f2 = fields.Read(ref reader, F2Converter, "name", options);
                         break;
                     case "online":
-                        f3 = F3Converter.Read(ref reader, typeof(bool), options);
+                        f3 = fields.Read(ref reader, F3Converter, "online", options);
                         break;
                     case "lastSeenAt":
-                        f4 = F4Converter.Read(ref reader, typeof(long), options);
+                        f4 = fields.Read(ref reader, F4Converter, "lastSeenAt", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -122,6 +133,7 @@ namespace Authing.Sdk.Models
                 Name = f2,
                 Online = f3,
                 LastSeenAt = f4,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -154,7 +166,29 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("lastSeenAt");
                 F4Converter.Write(writer, f4, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(DeviceDto value, string wireName) => wireName switch
+        {
+            "deviceId" => value.DeviceId is not null,
+            "platform" => value.Platform is not null,
+            "name" => value.Name is not null,
+            "online" => value.Online is not null,
+            "lastSeenAt" => value.LastSeenAt is not null,
+            _ => false,
+        };
     }
 }

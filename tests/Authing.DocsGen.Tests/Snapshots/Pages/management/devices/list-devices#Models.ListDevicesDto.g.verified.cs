@@ -35,6 +35,13 @@ namespace Authing.Sdk.Models
         /// true
         /// </example>
         public bool? OnlineOnly { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="ListDevicesDto"/> with its exact wire names, without reflection.</summary>
@@ -62,6 +69,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ListDevicesDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ListDevicesDto");
             global::System.Collections.Generic.IReadOnlyList<string>? f0 = default;
             global::Authing.Sdk.Models.ListDevicesPlatform? f1 = default;
             bool? f2 = default;
@@ -70,16 +78,16 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "deviceIds":
-                        f0 = F0Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<string>), options);
+                        f0 = fields.Read(ref reader, F0Converter, "deviceIds", options);
                         break;
                     case "platform":
-                        f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.ListDevicesPlatform), options);
+                        f1 = fields.Read(ref reader, F1Converter, "platform", options);
                         break;
                     case "onlineOnly":
-                        f2 = F2Converter.Read(ref reader, typeof(bool), options);
+                        f2 = fields.Read(ref reader, F2Converter, "onlineOnly", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -89,6 +97,7 @@ namespace Authing.Sdk.Models
                 DeviceIds = f0,
                 Platform = f1,
                 OnlineOnly = f2,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -111,7 +120,27 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("onlineOnly");
                 F2Converter.Write(writer, f2, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(ListDevicesDto value, string wireName) => wireName switch
+        {
+            "deviceIds" => value.DeviceIds is not null,
+            "platform" => value.Platform is not null,
+            "onlineOnly" => value.OnlineOnly is not null,
+            _ => false,
+        };
     }
 }

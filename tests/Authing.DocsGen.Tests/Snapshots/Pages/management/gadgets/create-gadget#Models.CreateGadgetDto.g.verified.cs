@@ -47,6 +47,13 @@ namespace Authing.Sdk.Models
         /// 0.75
         /// </example>
         public double? Weight { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="CreateGadgetDto"/> with its exact wire names, without reflection.</summary>
@@ -78,6 +85,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CreateGadgetDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CreateGadgetDto");
             string? f0 = default;
             string? f1 = default;
             global::Authing.Sdk.Models.GadgetLocationDto? f2 = default;
@@ -88,22 +96,22 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "serialNumber":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "serialNumber", options);
                         break;
                     case "model":
-                        f1 = F1Converter.Read(ref reader, typeof(string), options);
+                        f1 = fields.Read(ref reader, F1Converter, "model", options);
                         break;
                     case "location":
-                        f2 = F2Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.GadgetLocationDto), options);
+                        f2 = fields.Read(ref reader, F2Converter, "location", options);
                         break;
                     case "sensors":
-                        f3 = F3Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSensorDto>), options);
+                        f3 = fields.Read(ref reader, F3Converter, "sensors", options);
                         break;
                     case "weight":
-                        f4 = F4Converter.Read(ref reader, typeof(double), options);
+                        f4 = fields.Read(ref reader, F4Converter, "weight", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -115,6 +123,7 @@ namespace Authing.Sdk.Models
                 Location = f2,
                 Sensors = f3,
                 Weight = f4,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -141,7 +150,29 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("weight");
                 F4Converter.Write(writer, f4, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(CreateGadgetDto value, string wireName) => wireName switch
+        {
+            "serialNumber" => true,
+            "model" => true,
+            "location" => value.Location is not null,
+            "sensors" => value.Sensors is not null,
+            "weight" => value.Weight is not null,
+            _ => false,
+        };
     }
 }

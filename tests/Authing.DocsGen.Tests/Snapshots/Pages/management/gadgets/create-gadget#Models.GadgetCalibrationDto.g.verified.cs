@@ -26,6 +26,13 @@ namespace Authing.Sdk.Models
         /// 1.02
         /// </example>
         public double? Scale { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="GadgetCalibrationDto"/> with its exact wire names, without reflection.</summary>
@@ -51,6 +58,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetCalibrationDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetCalibrationDto");
             double? f0 = default;
             double? f1 = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
@@ -58,13 +66,13 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "offset":
-                        f0 = F0Converter.Read(ref reader, typeof(double), options);
+                        f0 = fields.Read(ref reader, F0Converter, "offset", options);
                         break;
                     case "scale":
-                        f1 = F1Converter.Read(ref reader, typeof(double), options);
+                        f1 = fields.Read(ref reader, F1Converter, "scale", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -73,6 +81,7 @@ namespace Authing.Sdk.Models
             {
                 Offset = f0,
                 Scale = f1,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -90,7 +99,26 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("scale");
                 F1Converter.Write(writer, f1, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(GadgetCalibrationDto value, string wireName) => wireName switch
+        {
+            "offset" => value.Offset is not null,
+            "scale" => value.Scale is not null,
+            _ => false,
+        };
     }
 }

@@ -26,6 +26,13 @@ namespace Authing.Sdk.Models
         /// 3
         /// </example>
         public long? Floor { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="GadgetLocationDto"/> with its exact wire names, without reflection.</summary>
@@ -51,6 +58,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetLocationDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetLocationDto");
             string? f0 = default;
             long? f1 = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
@@ -58,13 +66,13 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "building":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "building", options);
                         break;
                     case "floor":
-                        f1 = F1Converter.Read(ref reader, typeof(long), options);
+                        f1 = fields.Read(ref reader, F1Converter, "floor", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -73,6 +81,7 @@ namespace Authing.Sdk.Models
             {
                 Building = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("building", "GadgetLocationDto"),
                 Floor = f1,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -87,7 +96,26 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("floor");
                 F1Converter.Write(writer, f1, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(GadgetLocationDto value, string wireName) => wireName switch
+        {
+            "building" => true,
+            "floor" => value.Floor is not null,
+            _ => false,
+        };
     }
 }

@@ -23,6 +23,13 @@ namespace Authing.Sdk.Models
         /// </summary>
         /// <remarks>Wire name <c>calibration</c>.</remarks>
         public global::Authing.Sdk.Models.GadgetCalibrationDto? Calibration { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="GadgetSensorDto"/> with its exact wire names, without reflection.</summary>
@@ -48,6 +55,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetSensorDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetSensorDto");
             global::Authing.Sdk.Models.GadgetSensorKind? f0 = default;
             global::Authing.Sdk.Models.GadgetCalibrationDto? f1 = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
@@ -55,13 +63,13 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "kind":
-                        f0 = F0Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.GadgetSensorKind), options);
+                        f0 = fields.Read(ref reader, F0Converter, "kind", options);
                         break;
                     case "calibration":
-                        f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.GadgetCalibrationDto), options);
+                        f1 = fields.Read(ref reader, F1Converter, "calibration", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -70,6 +78,7 @@ namespace Authing.Sdk.Models
             {
                 Kind = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("kind", "GadgetSensorDto"),
                 Calibration = f1,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -84,7 +93,26 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("calibration");
                 F1Converter.Write(writer, f1, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(GadgetSensorDto value, string wireName) => wireName switch
+        {
+            "kind" => true,
+            "calibration" => value.Calibration is not null,
+            _ => false,
+        };
     }
 }

@@ -44,6 +44,13 @@ namespace Authing.Sdk.Models
         /// 1704067200000
         /// </example>
         public long? EffectiveAt { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="MoveGadgetDto"/> with its exact wire names, without reflection.</summary>
@@ -73,6 +80,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "MoveGadgetDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("MoveGadgetDto");
             string? f0 = default;
             string? f1 = default;
             bool? f2 = default;
@@ -82,19 +90,19 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "gadgetId":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "gadgetId", options);
                         break;
                     case "targetSiteId":
-                        f1 = F1Converter.Read(ref reader, typeof(string), options);
+                        f1 = fields.Read(ref reader, F1Converter, "targetSiteId", options);
                         break;
                     case "keepSchedule":
-                        f2 = F2Converter.Read(ref reader, typeof(bool), options);
+                        f2 = fields.Read(ref reader, F2Converter, "keepSchedule", options);
                         break;
                     case "effectiveAt":
-                        f3 = F3Converter.Read(ref reader, typeof(long), options);
+                        f3 = fields.Read(ref reader, F3Converter, "effectiveAt", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -105,6 +113,7 @@ namespace Authing.Sdk.Models
                 TargetSiteId = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("targetSiteId", "MoveGadgetDto"),
                 KeepSchedule = f2,
                 EffectiveAt = f3,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -126,7 +135,28 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("effectiveAt");
                 F3Converter.Write(writer, f3, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(MoveGadgetDto value, string wireName) => wireName switch
+        {
+            "gadgetId" => true,
+            "targetSiteId" => true,
+            "keepSchedule" => value.KeepSchedule is not null,
+            "effectiveAt" => value.EffectiveAt is not null,
+            _ => false,
+        };
     }
 }

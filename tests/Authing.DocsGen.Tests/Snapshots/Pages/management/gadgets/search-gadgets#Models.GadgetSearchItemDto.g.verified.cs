@@ -6,7 +6,10 @@ namespace Authing.Sdk.Models
     /// <summary>
     /// Data structure GadgetSearchItemDto.
     /// </summary>
-    /// <remarks>Every property is optional: a response never fails to read because a field is missing, and unknown fields are ignored.</remarks>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(GadgetSearchItemDtoJsonConverter))]
     public sealed partial class GadgetSearchItemDto
     {
@@ -45,6 +48,13 @@ namespace Authing.Sdk.Models
         /// &lt;span class="hit"&gt;Thermo&lt;/span&gt; Mini
         /// </example>
         public string? Highlight { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="GadgetSearchItemDto"/> with its exact wire names, without reflection.</summary>
@@ -74,6 +84,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetSearchItemDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetSearchItemDto");
             string? f0 = default;
             string? f1 = default;
             double? f2 = default;
@@ -83,19 +94,19 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "gadgetId":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "gadgetId", options);
                         break;
                     case "model":
-                        f1 = F1Converter.Read(ref reader, typeof(string), options);
+                        f1 = fields.Read(ref reader, F1Converter, "model", options);
                         break;
                     case "score":
-                        f2 = F2Converter.Read(ref reader, typeof(double), options);
+                        f2 = fields.Read(ref reader, F2Converter, "score", options);
                         break;
                     case "highlight":
-                        f3 = F3Converter.Read(ref reader, typeof(string), options);
+                        f3 = fields.Read(ref reader, F3Converter, "highlight", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -106,6 +117,7 @@ namespace Authing.Sdk.Models
                 Model = f1,
                 Score = f2,
                 Highlight = f3,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -133,7 +145,28 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("highlight");
                 F3Converter.Write(writer, f3, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(GadgetSearchItemDto value, string wireName) => wireName switch
+        {
+            "gadgetId" => value.GadgetId is not null,
+            "model" => value.Model is not null,
+            "score" => value.Score is not null,
+            "highlight" => value.Highlight is not null,
+            _ => false,
+        };
     }
 }

@@ -58,6 +58,13 @@ namespace Authing.Sdk.Models
         /// 10
         /// </example>
         public long? Limit { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="SearchGadgetsDto"/> with its exact wire names, without reflection.</summary>
@@ -89,6 +96,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "SearchGadgetsDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("SearchGadgetsDto");
             string? f0 = default;
             string? f1 = default;
             string? f2 = default;
@@ -99,22 +107,22 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "query":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "query", options);
                         break;
                     case "filter":
-                        f1 = F1Converter.Read(ref reader, typeof(string), options);
+                        f1 = fields.Read(ref reader, F1Converter, "filter", options);
                         break;
                     case "highlightStyle":
-                        f2 = F2Converter.Read(ref reader, typeof(string), options);
+                        f2 = fields.Read(ref reader, F2Converter, "highlightStyle", options);
                         break;
                     case "page":
-                        f3 = F3Converter.Read(ref reader, typeof(long), options);
+                        f3 = fields.Read(ref reader, F3Converter, "page", options);
                         break;
                     case "limit":
-                        f4 = F4Converter.Read(ref reader, typeof(long), options);
+                        f4 = fields.Read(ref reader, F4Converter, "limit", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -126,6 +134,7 @@ namespace Authing.Sdk.Models
                 HighlightStyle = f2,
                 Page = f3,
                 Limit = f4,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -158,7 +167,29 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("limit");
                 F4Converter.Write(writer, f4, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(SearchGadgetsDto value, string wireName) => wireName switch
+        {
+            "query" => value.Query is not null,
+            "filter" => value.Filter is not null,
+            "highlightStyle" => value.HighlightStyle is not null,
+            "page" => value.Page is not null,
+            "limit" => value.Limit is not null,
+            _ => false,
+        };
     }
 }

@@ -65,6 +65,13 @@ namespace Authing.Sdk.Models
         /// </summary>
         /// <remarks>Wire name <c>receiver</c>.</remarks>
         public global::Authing.Sdk.Models.InvoiceReceiverDto? Receiver { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="CreateInvoiceDto"/> with its exact wire names, without reflection.</summary>
@@ -100,6 +107,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CreateInvoiceDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CreateInvoiceDto");
             string? f0 = default;
             global::System.Collections.Generic.IReadOnlyList<string>? f1 = default;
             string? f2 = default;
@@ -112,28 +120,28 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "tenantId":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "tenantId", options);
                         break;
                     case "orderIds":
-                        f1 = F1Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<string>), options);
+                        f1 = fields.Read(ref reader, F1Converter, "orderIds", options);
                         break;
                     case "title":
-                        f2 = F2Converter.Read(ref reader, typeof(string), options);
+                        f2 = fields.Read(ref reader, F2Converter, "title", options);
                         break;
                     case "taxNumber":
-                        f3 = F3Converter.Read(ref reader, typeof(string), options);
+                        f3 = fields.Read(ref reader, F3Converter, "taxNumber", options);
                         break;
                     case "kind":
-                        f4 = F4Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.CreateInvoiceKind), options);
+                        f4 = fields.Read(ref reader, F4Converter, "kind", options);
                         break;
                     case "lines":
-                        f5 = F5Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>), options);
+                        f5 = fields.Read(ref reader, F5Converter, "lines", options);
                         break;
                     case "receiver":
-                        f6 = F6Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.InvoiceReceiverDto), options);
+                        f6 = fields.Read(ref reader, F6Converter, "receiver", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -147,6 +155,7 @@ namespace Authing.Sdk.Models
                 Kind = f4,
                 Lines = f5,
                 Receiver = f6,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -180,7 +189,31 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("receiver");
                 F6Converter.Write(writer, f6, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(CreateInvoiceDto value, string wireName) => wireName switch
+        {
+            "tenantId" => true,
+            "orderIds" => true,
+            "title" => true,
+            "taxNumber" => value.TaxNumber is not null,
+            "kind" => value.Kind is not null,
+            "lines" => value.Lines is not null,
+            "receiver" => value.Receiver is not null,
+            _ => false,
+        };
     }
 }

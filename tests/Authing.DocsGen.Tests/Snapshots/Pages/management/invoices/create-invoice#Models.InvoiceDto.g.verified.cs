@@ -6,7 +6,10 @@ namespace Authing.Sdk.Models
     /// <summary>
     /// Data structure InvoiceDto.
     /// </summary>
-    /// <remarks>Every property is optional: a response never fails to read because a field is missing, and unknown fields are ignored.</remarks>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(InvoiceDtoJsonConverter))]
     public sealed partial class InvoiceDto
     {
@@ -57,6 +60,13 @@ namespace Authing.Sdk.Models
         /// 1999.5
         /// </example>
         public double? TotalAmount { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="InvoiceDto"/> with its exact wire names, without reflection.</summary>
@@ -90,6 +100,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "InvoiceDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("InvoiceDto");
             string? f0 = default;
             global::Authing.Sdk.Models.InvoiceStatus? f1 = default;
             global::System.Collections.Generic.IReadOnlyList<string>? f2 = default;
@@ -101,25 +112,25 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "invoiceId":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "invoiceId", options);
                         break;
                     case "status":
-                        f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.InvoiceStatus), options);
+                        f1 = fields.Read(ref reader, F1Converter, "status", options);
                         break;
                     case "orderIds":
-                        f2 = F2Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<string>), options);
+                        f2 = fields.Read(ref reader, F2Converter, "orderIds", options);
                         break;
                     case "lines":
-                        f3 = F3Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>), options);
+                        f3 = fields.Read(ref reader, F3Converter, "lines", options);
                         break;
                     case "receiver":
-                        f4 = F4Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.InvoiceReceiverDto), options);
+                        f4 = fields.Read(ref reader, F4Converter, "receiver", options);
                         break;
                     case "totalAmount":
-                        f5 = F5Converter.Read(ref reader, typeof(double), options);
+                        f5 = fields.Read(ref reader, F5Converter, "totalAmount", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -132,6 +143,7 @@ namespace Authing.Sdk.Models
                 Lines = f3,
                 Receiver = f4,
                 TotalAmount = f5,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -169,7 +181,30 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("totalAmount");
                 F5Converter.Write(writer, f5, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(InvoiceDto value, string wireName) => wireName switch
+        {
+            "invoiceId" => value.InvoiceId is not null,
+            "status" => value.Status is not null,
+            "orderIds" => value.OrderIds is not null,
+            "lines" => value.Lines is not null,
+            "receiver" => value.Receiver is not null,
+            "totalAmount" => value.TotalAmount is not null,
+            _ => false,
+        };
     }
 }

@@ -56,6 +56,13 @@ namespace Authing.Sdk.Models
         /// finance@example.com
         /// </example>
         public required string EmailTo { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="ExportInvoicesDto"/> with its exact wire names, without reflection.</summary>
@@ -87,6 +94,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ExportInvoicesDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ExportInvoicesDto");
             string? f0 = default;
             long? f1 = default;
             long? f2 = default;
@@ -97,22 +105,22 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "tenantId":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "tenantId", options);
                         break;
                     case "startAt":
-                        f1 = F1Converter.Read(ref reader, typeof(long), options);
+                        f1 = fields.Read(ref reader, F1Converter, "startAt", options);
                         break;
                     case "endAt":
-                        f2 = F2Converter.Read(ref reader, typeof(long), options);
+                        f2 = fields.Read(ref reader, F2Converter, "endAt", options);
                         break;
                     case "format":
-                        f3 = F3Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.ExportInvoicesFormat), options);
+                        f3 = fields.Read(ref reader, F3Converter, "format", options);
                         break;
                     case "emailTo":
-                        f4 = F4Converter.Read(ref reader, typeof(string), options);
+                        f4 = fields.Read(ref reader, F4Converter, "emailTo", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -124,6 +132,7 @@ namespace Authing.Sdk.Models
                 EndAt = f2 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("endAt", "ExportInvoicesDto"),
                 Format = f3,
                 EmailTo = f4 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("emailTo", "ExportInvoicesDto"),
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -144,7 +153,29 @@ namespace Authing.Sdk.Models
             }
             writer.WritePropertyName("emailTo");
             F4Converter.Write(writer, value.EmailTo, options);
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(ExportInvoicesDto value, string wireName) => wireName switch
+        {
+            "tenantId" => true,
+            "startAt" => true,
+            "endAt" => true,
+            "format" => value.Format is not null,
+            "emailTo" => true,
+            _ => false,
+        };
     }
 }

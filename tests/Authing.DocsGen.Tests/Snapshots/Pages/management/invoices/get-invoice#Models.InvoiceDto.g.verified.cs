@@ -6,7 +6,10 @@ namespace Authing.Sdk.Models
     /// <summary>
     /// Data structure InvoiceDto.
     /// </summary>
-    /// <remarks>Every property is optional: a response never fails to read because a field is missing, and unknown fields are ignored.</remarks>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(InvoiceDtoJsonConverter))]
     public sealed partial class InvoiceDto
     {
@@ -51,6 +54,13 @@ namespace Authing.Sdk.Models
         /// </summary>
         /// <remarks>Wire name <c>lines</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>? Lines { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="InvoiceDto"/> with its exact wire names, without reflection.</summary>
@@ -82,6 +92,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "InvoiceDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("InvoiceDto");
             string? f0 = default;
             global::Authing.Sdk.Models.InvoiceStatus? f1 = default;
             double? f2 = default;
@@ -92,22 +103,22 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "invoiceId":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "invoiceId", options);
                         break;
                     case "status":
-                        f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.InvoiceStatus), options);
+                        f1 = fields.Read(ref reader, F1Converter, "status", options);
                         break;
                     case "totalAmount":
-                        f2 = F2Converter.Read(ref reader, typeof(double), options);
+                        f2 = fields.Read(ref reader, F2Converter, "totalAmount", options);
                         break;
                     case "issuedAt":
-                        f3 = F3Converter.Read(ref reader, typeof(long), options);
+                        f3 = fields.Read(ref reader, F3Converter, "issuedAt", options);
                         break;
                     case "lines":
-                        f4 = F4Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>), options);
+                        f4 = fields.Read(ref reader, F4Converter, "lines", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -119,6 +130,7 @@ namespace Authing.Sdk.Models
                 TotalAmount = f2,
                 IssuedAt = f3,
                 Lines = f4,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -151,7 +163,29 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("lines");
                 F4Converter.Write(writer, f4, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(InvoiceDto value, string wireName) => wireName switch
+        {
+            "invoiceId" => value.InvoiceId is not null,
+            "status" => value.Status is not null,
+            "totalAmount" => value.TotalAmount is not null,
+            "issuedAt" => value.IssuedAt is not null,
+            "lines" => value.Lines is not null,
+            _ => false,
+        };
     }
 }

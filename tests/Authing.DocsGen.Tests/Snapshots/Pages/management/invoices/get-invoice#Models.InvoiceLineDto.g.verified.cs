@@ -6,7 +6,10 @@ namespace Authing.Sdk.Models
     /// <summary>
     /// Data structure InvoiceLineDto.
     /// </summary>
-    /// <remarks>Every property is optional: a response never fails to read because a field is missing, and unknown fields are ignored.</remarks>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(InvoiceLineDtoJsonConverter))]
     public sealed partial class InvoiceLineDto
     {
@@ -36,6 +39,13 @@ namespace Authing.Sdk.Models
         /// 1
         /// </example>
         public long? Quantity { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="InvoiceLineDto"/> with its exact wire names, without reflection.</summary>
@@ -63,6 +73,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "InvoiceLineDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("InvoiceLineDto");
             string? f0 = default;
             double? f1 = default;
             long? f2 = default;
@@ -71,16 +82,16 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "name":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "name", options);
                         break;
                     case "amount":
-                        f1 = F1Converter.Read(ref reader, typeof(double), options);
+                        f1 = fields.Read(ref reader, F1Converter, "amount", options);
                         break;
                     case "quantity":
-                        f2 = F2Converter.Read(ref reader, typeof(long), options);
+                        f2 = fields.Read(ref reader, F2Converter, "quantity", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -90,6 +101,7 @@ namespace Authing.Sdk.Models
                 Name = f0,
                 Amount = f1,
                 Quantity = f2,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -112,7 +124,27 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("quantity");
                 F2Converter.Write(writer, f2, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(InvoiceLineDto value, string wireName) => wireName switch
+        {
+            "name" => value.Name is not null,
+            "amount" => value.Amount is not null,
+            "quantity" => value.Quantity is not null,
+            _ => false,
+        };
     }
 }

@@ -92,6 +92,13 @@ namespace Authing.Sdk.Models
         /// </summary>
         /// <remarks>Wire name <c>webhooks</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantWebhookDto>? Webhooks { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="CreateTenantDto"/> with its exact wire names, without reflection.</summary>
@@ -133,6 +140,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CreateTenantDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CreateTenantDto");
             string? f0 = default;
             string? f1 = default;
             string? f2 = default;
@@ -148,37 +156,37 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "name":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "name", options);
                         break;
                     case "displayName":
-                        f1 = F1Converter.Read(ref reader, typeof(string), options);
+                        f1 = fields.Read(ref reader, F1Converter, "displayName", options);
                         break;
                     case "note":
-                        f2 = F2Converter.Read(ref reader, typeof(string), options);
+                        f2 = fields.Read(ref reader, F2Converter, "note", options);
                         break;
                     case "loginTemplate":
-                        f3 = F3Converter.Read(ref reader, typeof(string), options);
+                        f3 = fields.Read(ref reader, F3Converter, "loginTemplate", options);
                         break;
                     case "class":
-                        f4 = F4Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.CreateTenantClass), options);
+                        f4 = fields.Read(ref reader, F4Converter, "class", options);
                         break;
                     case "namespace":
-                        f5 = F5Converter.Read(ref reader, typeof(string), options);
+                        f5 = fields.Read(ref reader, F5Converter, "namespace", options);
                         break;
                     case "2faEnabled":
-                        f6 = F6Converter.Read(ref reader, typeof(bool), options);
+                        f6 = fields.Read(ref reader, F6Converter, "2faEnabled", options);
                         break;
                     case "client_id":
-                        f7 = F7Converter.Read(ref reader, typeof(string), options);
+                        f7 = fields.Read(ref reader, F7Converter, "client_id", options);
                         break;
                     case "externalRef":
-                        f8 = F8Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.TenantExternalRefDto), options);
+                        f8 = fields.Read(ref reader, F8Converter, "externalRef", options);
                         break;
                     case "webhooks":
-                        f9 = F9Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantWebhookDto>), options);
+                        f9 = fields.Read(ref reader, F9Converter, "webhooks", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -195,6 +203,7 @@ namespace Authing.Sdk.Models
                 ClientId = f7,
                 ExternalRef = f8,
                 Webhooks = f9,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -249,7 +258,34 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("webhooks");
                 F9Converter.Write(writer, f9, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(CreateTenantDto value, string wireName) => wireName switch
+        {
+            "name" => true,
+            "displayName" => value.DisplayName is not null,
+            "note" => value.Note is not null,
+            "loginTemplate" => value.LoginTemplate is not null,
+            "class" => value.Class is not null,
+            "namespace" => value.Namespace is not null,
+            "2faEnabled" => value._2faEnabled is not null,
+            "client_id" => value.ClientId is not null,
+            "externalRef" => value.ExternalRef is not null,
+            "webhooks" => value.Webhooks is not null,
+            _ => false,
+        };
     }
 }

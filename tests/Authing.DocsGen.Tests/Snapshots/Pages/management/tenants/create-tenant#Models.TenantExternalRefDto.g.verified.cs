@@ -26,6 +26,13 @@ namespace Authing.Sdk.Models
         /// crm-0042
         /// </example>
         public string? ExternalID { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="TenantExternalRefDto"/> with its exact wire names, without reflection.</summary>
@@ -51,6 +58,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantExternalRefDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantExternalRefDto");
             string? f0 = default;
             string? f1 = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
@@ -58,13 +66,13 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "externalId":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "externalId", options);
                         break;
                     case "externalID":
-                        f1 = F1Converter.Read(ref reader, typeof(string), options);
+                        f1 = fields.Read(ref reader, F1Converter, "externalID", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -73,6 +81,7 @@ namespace Authing.Sdk.Models
             {
                 ExternalId = f0,
                 ExternalID = f1,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -90,7 +99,26 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("externalID");
                 F1Converter.Write(writer, f1, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(TenantExternalRefDto value, string wireName) => wireName switch
+        {
+            "externalId" => value.ExternalId is not null,
+            "externalID" => value.ExternalID is not null,
+            _ => false,
+        };
     }
 }

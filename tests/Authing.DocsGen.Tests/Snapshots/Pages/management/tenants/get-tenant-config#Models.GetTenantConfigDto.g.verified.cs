@@ -26,6 +26,13 @@ namespace Authing.Sdk.Models
         /// false
         /// </example>
         public bool? WithSecrets { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="GetTenantConfigDto"/> with its exact wire names, without reflection.</summary>
@@ -51,6 +58,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetTenantConfigDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetTenantConfigDto");
             string? f0 = default;
             bool? f1 = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
@@ -58,13 +66,13 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "tenantId":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "tenantId", options);
                         break;
                     case "withSecrets":
-                        f1 = F1Converter.Read(ref reader, typeof(bool), options);
+                        f1 = fields.Read(ref reader, F1Converter, "withSecrets", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -73,6 +81,7 @@ namespace Authing.Sdk.Models
             {
                 TenantId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("tenantId", "GetTenantConfigDto"),
                 WithSecrets = f1,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -87,7 +96,26 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("withSecrets");
                 F1Converter.Write(writer, f1, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(GetTenantConfigDto value, string wireName) => wireName switch
+        {
+            "tenantId" => true,
+            "withSecrets" => value.WithSecrets is not null,
+            _ => false,
+        };
     }
 }

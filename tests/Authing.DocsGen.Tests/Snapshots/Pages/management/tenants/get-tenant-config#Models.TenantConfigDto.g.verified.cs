@@ -6,7 +6,10 @@ namespace Authing.Sdk.Models
     /// <summary>
     /// Data structure TenantConfigDto.
     /// </summary>
-    /// <remarks>Every property is optional: a response never fails to read because a field is missing, and unknown fields are ignored.</remarks>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(TenantConfigDtoJsonConverter))]
     public sealed partial class TenantConfigDto
     {
@@ -141,6 +144,13 @@ namespace Authing.Sdk.Models
         /// </summary>
         /// <remarks>Wire name <c>passwordPolicy</c>.</remarks>
         public global::Authing.Sdk.Models.TenantPasswordPolicyDto? PasswordPolicy { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="TenantConfigDto"/> with its exact wire names, without reflection.</summary>
@@ -192,6 +202,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantConfigDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantConfigDto");
             string? f0 = default;
             global::System.Collections.Generic.IReadOnlyList<string>? f1 = default;
             global::System.Text.Json.Nodes.JsonNode? f2 = default;
@@ -212,52 +223,52 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "logoUrl":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "logoUrl", options);
                         break;
                     case "features":
-                        f1 = F1Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<string>), options);
+                        f1 = fields.Read(ref reader, F1Converter, "features", options);
                         break;
                     case "extra":
-                        f2 = F2Converter.Read(ref reader, typeof(global::System.Text.Json.Nodes.JsonNode), options);
+                        f2 = fields.Read(ref reader, F2Converter, "extra", options);
                         break;
                     case "theme":
-                        f3 = F3Converter.Read(ref reader, typeof(string), options);
+                        f3 = fields.Read(ref reader, F3Converter, "theme", options);
                         break;
                     case "allowSignup":
-                        f4 = F4Converter.Read(ref reader, typeof(bool), options);
+                        f4 = fields.Read(ref reader, F4Converter, "allowSignup", options);
                         break;
                     case "mfaEnforced":
-                        f5 = F5Converter.Read(ref reader, typeof(bool), options);
+                        f5 = fields.Read(ref reader, F5Converter, "mfaEnforced", options);
                         break;
                     case "createdAt":
-                        f6 = F6Converter.Read(ref reader, typeof(long), options);
+                        f6 = fields.Read(ref reader, F6Converter, "createdAt", options);
                         break;
                     case "maxMembers":
-                        f7 = F7Converter.Read(ref reader, typeof(long), options);
+                        f7 = fields.Read(ref reader, F7Converter, "maxMembers", options);
                         break;
                     case "storageUsageRatio":
-                        f8 = F8Converter.Read(ref reader, typeof(double), options);
+                        f8 = fields.Read(ref reader, F8Converter, "storageUsageRatio", options);
                         break;
                     case "welcomeMessage":
-                        f9 = F9Converter.Read(ref reader, typeof(string), options);
+                        f9 = fields.Read(ref reader, F9Converter, "welcomeMessage", options);
                         break;
                     case "sampleIdToken":
-                        f10 = F10Converter.Read(ref reader, typeof(string), options);
+                        f10 = fields.Read(ref reader, F10Converter, "sampleIdToken", options);
                         break;
                     case "allowedOrigins":
-                        f11 = F11Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<string>), options);
+                        f11 = fields.Read(ref reader, F11Converter, "allowedOrigins", options);
                         break;
                     case "slogan":
-                        f12 = F12Converter.Read(ref reader, typeof(string), options);
+                        f12 = fields.Read(ref reader, F12Converter, "slogan", options);
                         break;
                     case "defaultAvatar":
-                        f13 = F13Converter.Read(ref reader, typeof(string), options);
+                        f13 = fields.Read(ref reader, F13Converter, "defaultAvatar", options);
                         break;
                     case "passwordPolicy":
-                        f14 = F14Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.TenantPasswordPolicyDto), options);
+                        f14 = fields.Read(ref reader, F14Converter, "passwordPolicy", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -279,6 +290,7 @@ namespace Authing.Sdk.Models
                 Slogan = f12,
                 DefaultAvatar = f13,
                 PasswordPolicy = f14,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -361,7 +373,39 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("passwordPolicy");
                 F14Converter.Write(writer, f14, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(TenantConfigDto value, string wireName) => wireName switch
+        {
+            "logoUrl" => value.LogoUrl is not null,
+            "features" => value.Features is not null,
+            "extra" => value.Extra is not null,
+            "theme" => value.Theme is not null,
+            "allowSignup" => value.AllowSignup is not null,
+            "mfaEnforced" => value.MfaEnforced is not null,
+            "createdAt" => value.CreatedAt is not null,
+            "maxMembers" => value.MaxMembers is not null,
+            "storageUsageRatio" => value.StorageUsageRatio is not null,
+            "welcomeMessage" => value.WelcomeMessage is not null,
+            "sampleIdToken" => value.SampleIdToken is not null,
+            "allowedOrigins" => value.AllowedOrigins is not null,
+            "slogan" => value.Slogan is not null,
+            "defaultAvatar" => value.DefaultAvatar is not null,
+            "passwordPolicy" => value.PasswordPolicy is not null,
+            _ => false,
+        };
     }
 }

@@ -6,7 +6,10 @@ namespace Authing.Sdk.Models
     /// <summary>
     /// Data structure TenantPasswordPolicyDto.
     /// </summary>
-    /// <remarks>Every property is optional: a response never fails to read because a field is missing, and unknown fields are ignored.</remarks>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(TenantPasswordPolicyDtoJsonConverter))]
     public sealed partial class TenantPasswordPolicyDto
     {
@@ -33,6 +36,13 @@ namespace Authing.Sdk.Models
         /// 0
         /// </example>
         public long? ExpiresInDays { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="TenantPasswordPolicyDto"/> with its exact wire names, without reflection.</summary>
@@ -60,6 +70,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantPasswordPolicyDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantPasswordPolicyDto");
             long? f0 = default;
             bool? f1 = default;
             long? f2 = default;
@@ -68,16 +79,16 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "minLength":
-                        f0 = F0Converter.Read(ref reader, typeof(long), options);
+                        f0 = fields.Read(ref reader, F0Converter, "minLength", options);
                         break;
                     case "requireSymbols":
-                        f1 = F1Converter.Read(ref reader, typeof(bool), options);
+                        f1 = fields.Read(ref reader, F1Converter, "requireSymbols", options);
                         break;
                     case "expiresInDays":
-                        f2 = F2Converter.Read(ref reader, typeof(long), options);
+                        f2 = fields.Read(ref reader, F2Converter, "expiresInDays", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -87,6 +98,7 @@ namespace Authing.Sdk.Models
                 MinLength = f0,
                 RequireSymbols = f1,
                 ExpiresInDays = f2,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -109,7 +121,27 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("expiresInDays");
                 F2Converter.Write(writer, f2, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(TenantPasswordPolicyDto value, string wireName) => wireName switch
+        {
+            "minLength" => value.MinLength is not null,
+            "requireSymbols" => value.RequireSymbols is not null,
+            "expiresInDays" => value.ExpiresInDays is not null,
+            _ => false,
+        };
     }
 }

@@ -44,6 +44,13 @@ namespace Authing.Sdk.Models
         /// true
         /// </example>
         public bool? WithDepartment { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="ListTenantMembersDto"/> with its exact wire names, without reflection.</summary>
@@ -73,6 +80,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ListTenantMembersDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ListTenantMembersDto");
             string? f0 = default;
             long? f1 = default;
             long? f2 = default;
@@ -82,19 +90,19 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "tenantId":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "tenantId", options);
                         break;
                     case "page":
-                        f1 = F1Converter.Read(ref reader, typeof(long), options);
+                        f1 = fields.Read(ref reader, F1Converter, "page", options);
                         break;
                     case "limit":
-                        f2 = F2Converter.Read(ref reader, typeof(long), options);
+                        f2 = fields.Read(ref reader, F2Converter, "limit", options);
                         break;
                     case "withDepartment":
-                        f3 = F3Converter.Read(ref reader, typeof(bool), options);
+                        f3 = fields.Read(ref reader, F3Converter, "withDepartment", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -105,6 +113,7 @@ namespace Authing.Sdk.Models
                 Page = f1,
                 Limit = f2,
                 WithDepartment = f3,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -129,7 +138,28 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("withDepartment");
                 F3Converter.Write(writer, f3, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(ListTenantMembersDto value, string wireName) => wireName switch
+        {
+            "tenantId" => true,
+            "page" => value.Page is not null,
+            "limit" => value.Limit is not null,
+            "withDepartment" => value.WithDepartment is not null,
+            _ => false,
+        };
     }
 }

@@ -6,7 +6,10 @@ namespace Authing.Sdk.Models
     /// <summary>
     /// Data structure TenantMemberDto.
     /// </summary>
-    /// <remarks>Every property is optional: a response never fails to read because a field is missing, and unknown fields are ignored.</remarks>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(TenantMemberDtoJsonConverter))]
     public sealed partial class TenantMemberDto
     {
@@ -39,6 +42,13 @@ namespace Authing.Sdk.Models
         /// </summary>
         /// <remarks>Wire name <c>department</c>.</remarks>
         public global::Authing.Sdk.Models.TenantDepartmentDto? Department { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="TenantMemberDto"/> with its exact wire names, without reflection.</summary>
@@ -68,6 +78,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantMemberDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantMemberDto");
             string? f0 = default;
             string? f1 = default;
             global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantRoleDto>? f2 = default;
@@ -77,19 +88,19 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "userId":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "userId", options);
                         break;
                     case "name":
-                        f1 = F1Converter.Read(ref reader, typeof(string), options);
+                        f1 = fields.Read(ref reader, F1Converter, "name", options);
                         break;
                     case "roles":
-                        f2 = F2Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantRoleDto>), options);
+                        f2 = fields.Read(ref reader, F2Converter, "roles", options);
                         break;
                     case "department":
-                        f3 = F3Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.TenantDepartmentDto), options);
+                        f3 = fields.Read(ref reader, F3Converter, "department", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -100,6 +111,7 @@ namespace Authing.Sdk.Models
                 Name = f1,
                 Roles = f2,
                 Department = f3,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -127,7 +139,28 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("department");
                 F3Converter.Write(writer, f3, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(TenantMemberDto value, string wireName) => wireName switch
+        {
+            "userId" => value.UserId is not null,
+            "name" => value.Name is not null,
+            "roles" => value.Roles is not null,
+            "department" => value.Department is not null,
+            _ => false,
+        };
     }
 }

@@ -6,7 +6,10 @@ namespace Authing.Sdk.Models
     /// <summary>
     /// Data structure TenantMemberPaginatedDataDto.
     /// </summary>
-    /// <remarks>Every property is optional: a response never fails to read because a field is missing, and unknown fields are ignored.</remarks>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(TenantMemberPaginatedDataDtoJsonConverter))]
     public sealed partial class TenantMemberPaginatedDataDto
     {
@@ -24,6 +27,13 @@ namespace Authing.Sdk.Models
         /// 1
         /// </example>
         public long? TotalCount { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="TenantMemberPaginatedDataDto"/> with its exact wire names, without reflection.</summary>
@@ -49,6 +59,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantMemberPaginatedDataDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantMemberPaginatedDataDto");
             global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantMemberDto>? f0 = default;
             long? f1 = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
@@ -56,13 +67,13 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "list":
-                        f0 = F0Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantMemberDto>), options);
+                        f0 = fields.Read(ref reader, F0Converter, "list", options);
                         break;
                     case "totalCount":
-                        f1 = F1Converter.Read(ref reader, typeof(long), options);
+                        f1 = fields.Read(ref reader, F1Converter, "totalCount", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -71,6 +82,7 @@ namespace Authing.Sdk.Models
             {
                 List = f0,
                 TotalCount = f1,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -88,7 +100,26 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("totalCount");
                 F1Converter.Write(writer, f1, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(TenantMemberPaginatedDataDto value, string wireName) => wireName switch
+        {
+            "list" => value.List is not null,
+            "totalCount" => value.TotalCount is not null,
+            _ => false,
+        };
     }
 }

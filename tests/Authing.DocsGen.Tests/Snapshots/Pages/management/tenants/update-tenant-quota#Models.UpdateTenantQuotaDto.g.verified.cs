@@ -62,6 +62,13 @@ namespace Authing.Sdk.Models
         /// true
         /// </example>
         public bool? NotifyAdmins { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="UpdateTenantQuotaDto"/> with its exact wire names, without reflection.</summary>
@@ -95,6 +102,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "UpdateTenantQuotaDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("UpdateTenantQuotaDto");
             string? f0 = default;
             long? f1 = default;
             long? f2 = default;
@@ -106,25 +114,25 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "tenantId":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "tenantId", options);
                         break;
                     case "maxMembers":
-                        f1 = F1Converter.Read(ref reader, typeof(long), options);
+                        f1 = fields.Read(ref reader, F1Converter, "maxMembers", options);
                         break;
                     case "maxWidgets":
-                        f2 = F2Converter.Read(ref reader, typeof(long), options);
+                        f2 = fields.Read(ref reader, F2Converter, "maxWidgets", options);
                         break;
                     case "namespace":
-                        f3 = F3Converter.Read(ref reader, typeof(string), options);
+                        f3 = fields.Read(ref reader, F3Converter, "namespace", options);
                         break;
                     case "status":
-                        f4 = F4Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.UpdateTenantQuotaStatus), options);
+                        f4 = fields.Read(ref reader, F4Converter, "status", options);
                         break;
                     case "notifyAdmins":
-                        f5 = F5Converter.Read(ref reader, typeof(bool), options);
+                        f5 = fields.Read(ref reader, F5Converter, "notifyAdmins", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -137,6 +145,7 @@ namespace Authing.Sdk.Models
                 Namespace = f3,
                 Status = f4,
                 NotifyAdmins = f5,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -171,7 +180,30 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("notifyAdmins");
                 F5Converter.Write(writer, f5, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(UpdateTenantQuotaDto value, string wireName) => wireName switch
+        {
+            "tenantId" => true,
+            "maxMembers" => value.MaxMembers is not null,
+            "maxWidgets" => value.MaxWidgets is not null,
+            "namespace" => value.Namespace is not null,
+            "status" => value.Status is not null,
+            "notifyAdmins" => value.NotifyAdmins is not null,
+            _ => false,
+        };
     }
 }

@@ -6,7 +6,10 @@ namespace Authing.Sdk.Models
     /// <summary>
     /// Data structure ArchivedWidgetDto.
     /// </summary>
-    /// <remarks>Every property is optional: a response never fails to read because a field is missing, and unknown fields are ignored.</remarks>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ArchivedWidgetDtoJsonConverter))]
     public sealed partial class ArchivedWidgetDto
     {
@@ -33,6 +36,13 @@ namespace Authing.Sdk.Models
         /// </summary>
         /// <remarks>Wire name <c>purgeAt</c>.</remarks>
         public long? PurgeAt { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="ArchivedWidgetDto"/> with its exact wire names, without reflection.</summary>
@@ -60,6 +70,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ArchivedWidgetDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ArchivedWidgetDto");
             string? f0 = default;
             long? f1 = default;
             long? f2 = default;
@@ -68,16 +79,16 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "widgetId":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "widgetId", options);
                         break;
                     case "archivedAt":
-                        f1 = F1Converter.Read(ref reader, typeof(long), options);
+                        f1 = fields.Read(ref reader, F1Converter, "archivedAt", options);
                         break;
                     case "purgeAt":
-                        f2 = F2Converter.Read(ref reader, typeof(long), options);
+                        f2 = fields.Read(ref reader, F2Converter, "purgeAt", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -87,6 +98,7 @@ namespace Authing.Sdk.Models
                 WidgetId = f0,
                 ArchivedAt = f1,
                 PurgeAt = f2,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -109,7 +121,27 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("purgeAt");
                 F2Converter.Write(writer, f2, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(ArchivedWidgetDto value, string wireName) => wireName switch
+        {
+            "widgetId" => value.WidgetId is not null,
+            "archivedAt" => value.ArchivedAt is not null,
+            "purgeAt" => value.PurgeAt is not null,
+            _ => false,
+        };
     }
 }

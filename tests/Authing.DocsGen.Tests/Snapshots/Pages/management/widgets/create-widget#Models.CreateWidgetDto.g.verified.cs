@@ -53,6 +53,13 @@ namespace Authing.Sdk.Models
         /// 用于首页顶部的轮播图
         /// </example>
         public string? Description { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="CreateWidgetDto"/> with its exact wire names, without reflection.</summary>
@@ -86,6 +93,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CreateWidgetDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CreateWidgetDto");
             string? f0 = default;
             global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetComponentDto>? f1 = default;
             global::System.Collections.Generic.IReadOnlyList<string>? f2 = default;
@@ -97,25 +105,25 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "name":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "name", options);
                         break;
                     case "components":
-                        f1 = F1Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetComponentDto>), options);
+                        f1 = fields.Read(ref reader, F1Converter, "components", options);
                         break;
                     case "tags":
-                        f2 = F2Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<string>), options);
+                        f2 = fields.Read(ref reader, F2Converter, "tags", options);
                         break;
                     case "layout":
-                        f3 = F3Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetLayoutRowDto>), options);
+                        f3 = fields.Read(ref reader, F3Converter, "layout", options);
                         break;
                     case "options":
-                        f4 = F4Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetOptionsDto), options);
+                        f4 = fields.Read(ref reader, F4Converter, "options", options);
                         break;
                     case "description":
-                        f5 = F5Converter.Read(ref reader, typeof(string), options);
+                        f5 = fields.Read(ref reader, F5Converter, "description", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -128,6 +136,7 @@ namespace Authing.Sdk.Models
                 Layout = f3,
                 Options = f4,
                 Description = f5,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -159,7 +168,30 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("description");
                 F5Converter.Write(writer, f5, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(CreateWidgetDto value, string wireName) => wireName switch
+        {
+            "name" => true,
+            "components" => true,
+            "tags" => value.Tags is not null,
+            "layout" => value.Layout is not null,
+            "options" => value.Options is not null,
+            "description" => value.Description is not null,
+            _ => false,
+        };
     }
 }

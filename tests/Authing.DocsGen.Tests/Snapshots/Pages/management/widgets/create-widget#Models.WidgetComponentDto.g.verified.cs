@@ -23,6 +23,13 @@ namespace Authing.Sdk.Models
         /// </summary>
         /// <remarks>Wire name <c>style</c>.</remarks>
         public global::Authing.Sdk.Models.WidgetStyleDto? Style { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="WidgetComponentDto"/> with its exact wire names, without reflection.</summary>
@@ -48,6 +55,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetComponentDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetComponentDto");
             global::Authing.Sdk.Models.WidgetComponentType? f0 = default;
             global::Authing.Sdk.Models.WidgetStyleDto? f1 = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
@@ -55,13 +63,13 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "type":
-                        f0 = F0Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetComponentType), options);
+                        f0 = fields.Read(ref reader, F0Converter, "type", options);
                         break;
                     case "style":
-                        f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetStyleDto), options);
+                        f1 = fields.Read(ref reader, F1Converter, "style", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -70,6 +78,7 @@ namespace Authing.Sdk.Models
             {
                 Type = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("type", "WidgetComponentDto"),
                 Style = f1,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -84,7 +93,26 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("style");
                 F1Converter.Write(writer, f1, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(WidgetComponentDto value, string wireName) => wireName switch
+        {
+            "type" => true,
+            "style" => value.Style is not null,
+            _ => false,
+        };
     }
 }

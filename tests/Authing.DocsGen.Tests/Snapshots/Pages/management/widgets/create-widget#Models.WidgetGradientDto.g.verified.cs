@@ -26,6 +26,13 @@ namespace Authing.Sdk.Models
         /// ["#1F6FEB","#FFFFFF"]
         /// </example>
         public required global::System.Collections.Generic.IReadOnlyList<string> Stops { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="WidgetGradientDto"/> with its exact wire names, without reflection.</summary>
@@ -51,6 +58,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetGradientDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetGradientDto");
             long? f0 = default;
             global::System.Collections.Generic.IReadOnlyList<string>? f1 = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
@@ -58,13 +66,13 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "angle":
-                        f0 = F0Converter.Read(ref reader, typeof(long), options);
+                        f0 = fields.Read(ref reader, F0Converter, "angle", options);
                         break;
                     case "stops":
-                        f1 = F1Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<string>), options);
+                        f1 = fields.Read(ref reader, F1Converter, "stops", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -73,6 +81,7 @@ namespace Authing.Sdk.Models
             {
                 Angle = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("angle", "WidgetGradientDto"),
                 Stops = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("stops", "WidgetGradientDto"),
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -84,7 +93,26 @@ namespace Authing.Sdk.Models
             F0Converter.Write(writer, value.Angle, options);
             writer.WritePropertyName("stops");
             F1Converter.Write(writer, value.Stops, options);
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(WidgetGradientDto value, string wireName) => wireName switch
+        {
+            "angle" => true,
+            "stops" => true,
+            _ => false,
+        };
     }
 }

@@ -26,6 +26,13 @@ namespace Authing.Sdk.Models
         /// </summary>
         /// <remarks>Wire name <c>borderColor</c>.</remarks>
         public global::Authing.Sdk.Models.WidgetColorDto? BorderColor { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="WidgetStyleDto"/> with its exact wire names, without reflection.</summary>
@@ -53,6 +60,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetStyleDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetStyleDto");
             global::Authing.Sdk.Models.WidgetColorDto? f0 = default;
             global::Authing.Sdk.Models.WidgetColorDto? f1 = default;
             global::Authing.Sdk.Models.WidgetColorDto? f2 = default;
@@ -61,16 +69,16 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "primaryColor":
-                        f0 = F0Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetColorDto), options);
+                        f0 = fields.Read(ref reader, F0Converter, "primaryColor", options);
                         break;
                     case "secondaryColor":
-                        f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetColorDto), options);
+                        f1 = fields.Read(ref reader, F1Converter, "secondaryColor", options);
                         break;
                     case "borderColor":
-                        f2 = F2Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetColorDto), options);
+                        f2 = fields.Read(ref reader, F2Converter, "borderColor", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -80,6 +88,7 @@ namespace Authing.Sdk.Models
                 PrimaryColor = f0,
                 SecondaryColor = f1,
                 BorderColor = f2,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -102,7 +111,27 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("borderColor");
                 F2Converter.Write(writer, f2, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(WidgetStyleDto value, string wireName) => wireName switch
+        {
+            "primaryColor" => value.PrimaryColor is not null,
+            "secondaryColor" => value.SecondaryColor is not null,
+            "borderColor" => value.BorderColor is not null,
+            _ => false,
+        };
     }
 }

@@ -6,7 +6,10 @@ namespace Authing.Sdk.Models
     /// <summary>
     /// Data structure IsSuccessDto.
     /// </summary>
-    /// <remarks>Every property is optional: a response never fails to read because a field is missing, and unknown fields are ignored.</remarks>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(IsSuccessDtoJsonConverter))]
     public sealed partial class IsSuccessDto
     {
@@ -18,6 +21,13 @@ namespace Authing.Sdk.Models
         /// true
         /// </example>
         public bool? Success { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="IsSuccessDto"/> with its exact wire names, without reflection.</summary>
@@ -41,16 +51,17 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "IsSuccessDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("IsSuccessDto");
             bool? f0 = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "success":
-                        f0 = F0Converter.Read(ref reader, typeof(bool), options);
+                        f0 = fields.Read(ref reader, F0Converter, "success", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -58,6 +69,7 @@ namespace Authing.Sdk.Models
             return new IsSuccessDto
             {
                 Success = f0,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -70,7 +82,25 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("success");
                 F0Converter.Write(writer, f0, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(IsSuccessDto value, string wireName) => wireName switch
+        {
+            "success" => value.Success is not null,
+            _ => false,
+        };
     }
 }

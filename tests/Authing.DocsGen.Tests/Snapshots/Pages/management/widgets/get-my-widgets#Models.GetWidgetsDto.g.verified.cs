@@ -35,6 +35,13 @@ namespace Authing.Sdk.Models
         /// false
         /// </example>
         public bool? WithArchived { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="GetWidgetsDto"/> with its exact wire names, without reflection.</summary>
@@ -62,6 +69,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetWidgetsDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetWidgetsDto");
             string? f0 = default;
             global::Authing.Sdk.Models.GetWidgetsUserIdType? f1 = default;
             bool? f2 = default;
@@ -70,16 +78,16 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "userId":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "userId", options);
                         break;
                     case "userIdType":
-                        f1 = F1Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.GetWidgetsUserIdType), options);
+                        f1 = fields.Read(ref reader, F1Converter, "userIdType", options);
                         break;
                     case "withArchived":
-                        f2 = F2Converter.Read(ref reader, typeof(bool), options);
+                        f2 = fields.Read(ref reader, F2Converter, "withArchived", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -89,6 +97,7 @@ namespace Authing.Sdk.Models
                 UserId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("userId", "GetWidgetsDto"),
                 UserIdType = f1,
                 WithArchived = f2,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -108,7 +117,27 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("withArchived");
                 F2Converter.Write(writer, f2, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(GetWidgetsDto value, string wireName) => wireName switch
+        {
+            "userId" => true,
+            "userIdType" => value.UserIdType is not null,
+            "withArchived" => value.WithArchived is not null,
+            _ => false,
+        };
     }
 }

@@ -6,7 +6,10 @@ namespace Authing.Sdk.Models
     /// <summary>
     /// Data structure WidgetDto.
     /// </summary>
-    /// <remarks>Every property is optional: a response never fails to read because a field is missing, and unknown fields are ignored.</remarks>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetDtoJsonConverter))]
     public sealed partial class WidgetDto
     {
@@ -51,6 +54,13 @@ namespace Authing.Sdk.Models
         /// </summary>
         /// <remarks>Wire name <c>owner</c>.</remarks>
         public global::Authing.Sdk.Models.WidgetOwnerDto? Owner { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="WidgetDto"/> with its exact wire names, without reflection.</summary>
@@ -82,6 +92,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetDto");
             string? f0 = default;
             string? f1 = default;
             global::Authing.Sdk.Models.WidgetStatus? f2 = default;
@@ -92,22 +103,22 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "widgetId":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "widgetId", options);
                         break;
                     case "name":
-                        f1 = F1Converter.Read(ref reader, typeof(string), options);
+                        f1 = fields.Read(ref reader, F1Converter, "name", options);
                         break;
                     case "status":
-                        f2 = F2Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetStatus), options);
+                        f2 = fields.Read(ref reader, F2Converter, "status", options);
                         break;
                     case "createdAt":
-                        f3 = F3Converter.Read(ref reader, typeof(long), options);
+                        f3 = fields.Read(ref reader, F3Converter, "createdAt", options);
                         break;
                     case "owner":
-                        f4 = F4Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.WidgetOwnerDto), options);
+                        f4 = fields.Read(ref reader, F4Converter, "owner", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -119,6 +130,7 @@ namespace Authing.Sdk.Models
                 Status = f2,
                 CreatedAt = f3,
                 Owner = f4,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -151,7 +163,29 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("owner");
                 F4Converter.Write(writer, f4, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(WidgetDto value, string wireName) => wireName switch
+        {
+            "widgetId" => value.WidgetId is not null,
+            "name" => value.Name is not null,
+            "status" => value.Status is not null,
+            "createdAt" => value.CreatedAt is not null,
+            "owner" => value.Owner is not null,
+            _ => false,
+        };
     }
 }

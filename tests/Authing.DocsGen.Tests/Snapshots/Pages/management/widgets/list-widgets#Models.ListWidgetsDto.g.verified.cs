@@ -50,6 +50,13 @@ namespace Authing.Sdk.Models
         /// 轮播
         /// </example>
         public string? Keywords { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="ListWidgetsDto"/> with its exact wire names, without reflection.</summary>
@@ -81,6 +88,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ListWidgetsDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ListWidgetsDto");
             long? f0 = default;
             long? f1 = default;
             global::Authing.Sdk.Models.ListWidgetsStatus? f2 = default;
@@ -91,22 +99,22 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "page":
-                        f0 = F0Converter.Read(ref reader, typeof(long), options);
+                        f0 = fields.Read(ref reader, F0Converter, "page", options);
                         break;
                     case "limit":
-                        f1 = F1Converter.Read(ref reader, typeof(long), options);
+                        f1 = fields.Read(ref reader, F1Converter, "limit", options);
                         break;
                     case "status":
-                        f2 = F2Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.ListWidgetsStatus), options);
+                        f2 = fields.Read(ref reader, F2Converter, "status", options);
                         break;
                     case "sortOrder":
-                        f3 = F3Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.ListWidgetsSortOrder), options);
+                        f3 = fields.Read(ref reader, F3Converter, "sortOrder", options);
                         break;
                     case "keywords":
-                        f4 = F4Converter.Read(ref reader, typeof(string), options);
+                        f4 = fields.Read(ref reader, F4Converter, "keywords", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -118,6 +126,7 @@ namespace Authing.Sdk.Models
                 Status = f2,
                 SortOrder = f3,
                 Keywords = f4,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -150,7 +159,29 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("keywords");
                 F4Converter.Write(writer, f4, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(ListWidgetsDto value, string wireName) => wireName switch
+        {
+            "page" => value.Page is not null,
+            "limit" => value.Limit is not null,
+            "status" => value.Status is not null,
+            "sortOrder" => value.SortOrder is not null,
+            "keywords" => value.Keywords is not null,
+            _ => false,
+        };
     }
 }

@@ -41,6 +41,13 @@ namespace Authing.Sdk.Models
         /// </summary>
         /// <remarks>Wire name <c>options</c>.</remarks>
         public global::Authing.Sdk.Models.UpdateWidgetOptionsDto? Options { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="UpdateWidgetDto"/> with its exact wire names, without reflection.</summary>
@@ -70,6 +77,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "UpdateWidgetDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("UpdateWidgetDto");
             string? f0 = default;
             string? f1 = default;
             string? f2 = default;
@@ -79,19 +87,19 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "widgetId":
-                        f0 = F0Converter.Read(ref reader, typeof(string), options);
+                        f0 = fields.Read(ref reader, F0Converter, "widgetId", options);
                         break;
                     case "name":
-                        f1 = F1Converter.Read(ref reader, typeof(string), options);
+                        f1 = fields.Read(ref reader, F1Converter, "name", options);
                         break;
                     case "description":
-                        f2 = F2Converter.Read(ref reader, typeof(string), options);
+                        f2 = fields.Read(ref reader, F2Converter, "description", options);
                         break;
                     case "options":
-                        f3 = F3Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.UpdateWidgetOptionsDto), options);
+                        f3 = fields.Read(ref reader, F3Converter, "options", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -102,6 +110,7 @@ namespace Authing.Sdk.Models
                 Name = f1,
                 Description = f2,
                 Options = f3,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -126,7 +135,28 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("options");
                 F3Converter.Write(writer, f3, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(UpdateWidgetDto value, string wireName) => wireName switch
+        {
+            "widgetId" => true,
+            "name" => value.Name is not null,
+            "description" => value.Description is not null,
+            "options" => value.Options is not null,
+            _ => false,
+        };
     }
 }

@@ -49,6 +49,13 @@ namespace Authing.Sdk.Models
         /// ALL
         /// </example>
         public global::Authing.Sdk.Models.RevokeWidgetsScope? Scope { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 
     /// <summary>Reads and writes <see cref="RevokeWidgetsDto"/> with its exact wire names, without reflection.</summary>
@@ -78,6 +85,7 @@ namespace Authing.Sdk.Models
             }
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "RevokeWidgetsDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("RevokeWidgetsDto");
             global::System.Collections.Generic.IReadOnlyList<string>? f0 = default;
             string? f1 = default;
             bool? f2 = default;
@@ -87,19 +95,19 @@ namespace Authing.Sdk.Models
                 switch (propertyName)
                 {
                     case "widgetIds":
-                        f0 = F0Converter.Read(ref reader, typeof(global::System.Collections.Generic.IReadOnlyList<string>), options);
+                        f0 = fields.Read(ref reader, F0Converter, "widgetIds", options);
                         break;
                     case "reason":
-                        f1 = F1Converter.Read(ref reader, typeof(string), options);
+                        f1 = fields.Read(ref reader, F1Converter, "reason", options);
                         break;
                     case "notify":
-                        f2 = F2Converter.Read(ref reader, typeof(bool), options);
+                        f2 = fields.Read(ref reader, F2Converter, "notify", options);
                         break;
                     case "scope":
-                        f3 = F3Converter.Read(ref reader, typeof(global::Authing.Sdk.Models.RevokeWidgetsScope), options);
+                        f3 = fields.Read(ref reader, F3Converter, "scope", options);
                         break;
                     default:
-                        reader.Skip();
+                        fields.Keep(ref reader, propertyName);
                         break;
                 }
             }
@@ -110,6 +118,7 @@ namespace Authing.Sdk.Models
                 Reason = f1,
                 Notify = f2,
                 Scope = f3,
+                AdditionalProperties = fields.AdditionalProperties,
             };
         }
 
@@ -134,7 +143,28 @@ namespace Authing.Sdk.Models
                 writer.WritePropertyName("scope");
                 F3Converter.Write(writer, f3, options);
             }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
             writer.WriteEndObject();
         }
+
+        private static bool HasValue(RevokeWidgetsDto value, string wireName) => wireName switch
+        {
+            "widgetIds" => true,
+            "reason" => value.Reason is not null,
+            "notify" => value.Notify is not null,
+            "scope" => value.Scope is not null,
+            _ => false,
+        };
     }
 }
