@@ -100,12 +100,14 @@ public sealed class HostileResponseTests
         AssertSafeMessage(ex, Encoding.UTF8.GetBytes(body));
     }
 
-    /// <summary>The envelope's statusCode says whether the call succeeded: when it cannot be read the response is unreadable, strict or not.</summary>
+    /// <summary>The envelope's statusCode says whether the call succeeded: when it is missing or cannot be read the response is unreadable, strict or not.</summary>
     [Theory]
     [InlineData("\"statusCode\":\"two hundred\"")]
     [InlineData("\"statusCode\":4294967296")]
     [InlineData("\"statusCode\":{}")]
-    public async Task An_unreadable_status_code_throws_invalid_response_even_when_tolerant(string field)
+    [InlineData("\"message\":\"no status code at all\"")]
+    [InlineData("\"statusCode\":null")]
+    public async Task An_unreadable_or_missing_status_code_throws_invalid_response_even_when_tolerant(string field)
     {
         var body = "{" + field + "}";
         using var transport = Transport(StubHandler.Json(body));
@@ -125,7 +127,7 @@ public sealed class HostileResponseTests
     [InlineData("\"id\":123", "123")]
     public async Task Tolerated_type_variations_read_as_the_documented_value(string field, object expected)
     {
-        using var transport = Transport(StubHandler.Json("{" + field + "}"));
+        using var transport = Transport(StubHandler.Json("{\"statusCode\":200," + field + "}"));
 
         var result = await SendAsync(transport);
 

@@ -142,6 +142,13 @@ public abstract class AuthingTransport : IDisposable
             throw InvalidResponse(request, status, body, new JsonException("The response body is null."));
         }
 
+        // Every Authing envelope carries its business status; a 2xx body without one is not Authing's answer (a proxy's
+        // page, a misrouted call), and reading it as a success would hide that.
+        if (result is AuthingResponse { StatusCode: null })
+        {
+            throw InvalidResponse(request, status, body, new JsonException("The response has no 'statusCode': it is not an Authing response envelope."));
+        }
+
         if (_throwOnBusinessError && result is AuthingResponse envelope && !envelope.IsSuccess)
         {
             throw BusinessError(request, status, body, envelope.StatusCode, envelope.ApiCode, envelope.Message, envelope.RequestId);
