@@ -38,7 +38,7 @@ public sealed class FixtureSdk
     /// <summary>The fixture sets, each compiled once per test run (the pages of a set are generated together, as in <c>CompileTests</c>).</summary>
     public static FixtureSdk Load(string set) => s_sets.GetOrAdd(set, s => new Lazy<FixtureSdk>(() => new FixtureSdk(s, ReadPages(s)))).Value;
 
-    public static IReadOnlyList<string> Sets { get; } = new[] { "pages", "multi-page" };
+    public static IReadOnlyList<string> Sets { get; } = new[] { "pages", "multi-page", "fidelity" };
 
     public Type Type(string fullName) =>
         Assembly.Assembly?.GetType(fullName) ?? throw new Xunit.Sdk.XunitException($"No generated type {fullName}:\n{Assembly.DescribeProblems()}");
