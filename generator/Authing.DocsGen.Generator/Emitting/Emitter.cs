@@ -108,9 +108,8 @@ public static class Emitter
         model["is_strict"] = dto.IsStrict;
 
         var fields = new ScriptArray();
-        for (var i = 0; i < dto.Fields.Count; i++)
+        foreach (var field in dto.Fields)
         {
-            var field = dto.Fields[i];
             if (dto.IsEnvelope && DtoModel.EnvelopeWireNames.Contains(field.WireName))
             {
                 continue;
@@ -119,12 +118,16 @@ public static class Emitter
             var type = TypeName(field.Type, options);
             var converter = Converter(field.Type, options);
             var required = dto.IsStrict && field.Required;
+            var propertyName = PropertyName(field);
+
+            // Member names follow the property, never the row's position: adding a row changes only lines about it.
+            var camel = char.ToLowerInvariant(propertyName[0]) + propertyName.Substring(1);
             fields.Add(new ScriptObject
             {
-                ["name"] = PropertyName(field),
-                ["local"] = "f" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["converter_field"] = "s_f" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["converter_property"] = "F" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "Converter",
+                ["name"] = propertyName,
+                ["local"] = camel + "Value",
+                ["converter_field"] = "s_" + camel + "Converter",
+                ["converter_property"] = propertyName + "Converter",
                 ["wire_literal"] = CSharp.StringLiteral(field.WireName),
                 ["wire_doc"] = CSharp.XmlDocText(field.WireName),
                 ["type"] = required ? type : type + "?",

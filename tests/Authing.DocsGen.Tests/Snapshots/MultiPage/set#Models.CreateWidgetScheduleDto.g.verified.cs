@@ -35,16 +35,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="CreateWidgetScheduleDto"/> with its exact wire names, without reflection.</summary>
     public sealed class CreateWidgetScheduleDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateWidgetScheduleDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetScheduleDto>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetScheduleDto>? s_scheduleConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CreateWidgetScheduleDtoJsonConverter Instance { get; } = new CreateWidgetScheduleDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetScheduleDto> F1Converter => s_f1 ??= global::Authing.Sdk.Models.WidgetScheduleDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetScheduleDto> ScheduleConverter => s_scheduleConverter ??= global::Authing.Sdk.Models.WidgetScheduleDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override CreateWidgetScheduleDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -56,17 +56,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CreateWidgetScheduleDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CreateWidgetScheduleDto");
-            string? f0 = default;
-            global::Authing.Sdk.Models.WidgetScheduleDto? f1 = default;
+            string? widgetIdValue = default;
+            global::Authing.Sdk.Models.WidgetScheduleDto? scheduleValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "widgetId":
-                        f0 = fields.Read(ref reader, F0Converter, "widgetId", options);
+                        widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
                         break;
                     case "schedule":
-                        f1 = fields.Read(ref reader, F1Converter, "schedule", options);
+                        scheduleValue = fields.Read(ref reader, ScheduleConverter, "schedule", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -76,8 +76,8 @@ namespace Authing.Sdk.Models
 
             return new CreateWidgetScheduleDto
             {
-                WidgetId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "CreateWidgetScheduleDto"),
-                Schedule = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("schedule", "CreateWidgetScheduleDto"),
+                WidgetId = widgetIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "CreateWidgetScheduleDto"),
+                Schedule = scheduleValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("schedule", "CreateWidgetScheduleDto"),
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -87,9 +87,9 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("widgetId");
-            F0Converter.Write(writer, value.WidgetId, options);
+            WidgetIdConverter.Write(writer, value.WidgetId, options);
             writer.WritePropertyName("schedule");
-            F1Converter.Write(writer, value.Schedule, options);
+            ScheduleConverter.Write(writer, value.Schedule, options);
             if (value.AdditionalProperties is { } additionalProperties)
             {
                 foreach (var property in additionalProperties)

@@ -29,14 +29,14 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="GetWidgetDetailDto"/> with its exact wire names, without reflection.</summary>
     public sealed class GetWidgetDetailDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetWidgetDetailDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GetWidgetDetailDtoJsonConverter Instance { get; } = new GetWidgetDetailDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override GetWidgetDetailDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -48,13 +48,13 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetWidgetDetailDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetWidgetDetailDto");
-            string? f0 = default;
+            string? widgetIdValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "widgetId":
-                        f0 = fields.Read(ref reader, F0Converter, "widgetId", options);
+                        widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -64,7 +64,7 @@ namespace Authing.Sdk.Models
 
             return new GetWidgetDetailDto
             {
-                WidgetId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "GetWidgetDetailDto"),
+                WidgetId = widgetIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "GetWidgetDetailDto"),
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -74,7 +74,7 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("widgetId");
-            F0Converter.Write(writer, value.WidgetId, options);
+            WidgetIdConverter.Write(writer, value.WidgetId, options);
             if (value.AdditionalProperties is { } additionalProperties)
             {
                 foreach (var property in additionalProperties)

@@ -60,20 +60,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="GetWidgetScheduleWidgetScheduleDto"/> with its exact wire names, without reflection.</summary>
     public sealed class GetWidgetScheduleWidgetScheduleDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetWidgetScheduleWidgetScheduleDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetScheduleRepeat?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_startAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_endAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_timezoneConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetScheduleRepeat?>? s_repeatConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GetWidgetScheduleWidgetScheduleDtoJsonConverter Instance { get; } = new GetWidgetScheduleWidgetScheduleDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetScheduleRepeat?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WidgetScheduleRepeatJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> StartAtConverter => s_startAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> EndAtConverter => s_endAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TimezoneConverter => s_timezoneConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetScheduleRepeat?> RepeatConverter => s_repeatConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WidgetScheduleRepeatJsonConverter.Instance);
 
         /// <inheritdoc/>
         public override GetWidgetScheduleWidgetScheduleDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -85,25 +85,25 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetWidgetScheduleWidgetScheduleDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetWidgetScheduleWidgetScheduleDto");
-            long? f0 = default;
-            long? f1 = default;
-            string? f2 = default;
-            global::Authing.Sdk.Models.WidgetScheduleRepeat? f3 = default;
+            long? startAtValue = default;
+            long? endAtValue = default;
+            string? timezoneValue = default;
+            global::Authing.Sdk.Models.WidgetScheduleRepeat? repeatValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "startAt":
-                        f0 = fields.Read(ref reader, F0Converter, "startAt", options);
+                        startAtValue = fields.Read(ref reader, StartAtConverter, "startAt", options);
                         break;
                     case "endAt":
-                        f1 = fields.Read(ref reader, F1Converter, "endAt", options);
+                        endAtValue = fields.Read(ref reader, EndAtConverter, "endAt", options);
                         break;
                     case "timezone":
-                        f2 = fields.Read(ref reader, F2Converter, "timezone", options);
+                        timezoneValue = fields.Read(ref reader, TimezoneConverter, "timezone", options);
                         break;
                     case "repeat":
-                        f3 = fields.Read(ref reader, F3Converter, "repeat", options);
+                        repeatValue = fields.Read(ref reader, RepeatConverter, "repeat", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -113,10 +113,10 @@ namespace Authing.Sdk.Models
 
             return new GetWidgetScheduleWidgetScheduleDto
             {
-                StartAt = f0,
-                EndAt = f1,
-                Timezone = f2,
-                Repeat = f3,
+                StartAt = startAtValue,
+                EndAt = endAtValue,
+                Timezone = timezoneValue,
+                Repeat = repeatValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -125,25 +125,25 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetWidgetScheduleWidgetScheduleDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.StartAt is { } f0)
+            if (value.StartAt is { } startAtValue)
             {
                 writer.WritePropertyName("startAt");
-                F0Converter.Write(writer, f0, options);
+                StartAtConverter.Write(writer, startAtValue, options);
             }
-            if (value.EndAt is { } f1)
+            if (value.EndAt is { } endAtValue)
             {
                 writer.WritePropertyName("endAt");
-                F1Converter.Write(writer, f1, options);
+                EndAtConverter.Write(writer, endAtValue, options);
             }
-            if (value.Timezone is { } f2)
+            if (value.Timezone is { } timezoneValue)
             {
                 writer.WritePropertyName("timezone");
-                F2Converter.Write(writer, f2, options);
+                TimezoneConverter.Write(writer, timezoneValue, options);
             }
-            if (value.Repeat is { } f3)
+            if (value.Repeat is { } repeatValue)
             {
                 writer.WritePropertyName("repeat");
-                F3Converter.Write(writer, f3, options);
+                RepeatConverter.Write(writer, repeatValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

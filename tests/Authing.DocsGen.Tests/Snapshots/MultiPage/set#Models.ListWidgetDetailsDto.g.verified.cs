@@ -47,18 +47,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="ListWidgetDetailsDto"/> with its exact wire names, without reflection.</summary>
     public sealed class ListWidgetDetailsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListWidgetDetailsDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_pageConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_limitConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ListWidgetDetailsDtoJsonConverter Instance { get; } = new ListWidgetDetailsDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdsConverter => s_widgetIdsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> PageConverter => s_pageConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> LimitConverter => s_limitConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override ListWidgetDetailsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -70,21 +70,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ListWidgetDetailsDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ListWidgetDetailsDto");
-            string? f0 = default;
-            long? f1 = default;
-            long? f2 = default;
+            string? widgetIdsValue = default;
+            long? pageValue = default;
+            long? limitValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "widgetIds":
-                        f0 = fields.Read(ref reader, F0Converter, "widgetIds", options);
+                        widgetIdsValue = fields.Read(ref reader, WidgetIdsConverter, "widgetIds", options);
                         break;
                     case "page":
-                        f1 = fields.Read(ref reader, F1Converter, "page", options);
+                        pageValue = fields.Read(ref reader, PageConverter, "page", options);
                         break;
                     case "limit":
-                        f2 = fields.Read(ref reader, F2Converter, "limit", options);
+                        limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -94,9 +94,9 @@ namespace Authing.Sdk.Models
 
             return new ListWidgetDetailsDto
             {
-                WidgetIds = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetIds", "ListWidgetDetailsDto"),
-                Page = f1,
-                Limit = f2,
+                WidgetIds = widgetIdsValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetIds", "ListWidgetDetailsDto"),
+                Page = pageValue,
+                Limit = limitValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -106,16 +106,16 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("widgetIds");
-            F0Converter.Write(writer, value.WidgetIds, options);
-            if (value.Page is { } f1)
+            WidgetIdsConverter.Write(writer, value.WidgetIds, options);
+            if (value.Page is { } pageValue)
             {
                 writer.WritePropertyName("page");
-                F1Converter.Write(writer, f1, options);
+                PageConverter.Write(writer, pageValue, options);
             }
-            if (value.Limit is { } f2)
+            if (value.Limit is { } limitValue)
             {
                 writer.WritePropertyName("limit");
-                F2Converter.Write(writer, f2, options);
+                LimitConverter.Write(writer, limitValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -29,14 +29,14 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="ListWidgetTagsDto"/> with its exact wire names, without reflection.</summary>
     public sealed class ListWidgetTagsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListWidgetTagsDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_keywordsConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ListWidgetTagsDtoJsonConverter Instance { get; } = new ListWidgetTagsDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> KeywordsConverter => s_keywordsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override ListWidgetTagsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -48,13 +48,13 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ListWidgetTagsDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ListWidgetTagsDto");
-            string? f0 = default;
+            string? keywordsValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "keywords":
-                        f0 = fields.Read(ref reader, F0Converter, "keywords", options);
+                        keywordsValue = fields.Read(ref reader, KeywordsConverter, "keywords", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -64,7 +64,7 @@ namespace Authing.Sdk.Models
 
             return new ListWidgetTagsDto
             {
-                Keywords = f0,
+                Keywords = keywordsValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -73,10 +73,10 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListWidgetTagsDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Keywords is { } f0)
+            if (value.Keywords is { } keywordsValue)
             {
                 writer.WritePropertyName("keywords");
-                F0Converter.Write(writer, f0, options);
+                KeywordsConverter.Write(writer, keywordsValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

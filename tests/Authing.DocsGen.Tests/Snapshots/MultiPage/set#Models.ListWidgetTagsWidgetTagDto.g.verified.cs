@@ -60,20 +60,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="ListWidgetTagsWidgetTagDto"/> with its exact wire names, without reflection.</summary>
     public sealed class ListWidgetTagsWidgetTagDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListWidgetTagsWidgetTagDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_tagIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_colorConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_widgetCountConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ListWidgetTagsWidgetTagDtoJsonConverter Instance { get; } = new ListWidgetTagsWidgetTagDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TagIdConverter => s_tagIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ColorConverter => s_colorConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> WidgetCountConverter => s_widgetCountConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override ListWidgetTagsWidgetTagDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -85,25 +85,25 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ListWidgetTagsWidgetTagDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ListWidgetTagsWidgetTagDto");
-            string? f0 = default;
-            string? f1 = default;
-            string? f2 = default;
-            long? f3 = default;
+            string? tagIdValue = default;
+            string? nameValue = default;
+            string? colorValue = default;
+            long? widgetCountValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "tagId":
-                        f0 = fields.Read(ref reader, F0Converter, "tagId", options);
+                        tagIdValue = fields.Read(ref reader, TagIdConverter, "tagId", options);
                         break;
                     case "name":
-                        f1 = fields.Read(ref reader, F1Converter, "name", options);
+                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
                         break;
                     case "color":
-                        f2 = fields.Read(ref reader, F2Converter, "color", options);
+                        colorValue = fields.Read(ref reader, ColorConverter, "color", options);
                         break;
                     case "widgetCount":
-                        f3 = fields.Read(ref reader, F3Converter, "widgetCount", options);
+                        widgetCountValue = fields.Read(ref reader, WidgetCountConverter, "widgetCount", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -113,10 +113,10 @@ namespace Authing.Sdk.Models
 
             return new ListWidgetTagsWidgetTagDto
             {
-                TagId = f0,
-                Name = f1,
-                Color = f2,
-                WidgetCount = f3,
+                TagId = tagIdValue,
+                Name = nameValue,
+                Color = colorValue,
+                WidgetCount = widgetCountValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -125,25 +125,25 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListWidgetTagsWidgetTagDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.TagId is { } f0)
+            if (value.TagId is { } tagIdValue)
             {
                 writer.WritePropertyName("tagId");
-                F0Converter.Write(writer, f0, options);
+                TagIdConverter.Write(writer, tagIdValue, options);
             }
-            if (value.Name is { } f1)
+            if (value.Name is { } nameValue)
             {
                 writer.WritePropertyName("name");
-                F1Converter.Write(writer, f1, options);
+                NameConverter.Write(writer, nameValue, options);
             }
-            if (value.Color is { } f2)
+            if (value.Color is { } colorValue)
             {
                 writer.WritePropertyName("color");
-                F2Converter.Write(writer, f2, options);
+                ColorConverter.Write(writer, colorValue, options);
             }
-            if (value.WidgetCount is { } f3)
+            if (value.WidgetCount is { } widgetCountValue)
             {
                 writer.WritePropertyName("widgetCount");
-                F3Converter.Write(writer, f3, options);
+                WidgetCountConverter.Write(writer, widgetCountValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

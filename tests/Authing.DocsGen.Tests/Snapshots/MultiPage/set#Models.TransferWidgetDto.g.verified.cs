@@ -44,18 +44,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="TransferWidgetDto"/> with its exact wire names, without reflection.</summary>
     public sealed class TransferWidgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TransferWidgetDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOwnerDto>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOwnerDto>? s_newOwnerConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_keepViewerConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static TransferWidgetDtoJsonConverter Instance { get; } = new TransferWidgetDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOwnerDto> F1Converter => s_f1 ??= global::Authing.Sdk.Models.WidgetOwnerDtoJsonConverter.Instance;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOwnerDto> NewOwnerConverter => s_newOwnerConverter ??= global::Authing.Sdk.Models.WidgetOwnerDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> KeepViewerConverter => s_keepViewerConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
 
         /// <inheritdoc/>
         public override TransferWidgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -67,21 +67,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TransferWidgetDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TransferWidgetDto");
-            string? f0 = default;
-            global::Authing.Sdk.Models.WidgetOwnerDto? f1 = default;
-            bool? f2 = default;
+            string? widgetIdValue = default;
+            global::Authing.Sdk.Models.WidgetOwnerDto? newOwnerValue = default;
+            bool? keepViewerValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "widgetId":
-                        f0 = fields.Read(ref reader, F0Converter, "widgetId", options);
+                        widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
                         break;
                     case "newOwner":
-                        f1 = fields.Read(ref reader, F1Converter, "newOwner", options);
+                        newOwnerValue = fields.Read(ref reader, NewOwnerConverter, "newOwner", options);
                         break;
                     case "keepViewer":
-                        f2 = fields.Read(ref reader, F2Converter, "keepViewer", options);
+                        keepViewerValue = fields.Read(ref reader, KeepViewerConverter, "keepViewer", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -91,9 +91,9 @@ namespace Authing.Sdk.Models
 
             return new TransferWidgetDto
             {
-                WidgetId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "TransferWidgetDto"),
-                NewOwner = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("newOwner", "TransferWidgetDto"),
-                KeepViewer = f2,
+                WidgetId = widgetIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "TransferWidgetDto"),
+                NewOwner = newOwnerValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("newOwner", "TransferWidgetDto"),
+                KeepViewer = keepViewerValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -103,13 +103,13 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("widgetId");
-            F0Converter.Write(writer, value.WidgetId, options);
+            WidgetIdConverter.Write(writer, value.WidgetId, options);
             writer.WritePropertyName("newOwner");
-            F1Converter.Write(writer, value.NewOwner, options);
-            if (value.KeepViewer is { } f2)
+            NewOwnerConverter.Write(writer, value.NewOwner, options);
+            if (value.KeepViewer is { } keepViewerValue)
             {
                 writer.WritePropertyName("keepViewer");
-                F2Converter.Write(writer, f2, options);
+                KeepViewerConverter.Write(writer, keepViewerValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -72,24 +72,24 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="WidgetDetailDto"/> with its exact wire names, without reflection.</summary>
     public sealed class WidgetDetailDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetDetailDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetDetailStatus?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOwnerDto>? s_f3;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetTagDto>?>? s_f4;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f5;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetDetailStatus?>? s_statusConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOwnerDto>? s_ownerConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetTagDto>?>? s_tagsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_updatedAtConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetDetailDtoJsonConverter Instance { get; } = new WidgetDetailDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetDetailStatus?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WidgetDetailStatusJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOwnerDto> F3Converter => s_f3 ??= global::Authing.Sdk.Models.WidgetOwnerDtoJsonConverter.Instance;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetTagDto>?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.WidgetTagDtoJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F5Converter => s_f5 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetDetailStatus?> StatusConverter => s_statusConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WidgetDetailStatusJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOwnerDto> OwnerConverter => s_ownerConverter ??= global::Authing.Sdk.Models.WidgetOwnerDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetTagDto>?> TagsConverter => s_tagsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.WidgetTagDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> UpdatedAtConverter => s_updatedAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override WidgetDetailDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -101,33 +101,33 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetDetailDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetDetailDto");
-            string? f0 = default;
-            string? f1 = default;
-            global::Authing.Sdk.Models.WidgetDetailStatus? f2 = default;
-            global::Authing.Sdk.Models.WidgetOwnerDto? f3 = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetTagDto>? f4 = default;
-            long? f5 = default;
+            string? widgetIdValue = default;
+            string? nameValue = default;
+            global::Authing.Sdk.Models.WidgetDetailStatus? statusValue = default;
+            global::Authing.Sdk.Models.WidgetOwnerDto? ownerValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetTagDto>? tagsValue = default;
+            long? updatedAtValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "widgetId":
-                        f0 = fields.Read(ref reader, F0Converter, "widgetId", options);
+                        widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
                         break;
                     case "name":
-                        f1 = fields.Read(ref reader, F1Converter, "name", options);
+                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
                         break;
                     case "status":
-                        f2 = fields.Read(ref reader, F2Converter, "status", options);
+                        statusValue = fields.Read(ref reader, StatusConverter, "status", options);
                         break;
                     case "owner":
-                        f3 = fields.Read(ref reader, F3Converter, "owner", options);
+                        ownerValue = fields.Read(ref reader, OwnerConverter, "owner", options);
                         break;
                     case "tags":
-                        f4 = fields.Read(ref reader, F4Converter, "tags", options);
+                        tagsValue = fields.Read(ref reader, TagsConverter, "tags", options);
                         break;
                     case "updatedAt":
-                        f5 = fields.Read(ref reader, F5Converter, "updatedAt", options);
+                        updatedAtValue = fields.Read(ref reader, UpdatedAtConverter, "updatedAt", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -137,12 +137,12 @@ namespace Authing.Sdk.Models
 
             return new WidgetDetailDto
             {
-                WidgetId = f0,
-                Name = f1,
-                Status = f2,
-                Owner = f3,
-                Tags = f4,
-                UpdatedAt = f5,
+                WidgetId = widgetIdValue,
+                Name = nameValue,
+                Status = statusValue,
+                Owner = ownerValue,
+                Tags = tagsValue,
+                UpdatedAt = updatedAtValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -151,35 +151,35 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetDetailDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.WidgetId is { } f0)
+            if (value.WidgetId is { } widgetIdValue)
             {
                 writer.WritePropertyName("widgetId");
-                F0Converter.Write(writer, f0, options);
+                WidgetIdConverter.Write(writer, widgetIdValue, options);
             }
-            if (value.Name is { } f1)
+            if (value.Name is { } nameValue)
             {
                 writer.WritePropertyName("name");
-                F1Converter.Write(writer, f1, options);
+                NameConverter.Write(writer, nameValue, options);
             }
-            if (value.Status is { } f2)
+            if (value.Status is { } statusValue)
             {
                 writer.WritePropertyName("status");
-                F2Converter.Write(writer, f2, options);
+                StatusConverter.Write(writer, statusValue, options);
             }
-            if (value.Owner is { } f3)
+            if (value.Owner is { } ownerValue)
             {
                 writer.WritePropertyName("owner");
-                F3Converter.Write(writer, f3, options);
+                OwnerConverter.Write(writer, ownerValue, options);
             }
-            if (value.Tags is { } f4)
+            if (value.Tags is { } tagsValue)
             {
                 writer.WritePropertyName("tags");
-                F4Converter.Write(writer, f4, options);
+                TagsConverter.Write(writer, tagsValue, options);
             }
-            if (value.UpdatedAt is { } f5)
+            if (value.UpdatedAt is { } updatedAtValue)
             {
                 writer.WritePropertyName("updatedAt");
-                F5Converter.Write(writer, f5, options);
+                UpdatedAtConverter.Write(writer, updatedAtValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

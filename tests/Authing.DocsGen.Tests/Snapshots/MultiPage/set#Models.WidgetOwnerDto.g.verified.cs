@@ -51,18 +51,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="WidgetOwnerDto"/> with its exact wire names, without reflection.</summary>
     public sealed class WidgetOwnerDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetOwnerDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_userIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_displayNameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_emailConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetOwnerDtoJsonConverter Instance { get; } = new WidgetOwnerDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> UserIdConverter => s_userIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> DisplayNameConverter => s_displayNameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> EmailConverter => s_emailConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override WidgetOwnerDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -74,21 +74,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetOwnerDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetOwnerDto");
-            string? f0 = default;
-            string? f1 = default;
-            string? f2 = default;
+            string? userIdValue = default;
+            string? displayNameValue = default;
+            string? emailValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "userId":
-                        f0 = fields.Read(ref reader, F0Converter, "userId", options);
+                        userIdValue = fields.Read(ref reader, UserIdConverter, "userId", options);
                         break;
                     case "displayName":
-                        f1 = fields.Read(ref reader, F1Converter, "displayName", options);
+                        displayNameValue = fields.Read(ref reader, DisplayNameConverter, "displayName", options);
                         break;
                     case "email":
-                        f2 = fields.Read(ref reader, F2Converter, "email", options);
+                        emailValue = fields.Read(ref reader, EmailConverter, "email", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -98,9 +98,9 @@ namespace Authing.Sdk.Models
 
             return new WidgetOwnerDto
             {
-                UserId = f0,
-                DisplayName = f1,
-                Email = f2,
+                UserId = userIdValue,
+                DisplayName = displayNameValue,
+                Email = emailValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -109,20 +109,20 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetOwnerDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.UserId is { } f0)
+            if (value.UserId is { } userIdValue)
             {
                 writer.WritePropertyName("userId");
-                F0Converter.Write(writer, f0, options);
+                UserIdConverter.Write(writer, userIdValue, options);
             }
-            if (value.DisplayName is { } f1)
+            if (value.DisplayName is { } displayNameValue)
             {
                 writer.WritePropertyName("displayName");
-                F1Converter.Write(writer, f1, options);
+                DisplayNameConverter.Write(writer, displayNameValue, options);
             }
-            if (value.Email is { } f2)
+            if (value.Email is { } emailValue)
             {
                 writer.WritePropertyName("email");
-                F2Converter.Write(writer, f2, options);
+                EmailConverter.Write(writer, emailValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -56,20 +56,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="WidgetScheduleDto"/> with its exact wire names, without reflection.</summary>
     public sealed class WidgetScheduleDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetScheduleDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetScheduleRepeat?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_startAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_endAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_timezoneConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetScheduleRepeat?>? s_repeatConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetScheduleDtoJsonConverter Instance { get; } = new WidgetScheduleDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetScheduleRepeat?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WidgetScheduleRepeatJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> StartAtConverter => s_startAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> EndAtConverter => s_endAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TimezoneConverter => s_timezoneConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetScheduleRepeat?> RepeatConverter => s_repeatConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WidgetScheduleRepeatJsonConverter.Instance);
 
         /// <inheritdoc/>
         public override WidgetScheduleDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -81,25 +81,25 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetScheduleDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetScheduleDto");
-            long? f0 = default;
-            long? f1 = default;
-            string? f2 = default;
-            global::Authing.Sdk.Models.WidgetScheduleRepeat? f3 = default;
+            long? startAtValue = default;
+            long? endAtValue = default;
+            string? timezoneValue = default;
+            global::Authing.Sdk.Models.WidgetScheduleRepeat? repeatValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "startAt":
-                        f0 = fields.Read(ref reader, F0Converter, "startAt", options);
+                        startAtValue = fields.Read(ref reader, StartAtConverter, "startAt", options);
                         break;
                     case "endAt":
-                        f1 = fields.Read(ref reader, F1Converter, "endAt", options);
+                        endAtValue = fields.Read(ref reader, EndAtConverter, "endAt", options);
                         break;
                     case "timezone":
-                        f2 = fields.Read(ref reader, F2Converter, "timezone", options);
+                        timezoneValue = fields.Read(ref reader, TimezoneConverter, "timezone", options);
                         break;
                     case "repeat":
-                        f3 = fields.Read(ref reader, F3Converter, "repeat", options);
+                        repeatValue = fields.Read(ref reader, RepeatConverter, "repeat", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -109,10 +109,10 @@ namespace Authing.Sdk.Models
 
             return new WidgetScheduleDto
             {
-                StartAt = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("startAt", "WidgetScheduleDto"),
-                EndAt = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("endAt", "WidgetScheduleDto"),
-                Timezone = f2 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("timezone", "WidgetScheduleDto"),
-                Repeat = f3,
+                StartAt = startAtValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("startAt", "WidgetScheduleDto"),
+                EndAt = endAtValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("endAt", "WidgetScheduleDto"),
+                Timezone = timezoneValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("timezone", "WidgetScheduleDto"),
+                Repeat = repeatValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -122,15 +122,15 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("startAt");
-            F0Converter.Write(writer, value.StartAt, options);
+            StartAtConverter.Write(writer, value.StartAt, options);
             writer.WritePropertyName("endAt");
-            F1Converter.Write(writer, value.EndAt, options);
+            EndAtConverter.Write(writer, value.EndAt, options);
             writer.WritePropertyName("timezone");
-            F2Converter.Write(writer, value.Timezone, options);
-            if (value.Repeat is { } f3)
+            TimezoneConverter.Write(writer, value.Timezone, options);
+            if (value.Repeat is { } repeatValue)
             {
                 writer.WritePropertyName("repeat");
-                F3Converter.Write(writer, f3, options);
+                RepeatConverter.Write(writer, repeatValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

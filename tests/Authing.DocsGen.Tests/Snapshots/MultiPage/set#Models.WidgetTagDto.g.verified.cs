@@ -42,16 +42,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="WidgetTagDto"/> with its exact wire names, without reflection.</summary>
     public sealed class WidgetTagDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetTagDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_keyConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_valueConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetTagDtoJsonConverter Instance { get; } = new WidgetTagDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> KeyConverter => s_keyConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ValueConverter => s_valueConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override WidgetTagDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -63,17 +63,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetTagDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetTagDto");
-            string? f0 = default;
-            string? f1 = default;
+            string? keyValue = default;
+            string? valueValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "key":
-                        f0 = fields.Read(ref reader, F0Converter, "key", options);
+                        keyValue = fields.Read(ref reader, KeyConverter, "key", options);
                         break;
                     case "value":
-                        f1 = fields.Read(ref reader, F1Converter, "value", options);
+                        valueValue = fields.Read(ref reader, ValueConverter, "value", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -83,8 +83,8 @@ namespace Authing.Sdk.Models
 
             return new WidgetTagDto
             {
-                Key = f0,
-                Value = f1,
+                Key = keyValue,
+                Value = valueValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -93,15 +93,15 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetTagDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Key is { } f0)
+            if (value.Key is { } keyValue)
             {
                 writer.WritePropertyName("key");
-                F0Converter.Write(writer, f0, options);
+                KeyConverter.Write(writer, keyValue, options);
             }
-            if (value.Value is { } f1)
+            if (value.Value is { } valueValue)
             {
                 writer.WritePropertyName("value");
-                F1Converter.Write(writer, f1, options);
+                ValueConverter.Write(writer, valueValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -44,18 +44,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="EnrollFactorDto"/> with its exact wire names, without reflection.</summary>
     public sealed class EnrollFactorDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<EnrollFactorDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollFactorEnrollmentDataDto>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollFactorFactorType?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollFactorEnrollmentDataDto>? s_enrollmentDataConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_enrollmentTokenConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollFactorFactorType?>? s_factorTypeConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static EnrollFactorDtoJsonConverter Instance { get; } = new EnrollFactorDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollFactorEnrollmentDataDto> F0Converter => s_f0 ??= global::Authing.Sdk.Models.EnrollFactorEnrollmentDataDtoJsonConverter.Instance;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollFactorFactorType?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.EnrollFactorFactorTypeJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollFactorEnrollmentDataDto> EnrollmentDataConverter => s_enrollmentDataConverter ??= global::Authing.Sdk.Models.EnrollFactorEnrollmentDataDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> EnrollmentTokenConverter => s_enrollmentTokenConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollFactorFactorType?> FactorTypeConverter => s_factorTypeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.EnrollFactorFactorTypeJsonConverter.Instance);
 
         /// <inheritdoc/>
         public override EnrollFactorDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -67,21 +67,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "EnrollFactorDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("EnrollFactorDto");
-            global::Authing.Sdk.Models.EnrollFactorEnrollmentDataDto? f0 = default;
-            string? f1 = default;
-            global::Authing.Sdk.Models.EnrollFactorFactorType? f2 = default;
+            global::Authing.Sdk.Models.EnrollFactorEnrollmentDataDto? enrollmentDataValue = default;
+            string? enrollmentTokenValue = default;
+            global::Authing.Sdk.Models.EnrollFactorFactorType? factorTypeValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "enrollmentData":
-                        f0 = fields.Read(ref reader, F0Converter, "enrollmentData", options);
+                        enrollmentDataValue = fields.Read(ref reader, EnrollmentDataConverter, "enrollmentData", options);
                         break;
                     case "enrollmentToken":
-                        f1 = fields.Read(ref reader, F1Converter, "enrollmentToken", options);
+                        enrollmentTokenValue = fields.Read(ref reader, EnrollmentTokenConverter, "enrollmentToken", options);
                         break;
                     case "factorType":
-                        f2 = fields.Read(ref reader, F2Converter, "factorType", options);
+                        factorTypeValue = fields.Read(ref reader, FactorTypeConverter, "factorType", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -91,9 +91,9 @@ namespace Authing.Sdk.Models
 
             return new EnrollFactorDto
             {
-                EnrollmentData = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("enrollmentData", "EnrollFactorDto"),
-                EnrollmentToken = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("enrollmentToken", "EnrollFactorDto"),
-                FactorType = f2 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("factorType", "EnrollFactorDto"),
+                EnrollmentData = enrollmentDataValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("enrollmentData", "EnrollFactorDto"),
+                EnrollmentToken = enrollmentTokenValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("enrollmentToken", "EnrollFactorDto"),
+                FactorType = factorTypeValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("factorType", "EnrollFactorDto"),
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -103,11 +103,11 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("enrollmentData");
-            F0Converter.Write(writer, value.EnrollmentData, options);
+            EnrollmentDataConverter.Write(writer, value.EnrollmentData, options);
             writer.WritePropertyName("enrollmentToken");
-            F1Converter.Write(writer, value.EnrollmentToken, options);
+            EnrollmentTokenConverter.Write(writer, value.EnrollmentToken, options);
             writer.WritePropertyName("factorType");
-            F2Converter.Write(writer, value.FactorType, options);
+            FactorTypeConverter.Write(writer, value.FactorType, options);
             if (value.AdditionalProperties is { } additionalProperties)
             {
                 foreach (var property in additionalProperties)

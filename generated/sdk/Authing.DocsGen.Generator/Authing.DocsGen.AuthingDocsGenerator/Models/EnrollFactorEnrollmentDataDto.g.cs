@@ -29,14 +29,14 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="EnrollFactorEnrollmentDataDto"/> with its exact wire names, without reflection.</summary>
     public sealed class EnrollFactorEnrollmentDataDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<EnrollFactorEnrollmentDataDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_passCodeConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static EnrollFactorEnrollmentDataDtoJsonConverter Instance { get; } = new EnrollFactorEnrollmentDataDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> PassCodeConverter => s_passCodeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override EnrollFactorEnrollmentDataDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -48,13 +48,13 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "EnrollFactorEnrollmentDataDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("EnrollFactorEnrollmentDataDto");
-            string? f0 = default;
+            string? passCodeValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "passCode":
-                        f0 = fields.Read(ref reader, F0Converter, "passCode", options);
+                        passCodeValue = fields.Read(ref reader, PassCodeConverter, "passCode", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -64,7 +64,7 @@ namespace Authing.Sdk.Models
 
             return new EnrollFactorEnrollmentDataDto
             {
-                PassCode = f0,
+                PassCode = passCodeValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -73,10 +73,10 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, EnrollFactorEnrollmentDataDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.PassCode is { } f0)
+            if (value.PassCode is { } passCodeValue)
             {
                 writer.WritePropertyName("passCode");
-                F0Converter.Write(writer, f0, options);
+                PassCodeConverter.Write(writer, passCodeValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -51,18 +51,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="GadgetQuotaDto"/> with its exact wire names, without reflection.</summary>
     public sealed class GadgetQuotaDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetQuotaDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_limitConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_usedConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_usageRatioConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GadgetQuotaDtoJsonConverter Instance { get; } = new GadgetQuotaDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<double?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> LimitConverter => s_limitConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> UsedConverter => s_usedConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> UsageRatioConverter => s_usageRatioConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
 
         /// <inheritdoc/>
         public override GadgetQuotaDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -74,21 +74,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetQuotaDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetQuotaDto");
-            long? f0 = default;
-            long? f1 = default;
-            double? f2 = default;
+            long? limitValue = default;
+            long? usedValue = default;
+            double? usageRatioValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "limit":
-                        f0 = fields.Read(ref reader, F0Converter, "limit", options);
+                        limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
                         break;
                     case "used":
-                        f1 = fields.Read(ref reader, F1Converter, "used", options);
+                        usedValue = fields.Read(ref reader, UsedConverter, "used", options);
                         break;
                     case "usageRatio":
-                        f2 = fields.Read(ref reader, F2Converter, "usageRatio", options);
+                        usageRatioValue = fields.Read(ref reader, UsageRatioConverter, "usageRatio", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -98,9 +98,9 @@ namespace Authing.Sdk.Models
 
             return new GadgetQuotaDto
             {
-                Limit = f0,
-                Used = f1,
-                UsageRatio = f2,
+                Limit = limitValue,
+                Used = usedValue,
+                UsageRatio = usageRatioValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -109,20 +109,20 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetQuotaDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Limit is { } f0)
+            if (value.Limit is { } limitValue)
             {
                 writer.WritePropertyName("limit");
-                F0Converter.Write(writer, f0, options);
+                LimitConverter.Write(writer, limitValue, options);
             }
-            if (value.Used is { } f1)
+            if (value.Used is { } usedValue)
             {
                 writer.WritePropertyName("used");
-                F1Converter.Write(writer, f1, options);
+                UsedConverter.Write(writer, usedValue, options);
             }
-            if (value.UsageRatio is { } f2)
+            if (value.UsageRatio is { } usageRatioValue)
             {
                 writer.WritePropertyName("usageRatio");
-                F2Converter.Write(writer, f2, options);
+                UsageRatioConverter.Write(writer, usageRatioValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -38,16 +38,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="GetGadgetQuotaDto"/> with its exact wire names, without reflection.</summary>
     public sealed class GetGadgetQuotaDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetGadgetQuotaDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_tenantIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_modelConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GetGadgetQuotaDtoJsonConverter Instance { get; } = new GetGadgetQuotaDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TenantIdConverter => s_tenantIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ModelConverter => s_modelConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override GetGadgetQuotaDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -59,17 +59,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetGadgetQuotaDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetGadgetQuotaDto");
-            string? f0 = default;
-            string? f1 = default;
+            string? tenantIdValue = default;
+            string? modelValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "tenantId":
-                        f0 = fields.Read(ref reader, F0Converter, "tenantId", options);
+                        tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
                         break;
                     case "model":
-                        f1 = fields.Read(ref reader, F1Converter, "model", options);
+                        modelValue = fields.Read(ref reader, ModelConverter, "model", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -79,8 +79,8 @@ namespace Authing.Sdk.Models
 
             return new GetGadgetQuotaDto
             {
-                TenantId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("tenantId", "GetGadgetQuotaDto"),
-                Model = f1,
+                TenantId = tenantIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("tenantId", "GetGadgetQuotaDto"),
+                Model = modelValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -90,11 +90,11 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("tenantId");
-            F0Converter.Write(writer, value.TenantId, options);
-            if (value.Model is { } f1)
+            TenantIdConverter.Write(writer, value.TenantId, options);
+            if (value.Model is { } modelValue)
             {
                 writer.WritePropertyName("model");
-                F1Converter.Write(writer, f1, options);
+                ModelConverter.Write(writer, modelValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -47,18 +47,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="BindNotifyEmailDto"/> with its exact wire names, without reflection.</summary>
     public sealed class BindNotifyEmailDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BindNotifyEmailDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_emailConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_passCodeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_categoriesConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static BindNotifyEmailDtoJsonConverter Instance { get; } = new BindNotifyEmailDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> EmailConverter => s_emailConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> PassCodeConverter => s_passCodeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> CategoriesConverter => s_categoriesConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
 
         /// <inheritdoc/>
         public override BindNotifyEmailDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -70,21 +70,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "BindNotifyEmailDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("BindNotifyEmailDto");
-            string? f0 = default;
-            string? f1 = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? f2 = default;
+            string? emailValue = default;
+            string? passCodeValue = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? categoriesValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "email":
-                        f0 = fields.Read(ref reader, F0Converter, "email", options);
+                        emailValue = fields.Read(ref reader, EmailConverter, "email", options);
                         break;
                     case "passCode":
-                        f1 = fields.Read(ref reader, F1Converter, "passCode", options);
+                        passCodeValue = fields.Read(ref reader, PassCodeConverter, "passCode", options);
                         break;
                     case "categories":
-                        f2 = fields.Read(ref reader, F2Converter, "categories", options);
+                        categoriesValue = fields.Read(ref reader, CategoriesConverter, "categories", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -94,9 +94,9 @@ namespace Authing.Sdk.Models
 
             return new BindNotifyEmailDto
             {
-                Email = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("email", "BindNotifyEmailDto"),
-                PassCode = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("passCode", "BindNotifyEmailDto"),
-                Categories = f2,
+                Email = emailValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("email", "BindNotifyEmailDto"),
+                PassCode = passCodeValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("passCode", "BindNotifyEmailDto"),
+                Categories = categoriesValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -106,13 +106,13 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("email");
-            F0Converter.Write(writer, value.Email, options);
+            EmailConverter.Write(writer, value.Email, options);
             writer.WritePropertyName("passCode");
-            F1Converter.Write(writer, value.PassCode, options);
-            if (value.Categories is { } f2)
+            PassCodeConverter.Write(writer, value.PassCode, options);
+            if (value.Categories is { } categoriesValue)
             {
                 writer.WritePropertyName("categories");
-                F2Converter.Write(writer, f2, options);
+                CategoriesConverter.Write(writer, categoriesValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

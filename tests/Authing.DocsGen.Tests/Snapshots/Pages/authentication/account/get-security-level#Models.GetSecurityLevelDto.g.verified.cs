@@ -29,14 +29,14 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="GetSecurityLevelDto"/> with its exact wire names, without reflection.</summary>
     public sealed class GetSecurityLevelDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetSecurityLevelDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_originConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GetSecurityLevelDtoJsonConverter Instance { get; } = new GetSecurityLevelDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> OriginConverter => s_originConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override GetSecurityLevelDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -48,13 +48,13 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetSecurityLevelDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetSecurityLevelDto");
-            string? f0 = default;
+            string? originValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "origin":
-                        f0 = fields.Read(ref reader, F0Converter, "origin", options);
+                        originValue = fields.Read(ref reader, OriginConverter, "origin", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -64,7 +64,7 @@ namespace Authing.Sdk.Models
 
             return new GetSecurityLevelDto
             {
-                Origin = f0,
+                Origin = originValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -73,10 +73,10 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetSecurityLevelDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Origin is { } f0)
+            if (value.Origin is { } originValue)
             {
                 writer.WritePropertyName("origin");
-                F0Converter.Write(writer, f0, options);
+                OriginConverter.Write(writer, originValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -57,20 +57,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="SecurityLevelDto"/> with its exact wire names, without reflection.</summary>
     public sealed class SecurityLevelDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SecurityLevelDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SecurityLevelLevel?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.SecuritySuggestionDto>?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_scoreConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SecurityLevelLevel?>? s_levelConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_passwordStrengthConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.SecuritySuggestionDto>?>? s_suggestionsConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static SecurityLevelDtoJsonConverter Instance { get; } = new SecurityLevelDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SecurityLevelLevel?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.SecurityLevelLevelJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<double?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.SecuritySuggestionDto>?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.SecuritySuggestionDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> ScoreConverter => s_scoreConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SecurityLevelLevel?> LevelConverter => s_levelConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.SecurityLevelLevelJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> PasswordStrengthConverter => s_passwordStrengthConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.SecuritySuggestionDto>?> SuggestionsConverter => s_suggestionsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.SecuritySuggestionDtoJsonConverter.Instance);
 
         /// <inheritdoc/>
         public override SecurityLevelDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -82,25 +82,25 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "SecurityLevelDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("SecurityLevelDto");
-            long? f0 = default;
-            global::Authing.Sdk.Models.SecurityLevelLevel? f1 = default;
-            double? f2 = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.SecuritySuggestionDto>? f3 = default;
+            long? scoreValue = default;
+            global::Authing.Sdk.Models.SecurityLevelLevel? levelValue = default;
+            double? passwordStrengthValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.SecuritySuggestionDto>? suggestionsValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "score":
-                        f0 = fields.Read(ref reader, F0Converter, "score", options);
+                        scoreValue = fields.Read(ref reader, ScoreConverter, "score", options);
                         break;
                     case "level":
-                        f1 = fields.Read(ref reader, F1Converter, "level", options);
+                        levelValue = fields.Read(ref reader, LevelConverter, "level", options);
                         break;
                     case "passwordStrength":
-                        f2 = fields.Read(ref reader, F2Converter, "passwordStrength", options);
+                        passwordStrengthValue = fields.Read(ref reader, PasswordStrengthConverter, "passwordStrength", options);
                         break;
                     case "suggestions":
-                        f3 = fields.Read(ref reader, F3Converter, "suggestions", options);
+                        suggestionsValue = fields.Read(ref reader, SuggestionsConverter, "suggestions", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -110,10 +110,10 @@ namespace Authing.Sdk.Models
 
             return new SecurityLevelDto
             {
-                Score = f0,
-                Level = f1,
-                PasswordStrength = f2,
-                Suggestions = f3,
+                Score = scoreValue,
+                Level = levelValue,
+                PasswordStrength = passwordStrengthValue,
+                Suggestions = suggestionsValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -122,25 +122,25 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SecurityLevelDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Score is { } f0)
+            if (value.Score is { } scoreValue)
             {
                 writer.WritePropertyName("score");
-                F0Converter.Write(writer, f0, options);
+                ScoreConverter.Write(writer, scoreValue, options);
             }
-            if (value.Level is { } f1)
+            if (value.Level is { } levelValue)
             {
                 writer.WritePropertyName("level");
-                F1Converter.Write(writer, f1, options);
+                LevelConverter.Write(writer, levelValue, options);
             }
-            if (value.PasswordStrength is { } f2)
+            if (value.PasswordStrength is { } passwordStrengthValue)
             {
                 writer.WritePropertyName("passwordStrength");
-                F2Converter.Write(writer, f2, options);
+                PasswordStrengthConverter.Write(writer, passwordStrengthValue, options);
             }
-            if (value.Suggestions is { } f3)
+            if (value.Suggestions is { } suggestionsValue)
             {
                 writer.WritePropertyName("suggestions");
-                F3Converter.Write(writer, f3, options);
+                SuggestionsConverter.Write(writer, suggestionsValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -42,16 +42,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="SecuritySuggestionDto"/> with its exact wire names, without reflection.</summary>
     public sealed class SecuritySuggestionDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SecuritySuggestionDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_codeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_messageConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static SecuritySuggestionDtoJsonConverter Instance { get; } = new SecuritySuggestionDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> CodeConverter => s_codeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> MessageConverter => s_messageConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override SecuritySuggestionDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -63,17 +63,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "SecuritySuggestionDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("SecuritySuggestionDto");
-            string? f0 = default;
-            string? f1 = default;
+            string? codeValue = default;
+            string? messageValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "code":
-                        f0 = fields.Read(ref reader, F0Converter, "code", options);
+                        codeValue = fields.Read(ref reader, CodeConverter, "code", options);
                         break;
                     case "message":
-                        f1 = fields.Read(ref reader, F1Converter, "message", options);
+                        messageValue = fields.Read(ref reader, MessageConverter, "message", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -83,8 +83,8 @@ namespace Authing.Sdk.Models
 
             return new SecuritySuggestionDto
             {
-                Code = f0,
-                Message = f1,
+                Code = codeValue,
+                Message = messageValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -93,15 +93,15 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SecuritySuggestionDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Code is { } f0)
+            if (value.Code is { } codeValue)
             {
                 writer.WritePropertyName("code");
-                F0Converter.Write(writer, f0, options);
+                CodeConverter.Write(writer, codeValue, options);
             }
-            if (value.Message is { } f1)
+            if (value.Message is { } messageValue)
             {
                 writer.WritePropertyName("message");
-                F1Converter.Write(writer, f1, options);
+                MessageConverter.Write(writer, messageValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

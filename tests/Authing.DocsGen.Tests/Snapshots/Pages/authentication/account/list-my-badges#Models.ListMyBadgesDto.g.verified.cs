@@ -47,18 +47,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="ListMyBadgesDto"/> with its exact wire names, without reflection.</summary>
     public sealed class ListMyBadgesDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListMyBadgesDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_pageConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_limitConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_includeExpiredConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ListMyBadgesDtoJsonConverter Instance { get; } = new ListMyBadgesDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> PageConverter => s_pageConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> LimitConverter => s_limitConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> IncludeExpiredConverter => s_includeExpiredConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
 
         /// <inheritdoc/>
         public override ListMyBadgesDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -70,21 +70,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ListMyBadgesDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ListMyBadgesDto");
-            long? f0 = default;
-            long? f1 = default;
-            bool? f2 = default;
+            long? pageValue = default;
+            long? limitValue = default;
+            bool? includeExpiredValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "page":
-                        f0 = fields.Read(ref reader, F0Converter, "page", options);
+                        pageValue = fields.Read(ref reader, PageConverter, "page", options);
                         break;
                     case "limit":
-                        f1 = fields.Read(ref reader, F1Converter, "limit", options);
+                        limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
                         break;
                     case "includeExpired":
-                        f2 = fields.Read(ref reader, F2Converter, "includeExpired", options);
+                        includeExpiredValue = fields.Read(ref reader, IncludeExpiredConverter, "includeExpired", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -94,9 +94,9 @@ namespace Authing.Sdk.Models
 
             return new ListMyBadgesDto
             {
-                Page = f0,
-                Limit = f1,
-                IncludeExpired = f2,
+                Page = pageValue,
+                Limit = limitValue,
+                IncludeExpired = includeExpiredValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -105,20 +105,20 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListMyBadgesDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Page is { } f0)
+            if (value.Page is { } pageValue)
             {
                 writer.WritePropertyName("page");
-                F0Converter.Write(writer, f0, options);
+                PageConverter.Write(writer, pageValue, options);
             }
-            if (value.Limit is { } f1)
+            if (value.Limit is { } limitValue)
             {
                 writer.WritePropertyName("limit");
-                F1Converter.Write(writer, f1, options);
+                LimitConverter.Write(writer, limitValue, options);
             }
-            if (value.IncludeExpired is { } f2)
+            if (value.IncludeExpired is { } includeExpiredValue)
             {
                 writer.WritePropertyName("includeExpired");
-                F2Converter.Write(writer, f2, options);
+                IncludeExpiredConverter.Write(writer, includeExpiredValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -44,18 +44,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="ListMyDevicesDto"/> with its exact wire names, without reflection.</summary>
     public sealed class ListMyDevicesDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListMyDevicesDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListMyDevicesPlatform?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_pageConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_limitConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListMyDevicesPlatform?>? s_platformConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ListMyDevicesDtoJsonConverter Instance { get; } = new ListMyDevicesDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListMyDevicesPlatform?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.ListMyDevicesPlatformJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> PageConverter => s_pageConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> LimitConverter => s_limitConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListMyDevicesPlatform?> PlatformConverter => s_platformConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.ListMyDevicesPlatformJsonConverter.Instance);
 
         /// <inheritdoc/>
         public override ListMyDevicesDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -67,21 +67,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ListMyDevicesDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ListMyDevicesDto");
-            long? f0 = default;
-            long? f1 = default;
-            global::Authing.Sdk.Models.ListMyDevicesPlatform? f2 = default;
+            long? pageValue = default;
+            long? limitValue = default;
+            global::Authing.Sdk.Models.ListMyDevicesPlatform? platformValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "page":
-                        f0 = fields.Read(ref reader, F0Converter, "page", options);
+                        pageValue = fields.Read(ref reader, PageConverter, "page", options);
                         break;
                     case "limit":
-                        f1 = fields.Read(ref reader, F1Converter, "limit", options);
+                        limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
                         break;
                     case "platform":
-                        f2 = fields.Read(ref reader, F2Converter, "platform", options);
+                        platformValue = fields.Read(ref reader, PlatformConverter, "platform", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -91,9 +91,9 @@ namespace Authing.Sdk.Models
 
             return new ListMyDevicesDto
             {
-                Page = f0,
-                Limit = f1,
-                Platform = f2,
+                Page = pageValue,
+                Limit = limitValue,
+                Platform = platformValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -102,20 +102,20 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListMyDevicesDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Page is { } f0)
+            if (value.Page is { } pageValue)
             {
                 writer.WritePropertyName("page");
-                F0Converter.Write(writer, f0, options);
+                PageConverter.Write(writer, pageValue, options);
             }
-            if (value.Limit is { } f1)
+            if (value.Limit is { } limitValue)
             {
                 writer.WritePropertyName("limit");
-                F1Converter.Write(writer, f1, options);
+                LimitConverter.Write(writer, limitValue, options);
             }
-            if (value.Platform is { } f2)
+            if (value.Platform is { } platformValue)
             {
                 writer.WritePropertyName("platform");
-                F2Converter.Write(writer, f2, options);
+                PlatformConverter.Write(writer, platformValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

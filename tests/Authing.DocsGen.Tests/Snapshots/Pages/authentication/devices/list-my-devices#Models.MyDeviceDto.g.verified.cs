@@ -69,22 +69,22 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="MyDeviceDto"/> with its exact wire names, without reflection.</summary>
     public sealed class MyDeviceDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MyDeviceDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.MyDevicePlatform?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f3;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f4;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_deviceIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.MyDevicePlatform?>? s_platformConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_currentConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_lastSeenAtConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static MyDeviceDtoJsonConverter Instance { get; } = new MyDeviceDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.MyDevicePlatform?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.MyDevicePlatformJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> DeviceIdConverter => s_deviceIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.MyDevicePlatform?> PlatformConverter => s_platformConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.MyDevicePlatformJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> CurrentConverter => s_currentConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> LastSeenAtConverter => s_lastSeenAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override MyDeviceDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -96,29 +96,29 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "MyDeviceDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("MyDeviceDto");
-            string? f0 = default;
-            global::Authing.Sdk.Models.MyDevicePlatform? f1 = default;
-            string? f2 = default;
-            bool? f3 = default;
-            long? f4 = default;
+            string? deviceIdValue = default;
+            global::Authing.Sdk.Models.MyDevicePlatform? platformValue = default;
+            string? nameValue = default;
+            bool? currentValue = default;
+            long? lastSeenAtValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "deviceId":
-                        f0 = fields.Read(ref reader, F0Converter, "deviceId", options);
+                        deviceIdValue = fields.Read(ref reader, DeviceIdConverter, "deviceId", options);
                         break;
                     case "platform":
-                        f1 = fields.Read(ref reader, F1Converter, "platform", options);
+                        platformValue = fields.Read(ref reader, PlatformConverter, "platform", options);
                         break;
                     case "name":
-                        f2 = fields.Read(ref reader, F2Converter, "name", options);
+                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
                         break;
                     case "current":
-                        f3 = fields.Read(ref reader, F3Converter, "current", options);
+                        currentValue = fields.Read(ref reader, CurrentConverter, "current", options);
                         break;
                     case "lastSeenAt":
-                        f4 = fields.Read(ref reader, F4Converter, "lastSeenAt", options);
+                        lastSeenAtValue = fields.Read(ref reader, LastSeenAtConverter, "lastSeenAt", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -128,11 +128,11 @@ namespace Authing.Sdk.Models
 
             return new MyDeviceDto
             {
-                DeviceId = f0,
-                Platform = f1,
-                Name = f2,
-                Current = f3,
-                LastSeenAt = f4,
+                DeviceId = deviceIdValue,
+                Platform = platformValue,
+                Name = nameValue,
+                Current = currentValue,
+                LastSeenAt = lastSeenAtValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -141,30 +141,30 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MyDeviceDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.DeviceId is { } f0)
+            if (value.DeviceId is { } deviceIdValue)
             {
                 writer.WritePropertyName("deviceId");
-                F0Converter.Write(writer, f0, options);
+                DeviceIdConverter.Write(writer, deviceIdValue, options);
             }
-            if (value.Platform is { } f1)
+            if (value.Platform is { } platformValue)
             {
                 writer.WritePropertyName("platform");
-                F1Converter.Write(writer, f1, options);
+                PlatformConverter.Write(writer, platformValue, options);
             }
-            if (value.Name is { } f2)
+            if (value.Name is { } nameValue)
             {
                 writer.WritePropertyName("name");
-                F2Converter.Write(writer, f2, options);
+                NameConverter.Write(writer, nameValue, options);
             }
-            if (value.Current is { } f3)
+            if (value.Current is { } currentValue)
             {
                 writer.WritePropertyName("current");
-                F3Converter.Write(writer, f3, options);
+                CurrentConverter.Write(writer, currentValue, options);
             }
-            if (value.LastSeenAt is { } f4)
+            if (value.LastSeenAt is { } lastSeenAtValue)
             {
                 writer.WritePropertyName("lastSeenAt");
-                F4Converter.Write(writer, f4, options);
+                LastSeenAtConverter.Write(writer, lastSeenAtValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -47,18 +47,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="UnbindMyDeviceDto"/> with its exact wire names, without reflection.</summary>
     public sealed class UnbindMyDeviceDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UnbindMyDeviceDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_deviceIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_revokeSessionsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_remarkConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static UnbindMyDeviceDtoJsonConverter Instance { get; } = new UnbindMyDeviceDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> DeviceIdConverter => s_deviceIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> RevokeSessionsConverter => s_revokeSessionsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> RemarkConverter => s_remarkConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override UnbindMyDeviceDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -70,21 +70,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "UnbindMyDeviceDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("UnbindMyDeviceDto");
-            string? f0 = default;
-            bool? f1 = default;
-            string? f2 = default;
+            string? deviceIdValue = default;
+            bool? revokeSessionsValue = default;
+            string? remarkValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "deviceId":
-                        f0 = fields.Read(ref reader, F0Converter, "deviceId", options);
+                        deviceIdValue = fields.Read(ref reader, DeviceIdConverter, "deviceId", options);
                         break;
                     case "revokeSessions":
-                        f1 = fields.Read(ref reader, F1Converter, "revokeSessions", options);
+                        revokeSessionsValue = fields.Read(ref reader, RevokeSessionsConverter, "revokeSessions", options);
                         break;
                     case "remark":
-                        f2 = fields.Read(ref reader, F2Converter, "remark", options);
+                        remarkValue = fields.Read(ref reader, RemarkConverter, "remark", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -94,9 +94,9 @@ namespace Authing.Sdk.Models
 
             return new UnbindMyDeviceDto
             {
-                DeviceId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("deviceId", "UnbindMyDeviceDto"),
-                RevokeSessions = f1,
-                Remark = f2,
+                DeviceId = deviceIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("deviceId", "UnbindMyDeviceDto"),
+                RevokeSessions = revokeSessionsValue,
+                Remark = remarkValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -106,16 +106,16 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("deviceId");
-            F0Converter.Write(writer, value.DeviceId, options);
-            if (value.RevokeSessions is { } f1)
+            DeviceIdConverter.Write(writer, value.DeviceId, options);
+            if (value.RevokeSessions is { } revokeSessionsValue)
             {
                 writer.WritePropertyName("revokeSessions");
-                F1Converter.Write(writer, f1, options);
+                RevokeSessionsConverter.Write(writer, revokeSessionsValue, options);
             }
-            if (value.Remark is { } f2)
+            if (value.Remark is { } remarkValue)
             {
                 writer.WritePropertyName("remark");
-                F2Converter.Write(writer, f2, options);
+                RemarkConverter.Write(writer, remarkValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -44,18 +44,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="EnrollWidgetFactorDto"/> with its exact wire names, without reflection.</summary>
     public sealed class EnrollWidgetFactorDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<EnrollWidgetFactorDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollWidgetFactorFactorKind?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetFactorProofDto>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_enrollmentTicketConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollWidgetFactorFactorKind?>? s_factorKindConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetFactorProofDto>? s_proofConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static EnrollWidgetFactorDtoJsonConverter Instance { get; } = new EnrollWidgetFactorDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollWidgetFactorFactorKind?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.EnrollWidgetFactorFactorKindJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetFactorProofDto> F2Converter => s_f2 ??= global::Authing.Sdk.Models.WidgetFactorProofDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> EnrollmentTicketConverter => s_enrollmentTicketConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollWidgetFactorFactorKind?> FactorKindConverter => s_factorKindConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.EnrollWidgetFactorFactorKindJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetFactorProofDto> ProofConverter => s_proofConverter ??= global::Authing.Sdk.Models.WidgetFactorProofDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override EnrollWidgetFactorDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -67,21 +67,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "EnrollWidgetFactorDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("EnrollWidgetFactorDto");
-            string? f0 = default;
-            global::Authing.Sdk.Models.EnrollWidgetFactorFactorKind? f1 = default;
-            global::Authing.Sdk.Models.WidgetFactorProofDto? f2 = default;
+            string? enrollmentTicketValue = default;
+            global::Authing.Sdk.Models.EnrollWidgetFactorFactorKind? factorKindValue = default;
+            global::Authing.Sdk.Models.WidgetFactorProofDto? proofValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "enrollmentTicket":
-                        f0 = fields.Read(ref reader, F0Converter, "enrollmentTicket", options);
+                        enrollmentTicketValue = fields.Read(ref reader, EnrollmentTicketConverter, "enrollmentTicket", options);
                         break;
                     case "factorKind":
-                        f1 = fields.Read(ref reader, F1Converter, "factorKind", options);
+                        factorKindValue = fields.Read(ref reader, FactorKindConverter, "factorKind", options);
                         break;
                     case "proof":
-                        f2 = fields.Read(ref reader, F2Converter, "proof", options);
+                        proofValue = fields.Read(ref reader, ProofConverter, "proof", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -91,9 +91,9 @@ namespace Authing.Sdk.Models
 
             return new EnrollWidgetFactorDto
             {
-                EnrollmentTicket = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("enrollmentTicket", "EnrollWidgetFactorDto"),
-                FactorKind = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("factorKind", "EnrollWidgetFactorDto"),
-                Proof = f2 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("proof", "EnrollWidgetFactorDto"),
+                EnrollmentTicket = enrollmentTicketValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("enrollmentTicket", "EnrollWidgetFactorDto"),
+                FactorKind = factorKindValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("factorKind", "EnrollWidgetFactorDto"),
+                Proof = proofValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("proof", "EnrollWidgetFactorDto"),
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -103,11 +103,11 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("enrollmentTicket");
-            F0Converter.Write(writer, value.EnrollmentTicket, options);
+            EnrollmentTicketConverter.Write(writer, value.EnrollmentTicket, options);
             writer.WritePropertyName("factorKind");
-            F1Converter.Write(writer, value.FactorKind, options);
+            FactorKindConverter.Write(writer, value.FactorKind, options);
             writer.WritePropertyName("proof");
-            F2Converter.Write(writer, value.Proof, options);
+            ProofConverter.Write(writer, value.Proof, options);
             if (value.AdditionalProperties is { } additionalProperties)
             {
                 foreach (var property in additionalProperties)

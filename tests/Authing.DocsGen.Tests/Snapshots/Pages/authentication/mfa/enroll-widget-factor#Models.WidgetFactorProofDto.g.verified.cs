@@ -38,16 +38,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="WidgetFactorProofDto"/> with its exact wire names, without reflection.</summary>
     public sealed class WidgetFactorProofDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetFactorProofDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_codeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_pushReceiptConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetFactorProofDtoJsonConverter Instance { get; } = new WidgetFactorProofDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> CodeConverter => s_codeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> PushReceiptConverter => s_pushReceiptConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override WidgetFactorProofDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -59,17 +59,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetFactorProofDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetFactorProofDto");
-            string? f0 = default;
-            string? f1 = default;
+            string? codeValue = default;
+            string? pushReceiptValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "code":
-                        f0 = fields.Read(ref reader, F0Converter, "code", options);
+                        codeValue = fields.Read(ref reader, CodeConverter, "code", options);
                         break;
                     case "pushReceipt":
-                        f1 = fields.Read(ref reader, F1Converter, "pushReceipt", options);
+                        pushReceiptValue = fields.Read(ref reader, PushReceiptConverter, "pushReceipt", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -79,8 +79,8 @@ namespace Authing.Sdk.Models
 
             return new WidgetFactorProofDto
             {
-                Code = f0,
-                PushReceipt = f1,
+                Code = codeValue,
+                PushReceipt = pushReceiptValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -89,15 +89,15 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetFactorProofDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Code is { } f0)
+            if (value.Code is { } codeValue)
             {
                 writer.WritePropertyName("code");
-                F0Converter.Write(writer, f0, options);
+                CodeConverter.Write(writer, codeValue, options);
             }
-            if (value.PushReceipt is { } f1)
+            if (value.PushReceipt is { } pushReceiptValue)
             {
                 writer.WritePropertyName("pushReceipt");
-                F1Converter.Write(writer, f1, options);
+                PushReceiptConverter.Write(writer, pushReceiptValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -42,16 +42,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="SendWidgetCodeDataDto"/> with its exact wire names, without reflection.</summary>
     public sealed class SendWidgetCodeDataDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SendWidgetCodeDataDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_sentToConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_retryAfterConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static SendWidgetCodeDataDtoJsonConverter Instance { get; } = new SendWidgetCodeDataDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> SentToConverter => s_sentToConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> RetryAfterConverter => s_retryAfterConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override SendWidgetCodeDataDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -63,17 +63,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "SendWidgetCodeDataDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("SendWidgetCodeDataDto");
-            string? f0 = default;
-            long? f1 = default;
+            string? sentToValue = default;
+            long? retryAfterValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "sentTo":
-                        f0 = fields.Read(ref reader, F0Converter, "sentTo", options);
+                        sentToValue = fields.Read(ref reader, SentToConverter, "sentTo", options);
                         break;
                     case "retryAfter":
-                        f1 = fields.Read(ref reader, F1Converter, "retryAfter", options);
+                        retryAfterValue = fields.Read(ref reader, RetryAfterConverter, "retryAfter", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -83,8 +83,8 @@ namespace Authing.Sdk.Models
 
             return new SendWidgetCodeDataDto
             {
-                SentTo = f0,
-                RetryAfter = f1,
+                SentTo = sentToValue,
+                RetryAfter = retryAfterValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -93,15 +93,15 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SendWidgetCodeDataDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.SentTo is { } f0)
+            if (value.SentTo is { } sentToValue)
             {
                 writer.WritePropertyName("sentTo");
-                F0Converter.Write(writer, f0, options);
+                SentToConverter.Write(writer, sentToValue, options);
             }
-            if (value.RetryAfter is { } f1)
+            if (value.RetryAfter is { } retryAfterValue)
             {
                 writer.WritePropertyName("retryAfter");
-                F1Converter.Write(writer, f1, options);
+                RetryAfterConverter.Write(writer, retryAfterValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -56,20 +56,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="SendWidgetCodeDto"/> with its exact wire names, without reflection.</summary>
     public sealed class SendWidgetCodeDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SendWidgetCodeDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SendWidgetCodeChannel?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SendWidgetCodeScene?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SendWidgetCodeChannel?>? s_channelConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SendWidgetCodeScene?>? s_sceneConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_localeConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static SendWidgetCodeDtoJsonConverter Instance { get; } = new SendWidgetCodeDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SendWidgetCodeChannel?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.SendWidgetCodeChannelJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SendWidgetCodeScene?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.SendWidgetCodeSceneJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SendWidgetCodeChannel?> ChannelConverter => s_channelConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.SendWidgetCodeChannelJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SendWidgetCodeScene?> SceneConverter => s_sceneConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.SendWidgetCodeSceneJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> LocaleConverter => s_localeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override SendWidgetCodeDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -81,25 +81,25 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "SendWidgetCodeDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("SendWidgetCodeDto");
-            string? f0 = default;
-            global::Authing.Sdk.Models.SendWidgetCodeChannel? f1 = default;
-            global::Authing.Sdk.Models.SendWidgetCodeScene? f2 = default;
-            string? f3 = default;
+            string? widgetIdValue = default;
+            global::Authing.Sdk.Models.SendWidgetCodeChannel? channelValue = default;
+            global::Authing.Sdk.Models.SendWidgetCodeScene? sceneValue = default;
+            string? localeValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "widgetId":
-                        f0 = fields.Read(ref reader, F0Converter, "widgetId", options);
+                        widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
                         break;
                     case "channel":
-                        f1 = fields.Read(ref reader, F1Converter, "channel", options);
+                        channelValue = fields.Read(ref reader, ChannelConverter, "channel", options);
                         break;
                     case "scene":
-                        f2 = fields.Read(ref reader, F2Converter, "scene", options);
+                        sceneValue = fields.Read(ref reader, SceneConverter, "scene", options);
                         break;
                     case "locale":
-                        f3 = fields.Read(ref reader, F3Converter, "locale", options);
+                        localeValue = fields.Read(ref reader, LocaleConverter, "locale", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -109,10 +109,10 @@ namespace Authing.Sdk.Models
 
             return new SendWidgetCodeDto
             {
-                WidgetId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "SendWidgetCodeDto"),
-                Channel = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("channel", "SendWidgetCodeDto"),
-                Scene = f2,
-                Locale = f3,
+                WidgetId = widgetIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "SendWidgetCodeDto"),
+                Channel = channelValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("channel", "SendWidgetCodeDto"),
+                Scene = sceneValue,
+                Locale = localeValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -122,18 +122,18 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("widgetId");
-            F0Converter.Write(writer, value.WidgetId, options);
+            WidgetIdConverter.Write(writer, value.WidgetId, options);
             writer.WritePropertyName("channel");
-            F1Converter.Write(writer, value.Channel, options);
-            if (value.Scene is { } f2)
+            ChannelConverter.Write(writer, value.Channel, options);
+            if (value.Scene is { } sceneValue)
             {
                 writer.WritePropertyName("scene");
-                F2Converter.Write(writer, f2, options);
+                SceneConverter.Write(writer, sceneValue, options);
             }
-            if (value.Locale is { } f3)
+            if (value.Locale is { } localeValue)
             {
                 writer.WritePropertyName("locale");
-                F3Converter.Write(writer, f3, options);
+                LocaleConverter.Write(writer, localeValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

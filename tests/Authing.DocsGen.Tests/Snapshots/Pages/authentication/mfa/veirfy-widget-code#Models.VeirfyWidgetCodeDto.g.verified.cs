@@ -47,18 +47,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="VeirfyWidgetCodeDto"/> with its exact wire names, without reflection.</summary>
     public sealed class VeirfyWidgetCodeDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VeirfyWidgetCodeDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_codeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_rememberDeviceConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static VeirfyWidgetCodeDtoJsonConverter Instance { get; } = new VeirfyWidgetCodeDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> CodeConverter => s_codeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> RememberDeviceConverter => s_rememberDeviceConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
 
         /// <inheritdoc/>
         public override VeirfyWidgetCodeDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -70,21 +70,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "VeirfyWidgetCodeDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("VeirfyWidgetCodeDto");
-            string? f0 = default;
-            string? f1 = default;
-            bool? f2 = default;
+            string? widgetIdValue = default;
+            string? codeValue = default;
+            bool? rememberDeviceValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "widgetId":
-                        f0 = fields.Read(ref reader, F0Converter, "widgetId", options);
+                        widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
                         break;
                     case "code":
-                        f1 = fields.Read(ref reader, F1Converter, "code", options);
+                        codeValue = fields.Read(ref reader, CodeConverter, "code", options);
                         break;
                     case "rememberDevice":
-                        f2 = fields.Read(ref reader, F2Converter, "rememberDevice", options);
+                        rememberDeviceValue = fields.Read(ref reader, RememberDeviceConverter, "rememberDevice", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -94,9 +94,9 @@ namespace Authing.Sdk.Models
 
             return new VeirfyWidgetCodeDto
             {
-                WidgetId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "VeirfyWidgetCodeDto"),
-                Code = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("code", "VeirfyWidgetCodeDto"),
-                RememberDevice = f2,
+                WidgetId = widgetIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "VeirfyWidgetCodeDto"),
+                Code = codeValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("code", "VeirfyWidgetCodeDto"),
+                RememberDevice = rememberDeviceValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -106,13 +106,13 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("widgetId");
-            F0Converter.Write(writer, value.WidgetId, options);
+            WidgetIdConverter.Write(writer, value.WidgetId, options);
             writer.WritePropertyName("code");
-            F1Converter.Write(writer, value.Code, options);
-            if (value.RememberDevice is { } f2)
+            CodeConverter.Write(writer, value.Code, options);
+            if (value.RememberDevice is { } rememberDeviceValue)
             {
                 writer.WritePropertyName("rememberDevice");
-                F2Converter.Write(writer, f2, options);
+                RememberDeviceConverter.Write(writer, rememberDeviceValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

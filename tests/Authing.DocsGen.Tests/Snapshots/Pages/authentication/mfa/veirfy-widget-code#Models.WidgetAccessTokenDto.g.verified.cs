@@ -51,18 +51,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="WidgetAccessTokenDto"/> with its exact wire names, without reflection.</summary>
     public sealed class WidgetAccessTokenDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetAccessTokenDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_validConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetAccessTokenConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_expiresInConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetAccessTokenDtoJsonConverter Instance { get; } = new WidgetAccessTokenDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> ValidConverter => s_validConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetAccessTokenConverter => s_widgetAccessTokenConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> ExpiresInConverter => s_expiresInConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override WidgetAccessTokenDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -74,21 +74,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetAccessTokenDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetAccessTokenDto");
-            bool? f0 = default;
-            string? f1 = default;
-            long? f2 = default;
+            bool? validValue = default;
+            string? widgetAccessTokenValue = default;
+            long? expiresInValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "valid":
-                        f0 = fields.Read(ref reader, F0Converter, "valid", options);
+                        validValue = fields.Read(ref reader, ValidConverter, "valid", options);
                         break;
                     case "widgetAccessToken":
-                        f1 = fields.Read(ref reader, F1Converter, "widgetAccessToken", options);
+                        widgetAccessTokenValue = fields.Read(ref reader, WidgetAccessTokenConverter, "widgetAccessToken", options);
                         break;
                     case "expiresIn":
-                        f2 = fields.Read(ref reader, F2Converter, "expiresIn", options);
+                        expiresInValue = fields.Read(ref reader, ExpiresInConverter, "expiresIn", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -98,9 +98,9 @@ namespace Authing.Sdk.Models
 
             return new WidgetAccessTokenDto
             {
-                Valid = f0,
-                WidgetAccessToken = f1,
-                ExpiresIn = f2,
+                Valid = validValue,
+                WidgetAccessToken = widgetAccessTokenValue,
+                ExpiresIn = expiresInValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -109,20 +109,20 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetAccessTokenDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Valid is { } f0)
+            if (value.Valid is { } validValue)
             {
                 writer.WritePropertyName("valid");
-                F0Converter.Write(writer, f0, options);
+                ValidConverter.Write(writer, validValue, options);
             }
-            if (value.WidgetAccessToken is { } f1)
+            if (value.WidgetAccessToken is { } widgetAccessTokenValue)
             {
                 writer.WritePropertyName("widgetAccessToken");
-                F1Converter.Write(writer, f1, options);
+                WidgetAccessTokenConverter.Write(writer, widgetAccessTokenValue, options);
             }
-            if (value.ExpiresIn is { } f2)
+            if (value.ExpiresIn is { } expiresInValue)
             {
                 writer.WritePropertyName("expiresIn");
-                F2Converter.Write(writer, f2, options);
+                ExpiresInConverter.Write(writer, expiresInValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

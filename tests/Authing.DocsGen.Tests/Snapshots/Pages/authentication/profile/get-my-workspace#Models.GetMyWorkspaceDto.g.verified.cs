@@ -38,16 +38,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="GetMyWorkspaceDto"/> with its exact wire names, without reflection.</summary>
     public sealed class GetMyWorkspaceDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetMyWorkspaceDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_withBadgesConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_withPinnedConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GetMyWorkspaceDtoJsonConverter Instance { get; } = new GetMyWorkspaceDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> WithBadgesConverter => s_withBadgesConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> WithPinnedConverter => s_withPinnedConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
 
         /// <inheritdoc/>
         public override GetMyWorkspaceDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -59,17 +59,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetMyWorkspaceDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetMyWorkspaceDto");
-            bool? f0 = default;
-            bool? f1 = default;
+            bool? withBadgesValue = default;
+            bool? withPinnedValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "withBadges":
-                        f0 = fields.Read(ref reader, F0Converter, "withBadges", options);
+                        withBadgesValue = fields.Read(ref reader, WithBadgesConverter, "withBadges", options);
                         break;
                     case "withPinned":
-                        f1 = fields.Read(ref reader, F1Converter, "withPinned", options);
+                        withPinnedValue = fields.Read(ref reader, WithPinnedConverter, "withPinned", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -79,8 +79,8 @@ namespace Authing.Sdk.Models
 
             return new GetMyWorkspaceDto
             {
-                WithBadges = f0,
-                WithPinned = f1,
+                WithBadges = withBadgesValue,
+                WithPinned = withPinnedValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -89,15 +89,15 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetMyWorkspaceDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.WithBadges is { } f0)
+            if (value.WithBadges is { } withBadgesValue)
             {
                 writer.WritePropertyName("withBadges");
-                F0Converter.Write(writer, f0, options);
+                WithBadgesConverter.Write(writer, withBadgesValue, options);
             }
-            if (value.WithPinned is { } f1)
+            if (value.WithPinned is { } withPinnedValue)
             {
                 writer.WritePropertyName("withPinned");
-                F1Converter.Write(writer, f1, options);
+                WithPinnedConverter.Write(writer, withPinnedValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

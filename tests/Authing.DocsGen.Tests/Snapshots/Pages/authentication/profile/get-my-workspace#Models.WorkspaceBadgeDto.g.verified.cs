@@ -42,16 +42,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="WorkspaceBadgeDto"/> with its exact wire names, without reflection.</summary>
     public sealed class WorkspaceBadgeDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WorkspaceBadgeDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_badgeIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_titleConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WorkspaceBadgeDtoJsonConverter Instance { get; } = new WorkspaceBadgeDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> BadgeIdConverter => s_badgeIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TitleConverter => s_titleConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override WorkspaceBadgeDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -63,17 +63,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WorkspaceBadgeDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WorkspaceBadgeDto");
-            string? f0 = default;
-            string? f1 = default;
+            string? badgeIdValue = default;
+            string? titleValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "badgeId":
-                        f0 = fields.Read(ref reader, F0Converter, "badgeId", options);
+                        badgeIdValue = fields.Read(ref reader, BadgeIdConverter, "badgeId", options);
                         break;
                     case "title":
-                        f1 = fields.Read(ref reader, F1Converter, "title", options);
+                        titleValue = fields.Read(ref reader, TitleConverter, "title", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -83,8 +83,8 @@ namespace Authing.Sdk.Models
 
             return new WorkspaceBadgeDto
             {
-                BadgeId = f0,
-                Title = f1,
+                BadgeId = badgeIdValue,
+                Title = titleValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -93,15 +93,15 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WorkspaceBadgeDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.BadgeId is { } f0)
+            if (value.BadgeId is { } badgeIdValue)
             {
                 writer.WritePropertyName("badgeId");
-                F0Converter.Write(writer, f0, options);
+                BadgeIdConverter.Write(writer, badgeIdValue, options);
             }
-            if (value.Title is { } f1)
+            if (value.Title is { } titleValue)
             {
                 writer.WritePropertyName("title");
-                F1Converter.Write(writer, f1, options);
+                TitleConverter.Write(writer, titleValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -63,22 +63,22 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="WorkspaceDto"/> with its exact wire names, without reflection.</summary>
     public sealed class WorkspaceDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WorkspaceDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceLayout?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.PinnedWidgetDto>?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WorkspaceBadgeDto>?>? s_f3;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?>? s_f4;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_userIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceLayout?>? s_layoutConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.PinnedWidgetDto>?>? s_pinnedConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WorkspaceBadgeDto>?>? s_badgesConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?>? s_preferencesConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WorkspaceDtoJsonConverter Instance { get; } = new WorkspaceDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceLayout?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WorkspaceLayoutJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.PinnedWidgetDto>?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.PinnedWidgetDtoJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WorkspaceBadgeDto>?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.WorkspaceBadgeDtoJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.JsonNode;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> UserIdConverter => s_userIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceLayout?> LayoutConverter => s_layoutConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WorkspaceLayoutJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.PinnedWidgetDto>?> PinnedConverter => s_pinnedConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.PinnedWidgetDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WorkspaceBadgeDto>?> BadgesConverter => s_badgesConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.WorkspaceBadgeDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?> PreferencesConverter => s_preferencesConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.JsonNode;
 
         /// <inheritdoc/>
         public override WorkspaceDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -90,29 +90,29 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WorkspaceDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WorkspaceDto");
-            string? f0 = default;
-            global::Authing.Sdk.Models.WorkspaceLayout? f1 = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.PinnedWidgetDto>? f2 = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WorkspaceBadgeDto>? f3 = default;
-            global::System.Text.Json.Nodes.JsonNode? f4 = default;
+            string? userIdValue = default;
+            global::Authing.Sdk.Models.WorkspaceLayout? layoutValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.PinnedWidgetDto>? pinnedValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WorkspaceBadgeDto>? badgesValue = default;
+            global::System.Text.Json.Nodes.JsonNode? preferencesValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "userId":
-                        f0 = fields.Read(ref reader, F0Converter, "userId", options);
+                        userIdValue = fields.Read(ref reader, UserIdConverter, "userId", options);
                         break;
                     case "layout":
-                        f1 = fields.Read(ref reader, F1Converter, "layout", options);
+                        layoutValue = fields.Read(ref reader, LayoutConverter, "layout", options);
                         break;
                     case "pinned":
-                        f2 = fields.Read(ref reader, F2Converter, "pinned", options);
+                        pinnedValue = fields.Read(ref reader, PinnedConverter, "pinned", options);
                         break;
                     case "badges":
-                        f3 = fields.Read(ref reader, F3Converter, "badges", options);
+                        badgesValue = fields.Read(ref reader, BadgesConverter, "badges", options);
                         break;
                     case "preferences":
-                        f4 = fields.Read(ref reader, F4Converter, "preferences", options);
+                        preferencesValue = fields.Read(ref reader, PreferencesConverter, "preferences", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -122,11 +122,11 @@ namespace Authing.Sdk.Models
 
             return new WorkspaceDto
             {
-                UserId = f0,
-                Layout = f1,
-                Pinned = f2,
-                Badges = f3,
-                Preferences = f4,
+                UserId = userIdValue,
+                Layout = layoutValue,
+                Pinned = pinnedValue,
+                Badges = badgesValue,
+                Preferences = preferencesValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -135,30 +135,30 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WorkspaceDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.UserId is { } f0)
+            if (value.UserId is { } userIdValue)
             {
                 writer.WritePropertyName("userId");
-                F0Converter.Write(writer, f0, options);
+                UserIdConverter.Write(writer, userIdValue, options);
             }
-            if (value.Layout is { } f1)
+            if (value.Layout is { } layoutValue)
             {
                 writer.WritePropertyName("layout");
-                F1Converter.Write(writer, f1, options);
+                LayoutConverter.Write(writer, layoutValue, options);
             }
-            if (value.Pinned is { } f2)
+            if (value.Pinned is { } pinnedValue)
             {
                 writer.WritePropertyName("pinned");
-                F2Converter.Write(writer, f2, options);
+                PinnedConverter.Write(writer, pinnedValue, options);
             }
-            if (value.Badges is { } f3)
+            if (value.Badges is { } badgesValue)
             {
                 writer.WritePropertyName("badges");
-                F3Converter.Write(writer, f3, options);
+                BadgesConverter.Write(writer, badgesValue, options);
             }
-            if (value.Preferences is { } f4)
+            if (value.Preferences is { } preferencesValue)
             {
                 writer.WritePropertyName("preferences");
-                F4Converter.Write(writer, f4, options);
+                PreferencesConverter.Write(writer, preferencesValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

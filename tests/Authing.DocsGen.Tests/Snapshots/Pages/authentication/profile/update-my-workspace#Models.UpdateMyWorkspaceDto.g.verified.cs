@@ -65,22 +65,22 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="UpdateMyWorkspaceDto"/> with its exact wire names, without reflection.</summary>
     public sealed class UpdateMyWorkspaceDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UpdateMyWorkspaceDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateMyWorkspaceLayout?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateMyWorkspaceLocale?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_f3;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?>? s_f4;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateMyWorkspaceLayout?>? s_layoutConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateMyWorkspaceLocale?>? s_localeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_timezoneConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_pinnedWidgetIdsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?>? s_preferencesConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static UpdateMyWorkspaceDtoJsonConverter Instance { get; } = new UpdateMyWorkspaceDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateMyWorkspaceLayout?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.UpdateMyWorkspaceLayoutJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateMyWorkspaceLocale?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.UpdateMyWorkspaceLocaleJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.JsonNode;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateMyWorkspaceLayout?> LayoutConverter => s_layoutConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.UpdateMyWorkspaceLayoutJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateMyWorkspaceLocale?> LocaleConverter => s_localeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.UpdateMyWorkspaceLocaleJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TimezoneConverter => s_timezoneConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> PinnedWidgetIdsConverter => s_pinnedWidgetIdsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?> PreferencesConverter => s_preferencesConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.JsonNode;
 
         /// <inheritdoc/>
         public override UpdateMyWorkspaceDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -92,29 +92,29 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "UpdateMyWorkspaceDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("UpdateMyWorkspaceDto");
-            global::Authing.Sdk.Models.UpdateMyWorkspaceLayout? f0 = default;
-            global::Authing.Sdk.Models.UpdateMyWorkspaceLocale? f1 = default;
-            string? f2 = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? f3 = default;
-            global::System.Text.Json.Nodes.JsonNode? f4 = default;
+            global::Authing.Sdk.Models.UpdateMyWorkspaceLayout? layoutValue = default;
+            global::Authing.Sdk.Models.UpdateMyWorkspaceLocale? localeValue = default;
+            string? timezoneValue = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? pinnedWidgetIdsValue = default;
+            global::System.Text.Json.Nodes.JsonNode? preferencesValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "layout":
-                        f0 = fields.Read(ref reader, F0Converter, "layout", options);
+                        layoutValue = fields.Read(ref reader, LayoutConverter, "layout", options);
                         break;
                     case "locale":
-                        f1 = fields.Read(ref reader, F1Converter, "locale", options);
+                        localeValue = fields.Read(ref reader, LocaleConverter, "locale", options);
                         break;
                     case "timezone":
-                        f2 = fields.Read(ref reader, F2Converter, "timezone", options);
+                        timezoneValue = fields.Read(ref reader, TimezoneConverter, "timezone", options);
                         break;
                     case "pinnedWidgetIds":
-                        f3 = fields.Read(ref reader, F3Converter, "pinnedWidgetIds", options);
+                        pinnedWidgetIdsValue = fields.Read(ref reader, PinnedWidgetIdsConverter, "pinnedWidgetIds", options);
                         break;
                     case "preferences":
-                        f4 = fields.Read(ref reader, F4Converter, "preferences", options);
+                        preferencesValue = fields.Read(ref reader, PreferencesConverter, "preferences", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -124,11 +124,11 @@ namespace Authing.Sdk.Models
 
             return new UpdateMyWorkspaceDto
             {
-                Layout = f0,
-                Locale = f1,
-                Timezone = f2,
-                PinnedWidgetIds = f3,
-                Preferences = f4,
+                Layout = layoutValue,
+                Locale = localeValue,
+                Timezone = timezoneValue,
+                PinnedWidgetIds = pinnedWidgetIdsValue,
+                Preferences = preferencesValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -137,30 +137,30 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UpdateMyWorkspaceDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Layout is { } f0)
+            if (value.Layout is { } layoutValue)
             {
                 writer.WritePropertyName("layout");
-                F0Converter.Write(writer, f0, options);
+                LayoutConverter.Write(writer, layoutValue, options);
             }
-            if (value.Locale is { } f1)
+            if (value.Locale is { } localeValue)
             {
                 writer.WritePropertyName("locale");
-                F1Converter.Write(writer, f1, options);
+                LocaleConverter.Write(writer, localeValue, options);
             }
-            if (value.Timezone is { } f2)
+            if (value.Timezone is { } timezoneValue)
             {
                 writer.WritePropertyName("timezone");
-                F2Converter.Write(writer, f2, options);
+                TimezoneConverter.Write(writer, timezoneValue, options);
             }
-            if (value.PinnedWidgetIds is { } f3)
+            if (value.PinnedWidgetIds is { } pinnedWidgetIdsValue)
             {
                 writer.WritePropertyName("pinnedWidgetIds");
-                F3Converter.Write(writer, f3, options);
+                PinnedWidgetIdsConverter.Write(writer, pinnedWidgetIdsValue, options);
             }
-            if (value.Preferences is { } f4)
+            if (value.Preferences is { } preferencesValue)
             {
                 writer.WritePropertyName("preferences");
-                F4Converter.Write(writer, f4, options);
+                PreferencesConverter.Write(writer, preferencesValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -60,20 +60,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="WorkspaceSettingsDto"/> with its exact wire names, without reflection.</summary>
     public sealed class WorkspaceSettingsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WorkspaceSettingsDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceSettingsLayout?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceSettingsLocale?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceSettingsLayout?>? s_layoutConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceSettingsLocale?>? s_localeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_timezoneConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_pinnedWidgetIdsConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WorkspaceSettingsDtoJsonConverter Instance { get; } = new WorkspaceSettingsDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceSettingsLayout?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WorkspaceSettingsLayoutJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceSettingsLocale?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WorkspaceSettingsLocaleJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceSettingsLayout?> LayoutConverter => s_layoutConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WorkspaceSettingsLayoutJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceSettingsLocale?> LocaleConverter => s_localeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WorkspaceSettingsLocaleJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TimezoneConverter => s_timezoneConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> PinnedWidgetIdsConverter => s_pinnedWidgetIdsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
 
         /// <inheritdoc/>
         public override WorkspaceSettingsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -85,25 +85,25 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WorkspaceSettingsDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WorkspaceSettingsDto");
-            global::Authing.Sdk.Models.WorkspaceSettingsLayout? f0 = default;
-            global::Authing.Sdk.Models.WorkspaceSettingsLocale? f1 = default;
-            string? f2 = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? f3 = default;
+            global::Authing.Sdk.Models.WorkspaceSettingsLayout? layoutValue = default;
+            global::Authing.Sdk.Models.WorkspaceSettingsLocale? localeValue = default;
+            string? timezoneValue = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? pinnedWidgetIdsValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "layout":
-                        f0 = fields.Read(ref reader, F0Converter, "layout", options);
+                        layoutValue = fields.Read(ref reader, LayoutConverter, "layout", options);
                         break;
                     case "locale":
-                        f1 = fields.Read(ref reader, F1Converter, "locale", options);
+                        localeValue = fields.Read(ref reader, LocaleConverter, "locale", options);
                         break;
                     case "timezone":
-                        f2 = fields.Read(ref reader, F2Converter, "timezone", options);
+                        timezoneValue = fields.Read(ref reader, TimezoneConverter, "timezone", options);
                         break;
                     case "pinnedWidgetIds":
-                        f3 = fields.Read(ref reader, F3Converter, "pinnedWidgetIds", options);
+                        pinnedWidgetIdsValue = fields.Read(ref reader, PinnedWidgetIdsConverter, "pinnedWidgetIds", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -113,10 +113,10 @@ namespace Authing.Sdk.Models
 
             return new WorkspaceSettingsDto
             {
-                Layout = f0,
-                Locale = f1,
-                Timezone = f2,
-                PinnedWidgetIds = f3,
+                Layout = layoutValue,
+                Locale = localeValue,
+                Timezone = timezoneValue,
+                PinnedWidgetIds = pinnedWidgetIdsValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -125,25 +125,25 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WorkspaceSettingsDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Layout is { } f0)
+            if (value.Layout is { } layoutValue)
             {
                 writer.WritePropertyName("layout");
-                F0Converter.Write(writer, f0, options);
+                LayoutConverter.Write(writer, layoutValue, options);
             }
-            if (value.Locale is { } f1)
+            if (value.Locale is { } localeValue)
             {
                 writer.WritePropertyName("locale");
-                F1Converter.Write(writer, f1, options);
+                LocaleConverter.Write(writer, localeValue, options);
             }
-            if (value.Timezone is { } f2)
+            if (value.Timezone is { } timezoneValue)
             {
                 writer.WritePropertyName("timezone");
-                F2Converter.Write(writer, f2, options);
+                TimezoneConverter.Write(writer, timezoneValue, options);
             }
-            if (value.PinnedWidgetIds is { } f3)
+            if (value.PinnedWidgetIds is { } pinnedWidgetIdsValue)
             {
                 writer.WritePropertyName("pinnedWidgetIds");
-                F3Converter.Write(writer, f3, options);
+                PinnedWidgetIdsConverter.Write(writer, pinnedWidgetIdsValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -69,22 +69,22 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="LoginTokenDto"/> with its exact wire names, without reflection.</summary>
     public sealed class LoginTokenDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LoginTokenDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f3;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f4;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_accessTokenConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_idTokenConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_tokenTypeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_expiresInConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_scopeConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static LoginTokenDtoJsonConverter Instance { get; } = new LoginTokenDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> AccessTokenConverter => s_accessTokenConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> IdTokenConverter => s_idTokenConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TokenTypeConverter => s_tokenTypeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> ExpiresInConverter => s_expiresInConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ScopeConverter => s_scopeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override LoginTokenDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -96,29 +96,29 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "LoginTokenDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("LoginTokenDto");
-            string? f0 = default;
-            string? f1 = default;
-            string? f2 = default;
-            long? f3 = default;
-            string? f4 = default;
+            string? accessTokenValue = default;
+            string? idTokenValue = default;
+            string? tokenTypeValue = default;
+            long? expiresInValue = default;
+            string? scopeValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "access_token":
-                        f0 = fields.Read(ref reader, F0Converter, "access_token", options);
+                        accessTokenValue = fields.Read(ref reader, AccessTokenConverter, "access_token", options);
                         break;
                     case "id_token":
-                        f1 = fields.Read(ref reader, F1Converter, "id_token", options);
+                        idTokenValue = fields.Read(ref reader, IdTokenConverter, "id_token", options);
                         break;
                     case "token_type":
-                        f2 = fields.Read(ref reader, F2Converter, "token_type", options);
+                        tokenTypeValue = fields.Read(ref reader, TokenTypeConverter, "token_type", options);
                         break;
                     case "expires_in":
-                        f3 = fields.Read(ref reader, F3Converter, "expires_in", options);
+                        expiresInValue = fields.Read(ref reader, ExpiresInConverter, "expires_in", options);
                         break;
                     case "scope":
-                        f4 = fields.Read(ref reader, F4Converter, "scope", options);
+                        scopeValue = fields.Read(ref reader, ScopeConverter, "scope", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -128,11 +128,11 @@ namespace Authing.Sdk.Models
 
             return new LoginTokenDto
             {
-                AccessToken = f0,
-                IdToken = f1,
-                TokenType = f2,
-                ExpiresIn = f3,
-                Scope = f4,
+                AccessToken = accessTokenValue,
+                IdToken = idTokenValue,
+                TokenType = tokenTypeValue,
+                ExpiresIn = expiresInValue,
+                Scope = scopeValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -141,30 +141,30 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LoginTokenDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.AccessToken is { } f0)
+            if (value.AccessToken is { } accessTokenValue)
             {
                 writer.WritePropertyName("access_token");
-                F0Converter.Write(writer, f0, options);
+                AccessTokenConverter.Write(writer, accessTokenValue, options);
             }
-            if (value.IdToken is { } f1)
+            if (value.IdToken is { } idTokenValue)
             {
                 writer.WritePropertyName("id_token");
-                F1Converter.Write(writer, f1, options);
+                IdTokenConverter.Write(writer, idTokenValue, options);
             }
-            if (value.TokenType is { } f2)
+            if (value.TokenType is { } tokenTypeValue)
             {
                 writer.WritePropertyName("token_type");
-                F2Converter.Write(writer, f2, options);
+                TokenTypeConverter.Write(writer, tokenTypeValue, options);
             }
-            if (value.ExpiresIn is { } f3)
+            if (value.ExpiresIn is { } expiresInValue)
             {
                 writer.WritePropertyName("expires_in");
-                F3Converter.Write(writer, f3, options);
+                ExpiresInConverter.Write(writer, expiresInValue, options);
             }
-            if (value.Scope is { } f4)
+            if (value.Scope is { } scopeValue)
             {
                 writer.WritePropertyName("scope");
-                F4Converter.Write(writer, f4, options);
+                ScopeConverter.Write(writer, scopeValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

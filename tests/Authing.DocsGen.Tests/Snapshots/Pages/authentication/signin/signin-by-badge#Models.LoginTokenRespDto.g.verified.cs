@@ -30,14 +30,14 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="LoginTokenRespDto"/> with its exact wire names, without reflection.</summary>
     public sealed class LoginTokenRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LoginTokenRespDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.LoginTokenDto>? s_f4;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.LoginTokenDto>? s_dataConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static LoginTokenRespDtoJsonConverter Instance { get; } = new LoginTokenRespDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.LoginTokenDto> F4Converter => s_f4 ??= global::Authing.Sdk.Models.LoginTokenDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.LoginTokenDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.LoginTokenDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override LoginTokenRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -50,13 +50,13 @@ namespace Authing.Sdk.Models
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "LoginTokenRespDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("LoginTokenRespDto");
             var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
-            global::Authing.Sdk.Models.LoginTokenDto? f4 = default;
+            global::Authing.Sdk.Models.LoginTokenDto? dataValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "data":
-                        f4 = fields.Read(ref reader, F4Converter, "data", options);
+                        dataValue = fields.Read(ref reader, DataConverter, "data", options);
                         break;
                     default:
                         envelope.ReadOrKeep(ref reader, propertyName, ref fields, options);
@@ -70,7 +70,7 @@ namespace Authing.Sdk.Models
                 Message = envelope.Message,
                 ApiCode = envelope.ApiCode,
                 RequestId = envelope.RequestId,
-                Data = f4,
+                Data = dataValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -80,10 +80,10 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
-            if (value.Data is { } f4)
+            if (value.Data is { } dataValue)
             {
                 writer.WritePropertyName("data");
-                F4Converter.Write(writer, f4, options);
+                DataConverter.Write(writer, dataValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

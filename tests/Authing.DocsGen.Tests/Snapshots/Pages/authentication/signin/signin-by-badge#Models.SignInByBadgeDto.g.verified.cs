@@ -62,22 +62,22 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="SignInByBadgeDto"/> with its exact wire names, without reflection.</summary>
     public sealed class SignInByBadgeDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SignInByBadgeDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f3;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SignInByBadgeOptionsDto>? s_f4;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_badgeNumberConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_passCodeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_clientIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_clientSecretConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SignInByBadgeOptionsDto>? s_optionsConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static SignInByBadgeDtoJsonConverter Instance { get; } = new SignInByBadgeDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SignInByBadgeOptionsDto> F4Converter => s_f4 ??= global::Authing.Sdk.Models.SignInByBadgeOptionsDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> BadgeNumberConverter => s_badgeNumberConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> PassCodeConverter => s_passCodeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ClientIdConverter => s_clientIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ClientSecretConverter => s_clientSecretConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SignInByBadgeOptionsDto> OptionsConverter => s_optionsConverter ??= global::Authing.Sdk.Models.SignInByBadgeOptionsDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override SignInByBadgeDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -89,29 +89,29 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "SignInByBadgeDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("SignInByBadgeDto");
-            string? f0 = default;
-            string? f1 = default;
-            string? f2 = default;
-            string? f3 = default;
-            global::Authing.Sdk.Models.SignInByBadgeOptionsDto? f4 = default;
+            string? badgeNumberValue = default;
+            string? passCodeValue = default;
+            string? clientIdValue = default;
+            string? clientSecretValue = default;
+            global::Authing.Sdk.Models.SignInByBadgeOptionsDto? optionsValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "badgeNumber":
-                        f0 = fields.Read(ref reader, F0Converter, "badgeNumber", options);
+                        badgeNumberValue = fields.Read(ref reader, BadgeNumberConverter, "badgeNumber", options);
                         break;
                     case "passCode":
-                        f1 = fields.Read(ref reader, F1Converter, "passCode", options);
+                        passCodeValue = fields.Read(ref reader, PassCodeConverter, "passCode", options);
                         break;
                     case "client_id":
-                        f2 = fields.Read(ref reader, F2Converter, "client_id", options);
+                        clientIdValue = fields.Read(ref reader, ClientIdConverter, "client_id", options);
                         break;
                     case "client_secret":
-                        f3 = fields.Read(ref reader, F3Converter, "client_secret", options);
+                        clientSecretValue = fields.Read(ref reader, ClientSecretConverter, "client_secret", options);
                         break;
                     case "options":
-                        f4 = fields.Read(ref reader, F4Converter, "options", options);
+                        optionsValue = fields.Read(ref reader, OptionsConverter, "options", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -121,11 +121,11 @@ namespace Authing.Sdk.Models
 
             return new SignInByBadgeDto
             {
-                BadgeNumber = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("badgeNumber", "SignInByBadgeDto"),
-                PassCode = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("passCode", "SignInByBadgeDto"),
-                ClientId = f2,
-                ClientSecret = f3,
-                Options = f4,
+                BadgeNumber = badgeNumberValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("badgeNumber", "SignInByBadgeDto"),
+                PassCode = passCodeValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("passCode", "SignInByBadgeDto"),
+                ClientId = clientIdValue,
+                ClientSecret = clientSecretValue,
+                Options = optionsValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -135,23 +135,23 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("badgeNumber");
-            F0Converter.Write(writer, value.BadgeNumber, options);
+            BadgeNumberConverter.Write(writer, value.BadgeNumber, options);
             writer.WritePropertyName("passCode");
-            F1Converter.Write(writer, value.PassCode, options);
-            if (value.ClientId is { } f2)
+            PassCodeConverter.Write(writer, value.PassCode, options);
+            if (value.ClientId is { } clientIdValue)
             {
                 writer.WritePropertyName("client_id");
-                F2Converter.Write(writer, f2, options);
+                ClientIdConverter.Write(writer, clientIdValue, options);
             }
-            if (value.ClientSecret is { } f3)
+            if (value.ClientSecret is { } clientSecretValue)
             {
                 writer.WritePropertyName("client_secret");
-                F3Converter.Write(writer, f3, options);
+                ClientSecretConverter.Write(writer, clientSecretValue, options);
             }
-            if (value.Options is { } f4)
+            if (value.Options is { } optionsValue)
             {
                 writer.WritePropertyName("options");
-                F4Converter.Write(writer, f4, options);
+                OptionsConverter.Write(writer, optionsValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -47,18 +47,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="SignInByBadgeOptionsDto"/> with its exact wire names, without reflection.</summary>
     public sealed class SignInByBadgeOptionsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SignInByBadgeOptionsDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_scopeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?>? s_contextConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_tenantIdConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static SignInByBadgeOptionsDtoJsonConverter Instance { get; } = new SignInByBadgeOptionsDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.JsonNode;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ScopeConverter => s_scopeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?> ContextConverter => s_contextConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.JsonNode;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TenantIdConverter => s_tenantIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override SignInByBadgeOptionsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -70,21 +70,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "SignInByBadgeOptionsDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("SignInByBadgeOptionsDto");
-            string? f0 = default;
-            global::System.Text.Json.Nodes.JsonNode? f1 = default;
-            string? f2 = default;
+            string? scopeValue = default;
+            global::System.Text.Json.Nodes.JsonNode? contextValue = default;
+            string? tenantIdValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "scope":
-                        f0 = fields.Read(ref reader, F0Converter, "scope", options);
+                        scopeValue = fields.Read(ref reader, ScopeConverter, "scope", options);
                         break;
                     case "context":
-                        f1 = fields.Read(ref reader, F1Converter, "context", options);
+                        contextValue = fields.Read(ref reader, ContextConverter, "context", options);
                         break;
                     case "tenantId":
-                        f2 = fields.Read(ref reader, F2Converter, "tenantId", options);
+                        tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -94,9 +94,9 @@ namespace Authing.Sdk.Models
 
             return new SignInByBadgeOptionsDto
             {
-                Scope = f0,
-                Context = f1,
-                TenantId = f2,
+                Scope = scopeValue,
+                Context = contextValue,
+                TenantId = tenantIdValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -105,20 +105,20 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SignInByBadgeOptionsDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Scope is { } f0)
+            if (value.Scope is { } scopeValue)
             {
                 writer.WritePropertyName("scope");
-                F0Converter.Write(writer, f0, options);
+                ScopeConverter.Write(writer, scopeValue, options);
             }
-            if (value.Context is { } f1)
+            if (value.Context is { } contextValue)
             {
                 writer.WritePropertyName("context");
-                F1Converter.Write(writer, f1, options);
+                ContextConverter.Write(writer, contextValue, options);
             }
-            if (value.TenantId is { } f2)
+            if (value.TenantId is { } tenantIdValue)
             {
                 writer.WritePropertyName("tenantId");
-                F2Converter.Write(writer, f2, options);
+                TenantIdConverter.Write(writer, tenantIdValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

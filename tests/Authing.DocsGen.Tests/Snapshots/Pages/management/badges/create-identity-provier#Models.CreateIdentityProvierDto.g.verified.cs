@@ -71,24 +71,24 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="CreateIdentityProvierDto"/> with its exact wire names, without reflection.</summary>
     public sealed class CreateIdentityProvierDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateIdentityProvierDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateIdentityProvierType?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateIdentityProvierLoginMode?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateIdentityProvierDisplayLocale?>? s_f3;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IdpLdapSettingsDto>? s_f4;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f5;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateIdentityProvierType?>? s_typeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateIdentityProvierLoginMode?>? s_loginModeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateIdentityProvierDisplayLocale?>? s_displayLocaleConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IdpLdapSettingsDto>? s_ldapSettingsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_badgeCodeConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CreateIdentityProvierDtoJsonConverter Instance { get; } = new CreateIdentityProvierDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateIdentityProvierType?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CreateIdentityProvierTypeJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateIdentityProvierLoginMode?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CreateIdentityProvierLoginModeJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateIdentityProvierDisplayLocale?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CreateIdentityProvierDisplayLocaleJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IdpLdapSettingsDto> F4Converter => s_f4 ??= global::Authing.Sdk.Models.IdpLdapSettingsDtoJsonConverter.Instance;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F5Converter => s_f5 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateIdentityProvierType?> TypeConverter => s_typeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CreateIdentityProvierTypeJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateIdentityProvierLoginMode?> LoginModeConverter => s_loginModeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CreateIdentityProvierLoginModeJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateIdentityProvierDisplayLocale?> DisplayLocaleConverter => s_displayLocaleConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CreateIdentityProvierDisplayLocaleJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IdpLdapSettingsDto> LdapSettingsConverter => s_ldapSettingsConverter ??= global::Authing.Sdk.Models.IdpLdapSettingsDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> BadgeCodeConverter => s_badgeCodeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override CreateIdentityProvierDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -100,33 +100,33 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CreateIdentityProvierDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CreateIdentityProvierDto");
-            global::Authing.Sdk.Models.CreateIdentityProvierType? f0 = default;
-            string? f1 = default;
-            global::Authing.Sdk.Models.CreateIdentityProvierLoginMode? f2 = default;
-            global::Authing.Sdk.Models.CreateIdentityProvierDisplayLocale? f3 = default;
-            global::Authing.Sdk.Models.IdpLdapSettingsDto? f4 = default;
-            string? f5 = default;
+            global::Authing.Sdk.Models.CreateIdentityProvierType? typeValue = default;
+            string? nameValue = default;
+            global::Authing.Sdk.Models.CreateIdentityProvierLoginMode? loginModeValue = default;
+            global::Authing.Sdk.Models.CreateIdentityProvierDisplayLocale? displayLocaleValue = default;
+            global::Authing.Sdk.Models.IdpLdapSettingsDto? ldapSettingsValue = default;
+            string? badgeCodeValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "type":
-                        f0 = fields.Read(ref reader, F0Converter, "type", options);
+                        typeValue = fields.Read(ref reader, TypeConverter, "type", options);
                         break;
                     case "name":
-                        f1 = fields.Read(ref reader, F1Converter, "name", options);
+                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
                         break;
                     case "loginMode":
-                        f2 = fields.Read(ref reader, F2Converter, "loginMode", options);
+                        loginModeValue = fields.Read(ref reader, LoginModeConverter, "loginMode", options);
                         break;
                     case "displayLocale":
-                        f3 = fields.Read(ref reader, F3Converter, "displayLocale", options);
+                        displayLocaleValue = fields.Read(ref reader, DisplayLocaleConverter, "displayLocale", options);
                         break;
                     case "ldapSettings":
-                        f4 = fields.Read(ref reader, F4Converter, "ldapSettings", options);
+                        ldapSettingsValue = fields.Read(ref reader, LdapSettingsConverter, "ldapSettings", options);
                         break;
                     case "badgeCode":
-                        f5 = fields.Read(ref reader, F5Converter, "badgeCode", options);
+                        badgeCodeValue = fields.Read(ref reader, BadgeCodeConverter, "badgeCode", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -136,12 +136,12 @@ namespace Authing.Sdk.Models
 
             return new CreateIdentityProvierDto
             {
-                Type = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("type", "CreateIdentityProvierDto"),
-                Name = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("name", "CreateIdentityProvierDto"),
-                LoginMode = f2,
-                DisplayLocale = f3,
-                LdapSettings = f4,
-                BadgeCode = f5,
+                Type = typeValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("type", "CreateIdentityProvierDto"),
+                Name = nameValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("name", "CreateIdentityProvierDto"),
+                LoginMode = loginModeValue,
+                DisplayLocale = displayLocaleValue,
+                LdapSettings = ldapSettingsValue,
+                BadgeCode = badgeCodeValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -151,28 +151,28 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("type");
-            F0Converter.Write(writer, value.Type, options);
+            TypeConverter.Write(writer, value.Type, options);
             writer.WritePropertyName("name");
-            F1Converter.Write(writer, value.Name, options);
-            if (value.LoginMode is { } f2)
+            NameConverter.Write(writer, value.Name, options);
+            if (value.LoginMode is { } loginModeValue)
             {
                 writer.WritePropertyName("loginMode");
-                F2Converter.Write(writer, f2, options);
+                LoginModeConverter.Write(writer, loginModeValue, options);
             }
-            if (value.DisplayLocale is { } f3)
+            if (value.DisplayLocale is { } displayLocaleValue)
             {
                 writer.WritePropertyName("displayLocale");
-                F3Converter.Write(writer, f3, options);
+                DisplayLocaleConverter.Write(writer, displayLocaleValue, options);
             }
-            if (value.LdapSettings is { } f4)
+            if (value.LdapSettings is { } ldapSettingsValue)
             {
                 writer.WritePropertyName("ldapSettings");
-                F4Converter.Write(writer, f4, options);
+                LdapSettingsConverter.Write(writer, ldapSettingsValue, options);
             }
-            if (value.BadgeCode is { } f5)
+            if (value.BadgeCode is { } badgeCodeValue)
             {
                 writer.WritePropertyName("badgeCode");
-                F5Converter.Write(writer, f5, options);
+                BadgeCodeConverter.Write(writer, badgeCodeValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

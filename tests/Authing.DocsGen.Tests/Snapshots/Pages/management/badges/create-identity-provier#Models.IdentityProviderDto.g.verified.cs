@@ -60,20 +60,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="IdentityProviderDto"/> with its exact wire names, without reflection.</summary>
     public sealed class IdentityProviderDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<IdentityProviderDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IdentityProviderType?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IdentityProviderLoginMode?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_identityProviderIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IdentityProviderType?>? s_typeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IdentityProviderLoginMode?>? s_loginModeConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static IdentityProviderDtoJsonConverter Instance { get; } = new IdentityProviderDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IdentityProviderType?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.IdentityProviderTypeJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IdentityProviderLoginMode?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.IdentityProviderLoginModeJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> IdentityProviderIdConverter => s_identityProviderIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IdentityProviderType?> TypeConverter => s_typeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.IdentityProviderTypeJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IdentityProviderLoginMode?> LoginModeConverter => s_loginModeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.IdentityProviderLoginModeJsonConverter.Instance);
 
         /// <inheritdoc/>
         public override IdentityProviderDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -85,25 +85,25 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "IdentityProviderDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("IdentityProviderDto");
-            string? f0 = default;
-            global::Authing.Sdk.Models.IdentityProviderType? f1 = default;
-            string? f2 = default;
-            global::Authing.Sdk.Models.IdentityProviderLoginMode? f3 = default;
+            string? identityProviderIdValue = default;
+            global::Authing.Sdk.Models.IdentityProviderType? typeValue = default;
+            string? nameValue = default;
+            global::Authing.Sdk.Models.IdentityProviderLoginMode? loginModeValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "identityProviderId":
-                        f0 = fields.Read(ref reader, F0Converter, "identityProviderId", options);
+                        identityProviderIdValue = fields.Read(ref reader, IdentityProviderIdConverter, "identityProviderId", options);
                         break;
                     case "type":
-                        f1 = fields.Read(ref reader, F1Converter, "type", options);
+                        typeValue = fields.Read(ref reader, TypeConverter, "type", options);
                         break;
                     case "name":
-                        f2 = fields.Read(ref reader, F2Converter, "name", options);
+                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
                         break;
                     case "loginMode":
-                        f3 = fields.Read(ref reader, F3Converter, "loginMode", options);
+                        loginModeValue = fields.Read(ref reader, LoginModeConverter, "loginMode", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -113,10 +113,10 @@ namespace Authing.Sdk.Models
 
             return new IdentityProviderDto
             {
-                IdentityProviderId = f0,
-                Type = f1,
-                Name = f2,
-                LoginMode = f3,
+                IdentityProviderId = identityProviderIdValue,
+                Type = typeValue,
+                Name = nameValue,
+                LoginMode = loginModeValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -125,25 +125,25 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, IdentityProviderDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.IdentityProviderId is { } f0)
+            if (value.IdentityProviderId is { } identityProviderIdValue)
             {
                 writer.WritePropertyName("identityProviderId");
-                F0Converter.Write(writer, f0, options);
+                IdentityProviderIdConverter.Write(writer, identityProviderIdValue, options);
             }
-            if (value.Type is { } f1)
+            if (value.Type is { } typeValue)
             {
                 writer.WritePropertyName("type");
-                F1Converter.Write(writer, f1, options);
+                TypeConverter.Write(writer, typeValue, options);
             }
-            if (value.Name is { } f2)
+            if (value.Name is { } nameValue)
             {
                 writer.WritePropertyName("name");
-                F2Converter.Write(writer, f2, options);
+                NameConverter.Write(writer, nameValue, options);
             }
-            if (value.LoginMode is { } f3)
+            if (value.LoginMode is { } loginModeValue)
             {
                 writer.WritePropertyName("loginMode");
-                F3Converter.Write(writer, f3, options);
+                LoginModeConverter.Write(writer, loginModeValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

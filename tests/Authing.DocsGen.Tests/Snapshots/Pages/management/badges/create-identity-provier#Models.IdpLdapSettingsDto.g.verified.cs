@@ -47,18 +47,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="IdpLdapSettingsDto"/> with its exact wire names, without reflection.</summary>
     public sealed class IdpLdapSettingsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<IdpLdapSettingsDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_urlConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_baseDnConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_userFilterConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static IdpLdapSettingsDtoJsonConverter Instance { get; } = new IdpLdapSettingsDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> UrlConverter => s_urlConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> BaseDnConverter => s_baseDnConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> UserFilterConverter => s_userFilterConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override IdpLdapSettingsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -70,21 +70,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "IdpLdapSettingsDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("IdpLdapSettingsDto");
-            string? f0 = default;
-            string? f1 = default;
-            string? f2 = default;
+            string? urlValue = default;
+            string? baseDnValue = default;
+            string? userFilterValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "url":
-                        f0 = fields.Read(ref reader, F0Converter, "url", options);
+                        urlValue = fields.Read(ref reader, UrlConverter, "url", options);
                         break;
                     case "baseDn":
-                        f1 = fields.Read(ref reader, F1Converter, "baseDn", options);
+                        baseDnValue = fields.Read(ref reader, BaseDnConverter, "baseDn", options);
                         break;
                     case "userFilter":
-                        f2 = fields.Read(ref reader, F2Converter, "userFilter", options);
+                        userFilterValue = fields.Read(ref reader, UserFilterConverter, "userFilter", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -94,9 +94,9 @@ namespace Authing.Sdk.Models
 
             return new IdpLdapSettingsDto
             {
-                Url = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("url", "IdpLdapSettingsDto"),
-                BaseDn = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("baseDn", "IdpLdapSettingsDto"),
-                UserFilter = f2,
+                Url = urlValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("url", "IdpLdapSettingsDto"),
+                BaseDn = baseDnValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("baseDn", "IdpLdapSettingsDto"),
+                UserFilter = userFilterValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -106,13 +106,13 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("url");
-            F0Converter.Write(writer, value.Url, options);
+            UrlConverter.Write(writer, value.Url, options);
             writer.WritePropertyName("baseDn");
-            F1Converter.Write(writer, value.BaseDn, options);
-            if (value.UserFilter is { } f2)
+            BaseDnConverter.Write(writer, value.BaseDn, options);
+            if (value.UserFilter is { } userFilterValue)
             {
                 writer.WritePropertyName("userFilter");
-                F2Converter.Write(writer, f2, options);
+                UserFilterConverter.Write(writer, userFilterValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

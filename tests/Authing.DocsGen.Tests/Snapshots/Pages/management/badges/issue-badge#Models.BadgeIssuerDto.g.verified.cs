@@ -42,16 +42,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="BadgeIssuerDto"/> with its exact wire names, without reflection.</summary>
     public sealed class BadgeIssuerDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BadgeIssuerDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_emailConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static BadgeIssuerDtoJsonConverter Instance { get; } = new BadgeIssuerDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> EmailConverter => s_emailConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override BadgeIssuerDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -63,17 +63,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "BadgeIssuerDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("BadgeIssuerDto");
-            string? f0 = default;
-            string? f1 = default;
+            string? nameValue = default;
+            string? emailValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "name":
-                        f0 = fields.Read(ref reader, F0Converter, "name", options);
+                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
                         break;
                     case "email":
-                        f1 = fields.Read(ref reader, F1Converter, "email", options);
+                        emailValue = fields.Read(ref reader, EmailConverter, "email", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -83,8 +83,8 @@ namespace Authing.Sdk.Models
 
             return new BadgeIssuerDto
             {
-                Name = f0,
-                Email = f1,
+                Name = nameValue,
+                Email = emailValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -93,15 +93,15 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BadgeIssuerDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Name is { } f0)
+            if (value.Name is { } nameValue)
             {
                 writer.WritePropertyName("name");
-                F0Converter.Write(writer, f0, options);
+                NameConverter.Write(writer, nameValue, options);
             }
-            if (value.Email is { } f1)
+            if (value.Email is { } emailValue)
             {
                 writer.WritePropertyName("email");
-                F1Converter.Write(writer, f1, options);
+                EmailConverter.Write(writer, emailValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

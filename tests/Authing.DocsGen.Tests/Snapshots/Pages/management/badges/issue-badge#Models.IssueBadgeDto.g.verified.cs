@@ -71,24 +71,24 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="IssueBadgeDto"/> with its exact wire names, without reflection.</summary>
     public sealed class IssueBadgeDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<IssueBadgeDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f3;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f4;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.BadgeIssuerDto>? s_f5;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_userIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_templateIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_titleConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_levelConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_expiresAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.BadgeIssuerDto>? s_issuerConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static IssueBadgeDtoJsonConverter Instance { get; } = new IssueBadgeDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.BadgeIssuerDto> F5Converter => s_f5 ??= global::Authing.Sdk.Models.BadgeIssuerDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> UserIdConverter => s_userIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TemplateIdConverter => s_templateIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TitleConverter => s_titleConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> LevelConverter => s_levelConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> ExpiresAtConverter => s_expiresAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.BadgeIssuerDto> IssuerConverter => s_issuerConverter ??= global::Authing.Sdk.Models.BadgeIssuerDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override IssueBadgeDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -100,33 +100,33 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "IssueBadgeDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("IssueBadgeDto");
-            string? f0 = default;
-            string? f1 = default;
-            string? f2 = default;
-            long? f3 = default;
-            long? f4 = default;
-            global::Authing.Sdk.Models.BadgeIssuerDto? f5 = default;
+            string? userIdValue = default;
+            string? templateIdValue = default;
+            string? titleValue = default;
+            long? levelValue = default;
+            long? expiresAtValue = default;
+            global::Authing.Sdk.Models.BadgeIssuerDto? issuerValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "userId":
-                        f0 = fields.Read(ref reader, F0Converter, "userId", options);
+                        userIdValue = fields.Read(ref reader, UserIdConverter, "userId", options);
                         break;
                     case "templateId":
-                        f1 = fields.Read(ref reader, F1Converter, "templateId", options);
+                        templateIdValue = fields.Read(ref reader, TemplateIdConverter, "templateId", options);
                         break;
                     case "title":
-                        f2 = fields.Read(ref reader, F2Converter, "title", options);
+                        titleValue = fields.Read(ref reader, TitleConverter, "title", options);
                         break;
                     case "level":
-                        f3 = fields.Read(ref reader, F3Converter, "level", options);
+                        levelValue = fields.Read(ref reader, LevelConverter, "level", options);
                         break;
                     case "expiresAt":
-                        f4 = fields.Read(ref reader, F4Converter, "expiresAt", options);
+                        expiresAtValue = fields.Read(ref reader, ExpiresAtConverter, "expiresAt", options);
                         break;
                     case "issuer":
-                        f5 = fields.Read(ref reader, F5Converter, "issuer", options);
+                        issuerValue = fields.Read(ref reader, IssuerConverter, "issuer", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -136,12 +136,12 @@ namespace Authing.Sdk.Models
 
             return new IssueBadgeDto
             {
-                UserId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("userId", "IssueBadgeDto"),
-                TemplateId = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("templateId", "IssueBadgeDto"),
-                Title = f2,
-                Level = f3,
-                ExpiresAt = f4,
-                Issuer = f5,
+                UserId = userIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("userId", "IssueBadgeDto"),
+                TemplateId = templateIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("templateId", "IssueBadgeDto"),
+                Title = titleValue,
+                Level = levelValue,
+                ExpiresAt = expiresAtValue,
+                Issuer = issuerValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -151,28 +151,28 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("userId");
-            F0Converter.Write(writer, value.UserId, options);
+            UserIdConverter.Write(writer, value.UserId, options);
             writer.WritePropertyName("templateId");
-            F1Converter.Write(writer, value.TemplateId, options);
-            if (value.Title is { } f2)
+            TemplateIdConverter.Write(writer, value.TemplateId, options);
+            if (value.Title is { } titleValue)
             {
                 writer.WritePropertyName("title");
-                F2Converter.Write(writer, f2, options);
+                TitleConverter.Write(writer, titleValue, options);
             }
-            if (value.Level is { } f3)
+            if (value.Level is { } levelValue)
             {
                 writer.WritePropertyName("level");
-                F3Converter.Write(writer, f3, options);
+                LevelConverter.Write(writer, levelValue, options);
             }
-            if (value.ExpiresAt is { } f4)
+            if (value.ExpiresAt is { } expiresAtValue)
             {
                 writer.WritePropertyName("expiresAt");
-                F4Converter.Write(writer, f4, options);
+                ExpiresAtConverter.Write(writer, expiresAtValue, options);
             }
-            if (value.Issuer is { } f5)
+            if (value.Issuer is { } issuerValue)
             {
                 writer.WritePropertyName("issuer");
-                F5Converter.Write(writer, f5, options);
+                IssuerConverter.Write(writer, issuerValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

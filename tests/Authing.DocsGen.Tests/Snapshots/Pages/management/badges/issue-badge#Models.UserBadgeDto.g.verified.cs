@@ -66,22 +66,22 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="UserBadgeDto"/> with its exact wire names, without reflection.</summary>
     public sealed class UserBadgeDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UserBadgeDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f3;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.BadgeIssuerDto>? s_f4;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_badgeIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_titleConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_levelConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_issuedAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.BadgeIssuerDto>? s_issuerConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static UserBadgeDtoJsonConverter Instance { get; } = new UserBadgeDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.BadgeIssuerDto> F4Converter => s_f4 ??= global::Authing.Sdk.Models.BadgeIssuerDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> BadgeIdConverter => s_badgeIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TitleConverter => s_titleConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> LevelConverter => s_levelConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> IssuedAtConverter => s_issuedAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.BadgeIssuerDto> IssuerConverter => s_issuerConverter ??= global::Authing.Sdk.Models.BadgeIssuerDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override UserBadgeDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -93,29 +93,29 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "UserBadgeDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("UserBadgeDto");
-            string? f0 = default;
-            string? f1 = default;
-            long? f2 = default;
-            long? f3 = default;
-            global::Authing.Sdk.Models.BadgeIssuerDto? f4 = default;
+            string? badgeIdValue = default;
+            string? titleValue = default;
+            long? levelValue = default;
+            long? issuedAtValue = default;
+            global::Authing.Sdk.Models.BadgeIssuerDto? issuerValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "badgeId":
-                        f0 = fields.Read(ref reader, F0Converter, "badgeId", options);
+                        badgeIdValue = fields.Read(ref reader, BadgeIdConverter, "badgeId", options);
                         break;
                     case "title":
-                        f1 = fields.Read(ref reader, F1Converter, "title", options);
+                        titleValue = fields.Read(ref reader, TitleConverter, "title", options);
                         break;
                     case "level":
-                        f2 = fields.Read(ref reader, F2Converter, "level", options);
+                        levelValue = fields.Read(ref reader, LevelConverter, "level", options);
                         break;
                     case "issuedAt":
-                        f3 = fields.Read(ref reader, F3Converter, "issuedAt", options);
+                        issuedAtValue = fields.Read(ref reader, IssuedAtConverter, "issuedAt", options);
                         break;
                     case "issuer":
-                        f4 = fields.Read(ref reader, F4Converter, "issuer", options);
+                        issuerValue = fields.Read(ref reader, IssuerConverter, "issuer", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -125,11 +125,11 @@ namespace Authing.Sdk.Models
 
             return new UserBadgeDto
             {
-                BadgeId = f0,
-                Title = f1,
-                Level = f2,
-                IssuedAt = f3,
-                Issuer = f4,
+                BadgeId = badgeIdValue,
+                Title = titleValue,
+                Level = levelValue,
+                IssuedAt = issuedAtValue,
+                Issuer = issuerValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -138,30 +138,30 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UserBadgeDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.BadgeId is { } f0)
+            if (value.BadgeId is { } badgeIdValue)
             {
                 writer.WritePropertyName("badgeId");
-                F0Converter.Write(writer, f0, options);
+                BadgeIdConverter.Write(writer, badgeIdValue, options);
             }
-            if (value.Title is { } f1)
+            if (value.Title is { } titleValue)
             {
                 writer.WritePropertyName("title");
-                F1Converter.Write(writer, f1, options);
+                TitleConverter.Write(writer, titleValue, options);
             }
-            if (value.Level is { } f2)
+            if (value.Level is { } levelValue)
             {
                 writer.WritePropertyName("level");
-                F2Converter.Write(writer, f2, options);
+                LevelConverter.Write(writer, levelValue, options);
             }
-            if (value.IssuedAt is { } f3)
+            if (value.IssuedAt is { } issuedAtValue)
             {
                 writer.WritePropertyName("issuedAt");
-                F3Converter.Write(writer, f3, options);
+                IssuedAtConverter.Write(writer, issuedAtValue, options);
             }
-            if (value.Issuer is { } f4)
+            if (value.Issuer is { } issuerValue)
             {
                 writer.WritePropertyName("issuer");
-                F4Converter.Write(writer, f4, options);
+                IssuerConverter.Write(writer, issuerValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

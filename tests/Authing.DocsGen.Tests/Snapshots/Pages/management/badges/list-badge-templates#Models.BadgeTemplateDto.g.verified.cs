@@ -57,20 +57,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="BadgeTemplateDto"/> with its exact wire names, without reflection.</summary>
     public sealed class BadgeTemplateDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BadgeTemplateDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.BadgeMetadataDto>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_templateIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_iconConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.BadgeMetadataDto>? s_metadataConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static BadgeTemplateDtoJsonConverter Instance { get; } = new BadgeTemplateDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.BadgeMetadataDto> F3Converter => s_f3 ??= global::Authing.Sdk.Models.BadgeMetadataDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TemplateIdConverter => s_templateIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> IconConverter => s_iconConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.BadgeMetadataDto> MetadataConverter => s_metadataConverter ??= global::Authing.Sdk.Models.BadgeMetadataDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override BadgeTemplateDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -82,25 +82,25 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "BadgeTemplateDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("BadgeTemplateDto");
-            string? f0 = default;
-            string? f1 = default;
-            string? f2 = default;
-            global::Authing.Sdk.Models.BadgeMetadataDto? f3 = default;
+            string? templateIdValue = default;
+            string? nameValue = default;
+            string? iconValue = default;
+            global::Authing.Sdk.Models.BadgeMetadataDto? metadataValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "templateId":
-                        f0 = fields.Read(ref reader, F0Converter, "templateId", options);
+                        templateIdValue = fields.Read(ref reader, TemplateIdConverter, "templateId", options);
                         break;
                     case "name":
-                        f1 = fields.Read(ref reader, F1Converter, "name", options);
+                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
                         break;
                     case "icon":
-                        f2 = fields.Read(ref reader, F2Converter, "icon", options);
+                        iconValue = fields.Read(ref reader, IconConverter, "icon", options);
                         break;
                     case "metadata":
-                        f3 = fields.Read(ref reader, F3Converter, "metadata", options);
+                        metadataValue = fields.Read(ref reader, MetadataConverter, "metadata", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -110,10 +110,10 @@ namespace Authing.Sdk.Models
 
             return new BadgeTemplateDto
             {
-                TemplateId = f0,
-                Name = f1,
-                Icon = f2,
-                Metadata = f3,
+                TemplateId = templateIdValue,
+                Name = nameValue,
+                Icon = iconValue,
+                Metadata = metadataValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -122,25 +122,25 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BadgeTemplateDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.TemplateId is { } f0)
+            if (value.TemplateId is { } templateIdValue)
             {
                 writer.WritePropertyName("templateId");
-                F0Converter.Write(writer, f0, options);
+                TemplateIdConverter.Write(writer, templateIdValue, options);
             }
-            if (value.Name is { } f1)
+            if (value.Name is { } nameValue)
             {
                 writer.WritePropertyName("name");
-                F1Converter.Write(writer, f1, options);
+                NameConverter.Write(writer, nameValue, options);
             }
-            if (value.Icon is { } f2)
+            if (value.Icon is { } iconValue)
             {
                 writer.WritePropertyName("icon");
-                F2Converter.Write(writer, f2, options);
+                IconConverter.Write(writer, iconValue, options);
             }
-            if (value.Metadata is { } f3)
+            if (value.Metadata is { } metadataValue)
             {
                 writer.WritePropertyName("metadata");
-                F3Converter.Write(writer, f3, options);
+                MetadataConverter.Write(writer, metadataValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -57,20 +57,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="BadgeTemplateListDataDto"/> with its exact wire names, without reflection.</summary>
     public sealed class BadgeTemplateListDataDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BadgeTemplateListDataDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.BadgeTemplateDto>?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_statusCodeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_messageConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.BadgeTemplateDto>?>? s_listConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_totalCountConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static BadgeTemplateListDataDtoJsonConverter Instance { get; } = new BadgeTemplateListDataDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.BadgeTemplateDto>?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.BadgeTemplateDtoJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> StatusCodeConverter => s_statusCodeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> MessageConverter => s_messageConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.BadgeTemplateDto>?> ListConverter => s_listConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.BadgeTemplateDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> TotalCountConverter => s_totalCountConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override BadgeTemplateListDataDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -82,25 +82,25 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "BadgeTemplateListDataDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("BadgeTemplateListDataDto");
-            long? f0 = default;
-            string? f1 = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.BadgeTemplateDto>? f2 = default;
-            long? f3 = default;
+            long? statusCodeValue = default;
+            string? messageValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.BadgeTemplateDto>? listValue = default;
+            long? totalCountValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "statusCode":
-                        f0 = fields.Read(ref reader, F0Converter, "statusCode", options);
+                        statusCodeValue = fields.Read(ref reader, StatusCodeConverter, "statusCode", options);
                         break;
                     case "message":
-                        f1 = fields.Read(ref reader, F1Converter, "message", options);
+                        messageValue = fields.Read(ref reader, MessageConverter, "message", options);
                         break;
                     case "list":
-                        f2 = fields.Read(ref reader, F2Converter, "list", options);
+                        listValue = fields.Read(ref reader, ListConverter, "list", options);
                         break;
                     case "totalCount":
-                        f3 = fields.Read(ref reader, F3Converter, "totalCount", options);
+                        totalCountValue = fields.Read(ref reader, TotalCountConverter, "totalCount", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -110,10 +110,10 @@ namespace Authing.Sdk.Models
 
             return new BadgeTemplateListDataDto
             {
-                StatusCode = f0,
-                Message = f1,
-                List = f2,
-                TotalCount = f3,
+                StatusCode = statusCodeValue,
+                Message = messageValue,
+                List = listValue,
+                TotalCount = totalCountValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -122,25 +122,25 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BadgeTemplateListDataDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.StatusCode is { } f0)
+            if (value.StatusCode is { } statusCodeValue)
             {
                 writer.WritePropertyName("statusCode");
-                F0Converter.Write(writer, f0, options);
+                StatusCodeConverter.Write(writer, statusCodeValue, options);
             }
-            if (value.Message is { } f1)
+            if (value.Message is { } messageValue)
             {
                 writer.WritePropertyName("message");
-                F1Converter.Write(writer, f1, options);
+                MessageConverter.Write(writer, messageValue, options);
             }
-            if (value.List is { } f2)
+            if (value.List is { } listValue)
             {
                 writer.WritePropertyName("list");
-                F2Converter.Write(writer, f2, options);
+                ListConverter.Write(writer, listValue, options);
             }
-            if (value.TotalCount is { } f3)
+            if (value.TotalCount is { } totalCountValue)
             {
                 writer.WritePropertyName("totalCount");
-                F3Converter.Write(writer, f3, options);
+                TotalCountConverter.Write(writer, totalCountValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

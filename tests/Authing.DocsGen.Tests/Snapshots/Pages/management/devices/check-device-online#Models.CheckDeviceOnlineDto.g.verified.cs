@@ -29,14 +29,14 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="CheckDeviceOnlineDto"/> with its exact wire names, without reflection.</summary>
     public sealed class CheckDeviceOnlineDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CheckDeviceOnlineDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_deviceIdConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CheckDeviceOnlineDtoJsonConverter Instance { get; } = new CheckDeviceOnlineDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> DeviceIdConverter => s_deviceIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override CheckDeviceOnlineDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -48,13 +48,13 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CheckDeviceOnlineDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CheckDeviceOnlineDto");
-            string? f0 = default;
+            string? deviceIdValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "deviceId":
-                        f0 = fields.Read(ref reader, F0Converter, "deviceId", options);
+                        deviceIdValue = fields.Read(ref reader, DeviceIdConverter, "deviceId", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -64,7 +64,7 @@ namespace Authing.Sdk.Models
 
             return new CheckDeviceOnlineDto
             {
-                DeviceId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("deviceId", "CheckDeviceOnlineDto"),
+                DeviceId = deviceIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("deviceId", "CheckDeviceOnlineDto"),
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -74,7 +74,7 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("deviceId");
-            F0Converter.Write(writer, value.DeviceId, options);
+            DeviceIdConverter.Write(writer, value.DeviceId, options);
             if (value.AdditionalProperties is { } additionalProperties)
             {
                 foreach (var property in additionalProperties)

@@ -48,20 +48,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="CheckDeviceOnlineRespDto"/> with its exact wire names, without reflection.</summary>
     public sealed class CheckDeviceOnlineRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CheckDeviceOnlineRespDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_onlineConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_lastSeenAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_ipConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_connectionCountConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CheckDeviceOnlineRespDtoJsonConverter Instance { get; } = new CheckDeviceOnlineRespDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> OnlineConverter => s_onlineConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> LastSeenAtConverter => s_lastSeenAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> IpConverter => s_ipConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> ConnectionCountConverter => s_connectionCountConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override CheckDeviceOnlineRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -73,25 +73,25 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CheckDeviceOnlineRespDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CheckDeviceOnlineRespDto");
-            bool? f0 = default;
-            long? f1 = default;
-            string? f2 = default;
-            long? f3 = default;
+            bool? onlineValue = default;
+            long? lastSeenAtValue = default;
+            string? ipValue = default;
+            long? connectionCountValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "online":
-                        f0 = fields.Read(ref reader, F0Converter, "online", options);
+                        onlineValue = fields.Read(ref reader, OnlineConverter, "online", options);
                         break;
                     case "lastSeenAt":
-                        f1 = fields.Read(ref reader, F1Converter, "lastSeenAt", options);
+                        lastSeenAtValue = fields.Read(ref reader, LastSeenAtConverter, "lastSeenAt", options);
                         break;
                     case "ip":
-                        f2 = fields.Read(ref reader, F2Converter, "ip", options);
+                        ipValue = fields.Read(ref reader, IpConverter, "ip", options);
                         break;
                     case "connectionCount":
-                        f3 = fields.Read(ref reader, F3Converter, "connectionCount", options);
+                        connectionCountValue = fields.Read(ref reader, ConnectionCountConverter, "connectionCount", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -101,10 +101,10 @@ namespace Authing.Sdk.Models
 
             return new CheckDeviceOnlineRespDto
             {
-                Online = f0,
-                LastSeenAt = f1,
-                Ip = f2,
-                ConnectionCount = f3,
+                Online = onlineValue,
+                LastSeenAt = lastSeenAtValue,
+                Ip = ipValue,
+                ConnectionCount = connectionCountValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -113,25 +113,25 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CheckDeviceOnlineRespDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Online is { } f0)
+            if (value.Online is { } onlineValue)
             {
                 writer.WritePropertyName("online");
-                F0Converter.Write(writer, f0, options);
+                OnlineConverter.Write(writer, onlineValue, options);
             }
-            if (value.LastSeenAt is { } f1)
+            if (value.LastSeenAt is { } lastSeenAtValue)
             {
                 writer.WritePropertyName("lastSeenAt");
-                F1Converter.Write(writer, f1, options);
+                LastSeenAtConverter.Write(writer, lastSeenAtValue, options);
             }
-            if (value.Ip is { } f2)
+            if (value.Ip is { } ipValue)
             {
                 writer.WritePropertyName("ip");
-                F2Converter.Write(writer, f2, options);
+                IpConverter.Write(writer, ipValue, options);
             }
-            if (value.ConnectionCount is { } f3)
+            if (value.ConnectionCount is { } connectionCountValue)
             {
                 writer.WritePropertyName("connectionCount");
-                F3Converter.Write(writer, f3, options);
+                ConnectionCountConverter.Write(writer, connectionCountValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -47,18 +47,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="CountDevicesDto"/> with its exact wire names, without reflection.</summary>
     public sealed class CountDevicesDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CountDevicesDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CountDevicesPlatform?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CountDevicesPlatform?>? s_platformConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_onlineOnlyConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_sinceConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CountDevicesDtoJsonConverter Instance { get; } = new CountDevicesDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CountDevicesPlatform?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CountDevicesPlatformJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CountDevicesPlatform?> PlatformConverter => s_platformConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CountDevicesPlatformJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> OnlineOnlyConverter => s_onlineOnlyConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> SinceConverter => s_sinceConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override CountDevicesDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -70,21 +70,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CountDevicesDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CountDevicesDto");
-            global::Authing.Sdk.Models.CountDevicesPlatform? f0 = default;
-            bool? f1 = default;
-            long? f2 = default;
+            global::Authing.Sdk.Models.CountDevicesPlatform? platformValue = default;
+            bool? onlineOnlyValue = default;
+            long? sinceValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "platform":
-                        f0 = fields.Read(ref reader, F0Converter, "platform", options);
+                        platformValue = fields.Read(ref reader, PlatformConverter, "platform", options);
                         break;
                     case "onlineOnly":
-                        f1 = fields.Read(ref reader, F1Converter, "onlineOnly", options);
+                        onlineOnlyValue = fields.Read(ref reader, OnlineOnlyConverter, "onlineOnly", options);
                         break;
                     case "since":
-                        f2 = fields.Read(ref reader, F2Converter, "since", options);
+                        sinceValue = fields.Read(ref reader, SinceConverter, "since", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -94,9 +94,9 @@ namespace Authing.Sdk.Models
 
             return new CountDevicesDto
             {
-                Platform = f0,
-                OnlineOnly = f1,
-                Since = f2,
+                Platform = platformValue,
+                OnlineOnly = onlineOnlyValue,
+                Since = sinceValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -105,20 +105,20 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CountDevicesDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Platform is { } f0)
+            if (value.Platform is { } platformValue)
             {
                 writer.WritePropertyName("platform");
-                F0Converter.Write(writer, f0, options);
+                PlatformConverter.Write(writer, platformValue, options);
             }
-            if (value.OnlineOnly is { } f1)
+            if (value.OnlineOnly is { } onlineOnlyValue)
             {
                 writer.WritePropertyName("onlineOnly");
-                F1Converter.Write(writer, f1, options);
+                OnlineOnlyConverter.Write(writer, onlineOnlyValue, options);
             }
-            if (value.Since is { } f2)
+            if (value.Since is { } sinceValue)
             {
                 writer.WritePropertyName("since");
-                F2Converter.Write(writer, f2, options);
+                SinceConverter.Write(writer, sinceValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -47,18 +47,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="ListDevicesDto"/> with its exact wire names, without reflection.</summary>
     public sealed class ListDevicesDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListDevicesDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListDevicesPlatform?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_deviceIdsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListDevicesPlatform?>? s_platformConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_onlineOnlyConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ListDevicesDtoJsonConverter Instance { get; } = new ListDevicesDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListDevicesPlatform?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.ListDevicesPlatformJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> DeviceIdsConverter => s_deviceIdsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListDevicesPlatform?> PlatformConverter => s_platformConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.ListDevicesPlatformJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> OnlineOnlyConverter => s_onlineOnlyConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
 
         /// <inheritdoc/>
         public override ListDevicesDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -70,21 +70,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ListDevicesDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ListDevicesDto");
-            global::System.Collections.Generic.IReadOnlyList<string>? f0 = default;
-            global::Authing.Sdk.Models.ListDevicesPlatform? f1 = default;
-            bool? f2 = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? deviceIdsValue = default;
+            global::Authing.Sdk.Models.ListDevicesPlatform? platformValue = default;
+            bool? onlineOnlyValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "deviceIds":
-                        f0 = fields.Read(ref reader, F0Converter, "deviceIds", options);
+                        deviceIdsValue = fields.Read(ref reader, DeviceIdsConverter, "deviceIds", options);
                         break;
                     case "platform":
-                        f1 = fields.Read(ref reader, F1Converter, "platform", options);
+                        platformValue = fields.Read(ref reader, PlatformConverter, "platform", options);
                         break;
                     case "onlineOnly":
-                        f2 = fields.Read(ref reader, F2Converter, "onlineOnly", options);
+                        onlineOnlyValue = fields.Read(ref reader, OnlineOnlyConverter, "onlineOnly", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -94,9 +94,9 @@ namespace Authing.Sdk.Models
 
             return new ListDevicesDto
             {
-                DeviceIds = f0,
-                Platform = f1,
-                OnlineOnly = f2,
+                DeviceIds = deviceIdsValue,
+                Platform = platformValue,
+                OnlineOnly = onlineOnlyValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -105,20 +105,20 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListDevicesDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.DeviceIds is { } f0)
+            if (value.DeviceIds is { } deviceIdsValue)
             {
                 writer.WritePropertyName("deviceIds");
-                F0Converter.Write(writer, f0, options);
+                DeviceIdsConverter.Write(writer, deviceIdsValue, options);
             }
-            if (value.Platform is { } f1)
+            if (value.Platform is { } platformValue)
             {
                 writer.WritePropertyName("platform");
-                F1Converter.Write(writer, f1, options);
+                PlatformConverter.Write(writer, platformValue, options);
             }
-            if (value.OnlineOnly is { } f2)
+            if (value.OnlineOnly is { } onlineOnlyValue)
             {
                 writer.WritePropertyName("onlineOnly");
-                F2Converter.Write(writer, f2, options);
+                OnlineOnlyConverter.Write(writer, onlineOnlyValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

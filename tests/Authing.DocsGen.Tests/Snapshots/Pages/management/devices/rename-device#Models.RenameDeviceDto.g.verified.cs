@@ -47,18 +47,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="RenameDeviceDto"/> with its exact wire names, without reflection.</summary>
     public sealed class RenameDeviceDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RenameDeviceDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_deviceIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_notifyUserConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static RenameDeviceDtoJsonConverter Instance { get; } = new RenameDeviceDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> DeviceIdConverter => s_deviceIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> NotifyUserConverter => s_notifyUserConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
 
         /// <inheritdoc/>
         public override RenameDeviceDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -70,21 +70,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "RenameDeviceDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("RenameDeviceDto");
-            string? f0 = default;
-            string? f1 = default;
-            bool? f2 = default;
+            string? deviceIdValue = default;
+            string? nameValue = default;
+            bool? notifyUserValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "deviceId":
-                        f0 = fields.Read(ref reader, F0Converter, "deviceId", options);
+                        deviceIdValue = fields.Read(ref reader, DeviceIdConverter, "deviceId", options);
                         break;
                     case "name":
-                        f1 = fields.Read(ref reader, F1Converter, "name", options);
+                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
                         break;
                     case "notifyUser":
-                        f2 = fields.Read(ref reader, F2Converter, "notifyUser", options);
+                        notifyUserValue = fields.Read(ref reader, NotifyUserConverter, "notifyUser", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -94,9 +94,9 @@ namespace Authing.Sdk.Models
 
             return new RenameDeviceDto
             {
-                DeviceId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("deviceId", "RenameDeviceDto"),
-                Name = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("name", "RenameDeviceDto"),
-                NotifyUser = f2,
+                DeviceId = deviceIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("deviceId", "RenameDeviceDto"),
+                Name = nameValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("name", "RenameDeviceDto"),
+                NotifyUser = notifyUserValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -106,13 +106,13 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("deviceId");
-            F0Converter.Write(writer, value.DeviceId, options);
+            DeviceIdConverter.Write(writer, value.DeviceId, options);
             writer.WritePropertyName("name");
-            F1Converter.Write(writer, value.Name, options);
-            if (value.NotifyUser is { } f2)
+            NameConverter.Write(writer, value.Name, options);
+            if (value.NotifyUser is { } notifyUserValue)
             {
                 writer.WritePropertyName("notifyUser");
-                F2Converter.Write(writer, f2, options);
+                NotifyUserConverter.Write(writer, notifyUserValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -51,18 +51,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="RenamedDeviceDto"/> with its exact wire names, without reflection.</summary>
     public sealed class RenamedDeviceDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RenamedDeviceDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_deviceIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_renamedAtConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static RenamedDeviceDtoJsonConverter Instance { get; } = new RenamedDeviceDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> DeviceIdConverter => s_deviceIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> RenamedAtConverter => s_renamedAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override RenamedDeviceDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -74,21 +74,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "RenamedDeviceDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("RenamedDeviceDto");
-            string? f0 = default;
-            string? f1 = default;
-            long? f2 = default;
+            string? deviceIdValue = default;
+            string? nameValue = default;
+            long? renamedAtValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "deviceId":
-                        f0 = fields.Read(ref reader, F0Converter, "deviceId", options);
+                        deviceIdValue = fields.Read(ref reader, DeviceIdConverter, "deviceId", options);
                         break;
                     case "name":
-                        f1 = fields.Read(ref reader, F1Converter, "name", options);
+                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
                         break;
                     case "renamedAt":
-                        f2 = fields.Read(ref reader, F2Converter, "renamedAt", options);
+                        renamedAtValue = fields.Read(ref reader, RenamedAtConverter, "renamedAt", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -98,9 +98,9 @@ namespace Authing.Sdk.Models
 
             return new RenamedDeviceDto
             {
-                DeviceId = f0,
-                Name = f1,
-                RenamedAt = f2,
+                DeviceId = deviceIdValue,
+                Name = nameValue,
+                RenamedAt = renamedAtValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -109,20 +109,20 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RenamedDeviceDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.DeviceId is { } f0)
+            if (value.DeviceId is { } deviceIdValue)
             {
                 writer.WritePropertyName("deviceId");
-                F0Converter.Write(writer, f0, options);
+                DeviceIdConverter.Write(writer, deviceIdValue, options);
             }
-            if (value.Name is { } f1)
+            if (value.Name is { } nameValue)
             {
                 writer.WritePropertyName("name");
-                F1Converter.Write(writer, f1, options);
+                NameConverter.Write(writer, nameValue, options);
             }
-            if (value.RenamedAt is { } f2)
+            if (value.RenamedAt is { } renamedAtValue)
             {
                 writer.WritePropertyName("renamedAt");
-                F2Converter.Write(writer, f2, options);
+                RenamedAtConverter.Write(writer, renamedAtValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -30,14 +30,14 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="IsSuccessRespDto"/> with its exact wire names, without reflection.</summary>
     public sealed class IsSuccessRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<IsSuccessRespDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IsSuccessDto>? s_f4;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IsSuccessDto>? s_dataConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static IsSuccessRespDtoJsonConverter Instance { get; } = new IsSuccessRespDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IsSuccessDto> F4Converter => s_f4 ??= global::Authing.Sdk.Models.IsSuccessDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IsSuccessDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.IsSuccessDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override IsSuccessRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -50,13 +50,13 @@ namespace Authing.Sdk.Models
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "IsSuccessRespDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("IsSuccessRespDto");
             var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
-            global::Authing.Sdk.Models.IsSuccessDto? f4 = default;
+            global::Authing.Sdk.Models.IsSuccessDto? dataValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "data":
-                        f4 = fields.Read(ref reader, F4Converter, "data", options);
+                        dataValue = fields.Read(ref reader, DataConverter, "data", options);
                         break;
                     default:
                         envelope.ReadOrKeep(ref reader, propertyName, ref fields, options);
@@ -70,7 +70,7 @@ namespace Authing.Sdk.Models
                 Message = envelope.Message,
                 ApiCode = envelope.ApiCode,
                 RequestId = envelope.RequestId,
-                Data = f4,
+                Data = dataValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -80,10 +80,10 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
-            if (value.Data is { } f4)
+            if (value.Data is { } dataValue)
             {
                 writer.WritePropertyName("data");
-                F4Converter.Write(writer, f4, options);
+                DataConverter.Write(writer, dataValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

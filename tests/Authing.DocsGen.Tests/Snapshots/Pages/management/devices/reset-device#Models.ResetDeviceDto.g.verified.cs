@@ -47,18 +47,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="ResetDeviceDto"/> with its exact wire names, without reflection.</summary>
     public sealed class ResetDeviceDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ResetDeviceDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_deviceIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_wipeDataConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_reasonConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ResetDeviceDtoJsonConverter Instance { get; } = new ResetDeviceDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> DeviceIdConverter => s_deviceIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> WipeDataConverter => s_wipeDataConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ReasonConverter => s_reasonConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override ResetDeviceDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -70,21 +70,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ResetDeviceDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ResetDeviceDto");
-            string? f0 = default;
-            bool? f1 = default;
-            string? f2 = default;
+            string? deviceIdValue = default;
+            bool? wipeDataValue = default;
+            string? reasonValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "deviceId":
-                        f0 = fields.Read(ref reader, F0Converter, "deviceId", options);
+                        deviceIdValue = fields.Read(ref reader, DeviceIdConverter, "deviceId", options);
                         break;
                     case "wipeData":
-                        f1 = fields.Read(ref reader, F1Converter, "wipeData", options);
+                        wipeDataValue = fields.Read(ref reader, WipeDataConverter, "wipeData", options);
                         break;
                     case "reason":
-                        f2 = fields.Read(ref reader, F2Converter, "reason", options);
+                        reasonValue = fields.Read(ref reader, ReasonConverter, "reason", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -94,9 +94,9 @@ namespace Authing.Sdk.Models
 
             return new ResetDeviceDto
             {
-                DeviceId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("deviceId", "ResetDeviceDto"),
-                WipeData = f1,
-                Reason = f2,
+                DeviceId = deviceIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("deviceId", "ResetDeviceDto"),
+                WipeData = wipeDataValue,
+                Reason = reasonValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -106,16 +106,16 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("deviceId");
-            F0Converter.Write(writer, value.DeviceId, options);
-            if (value.WipeData is { } f1)
+            DeviceIdConverter.Write(writer, value.DeviceId, options);
+            if (value.WipeData is { } wipeDataValue)
             {
                 writer.WritePropertyName("wipeData");
-                F1Converter.Write(writer, f1, options);
+                WipeDataConverter.Write(writer, wipeDataValue, options);
             }
-            if (value.Reason is { } f2)
+            if (value.Reason is { } reasonValue)
             {
                 writer.WritePropertyName("reason");
-                F2Converter.Write(writer, f2, options);
+                ReasonConverter.Write(writer, reasonValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

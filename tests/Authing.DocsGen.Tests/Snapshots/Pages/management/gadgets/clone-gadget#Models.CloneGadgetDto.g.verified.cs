@@ -47,18 +47,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="CloneGadgetDto"/> with its exact wire names, without reflection.</summary>
     public sealed class CloneGadgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CloneGadgetDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_sourceGadgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_serialNumberConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_copySensorsConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CloneGadgetDtoJsonConverter Instance { get; } = new CloneGadgetDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> SourceGadgetIdConverter => s_sourceGadgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> SerialNumberConverter => s_serialNumberConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> CopySensorsConverter => s_copySensorsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
 
         /// <inheritdoc/>
         public override CloneGadgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -70,21 +70,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CloneGadgetDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CloneGadgetDto");
-            string? f0 = default;
-            string? f1 = default;
-            bool? f2 = default;
+            string? sourceGadgetIdValue = default;
+            string? serialNumberValue = default;
+            bool? copySensorsValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "sourceGadgetId":
-                        f0 = fields.Read(ref reader, F0Converter, "sourceGadgetId", options);
+                        sourceGadgetIdValue = fields.Read(ref reader, SourceGadgetIdConverter, "sourceGadgetId", options);
                         break;
                     case "serialNumber":
-                        f1 = fields.Read(ref reader, F1Converter, "serialNumber", options);
+                        serialNumberValue = fields.Read(ref reader, SerialNumberConverter, "serialNumber", options);
                         break;
                     case "copySensors":
-                        f2 = fields.Read(ref reader, F2Converter, "copySensors", options);
+                        copySensorsValue = fields.Read(ref reader, CopySensorsConverter, "copySensors", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -94,9 +94,9 @@ namespace Authing.Sdk.Models
 
             return new CloneGadgetDto
             {
-                SourceGadgetId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("sourceGadgetId", "CloneGadgetDto"),
-                SerialNumber = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("serialNumber", "CloneGadgetDto"),
-                CopySensors = f2,
+                SourceGadgetId = sourceGadgetIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("sourceGadgetId", "CloneGadgetDto"),
+                SerialNumber = serialNumberValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("serialNumber", "CloneGadgetDto"),
+                CopySensors = copySensorsValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -106,13 +106,13 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("sourceGadgetId");
-            F0Converter.Write(writer, value.SourceGadgetId, options);
+            SourceGadgetIdConverter.Write(writer, value.SourceGadgetId, options);
             writer.WritePropertyName("serialNumber");
-            F1Converter.Write(writer, value.SerialNumber, options);
-            if (value.CopySensors is { } f2)
+            SerialNumberConverter.Write(writer, value.SerialNumber, options);
+            if (value.CopySensors is { } copySensorsValue)
             {
                 writer.WritePropertyName("copySensors");
-                F2Converter.Write(writer, f2, options);
+                CopySensorsConverter.Write(writer, copySensorsValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

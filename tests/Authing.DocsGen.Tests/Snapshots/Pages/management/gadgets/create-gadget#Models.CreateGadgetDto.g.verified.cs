@@ -59,22 +59,22 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="CreateGadgetDto"/> with its exact wire names, without reflection.</summary>
     public sealed class CreateGadgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateGadgetDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetLocationDto>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSensorDto>?>? s_f3;
-        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_f4;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_serialNumberConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_modelConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetLocationDto>? s_locationConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSensorDto>?>? s_sensorsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_weightConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CreateGadgetDtoJsonConverter Instance { get; } = new CreateGadgetDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetLocationDto> F2Converter => s_f2 ??= global::Authing.Sdk.Models.GadgetLocationDtoJsonConverter.Instance;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSensorDto>?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.GadgetSensorDtoJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<double?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> SerialNumberConverter => s_serialNumberConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ModelConverter => s_modelConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetLocationDto> LocationConverter => s_locationConverter ??= global::Authing.Sdk.Models.GadgetLocationDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSensorDto>?> SensorsConverter => s_sensorsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.GadgetSensorDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> WeightConverter => s_weightConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
 
         /// <inheritdoc/>
         public override CreateGadgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -86,29 +86,29 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CreateGadgetDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CreateGadgetDto");
-            string? f0 = default;
-            string? f1 = default;
-            global::Authing.Sdk.Models.GadgetLocationDto? f2 = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSensorDto>? f3 = default;
-            double? f4 = default;
+            string? serialNumberValue = default;
+            string? modelValue = default;
+            global::Authing.Sdk.Models.GadgetLocationDto? locationValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSensorDto>? sensorsValue = default;
+            double? weightValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "serialNumber":
-                        f0 = fields.Read(ref reader, F0Converter, "serialNumber", options);
+                        serialNumberValue = fields.Read(ref reader, SerialNumberConverter, "serialNumber", options);
                         break;
                     case "model":
-                        f1 = fields.Read(ref reader, F1Converter, "model", options);
+                        modelValue = fields.Read(ref reader, ModelConverter, "model", options);
                         break;
                     case "location":
-                        f2 = fields.Read(ref reader, F2Converter, "location", options);
+                        locationValue = fields.Read(ref reader, LocationConverter, "location", options);
                         break;
                     case "sensors":
-                        f3 = fields.Read(ref reader, F3Converter, "sensors", options);
+                        sensorsValue = fields.Read(ref reader, SensorsConverter, "sensors", options);
                         break;
                     case "weight":
-                        f4 = fields.Read(ref reader, F4Converter, "weight", options);
+                        weightValue = fields.Read(ref reader, WeightConverter, "weight", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -118,11 +118,11 @@ namespace Authing.Sdk.Models
 
             return new CreateGadgetDto
             {
-                SerialNumber = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("serialNumber", "CreateGadgetDto"),
-                Model = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("model", "CreateGadgetDto"),
-                Location = f2,
-                Sensors = f3,
-                Weight = f4,
+                SerialNumber = serialNumberValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("serialNumber", "CreateGadgetDto"),
+                Model = modelValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("model", "CreateGadgetDto"),
+                Location = locationValue,
+                Sensors = sensorsValue,
+                Weight = weightValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -132,23 +132,23 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("serialNumber");
-            F0Converter.Write(writer, value.SerialNumber, options);
+            SerialNumberConverter.Write(writer, value.SerialNumber, options);
             writer.WritePropertyName("model");
-            F1Converter.Write(writer, value.Model, options);
-            if (value.Location is { } f2)
+            ModelConverter.Write(writer, value.Model, options);
+            if (value.Location is { } locationValue)
             {
                 writer.WritePropertyName("location");
-                F2Converter.Write(writer, f2, options);
+                LocationConverter.Write(writer, locationValue, options);
             }
-            if (value.Sensors is { } f3)
+            if (value.Sensors is { } sensorsValue)
             {
                 writer.WritePropertyName("sensors");
-                F3Converter.Write(writer, f3, options);
+                SensorsConverter.Write(writer, sensorsValue, options);
             }
-            if (value.Weight is { } f4)
+            if (value.Weight is { } weightValue)
             {
                 writer.WritePropertyName("weight");
-                F4Converter.Write(writer, f4, options);
+                WeightConverter.Write(writer, weightValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

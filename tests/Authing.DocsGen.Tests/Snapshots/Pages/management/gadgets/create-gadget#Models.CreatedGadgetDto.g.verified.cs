@@ -51,18 +51,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="CreatedGadgetDto"/> with its exact wire names, without reflection.</summary>
     public sealed class CreatedGadgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreatedGadgetDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_gadgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_serialNumberConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_weightConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CreatedGadgetDtoJsonConverter Instance { get; } = new CreatedGadgetDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<double?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> GadgetIdConverter => s_gadgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> SerialNumberConverter => s_serialNumberConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> WeightConverter => s_weightConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
 
         /// <inheritdoc/>
         public override CreatedGadgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -74,21 +74,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CreatedGadgetDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CreatedGadgetDto");
-            string? f0 = default;
-            string? f1 = default;
-            double? f2 = default;
+            string? gadgetIdValue = default;
+            string? serialNumberValue = default;
+            double? weightValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "gadgetId":
-                        f0 = fields.Read(ref reader, F0Converter, "gadgetId", options);
+                        gadgetIdValue = fields.Read(ref reader, GadgetIdConverter, "gadgetId", options);
                         break;
                     case "serialNumber":
-                        f1 = fields.Read(ref reader, F1Converter, "serialNumber", options);
+                        serialNumberValue = fields.Read(ref reader, SerialNumberConverter, "serialNumber", options);
                         break;
                     case "weight":
-                        f2 = fields.Read(ref reader, F2Converter, "weight", options);
+                        weightValue = fields.Read(ref reader, WeightConverter, "weight", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -98,9 +98,9 @@ namespace Authing.Sdk.Models
 
             return new CreatedGadgetDto
             {
-                GadgetId = f0,
-                SerialNumber = f1,
-                Weight = f2,
+                GadgetId = gadgetIdValue,
+                SerialNumber = serialNumberValue,
+                Weight = weightValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -109,20 +109,20 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreatedGadgetDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.GadgetId is { } f0)
+            if (value.GadgetId is { } gadgetIdValue)
             {
                 writer.WritePropertyName("gadgetId");
-                F0Converter.Write(writer, f0, options);
+                GadgetIdConverter.Write(writer, gadgetIdValue, options);
             }
-            if (value.SerialNumber is { } f1)
+            if (value.SerialNumber is { } serialNumberValue)
             {
                 writer.WritePropertyName("serialNumber");
-                F1Converter.Write(writer, f1, options);
+                SerialNumberConverter.Write(writer, serialNumberValue, options);
             }
-            if (value.Weight is { } f2)
+            if (value.Weight is { } weightValue)
             {
                 writer.WritePropertyName("weight");
-                F2Converter.Write(writer, f2, options);
+                WeightConverter.Write(writer, weightValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -38,16 +38,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="GadgetCalibrationDto"/> with its exact wire names, without reflection.</summary>
     public sealed class GadgetCalibrationDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetCalibrationDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_offsetConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_scaleConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GadgetCalibrationDtoJsonConverter Instance { get; } = new GadgetCalibrationDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<double?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
-        private static global::System.Text.Json.Serialization.JsonConverter<double?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> OffsetConverter => s_offsetConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> ScaleConverter => s_scaleConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
 
         /// <inheritdoc/>
         public override GadgetCalibrationDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -59,17 +59,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetCalibrationDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetCalibrationDto");
-            double? f0 = default;
-            double? f1 = default;
+            double? offsetValue = default;
+            double? scaleValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "offset":
-                        f0 = fields.Read(ref reader, F0Converter, "offset", options);
+                        offsetValue = fields.Read(ref reader, OffsetConverter, "offset", options);
                         break;
                     case "scale":
-                        f1 = fields.Read(ref reader, F1Converter, "scale", options);
+                        scaleValue = fields.Read(ref reader, ScaleConverter, "scale", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -79,8 +79,8 @@ namespace Authing.Sdk.Models
 
             return new GadgetCalibrationDto
             {
-                Offset = f0,
-                Scale = f1,
+                Offset = offsetValue,
+                Scale = scaleValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -89,15 +89,15 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetCalibrationDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Offset is { } f0)
+            if (value.Offset is { } offsetValue)
             {
                 writer.WritePropertyName("offset");
-                F0Converter.Write(writer, f0, options);
+                OffsetConverter.Write(writer, offsetValue, options);
             }
-            if (value.Scale is { } f1)
+            if (value.Scale is { } scaleValue)
             {
                 writer.WritePropertyName("scale");
-                F1Converter.Write(writer, f1, options);
+                ScaleConverter.Write(writer, scaleValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -38,16 +38,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="GadgetLocationDto"/> with its exact wire names, without reflection.</summary>
     public sealed class GadgetLocationDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetLocationDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_buildingConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_floorConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GadgetLocationDtoJsonConverter Instance { get; } = new GadgetLocationDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> BuildingConverter => s_buildingConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> FloorConverter => s_floorConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override GadgetLocationDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -59,17 +59,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetLocationDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetLocationDto");
-            string? f0 = default;
-            long? f1 = default;
+            string? buildingValue = default;
+            long? floorValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "building":
-                        f0 = fields.Read(ref reader, F0Converter, "building", options);
+                        buildingValue = fields.Read(ref reader, BuildingConverter, "building", options);
                         break;
                     case "floor":
-                        f1 = fields.Read(ref reader, F1Converter, "floor", options);
+                        floorValue = fields.Read(ref reader, FloorConverter, "floor", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -79,8 +79,8 @@ namespace Authing.Sdk.Models
 
             return new GadgetLocationDto
             {
-                Building = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("building", "GadgetLocationDto"),
-                Floor = f1,
+                Building = buildingValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("building", "GadgetLocationDto"),
+                Floor = floorValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -90,11 +90,11 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("building");
-            F0Converter.Write(writer, value.Building, options);
-            if (value.Floor is { } f1)
+            BuildingConverter.Write(writer, value.Building, options);
+            if (value.Floor is { } floorValue)
             {
                 writer.WritePropertyName("floor");
-                F1Converter.Write(writer, f1, options);
+                FloorConverter.Write(writer, floorValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

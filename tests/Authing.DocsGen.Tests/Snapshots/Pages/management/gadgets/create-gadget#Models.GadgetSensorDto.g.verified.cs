@@ -35,16 +35,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="GadgetSensorDto"/> with its exact wire names, without reflection.</summary>
     public sealed class GadgetSensorDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetSensorDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetSensorKind?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetCalibrationDto>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetSensorKind?>? s_kindConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetCalibrationDto>? s_calibrationConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GadgetSensorDtoJsonConverter Instance { get; } = new GadgetSensorDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetSensorKind?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.GadgetSensorKindJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetCalibrationDto> F1Converter => s_f1 ??= global::Authing.Sdk.Models.GadgetCalibrationDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetSensorKind?> KindConverter => s_kindConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.GadgetSensorKindJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetCalibrationDto> CalibrationConverter => s_calibrationConverter ??= global::Authing.Sdk.Models.GadgetCalibrationDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override GadgetSensorDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -56,17 +56,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetSensorDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetSensorDto");
-            global::Authing.Sdk.Models.GadgetSensorKind? f0 = default;
-            global::Authing.Sdk.Models.GadgetCalibrationDto? f1 = default;
+            global::Authing.Sdk.Models.GadgetSensorKind? kindValue = default;
+            global::Authing.Sdk.Models.GadgetCalibrationDto? calibrationValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "kind":
-                        f0 = fields.Read(ref reader, F0Converter, "kind", options);
+                        kindValue = fields.Read(ref reader, KindConverter, "kind", options);
                         break;
                     case "calibration":
-                        f1 = fields.Read(ref reader, F1Converter, "calibration", options);
+                        calibrationValue = fields.Read(ref reader, CalibrationConverter, "calibration", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -76,8 +76,8 @@ namespace Authing.Sdk.Models
 
             return new GadgetSensorDto
             {
-                Kind = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("kind", "GadgetSensorDto"),
-                Calibration = f1,
+                Kind = kindValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("kind", "GadgetSensorDto"),
+                Calibration = calibrationValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -87,11 +87,11 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("kind");
-            F0Converter.Write(writer, value.Kind, options);
-            if (value.Calibration is { } f1)
+            KindConverter.Write(writer, value.Kind, options);
+            if (value.Calibration is { } calibrationValue)
             {
                 writer.WritePropertyName("calibration");
-                F1Converter.Write(writer, f1, options);
+                CalibrationConverter.Write(writer, calibrationValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -66,22 +66,22 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="GadgetDto"/> with its exact wire names, without reflection.</summary>
     public sealed class GadgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f3;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetFirmwareDto>? s_f4;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_gadgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_serialNumberConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_modelConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_batteryLevelConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetFirmwareDto>? s_firmwareConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GadgetDtoJsonConverter Instance { get; } = new GadgetDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetFirmwareDto> F4Converter => s_f4 ??= global::Authing.Sdk.Models.GadgetFirmwareDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> GadgetIdConverter => s_gadgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> SerialNumberConverter => s_serialNumberConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ModelConverter => s_modelConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> BatteryLevelConverter => s_batteryLevelConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetFirmwareDto> FirmwareConverter => s_firmwareConverter ??= global::Authing.Sdk.Models.GadgetFirmwareDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override GadgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -93,29 +93,29 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetDto");
-            string? f0 = default;
-            string? f1 = default;
-            string? f2 = default;
-            long? f3 = default;
-            global::Authing.Sdk.Models.GadgetFirmwareDto? f4 = default;
+            string? gadgetIdValue = default;
+            string? serialNumberValue = default;
+            string? modelValue = default;
+            long? batteryLevelValue = default;
+            global::Authing.Sdk.Models.GadgetFirmwareDto? firmwareValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "gadgetId":
-                        f0 = fields.Read(ref reader, F0Converter, "gadgetId", options);
+                        gadgetIdValue = fields.Read(ref reader, GadgetIdConverter, "gadgetId", options);
                         break;
                     case "serialNumber":
-                        f1 = fields.Read(ref reader, F1Converter, "serialNumber", options);
+                        serialNumberValue = fields.Read(ref reader, SerialNumberConverter, "serialNumber", options);
                         break;
                     case "model":
-                        f2 = fields.Read(ref reader, F2Converter, "model", options);
+                        modelValue = fields.Read(ref reader, ModelConverter, "model", options);
                         break;
                     case "batteryLevel":
-                        f3 = fields.Read(ref reader, F3Converter, "batteryLevel", options);
+                        batteryLevelValue = fields.Read(ref reader, BatteryLevelConverter, "batteryLevel", options);
                         break;
                     case "firmware":
-                        f4 = fields.Read(ref reader, F4Converter, "firmware", options);
+                        firmwareValue = fields.Read(ref reader, FirmwareConverter, "firmware", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -125,11 +125,11 @@ namespace Authing.Sdk.Models
 
             return new GadgetDto
             {
-                GadgetId = f0,
-                SerialNumber = f1,
-                Model = f2,
-                BatteryLevel = f3,
-                Firmware = f4,
+                GadgetId = gadgetIdValue,
+                SerialNumber = serialNumberValue,
+                Model = modelValue,
+                BatteryLevel = batteryLevelValue,
+                Firmware = firmwareValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -138,30 +138,30 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.GadgetId is { } f0)
+            if (value.GadgetId is { } gadgetIdValue)
             {
                 writer.WritePropertyName("gadgetId");
-                F0Converter.Write(writer, f0, options);
+                GadgetIdConverter.Write(writer, gadgetIdValue, options);
             }
-            if (value.SerialNumber is { } f1)
+            if (value.SerialNumber is { } serialNumberValue)
             {
                 writer.WritePropertyName("serialNumber");
-                F1Converter.Write(writer, f1, options);
+                SerialNumberConverter.Write(writer, serialNumberValue, options);
             }
-            if (value.Model is { } f2)
+            if (value.Model is { } modelValue)
             {
                 writer.WritePropertyName("model");
-                F2Converter.Write(writer, f2, options);
+                ModelConverter.Write(writer, modelValue, options);
             }
-            if (value.BatteryLevel is { } f3)
+            if (value.BatteryLevel is { } batteryLevelValue)
             {
                 writer.WritePropertyName("batteryLevel");
-                F3Converter.Write(writer, f3, options);
+                BatteryLevelConverter.Write(writer, batteryLevelValue, options);
             }
-            if (value.Firmware is { } f4)
+            if (value.Firmware is { } firmwareValue)
             {
                 writer.WritePropertyName("firmware");
-                F4Converter.Write(writer, f4, options);
+                FirmwareConverter.Write(writer, firmwareValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

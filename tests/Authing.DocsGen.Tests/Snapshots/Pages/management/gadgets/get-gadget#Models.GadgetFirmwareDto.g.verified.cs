@@ -42,16 +42,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="GadgetFirmwareDto"/> with its exact wire names, without reflection.</summary>
     public sealed class GadgetFirmwareDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetFirmwareDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_versionConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_releasedAtConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GadgetFirmwareDtoJsonConverter Instance { get; } = new GadgetFirmwareDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> VersionConverter => s_versionConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> ReleasedAtConverter => s_releasedAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override GadgetFirmwareDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -63,17 +63,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetFirmwareDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetFirmwareDto");
-            string? f0 = default;
-            long? f1 = default;
+            string? versionValue = default;
+            long? releasedAtValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "version":
-                        f0 = fields.Read(ref reader, F0Converter, "version", options);
+                        versionValue = fields.Read(ref reader, VersionConverter, "version", options);
                         break;
                     case "releasedAt":
-                        f1 = fields.Read(ref reader, F1Converter, "releasedAt", options);
+                        releasedAtValue = fields.Read(ref reader, ReleasedAtConverter, "releasedAt", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -83,8 +83,8 @@ namespace Authing.Sdk.Models
 
             return new GadgetFirmwareDto
             {
-                Version = f0,
-                ReleasedAt = f1,
+                Version = versionValue,
+                ReleasedAt = releasedAtValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -93,15 +93,15 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetFirmwareDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Version is { } f0)
+            if (value.Version is { } versionValue)
             {
                 writer.WritePropertyName("version");
-                F0Converter.Write(writer, f0, options);
+                VersionConverter.Write(writer, versionValue, options);
             }
-            if (value.ReleasedAt is { } f1)
+            if (value.ReleasedAt is { } releasedAtValue)
             {
                 writer.WritePropertyName("releasedAt");
-                F1Converter.Write(writer, f1, options);
+                ReleasedAtConverter.Write(writer, releasedAtValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

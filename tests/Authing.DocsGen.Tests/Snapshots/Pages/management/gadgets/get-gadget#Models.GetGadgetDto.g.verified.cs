@@ -47,18 +47,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="GetGadgetDto"/> with its exact wire names, without reflection.</summary>
     public sealed class GetGadgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetGadgetDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetGadgetGadgetIdType?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_gadgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetGadgetGadgetIdType?>? s_gadgetIdTypeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_withFirmwareConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GetGadgetDtoJsonConverter Instance { get; } = new GetGadgetDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetGadgetGadgetIdType?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.GetGadgetGadgetIdTypeJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> GadgetIdConverter => s_gadgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetGadgetGadgetIdType?> GadgetIdTypeConverter => s_gadgetIdTypeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.GetGadgetGadgetIdTypeJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> WithFirmwareConverter => s_withFirmwareConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
 
         /// <inheritdoc/>
         public override GetGadgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -70,21 +70,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetGadgetDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetGadgetDto");
-            string? f0 = default;
-            global::Authing.Sdk.Models.GetGadgetGadgetIdType? f1 = default;
-            bool? f2 = default;
+            string? gadgetIdValue = default;
+            global::Authing.Sdk.Models.GetGadgetGadgetIdType? gadgetIdTypeValue = default;
+            bool? withFirmwareValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "gadgetId":
-                        f0 = fields.Read(ref reader, F0Converter, "gadgetId", options);
+                        gadgetIdValue = fields.Read(ref reader, GadgetIdConverter, "gadgetId", options);
                         break;
                     case "gadgetIdType":
-                        f1 = fields.Read(ref reader, F1Converter, "gadgetIdType", options);
+                        gadgetIdTypeValue = fields.Read(ref reader, GadgetIdTypeConverter, "gadgetIdType", options);
                         break;
                     case "withFirmware":
-                        f2 = fields.Read(ref reader, F2Converter, "withFirmware", options);
+                        withFirmwareValue = fields.Read(ref reader, WithFirmwareConverter, "withFirmware", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -94,9 +94,9 @@ namespace Authing.Sdk.Models
 
             return new GetGadgetDto
             {
-                GadgetId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("gadgetId", "GetGadgetDto"),
-                GadgetIdType = f1,
-                WithFirmware = f2,
+                GadgetId = gadgetIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("gadgetId", "GetGadgetDto"),
+                GadgetIdType = gadgetIdTypeValue,
+                WithFirmware = withFirmwareValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -106,16 +106,16 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("gadgetId");
-            F0Converter.Write(writer, value.GadgetId, options);
-            if (value.GadgetIdType is { } f1)
+            GadgetIdConverter.Write(writer, value.GadgetId, options);
+            if (value.GadgetIdType is { } gadgetIdTypeValue)
             {
                 writer.WritePropertyName("gadgetIdType");
-                F1Converter.Write(writer, f1, options);
+                GadgetIdTypeConverter.Write(writer, gadgetIdTypeValue, options);
             }
-            if (value.WithFirmware is { } f2)
+            if (value.WithFirmware is { } withFirmwareValue)
             {
                 writer.WritePropertyName("withFirmware");
-                F2Converter.Write(writer, f2, options);
+                WithFirmwareConverter.Write(writer, withFirmwareValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -57,20 +57,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="GadgetOwnerDto"/> with its exact wire names, without reflection.</summary>
     public sealed class GadgetOwnerDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetOwnerDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetOwnerOwnerType?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetOwnerOwnerType?>? s_ownerTypeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_ownerIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_transferredAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?>? s_previousOwnerConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GadgetOwnerDtoJsonConverter Instance { get; } = new GadgetOwnerDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetOwnerOwnerType?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.GadgetOwnerOwnerTypeJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.JsonNode;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetOwnerOwnerType?> OwnerTypeConverter => s_ownerTypeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.GadgetOwnerOwnerTypeJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> OwnerIdConverter => s_ownerIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> TransferredAtConverter => s_transferredAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?> PreviousOwnerConverter => s_previousOwnerConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.JsonNode;
 
         /// <inheritdoc/>
         public override GadgetOwnerDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -82,25 +82,25 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetOwnerDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetOwnerDto");
-            global::Authing.Sdk.Models.GadgetOwnerOwnerType? f0 = default;
-            string? f1 = default;
-            long? f2 = default;
-            global::System.Text.Json.Nodes.JsonNode? f3 = default;
+            global::Authing.Sdk.Models.GadgetOwnerOwnerType? ownerTypeValue = default;
+            string? ownerIdValue = default;
+            long? transferredAtValue = default;
+            global::System.Text.Json.Nodes.JsonNode? previousOwnerValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "ownerType":
-                        f0 = fields.Read(ref reader, F0Converter, "ownerType", options);
+                        ownerTypeValue = fields.Read(ref reader, OwnerTypeConverter, "ownerType", options);
                         break;
                     case "ownerId":
-                        f1 = fields.Read(ref reader, F1Converter, "ownerId", options);
+                        ownerIdValue = fields.Read(ref reader, OwnerIdConverter, "ownerId", options);
                         break;
                     case "transferredAt":
-                        f2 = fields.Read(ref reader, F2Converter, "transferredAt", options);
+                        transferredAtValue = fields.Read(ref reader, TransferredAtConverter, "transferredAt", options);
                         break;
                     case "previousOwner":
-                        f3 = fields.Read(ref reader, F3Converter, "previousOwner", options);
+                        previousOwnerValue = fields.Read(ref reader, PreviousOwnerConverter, "previousOwner", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -110,10 +110,10 @@ namespace Authing.Sdk.Models
 
             return new GadgetOwnerDto
             {
-                OwnerType = f0,
-                OwnerId = f1,
-                TransferredAt = f2,
-                PreviousOwner = f3,
+                OwnerType = ownerTypeValue,
+                OwnerId = ownerIdValue,
+                TransferredAt = transferredAtValue,
+                PreviousOwner = previousOwnerValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -122,25 +122,25 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetOwnerDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.OwnerType is { } f0)
+            if (value.OwnerType is { } ownerTypeValue)
             {
                 writer.WritePropertyName("ownerType");
-                F0Converter.Write(writer, f0, options);
+                OwnerTypeConverter.Write(writer, ownerTypeValue, options);
             }
-            if (value.OwnerId is { } f1)
+            if (value.OwnerId is { } ownerIdValue)
             {
                 writer.WritePropertyName("ownerId");
-                F1Converter.Write(writer, f1, options);
+                OwnerIdConverter.Write(writer, ownerIdValue, options);
             }
-            if (value.TransferredAt is { } f2)
+            if (value.TransferredAt is { } transferredAtValue)
             {
                 writer.WritePropertyName("transferredAt");
-                F2Converter.Write(writer, f2, options);
+                TransferredAtConverter.Write(writer, transferredAtValue, options);
             }
-            if (value.PreviousOwner is { } f3)
+            if (value.PreviousOwner is { } previousOwnerValue)
             {
                 writer.WritePropertyName("previousOwner");
-                F3Converter.Write(writer, f3, options);
+                PreviousOwnerConverter.Write(writer, previousOwnerValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -30,14 +30,14 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="GadgetOwnerRespDto"/> with its exact wire names, without reflection.</summary>
     public sealed class GadgetOwnerRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetOwnerRespDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?>? s_f4;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?>? s_dataConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GadgetOwnerRespDtoJsonConverter Instance { get; } = new GadgetOwnerRespDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.JsonNode;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?> DataConverter => s_dataConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.JsonNode;
 
         /// <inheritdoc/>
         public override GadgetOwnerRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -50,13 +50,13 @@ namespace Authing.Sdk.Models
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetOwnerRespDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetOwnerRespDto");
             var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
-            global::System.Text.Json.Nodes.JsonNode? f4 = default;
+            global::System.Text.Json.Nodes.JsonNode? dataValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "data":
-                        f4 = fields.Read(ref reader, F4Converter, "data", options);
+                        dataValue = fields.Read(ref reader, DataConverter, "data", options);
                         break;
                     default:
                         envelope.ReadOrKeep(ref reader, propertyName, ref fields, options);
@@ -70,7 +70,7 @@ namespace Authing.Sdk.Models
                 Message = envelope.Message,
                 ApiCode = envelope.ApiCode,
                 RequestId = envelope.RequestId,
-                Data = f4,
+                Data = dataValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -80,10 +80,10 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
-            if (value.Data is { } f4)
+            if (value.Data is { } dataValue)
             {
                 writer.WritePropertyName("data");
-                F4Converter.Write(writer, f4, options);
+                DataConverter.Write(writer, dataValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

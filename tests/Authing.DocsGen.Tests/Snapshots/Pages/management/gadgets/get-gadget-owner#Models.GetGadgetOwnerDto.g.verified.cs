@@ -29,14 +29,14 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="GetGadgetOwnerDto"/> with its exact wire names, without reflection.</summary>
     public sealed class GetGadgetOwnerDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetGadgetOwnerDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_gadgetIdConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GetGadgetOwnerDtoJsonConverter Instance { get; } = new GetGadgetOwnerDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> GadgetIdConverter => s_gadgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override GetGadgetOwnerDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -48,13 +48,13 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetGadgetOwnerDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetGadgetOwnerDto");
-            string? f0 = default;
+            string? gadgetIdValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "gadgetId":
-                        f0 = fields.Read(ref reader, F0Converter, "gadgetId", options);
+                        gadgetIdValue = fields.Read(ref reader, GadgetIdConverter, "gadgetId", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -64,7 +64,7 @@ namespace Authing.Sdk.Models
 
             return new GetGadgetOwnerDto
             {
-                GadgetId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("gadgetId", "GetGadgetOwnerDto"),
+                GadgetId = gadgetIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("gadgetId", "GetGadgetOwnerDto"),
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -74,7 +74,7 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("gadgetId");
-            F0Converter.Write(writer, value.GadgetId, options);
+            GadgetIdConverter.Write(writer, value.GadgetId, options);
             if (value.AdditionalProperties is { } additionalProperties)
             {
                 foreach (var property in additionalProperties)

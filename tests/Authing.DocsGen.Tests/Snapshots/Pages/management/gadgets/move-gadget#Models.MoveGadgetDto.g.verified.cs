@@ -56,20 +56,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="MoveGadgetDto"/> with its exact wire names, without reflection.</summary>
     public sealed class MoveGadgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MoveGadgetDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_gadgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_targetSiteIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_keepScheduleConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_effectiveAtConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static MoveGadgetDtoJsonConverter Instance { get; } = new MoveGadgetDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> GadgetIdConverter => s_gadgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TargetSiteIdConverter => s_targetSiteIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> KeepScheduleConverter => s_keepScheduleConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> EffectiveAtConverter => s_effectiveAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override MoveGadgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -81,25 +81,25 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "MoveGadgetDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("MoveGadgetDto");
-            string? f0 = default;
-            string? f1 = default;
-            bool? f2 = default;
-            long? f3 = default;
+            string? gadgetIdValue = default;
+            string? targetSiteIdValue = default;
+            bool? keepScheduleValue = default;
+            long? effectiveAtValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "gadgetId":
-                        f0 = fields.Read(ref reader, F0Converter, "gadgetId", options);
+                        gadgetIdValue = fields.Read(ref reader, GadgetIdConverter, "gadgetId", options);
                         break;
                     case "targetSiteId":
-                        f1 = fields.Read(ref reader, F1Converter, "targetSiteId", options);
+                        targetSiteIdValue = fields.Read(ref reader, TargetSiteIdConverter, "targetSiteId", options);
                         break;
                     case "keepSchedule":
-                        f2 = fields.Read(ref reader, F2Converter, "keepSchedule", options);
+                        keepScheduleValue = fields.Read(ref reader, KeepScheduleConverter, "keepSchedule", options);
                         break;
                     case "effectiveAt":
-                        f3 = fields.Read(ref reader, F3Converter, "effectiveAt", options);
+                        effectiveAtValue = fields.Read(ref reader, EffectiveAtConverter, "effectiveAt", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -109,10 +109,10 @@ namespace Authing.Sdk.Models
 
             return new MoveGadgetDto
             {
-                GadgetId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("gadgetId", "MoveGadgetDto"),
-                TargetSiteId = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("targetSiteId", "MoveGadgetDto"),
-                KeepSchedule = f2,
-                EffectiveAt = f3,
+                GadgetId = gadgetIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("gadgetId", "MoveGadgetDto"),
+                TargetSiteId = targetSiteIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("targetSiteId", "MoveGadgetDto"),
+                KeepSchedule = keepScheduleValue,
+                EffectiveAt = effectiveAtValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -122,18 +122,18 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("gadgetId");
-            F0Converter.Write(writer, value.GadgetId, options);
+            GadgetIdConverter.Write(writer, value.GadgetId, options);
             writer.WritePropertyName("targetSiteId");
-            F1Converter.Write(writer, value.TargetSiteId, options);
-            if (value.KeepSchedule is { } f2)
+            TargetSiteIdConverter.Write(writer, value.TargetSiteId, options);
+            if (value.KeepSchedule is { } keepScheduleValue)
             {
                 writer.WritePropertyName("keepSchedule");
-                F2Converter.Write(writer, f2, options);
+                KeepScheduleConverter.Write(writer, keepScheduleValue, options);
             }
-            if (value.EffectiveAt is { } f3)
+            if (value.EffectiveAt is { } effectiveAtValue)
             {
                 writer.WritePropertyName("effectiveAt");
-                F3Converter.Write(writer, f3, options);
+                EffectiveAtConverter.Write(writer, effectiveAtValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

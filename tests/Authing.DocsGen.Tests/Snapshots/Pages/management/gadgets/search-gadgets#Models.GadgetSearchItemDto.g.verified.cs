@@ -60,20 +60,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="GadgetSearchItemDto"/> with its exact wire names, without reflection.</summary>
     public sealed class GadgetSearchItemDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetSearchItemDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_gadgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_modelConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_scoreConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_highlightConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GadgetSearchItemDtoJsonConverter Instance { get; } = new GadgetSearchItemDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<double?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> GadgetIdConverter => s_gadgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ModelConverter => s_modelConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> ScoreConverter => s_scoreConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> HighlightConverter => s_highlightConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override GadgetSearchItemDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -85,25 +85,25 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetSearchItemDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetSearchItemDto");
-            string? f0 = default;
-            string? f1 = default;
-            double? f2 = default;
-            string? f3 = default;
+            string? gadgetIdValue = default;
+            string? modelValue = default;
+            double? scoreValue = default;
+            string? highlightValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "gadgetId":
-                        f0 = fields.Read(ref reader, F0Converter, "gadgetId", options);
+                        gadgetIdValue = fields.Read(ref reader, GadgetIdConverter, "gadgetId", options);
                         break;
                     case "model":
-                        f1 = fields.Read(ref reader, F1Converter, "model", options);
+                        modelValue = fields.Read(ref reader, ModelConverter, "model", options);
                         break;
                     case "score":
-                        f2 = fields.Read(ref reader, F2Converter, "score", options);
+                        scoreValue = fields.Read(ref reader, ScoreConverter, "score", options);
                         break;
                     case "highlight":
-                        f3 = fields.Read(ref reader, F3Converter, "highlight", options);
+                        highlightValue = fields.Read(ref reader, HighlightConverter, "highlight", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -113,10 +113,10 @@ namespace Authing.Sdk.Models
 
             return new GadgetSearchItemDto
             {
-                GadgetId = f0,
-                Model = f1,
-                Score = f2,
-                Highlight = f3,
+                GadgetId = gadgetIdValue,
+                Model = modelValue,
+                Score = scoreValue,
+                Highlight = highlightValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -125,25 +125,25 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetSearchItemDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.GadgetId is { } f0)
+            if (value.GadgetId is { } gadgetIdValue)
             {
                 writer.WritePropertyName("gadgetId");
-                F0Converter.Write(writer, f0, options);
+                GadgetIdConverter.Write(writer, gadgetIdValue, options);
             }
-            if (value.Model is { } f1)
+            if (value.Model is { } modelValue)
             {
                 writer.WritePropertyName("model");
-                F1Converter.Write(writer, f1, options);
+                ModelConverter.Write(writer, modelValue, options);
             }
-            if (value.Score is { } f2)
+            if (value.Score is { } scoreValue)
             {
                 writer.WritePropertyName("score");
-                F2Converter.Write(writer, f2, options);
+                ScoreConverter.Write(writer, scoreValue, options);
             }
-            if (value.Highlight is { } f3)
+            if (value.Highlight is { } highlightValue)
             {
                 writer.WritePropertyName("highlight");
-                F3Converter.Write(writer, f3, options);
+                HighlightConverter.Write(writer, highlightValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -39,16 +39,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="GadgetSearchPaginatedDataDto"/> with its exact wire names, without reflection.</summary>
     public sealed class GadgetSearchPaginatedDataDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetSearchPaginatedDataDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSearchItemDto>?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSearchItemDto>?>? s_listConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_totalCountConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GadgetSearchPaginatedDataDtoJsonConverter Instance { get; } = new GadgetSearchPaginatedDataDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSearchItemDto>?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.GadgetSearchItemDtoJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSearchItemDto>?> ListConverter => s_listConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.GadgetSearchItemDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> TotalCountConverter => s_totalCountConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override GadgetSearchPaginatedDataDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -60,17 +60,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetSearchPaginatedDataDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetSearchPaginatedDataDto");
-            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSearchItemDto>? f0 = default;
-            long? f1 = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSearchItemDto>? listValue = default;
+            long? totalCountValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "list":
-                        f0 = fields.Read(ref reader, F0Converter, "list", options);
+                        listValue = fields.Read(ref reader, ListConverter, "list", options);
                         break;
                     case "totalCount":
-                        f1 = fields.Read(ref reader, F1Converter, "totalCount", options);
+                        totalCountValue = fields.Read(ref reader, TotalCountConverter, "totalCount", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -80,8 +80,8 @@ namespace Authing.Sdk.Models
 
             return new GadgetSearchPaginatedDataDto
             {
-                List = f0,
-                TotalCount = f1,
+                List = listValue,
+                TotalCount = totalCountValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -90,15 +90,15 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetSearchPaginatedDataDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.List is { } f0)
+            if (value.List is { } listValue)
             {
                 writer.WritePropertyName("list");
-                F0Converter.Write(writer, f0, options);
+                ListConverter.Write(writer, listValue, options);
             }
-            if (value.TotalCount is { } f1)
+            if (value.TotalCount is { } totalCountValue)
             {
                 writer.WritePropertyName("totalCount");
-                F1Converter.Write(writer, f1, options);
+                TotalCountConverter.Write(writer, totalCountValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -70,22 +70,22 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="SearchGadgetsDto"/> with its exact wire names, without reflection.</summary>
     public sealed class SearchGadgetsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SearchGadgetsDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f3;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f4;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_queryConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_filterConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_highlightStyleConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_pageConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_limitConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static SearchGadgetsDtoJsonConverter Instance { get; } = new SearchGadgetsDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> QueryConverter => s_queryConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> FilterConverter => s_filterConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> HighlightStyleConverter => s_highlightStyleConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> PageConverter => s_pageConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> LimitConverter => s_limitConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override SearchGadgetsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -97,29 +97,29 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "SearchGadgetsDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("SearchGadgetsDto");
-            string? f0 = default;
-            string? f1 = default;
-            string? f2 = default;
-            long? f3 = default;
-            long? f4 = default;
+            string? queryValue = default;
+            string? filterValue = default;
+            string? highlightStyleValue = default;
+            long? pageValue = default;
+            long? limitValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "query":
-                        f0 = fields.Read(ref reader, F0Converter, "query", options);
+                        queryValue = fields.Read(ref reader, QueryConverter, "query", options);
                         break;
                     case "filter":
-                        f1 = fields.Read(ref reader, F1Converter, "filter", options);
+                        filterValue = fields.Read(ref reader, FilterConverter, "filter", options);
                         break;
                     case "highlightStyle":
-                        f2 = fields.Read(ref reader, F2Converter, "highlightStyle", options);
+                        highlightStyleValue = fields.Read(ref reader, HighlightStyleConverter, "highlightStyle", options);
                         break;
                     case "page":
-                        f3 = fields.Read(ref reader, F3Converter, "page", options);
+                        pageValue = fields.Read(ref reader, PageConverter, "page", options);
                         break;
                     case "limit":
-                        f4 = fields.Read(ref reader, F4Converter, "limit", options);
+                        limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -129,11 +129,11 @@ namespace Authing.Sdk.Models
 
             return new SearchGadgetsDto
             {
-                Query = f0,
-                Filter = f1,
-                HighlightStyle = f2,
-                Page = f3,
-                Limit = f4,
+                Query = queryValue,
+                Filter = filterValue,
+                HighlightStyle = highlightStyleValue,
+                Page = pageValue,
+                Limit = limitValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -142,30 +142,30 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SearchGadgetsDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Query is { } f0)
+            if (value.Query is { } queryValue)
             {
                 writer.WritePropertyName("query");
-                F0Converter.Write(writer, f0, options);
+                QueryConverter.Write(writer, queryValue, options);
             }
-            if (value.Filter is { } f1)
+            if (value.Filter is { } filterValue)
             {
                 writer.WritePropertyName("filter");
-                F1Converter.Write(writer, f1, options);
+                FilterConverter.Write(writer, filterValue, options);
             }
-            if (value.HighlightStyle is { } f2)
+            if (value.HighlightStyle is { } highlightStyleValue)
             {
                 writer.WritePropertyName("highlightStyle");
-                F2Converter.Write(writer, f2, options);
+                HighlightStyleConverter.Write(writer, highlightStyleValue, options);
             }
-            if (value.Page is { } f3)
+            if (value.Page is { } pageValue)
             {
                 writer.WritePropertyName("page");
-                F3Converter.Write(writer, f3, options);
+                PageConverter.Write(writer, pageValue, options);
             }
-            if (value.Limit is { } f4)
+            if (value.Limit is { } limitValue)
             {
                 writer.WritePropertyName("limit");
-                F4Converter.Write(writer, f4, options);
+                LimitConverter.Write(writer, limitValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

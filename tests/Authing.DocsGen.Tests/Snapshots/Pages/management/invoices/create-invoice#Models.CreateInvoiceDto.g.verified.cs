@@ -77,26 +77,26 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="CreateInvoiceDto"/> with its exact wire names, without reflection.</summary>
     public sealed class CreateInvoiceDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateInvoiceDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f3;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateInvoiceKind?>? s_f4;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>?>? s_f5;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceReceiverDto>? s_f6;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_tenantIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_orderIdsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_titleConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_taxNumberConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateInvoiceKind?>? s_kindConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>?>? s_linesConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceReceiverDto>? s_receiverConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CreateInvoiceDtoJsonConverter Instance { get; } = new CreateInvoiceDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateInvoiceKind?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CreateInvoiceKindJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>?> F5Converter => s_f5 ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.InvoiceLineDtoJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceReceiverDto> F6Converter => s_f6 ??= global::Authing.Sdk.Models.InvoiceReceiverDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TenantIdConverter => s_tenantIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> OrderIdsConverter => s_orderIdsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TitleConverter => s_titleConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TaxNumberConverter => s_taxNumberConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateInvoiceKind?> KindConverter => s_kindConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CreateInvoiceKindJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>?> LinesConverter => s_linesConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.InvoiceLineDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceReceiverDto> ReceiverConverter => s_receiverConverter ??= global::Authing.Sdk.Models.InvoiceReceiverDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override CreateInvoiceDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -108,37 +108,37 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CreateInvoiceDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CreateInvoiceDto");
-            string? f0 = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? f1 = default;
-            string? f2 = default;
-            string? f3 = default;
-            global::Authing.Sdk.Models.CreateInvoiceKind? f4 = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>? f5 = default;
-            global::Authing.Sdk.Models.InvoiceReceiverDto? f6 = default;
+            string? tenantIdValue = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? orderIdsValue = default;
+            string? titleValue = default;
+            string? taxNumberValue = default;
+            global::Authing.Sdk.Models.CreateInvoiceKind? kindValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>? linesValue = default;
+            global::Authing.Sdk.Models.InvoiceReceiverDto? receiverValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "tenantId":
-                        f0 = fields.Read(ref reader, F0Converter, "tenantId", options);
+                        tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
                         break;
                     case "orderIds":
-                        f1 = fields.Read(ref reader, F1Converter, "orderIds", options);
+                        orderIdsValue = fields.Read(ref reader, OrderIdsConverter, "orderIds", options);
                         break;
                     case "title":
-                        f2 = fields.Read(ref reader, F2Converter, "title", options);
+                        titleValue = fields.Read(ref reader, TitleConverter, "title", options);
                         break;
                     case "taxNumber":
-                        f3 = fields.Read(ref reader, F3Converter, "taxNumber", options);
+                        taxNumberValue = fields.Read(ref reader, TaxNumberConverter, "taxNumber", options);
                         break;
                     case "kind":
-                        f4 = fields.Read(ref reader, F4Converter, "kind", options);
+                        kindValue = fields.Read(ref reader, KindConverter, "kind", options);
                         break;
                     case "lines":
-                        f5 = fields.Read(ref reader, F5Converter, "lines", options);
+                        linesValue = fields.Read(ref reader, LinesConverter, "lines", options);
                         break;
                     case "receiver":
-                        f6 = fields.Read(ref reader, F6Converter, "receiver", options);
+                        receiverValue = fields.Read(ref reader, ReceiverConverter, "receiver", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -148,13 +148,13 @@ namespace Authing.Sdk.Models
 
             return new CreateInvoiceDto
             {
-                TenantId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("tenantId", "CreateInvoiceDto"),
-                OrderIds = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("orderIds", "CreateInvoiceDto"),
-                Title = f2 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("title", "CreateInvoiceDto"),
-                TaxNumber = f3,
-                Kind = f4,
-                Lines = f5,
-                Receiver = f6,
+                TenantId = tenantIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("tenantId", "CreateInvoiceDto"),
+                OrderIds = orderIdsValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("orderIds", "CreateInvoiceDto"),
+                Title = titleValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("title", "CreateInvoiceDto"),
+                TaxNumber = taxNumberValue,
+                Kind = kindValue,
+                Lines = linesValue,
+                Receiver = receiverValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -164,30 +164,30 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("tenantId");
-            F0Converter.Write(writer, value.TenantId, options);
+            TenantIdConverter.Write(writer, value.TenantId, options);
             writer.WritePropertyName("orderIds");
-            F1Converter.Write(writer, value.OrderIds, options);
+            OrderIdsConverter.Write(writer, value.OrderIds, options);
             writer.WritePropertyName("title");
-            F2Converter.Write(writer, value.Title, options);
-            if (value.TaxNumber is { } f3)
+            TitleConverter.Write(writer, value.Title, options);
+            if (value.TaxNumber is { } taxNumberValue)
             {
                 writer.WritePropertyName("taxNumber");
-                F3Converter.Write(writer, f3, options);
+                TaxNumberConverter.Write(writer, taxNumberValue, options);
             }
-            if (value.Kind is { } f4)
+            if (value.Kind is { } kindValue)
             {
                 writer.WritePropertyName("kind");
-                F4Converter.Write(writer, f4, options);
+                KindConverter.Write(writer, kindValue, options);
             }
-            if (value.Lines is { } f5)
+            if (value.Lines is { } linesValue)
             {
                 writer.WritePropertyName("lines");
-                F5Converter.Write(writer, f5, options);
+                LinesConverter.Write(writer, linesValue, options);
             }
-            if (value.Receiver is { } f6)
+            if (value.Receiver is { } receiverValue)
             {
                 writer.WritePropertyName("receiver");
-                F6Converter.Write(writer, f6, options);
+                ReceiverConverter.Write(writer, receiverValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

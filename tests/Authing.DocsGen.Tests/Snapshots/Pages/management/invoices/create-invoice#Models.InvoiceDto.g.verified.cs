@@ -72,24 +72,24 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="InvoiceDto"/> with its exact wire names, without reflection.</summary>
     public sealed class InvoiceDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InvoiceDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceStatus?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>?>? s_f3;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceReceiverDto>? s_f4;
-        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_f5;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_invoiceIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceStatus?>? s_statusConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_orderIdsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>?>? s_linesConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceReceiverDto>? s_receiverConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_totalAmountConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static InvoiceDtoJsonConverter Instance { get; } = new InvoiceDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceStatus?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.InvoiceStatusJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.InvoiceLineDtoJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceReceiverDto> F4Converter => s_f4 ??= global::Authing.Sdk.Models.InvoiceReceiverDtoJsonConverter.Instance;
-        private static global::System.Text.Json.Serialization.JsonConverter<double?> F5Converter => s_f5 ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> InvoiceIdConverter => s_invoiceIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceStatus?> StatusConverter => s_statusConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.InvoiceStatusJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> OrderIdsConverter => s_orderIdsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>?> LinesConverter => s_linesConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.InvoiceLineDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceReceiverDto> ReceiverConverter => s_receiverConverter ??= global::Authing.Sdk.Models.InvoiceReceiverDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> TotalAmountConverter => s_totalAmountConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
 
         /// <inheritdoc/>
         public override InvoiceDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -101,33 +101,33 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "InvoiceDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("InvoiceDto");
-            string? f0 = default;
-            global::Authing.Sdk.Models.InvoiceStatus? f1 = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? f2 = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>? f3 = default;
-            global::Authing.Sdk.Models.InvoiceReceiverDto? f4 = default;
-            double? f5 = default;
+            string? invoiceIdValue = default;
+            global::Authing.Sdk.Models.InvoiceStatus? statusValue = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? orderIdsValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>? linesValue = default;
+            global::Authing.Sdk.Models.InvoiceReceiverDto? receiverValue = default;
+            double? totalAmountValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "invoiceId":
-                        f0 = fields.Read(ref reader, F0Converter, "invoiceId", options);
+                        invoiceIdValue = fields.Read(ref reader, InvoiceIdConverter, "invoiceId", options);
                         break;
                     case "status":
-                        f1 = fields.Read(ref reader, F1Converter, "status", options);
+                        statusValue = fields.Read(ref reader, StatusConverter, "status", options);
                         break;
                     case "orderIds":
-                        f2 = fields.Read(ref reader, F2Converter, "orderIds", options);
+                        orderIdsValue = fields.Read(ref reader, OrderIdsConverter, "orderIds", options);
                         break;
                     case "lines":
-                        f3 = fields.Read(ref reader, F3Converter, "lines", options);
+                        linesValue = fields.Read(ref reader, LinesConverter, "lines", options);
                         break;
                     case "receiver":
-                        f4 = fields.Read(ref reader, F4Converter, "receiver", options);
+                        receiverValue = fields.Read(ref reader, ReceiverConverter, "receiver", options);
                         break;
                     case "totalAmount":
-                        f5 = fields.Read(ref reader, F5Converter, "totalAmount", options);
+                        totalAmountValue = fields.Read(ref reader, TotalAmountConverter, "totalAmount", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -137,12 +137,12 @@ namespace Authing.Sdk.Models
 
             return new InvoiceDto
             {
-                InvoiceId = f0,
-                Status = f1,
-                OrderIds = f2,
-                Lines = f3,
-                Receiver = f4,
-                TotalAmount = f5,
+                InvoiceId = invoiceIdValue,
+                Status = statusValue,
+                OrderIds = orderIdsValue,
+                Lines = linesValue,
+                Receiver = receiverValue,
+                TotalAmount = totalAmountValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -151,35 +151,35 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InvoiceDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.InvoiceId is { } f0)
+            if (value.InvoiceId is { } invoiceIdValue)
             {
                 writer.WritePropertyName("invoiceId");
-                F0Converter.Write(writer, f0, options);
+                InvoiceIdConverter.Write(writer, invoiceIdValue, options);
             }
-            if (value.Status is { } f1)
+            if (value.Status is { } statusValue)
             {
                 writer.WritePropertyName("status");
-                F1Converter.Write(writer, f1, options);
+                StatusConverter.Write(writer, statusValue, options);
             }
-            if (value.OrderIds is { } f2)
+            if (value.OrderIds is { } orderIdsValue)
             {
                 writer.WritePropertyName("orderIds");
-                F2Converter.Write(writer, f2, options);
+                OrderIdsConverter.Write(writer, orderIdsValue, options);
             }
-            if (value.Lines is { } f3)
+            if (value.Lines is { } linesValue)
             {
                 writer.WritePropertyName("lines");
-                F3Converter.Write(writer, f3, options);
+                LinesConverter.Write(writer, linesValue, options);
             }
-            if (value.Receiver is { } f4)
+            if (value.Receiver is { } receiverValue)
             {
                 writer.WritePropertyName("receiver");
-                F4Converter.Write(writer, f4, options);
+                ReceiverConverter.Write(writer, receiverValue, options);
             }
-            if (value.TotalAmount is { } f5)
+            if (value.TotalAmount is { } totalAmountValue)
             {
                 writer.WritePropertyName("totalAmount");
-                F5Converter.Write(writer, f5, options);
+                TotalAmountConverter.Write(writer, totalAmountValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -51,18 +51,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="InvoiceLineDto"/> with its exact wire names, without reflection.</summary>
     public sealed class InvoiceLineDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InvoiceLineDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_amountConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_quantityConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static InvoiceLineDtoJsonConverter Instance { get; } = new InvoiceLineDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<double?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> AmountConverter => s_amountConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> QuantityConverter => s_quantityConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override InvoiceLineDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -74,21 +74,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "InvoiceLineDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("InvoiceLineDto");
-            string? f0 = default;
-            double? f1 = default;
-            long? f2 = default;
+            string? nameValue = default;
+            double? amountValue = default;
+            long? quantityValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "name":
-                        f0 = fields.Read(ref reader, F0Converter, "name", options);
+                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
                         break;
                     case "amount":
-                        f1 = fields.Read(ref reader, F1Converter, "amount", options);
+                        amountValue = fields.Read(ref reader, AmountConverter, "amount", options);
                         break;
                     case "quantity":
-                        f2 = fields.Read(ref reader, F2Converter, "quantity", options);
+                        quantityValue = fields.Read(ref reader, QuantityConverter, "quantity", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -98,9 +98,9 @@ namespace Authing.Sdk.Models
 
             return new InvoiceLineDto
             {
-                Name = f0,
-                Amount = f1,
-                Quantity = f2,
+                Name = nameValue,
+                Amount = amountValue,
+                Quantity = quantityValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -109,20 +109,20 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InvoiceLineDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Name is { } f0)
+            if (value.Name is { } nameValue)
             {
                 writer.WritePropertyName("name");
-                F0Converter.Write(writer, f0, options);
+                NameConverter.Write(writer, nameValue, options);
             }
-            if (value.Amount is { } f1)
+            if (value.Amount is { } amountValue)
             {
                 writer.WritePropertyName("amount");
-                F1Converter.Write(writer, f1, options);
+                AmountConverter.Write(writer, amountValue, options);
             }
-            if (value.Quantity is { } f2)
+            if (value.Quantity is { } quantityValue)
             {
                 writer.WritePropertyName("quantity");
-                F2Converter.Write(writer, f2, options);
+                QuantityConverter.Write(writer, quantityValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -42,16 +42,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="InvoiceReceiverDto"/> with its exact wire names, without reflection.</summary>
     public sealed class InvoiceReceiverDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InvoiceReceiverDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_emailConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_phoneConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static InvoiceReceiverDtoJsonConverter Instance { get; } = new InvoiceReceiverDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> EmailConverter => s_emailConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> PhoneConverter => s_phoneConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override InvoiceReceiverDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -63,17 +63,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "InvoiceReceiverDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("InvoiceReceiverDto");
-            string? f0 = default;
-            string? f1 = default;
+            string? emailValue = default;
+            string? phoneValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "email":
-                        f0 = fields.Read(ref reader, F0Converter, "email", options);
+                        emailValue = fields.Read(ref reader, EmailConverter, "email", options);
                         break;
                     case "phone":
-                        f1 = fields.Read(ref reader, F1Converter, "phone", options);
+                        phoneValue = fields.Read(ref reader, PhoneConverter, "phone", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -83,8 +83,8 @@ namespace Authing.Sdk.Models
 
             return new InvoiceReceiverDto
             {
-                Email = f0,
-                Phone = f1,
+                Email = emailValue,
+                Phone = phoneValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -93,15 +93,15 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InvoiceReceiverDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Email is { } f0)
+            if (value.Email is { } emailValue)
             {
                 writer.WritePropertyName("email");
-                F0Converter.Write(writer, f0, options);
+                EmailConverter.Write(writer, emailValue, options);
             }
-            if (value.Phone is { } f1)
+            if (value.Phone is { } phoneValue)
             {
                 writer.WritePropertyName("phone");
-                F1Converter.Write(writer, f1, options);
+                PhoneConverter.Write(writer, phoneValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -68,22 +68,22 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="ExportInvoicesDto"/> with its exact wire names, without reflection.</summary>
     public sealed class ExportInvoicesDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ExportInvoicesDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ExportInvoicesFormat?>? s_f3;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f4;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_tenantIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_startAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_endAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ExportInvoicesFormat?>? s_formatConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_emailToConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ExportInvoicesDtoJsonConverter Instance { get; } = new ExportInvoicesDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ExportInvoicesFormat?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.ExportInvoicesFormatJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TenantIdConverter => s_tenantIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> StartAtConverter => s_startAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> EndAtConverter => s_endAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ExportInvoicesFormat?> FormatConverter => s_formatConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.ExportInvoicesFormatJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> EmailToConverter => s_emailToConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override ExportInvoicesDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -95,29 +95,29 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ExportInvoicesDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ExportInvoicesDto");
-            string? f0 = default;
-            long? f1 = default;
-            long? f2 = default;
-            global::Authing.Sdk.Models.ExportInvoicesFormat? f3 = default;
-            string? f4 = default;
+            string? tenantIdValue = default;
+            long? startAtValue = default;
+            long? endAtValue = default;
+            global::Authing.Sdk.Models.ExportInvoicesFormat? formatValue = default;
+            string? emailToValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "tenantId":
-                        f0 = fields.Read(ref reader, F0Converter, "tenantId", options);
+                        tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
                         break;
                     case "startAt":
-                        f1 = fields.Read(ref reader, F1Converter, "startAt", options);
+                        startAtValue = fields.Read(ref reader, StartAtConverter, "startAt", options);
                         break;
                     case "endAt":
-                        f2 = fields.Read(ref reader, F2Converter, "endAt", options);
+                        endAtValue = fields.Read(ref reader, EndAtConverter, "endAt", options);
                         break;
                     case "format":
-                        f3 = fields.Read(ref reader, F3Converter, "format", options);
+                        formatValue = fields.Read(ref reader, FormatConverter, "format", options);
                         break;
                     case "emailTo":
-                        f4 = fields.Read(ref reader, F4Converter, "emailTo", options);
+                        emailToValue = fields.Read(ref reader, EmailToConverter, "emailTo", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -127,11 +127,11 @@ namespace Authing.Sdk.Models
 
             return new ExportInvoicesDto
             {
-                TenantId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("tenantId", "ExportInvoicesDto"),
-                StartAt = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("startAt", "ExportInvoicesDto"),
-                EndAt = f2 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("endAt", "ExportInvoicesDto"),
-                Format = f3,
-                EmailTo = f4 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("emailTo", "ExportInvoicesDto"),
+                TenantId = tenantIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("tenantId", "ExportInvoicesDto"),
+                StartAt = startAtValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("startAt", "ExportInvoicesDto"),
+                EndAt = endAtValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("endAt", "ExportInvoicesDto"),
+                Format = formatValue,
+                EmailTo = emailToValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("emailTo", "ExportInvoicesDto"),
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -141,18 +141,18 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("tenantId");
-            F0Converter.Write(writer, value.TenantId, options);
+            TenantIdConverter.Write(writer, value.TenantId, options);
             writer.WritePropertyName("startAt");
-            F1Converter.Write(writer, value.StartAt, options);
+            StartAtConverter.Write(writer, value.StartAt, options);
             writer.WritePropertyName("endAt");
-            F2Converter.Write(writer, value.EndAt, options);
-            if (value.Format is { } f3)
+            EndAtConverter.Write(writer, value.EndAt, options);
+            if (value.Format is { } formatValue)
             {
                 writer.WritePropertyName("format");
-                F3Converter.Write(writer, f3, options);
+                FormatConverter.Write(writer, formatValue, options);
             }
             writer.WritePropertyName("emailTo");
-            F4Converter.Write(writer, value.EmailTo, options);
+            EmailToConverter.Write(writer, value.EmailTo, options);
             if (value.AdditionalProperties is { } additionalProperties)
             {
                 foreach (var property in additionalProperties)

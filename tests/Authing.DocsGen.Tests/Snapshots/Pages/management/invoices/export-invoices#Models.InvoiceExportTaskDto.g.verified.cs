@@ -42,16 +42,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="InvoiceExportTaskDto"/> with its exact wire names, without reflection.</summary>
     public sealed class InvoiceExportTaskDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InvoiceExportTaskDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceExportTaskStatus?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_taskIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceExportTaskStatus?>? s_statusConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static InvoiceExportTaskDtoJsonConverter Instance { get; } = new InvoiceExportTaskDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceExportTaskStatus?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.InvoiceExportTaskStatusJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TaskIdConverter => s_taskIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceExportTaskStatus?> StatusConverter => s_statusConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.InvoiceExportTaskStatusJsonConverter.Instance);
 
         /// <inheritdoc/>
         public override InvoiceExportTaskDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -63,17 +63,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "InvoiceExportTaskDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("InvoiceExportTaskDto");
-            string? f0 = default;
-            global::Authing.Sdk.Models.InvoiceExportTaskStatus? f1 = default;
+            string? taskIdValue = default;
+            global::Authing.Sdk.Models.InvoiceExportTaskStatus? statusValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "taskId":
-                        f0 = fields.Read(ref reader, F0Converter, "taskId", options);
+                        taskIdValue = fields.Read(ref reader, TaskIdConverter, "taskId", options);
                         break;
                     case "status":
-                        f1 = fields.Read(ref reader, F1Converter, "status", options);
+                        statusValue = fields.Read(ref reader, StatusConverter, "status", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -83,8 +83,8 @@ namespace Authing.Sdk.Models
 
             return new InvoiceExportTaskDto
             {
-                TaskId = f0,
-                Status = f1,
+                TaskId = taskIdValue,
+                Status = statusValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -93,15 +93,15 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InvoiceExportTaskDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.TaskId is { } f0)
+            if (value.TaskId is { } taskIdValue)
             {
                 writer.WritePropertyName("taskId");
-                F0Converter.Write(writer, f0, options);
+                TaskIdConverter.Write(writer, taskIdValue, options);
             }
-            if (value.Status is { } f1)
+            if (value.Status is { } statusValue)
             {
                 writer.WritePropertyName("status");
-                F1Converter.Write(writer, f1, options);
+                StatusConverter.Write(writer, statusValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -38,16 +38,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="GetInvoiceDto"/> with its exact wire names, without reflection.</summary>
     public sealed class GetInvoiceDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetInvoiceDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_invoiceIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_withLinesConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GetInvoiceDtoJsonConverter Instance { get; } = new GetInvoiceDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> InvoiceIdConverter => s_invoiceIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> WithLinesConverter => s_withLinesConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
 
         /// <inheritdoc/>
         public override GetInvoiceDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -59,17 +59,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetInvoiceDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetInvoiceDto");
-            string? f0 = default;
-            bool? f1 = default;
+            string? invoiceIdValue = default;
+            bool? withLinesValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "invoiceId":
-                        f0 = fields.Read(ref reader, F0Converter, "invoiceId", options);
+                        invoiceIdValue = fields.Read(ref reader, InvoiceIdConverter, "invoiceId", options);
                         break;
                     case "withLines":
-                        f1 = fields.Read(ref reader, F1Converter, "withLines", options);
+                        withLinesValue = fields.Read(ref reader, WithLinesConverter, "withLines", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -79,8 +79,8 @@ namespace Authing.Sdk.Models
 
             return new GetInvoiceDto
             {
-                InvoiceId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("invoiceId", "GetInvoiceDto"),
-                WithLines = f1,
+                InvoiceId = invoiceIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("invoiceId", "GetInvoiceDto"),
+                WithLines = withLinesValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -90,11 +90,11 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("invoiceId");
-            F0Converter.Write(writer, value.InvoiceId, options);
-            if (value.WithLines is { } f1)
+            InvoiceIdConverter.Write(writer, value.InvoiceId, options);
+            if (value.WithLines is { } withLinesValue)
             {
                 writer.WritePropertyName("withLines");
-                F1Converter.Write(writer, f1, options);
+                WithLinesConverter.Write(writer, withLinesValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -66,22 +66,22 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="InvoiceDto"/> with its exact wire names, without reflection.</summary>
     public sealed class InvoiceDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InvoiceDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceStatus?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f3;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>?>? s_f4;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_invoiceIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceStatus?>? s_statusConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_totalAmountConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_issuedAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>?>? s_linesConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static InvoiceDtoJsonConverter Instance { get; } = new InvoiceDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceStatus?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.InvoiceStatusJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<double?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.InvoiceLineDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> InvoiceIdConverter => s_invoiceIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceStatus?> StatusConverter => s_statusConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.InvoiceStatusJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> TotalAmountConverter => s_totalAmountConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> IssuedAtConverter => s_issuedAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>?> LinesConverter => s_linesConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.InvoiceLineDtoJsonConverter.Instance);
 
         /// <inheritdoc/>
         public override InvoiceDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -93,29 +93,29 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "InvoiceDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("InvoiceDto");
-            string? f0 = default;
-            global::Authing.Sdk.Models.InvoiceStatus? f1 = default;
-            double? f2 = default;
-            long? f3 = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>? f4 = default;
+            string? invoiceIdValue = default;
+            global::Authing.Sdk.Models.InvoiceStatus? statusValue = default;
+            double? totalAmountValue = default;
+            long? issuedAtValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>? linesValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "invoiceId":
-                        f0 = fields.Read(ref reader, F0Converter, "invoiceId", options);
+                        invoiceIdValue = fields.Read(ref reader, InvoiceIdConverter, "invoiceId", options);
                         break;
                     case "status":
-                        f1 = fields.Read(ref reader, F1Converter, "status", options);
+                        statusValue = fields.Read(ref reader, StatusConverter, "status", options);
                         break;
                     case "totalAmount":
-                        f2 = fields.Read(ref reader, F2Converter, "totalAmount", options);
+                        totalAmountValue = fields.Read(ref reader, TotalAmountConverter, "totalAmount", options);
                         break;
                     case "issuedAt":
-                        f3 = fields.Read(ref reader, F3Converter, "issuedAt", options);
+                        issuedAtValue = fields.Read(ref reader, IssuedAtConverter, "issuedAt", options);
                         break;
                     case "lines":
-                        f4 = fields.Read(ref reader, F4Converter, "lines", options);
+                        linesValue = fields.Read(ref reader, LinesConverter, "lines", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -125,11 +125,11 @@ namespace Authing.Sdk.Models
 
             return new InvoiceDto
             {
-                InvoiceId = f0,
-                Status = f1,
-                TotalAmount = f2,
-                IssuedAt = f3,
-                Lines = f4,
+                InvoiceId = invoiceIdValue,
+                Status = statusValue,
+                TotalAmount = totalAmountValue,
+                IssuedAt = issuedAtValue,
+                Lines = linesValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -138,30 +138,30 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InvoiceDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.InvoiceId is { } f0)
+            if (value.InvoiceId is { } invoiceIdValue)
             {
                 writer.WritePropertyName("invoiceId");
-                F0Converter.Write(writer, f0, options);
+                InvoiceIdConverter.Write(writer, invoiceIdValue, options);
             }
-            if (value.Status is { } f1)
+            if (value.Status is { } statusValue)
             {
                 writer.WritePropertyName("status");
-                F1Converter.Write(writer, f1, options);
+                StatusConverter.Write(writer, statusValue, options);
             }
-            if (value.TotalAmount is { } f2)
+            if (value.TotalAmount is { } totalAmountValue)
             {
                 writer.WritePropertyName("totalAmount");
-                F2Converter.Write(writer, f2, options);
+                TotalAmountConverter.Write(writer, totalAmountValue, options);
             }
-            if (value.IssuedAt is { } f3)
+            if (value.IssuedAt is { } issuedAtValue)
             {
                 writer.WritePropertyName("issuedAt");
-                F3Converter.Write(writer, f3, options);
+                IssuedAtConverter.Write(writer, issuedAtValue, options);
             }
-            if (value.Lines is { } f4)
+            if (value.Lines is { } linesValue)
             {
                 writer.WritePropertyName("lines");
-                F4Converter.Write(writer, f4, options);
+                LinesConverter.Write(writer, linesValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -47,18 +47,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="GetInvoiceStatsDto"/> with its exact wire names, without reflection.</summary>
     public sealed class GetInvoiceStatsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetInvoiceStatsDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_tenantIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_yearConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_monthConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GetInvoiceStatsDtoJsonConverter Instance { get; } = new GetInvoiceStatsDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TenantIdConverter => s_tenantIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> YearConverter => s_yearConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> MonthConverter => s_monthConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override GetInvoiceStatsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -70,21 +70,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetInvoiceStatsDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetInvoiceStatsDto");
-            string? f0 = default;
-            long? f1 = default;
-            long? f2 = default;
+            string? tenantIdValue = default;
+            long? yearValue = default;
+            long? monthValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "tenantId":
-                        f0 = fields.Read(ref reader, F0Converter, "tenantId", options);
+                        tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
                         break;
                     case "year":
-                        f1 = fields.Read(ref reader, F1Converter, "year", options);
+                        yearValue = fields.Read(ref reader, YearConverter, "year", options);
                         break;
                     case "month":
-                        f2 = fields.Read(ref reader, F2Converter, "month", options);
+                        monthValue = fields.Read(ref reader, MonthConverter, "month", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -94,9 +94,9 @@ namespace Authing.Sdk.Models
 
             return new GetInvoiceStatsDto
             {
-                TenantId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("tenantId", "GetInvoiceStatsDto"),
-                Year = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("year", "GetInvoiceStatsDto"),
-                Month = f2,
+                TenantId = tenantIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("tenantId", "GetInvoiceStatsDto"),
+                Year = yearValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("year", "GetInvoiceStatsDto"),
+                Month = monthValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -106,13 +106,13 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("tenantId");
-            F0Converter.Write(writer, value.TenantId, options);
+            TenantIdConverter.Write(writer, value.TenantId, options);
             writer.WritePropertyName("year");
-            F1Converter.Write(writer, value.Year, options);
-            if (value.Month is { } f2)
+            YearConverter.Write(writer, value.Year, options);
+            if (value.Month is { } monthValue)
             {
                 writer.WritePropertyName("month");
-                F2Converter.Write(writer, f2, options);
+                MonthConverter.Write(writer, monthValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

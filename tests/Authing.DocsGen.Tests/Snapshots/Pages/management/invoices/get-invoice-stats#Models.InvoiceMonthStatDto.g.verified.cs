@@ -51,18 +51,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="InvoiceMonthStatDto"/> with its exact wire names, without reflection.</summary>
     public sealed class InvoiceMonthStatDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InvoiceMonthStatDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_monthConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_countConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_amountConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static InvoiceMonthStatDtoJsonConverter Instance { get; } = new InvoiceMonthStatDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<double?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> MonthConverter => s_monthConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> CountConverter => s_countConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> AmountConverter => s_amountConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
 
         /// <inheritdoc/>
         public override InvoiceMonthStatDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -74,21 +74,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "InvoiceMonthStatDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("InvoiceMonthStatDto");
-            long? f0 = default;
-            long? f1 = default;
-            double? f2 = default;
+            long? monthValue = default;
+            long? countValue = default;
+            double? amountValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "month":
-                        f0 = fields.Read(ref reader, F0Converter, "month", options);
+                        monthValue = fields.Read(ref reader, MonthConverter, "month", options);
                         break;
                     case "count":
-                        f1 = fields.Read(ref reader, F1Converter, "count", options);
+                        countValue = fields.Read(ref reader, CountConverter, "count", options);
                         break;
                     case "amount":
-                        f2 = fields.Read(ref reader, F2Converter, "amount", options);
+                        amountValue = fields.Read(ref reader, AmountConverter, "amount", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -98,9 +98,9 @@ namespace Authing.Sdk.Models
 
             return new InvoiceMonthStatDto
             {
-                Month = f0,
-                Count = f1,
-                Amount = f2,
+                Month = monthValue,
+                Count = countValue,
+                Amount = amountValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -109,20 +109,20 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InvoiceMonthStatDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Month is { } f0)
+            if (value.Month is { } monthValue)
             {
                 writer.WritePropertyName("month");
-                F0Converter.Write(writer, f0, options);
+                MonthConverter.Write(writer, monthValue, options);
             }
-            if (value.Count is { } f1)
+            if (value.Count is { } countValue)
             {
                 writer.WritePropertyName("count");
-                F1Converter.Write(writer, f1, options);
+                CountConverter.Write(writer, countValue, options);
             }
-            if (value.Amount is { } f2)
+            if (value.Amount is { } amountValue)
             {
                 writer.WritePropertyName("amount");
-                F2Converter.Write(writer, f2, options);
+                AmountConverter.Write(writer, amountValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

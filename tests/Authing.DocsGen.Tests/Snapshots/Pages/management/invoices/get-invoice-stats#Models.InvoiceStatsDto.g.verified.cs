@@ -39,16 +39,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="InvoiceStatsDto"/> with its exact wire names, without reflection.</summary>
     public sealed class InvoiceStatsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InvoiceStatsDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceMonthStatDto>?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_yearConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceMonthStatDto>?>? s_monthsConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static InvoiceStatsDtoJsonConverter Instance { get; } = new InvoiceStatsDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceMonthStatDto>?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.InvoiceMonthStatDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> YearConverter => s_yearConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceMonthStatDto>?> MonthsConverter => s_monthsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.InvoiceMonthStatDtoJsonConverter.Instance);
 
         /// <inheritdoc/>
         public override InvoiceStatsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -60,17 +60,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "InvoiceStatsDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("InvoiceStatsDto");
-            long? f0 = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceMonthStatDto>? f1 = default;
+            long? yearValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceMonthStatDto>? monthsValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "year":
-                        f0 = fields.Read(ref reader, F0Converter, "year", options);
+                        yearValue = fields.Read(ref reader, YearConverter, "year", options);
                         break;
                     case "months":
-                        f1 = fields.Read(ref reader, F1Converter, "months", options);
+                        monthsValue = fields.Read(ref reader, MonthsConverter, "months", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -80,8 +80,8 @@ namespace Authing.Sdk.Models
 
             return new InvoiceStatsDto
             {
-                Year = f0,
-                Months = f1,
+                Year = yearValue,
+                Months = monthsValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -90,15 +90,15 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InvoiceStatsDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Year is { } f0)
+            if (value.Year is { } yearValue)
             {
                 writer.WritePropertyName("year");
-                F0Converter.Write(writer, f0, options);
+                YearConverter.Write(writer, yearValue, options);
             }
-            if (value.Months is { } f1)
+            if (value.Months is { } monthsValue)
             {
                 writer.WritePropertyName("months");
-                F1Converter.Write(writer, f1, options);
+                MonthsConverter.Write(writer, monthsValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

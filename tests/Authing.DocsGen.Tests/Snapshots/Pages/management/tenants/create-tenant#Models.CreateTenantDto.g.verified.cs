@@ -104,32 +104,32 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="CreateTenantDto"/> with its exact wire names, without reflection.</summary>
     public sealed class CreateTenantDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateTenantDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f3;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateTenantClass?>? s_f4;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f5;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f6;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f7;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantExternalRefDto>? s_f8;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantWebhookDto>?>? s_f9;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_displayNameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_noteConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_loginTemplateConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateTenantClass?>? s_classConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_namespaceConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s__2faEnabledConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_clientIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantExternalRefDto>? s_externalRefConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantWebhookDto>?>? s_webhooksConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CreateTenantDtoJsonConverter Instance { get; } = new CreateTenantDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateTenantClass?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CreateTenantClassJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F5Converter => s_f5 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F6Converter => s_f6 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F7Converter => s_f7 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantExternalRefDto> F8Converter => s_f8 ??= global::Authing.Sdk.Models.TenantExternalRefDtoJsonConverter.Instance;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantWebhookDto>?> F9Converter => s_f9 ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.TenantWebhookDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> DisplayNameConverter => s_displayNameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NoteConverter => s_noteConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> LoginTemplateConverter => s_loginTemplateConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateTenantClass?> ClassConverter => s_classConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CreateTenantClassJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NamespaceConverter => s_namespaceConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> _2faEnabledConverter => s__2faEnabledConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ClientIdConverter => s_clientIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantExternalRefDto> ExternalRefConverter => s_externalRefConverter ??= global::Authing.Sdk.Models.TenantExternalRefDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantWebhookDto>?> WebhooksConverter => s_webhooksConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.TenantWebhookDtoJsonConverter.Instance);
 
         /// <inheritdoc/>
         public override CreateTenantDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -141,49 +141,49 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CreateTenantDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CreateTenantDto");
-            string? f0 = default;
-            string? f1 = default;
-            string? f2 = default;
-            string? f3 = default;
-            global::Authing.Sdk.Models.CreateTenantClass? f4 = default;
-            string? f5 = default;
-            bool? f6 = default;
-            string? f7 = default;
-            global::Authing.Sdk.Models.TenantExternalRefDto? f8 = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantWebhookDto>? f9 = default;
+            string? nameValue = default;
+            string? displayNameValue = default;
+            string? noteValue = default;
+            string? loginTemplateValue = default;
+            global::Authing.Sdk.Models.CreateTenantClass? classValue = default;
+            string? namespaceValue = default;
+            bool? _2faEnabledValue = default;
+            string? clientIdValue = default;
+            global::Authing.Sdk.Models.TenantExternalRefDto? externalRefValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantWebhookDto>? webhooksValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "name":
-                        f0 = fields.Read(ref reader, F0Converter, "name", options);
+                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
                         break;
                     case "displayName":
-                        f1 = fields.Read(ref reader, F1Converter, "displayName", options);
+                        displayNameValue = fields.Read(ref reader, DisplayNameConverter, "displayName", options);
                         break;
                     case "note":
-                        f2 = fields.Read(ref reader, F2Converter, "note", options);
+                        noteValue = fields.Read(ref reader, NoteConverter, "note", options);
                         break;
                     case "loginTemplate":
-                        f3 = fields.Read(ref reader, F3Converter, "loginTemplate", options);
+                        loginTemplateValue = fields.Read(ref reader, LoginTemplateConverter, "loginTemplate", options);
                         break;
                     case "class":
-                        f4 = fields.Read(ref reader, F4Converter, "class", options);
+                        classValue = fields.Read(ref reader, ClassConverter, "class", options);
                         break;
                     case "namespace":
-                        f5 = fields.Read(ref reader, F5Converter, "namespace", options);
+                        namespaceValue = fields.Read(ref reader, NamespaceConverter, "namespace", options);
                         break;
                     case "2faEnabled":
-                        f6 = fields.Read(ref reader, F6Converter, "2faEnabled", options);
+                        _2faEnabledValue = fields.Read(ref reader, _2faEnabledConverter, "2faEnabled", options);
                         break;
                     case "client_id":
-                        f7 = fields.Read(ref reader, F7Converter, "client_id", options);
+                        clientIdValue = fields.Read(ref reader, ClientIdConverter, "client_id", options);
                         break;
                     case "externalRef":
-                        f8 = fields.Read(ref reader, F8Converter, "externalRef", options);
+                        externalRefValue = fields.Read(ref reader, ExternalRefConverter, "externalRef", options);
                         break;
                     case "webhooks":
-                        f9 = fields.Read(ref reader, F9Converter, "webhooks", options);
+                        webhooksValue = fields.Read(ref reader, WebhooksConverter, "webhooks", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -193,16 +193,16 @@ namespace Authing.Sdk.Models
 
             return new CreateTenantDto
             {
-                Name = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("name", "CreateTenantDto"),
-                DisplayName = f1,
-                Note = f2,
-                LoginTemplate = f3,
-                Class = f4,
-                Namespace = f5,
-                _2faEnabled = f6,
-                ClientId = f7,
-                ExternalRef = f8,
-                Webhooks = f9,
+                Name = nameValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("name", "CreateTenantDto"),
+                DisplayName = displayNameValue,
+                Note = noteValue,
+                LoginTemplate = loginTemplateValue,
+                Class = classValue,
+                Namespace = namespaceValue,
+                _2faEnabled = _2faEnabledValue,
+                ClientId = clientIdValue,
+                ExternalRef = externalRefValue,
+                Webhooks = webhooksValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -212,51 +212,51 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("name");
-            F0Converter.Write(writer, value.Name, options);
-            if (value.DisplayName is { } f1)
+            NameConverter.Write(writer, value.Name, options);
+            if (value.DisplayName is { } displayNameValue)
             {
                 writer.WritePropertyName("displayName");
-                F1Converter.Write(writer, f1, options);
+                DisplayNameConverter.Write(writer, displayNameValue, options);
             }
-            if (value.Note is { } f2)
+            if (value.Note is { } noteValue)
             {
                 writer.WritePropertyName("note");
-                F2Converter.Write(writer, f2, options);
+                NoteConverter.Write(writer, noteValue, options);
             }
-            if (value.LoginTemplate is { } f3)
+            if (value.LoginTemplate is { } loginTemplateValue)
             {
                 writer.WritePropertyName("loginTemplate");
-                F3Converter.Write(writer, f3, options);
+                LoginTemplateConverter.Write(writer, loginTemplateValue, options);
             }
-            if (value.Class is { } f4)
+            if (value.Class is { } classValue)
             {
                 writer.WritePropertyName("class");
-                F4Converter.Write(writer, f4, options);
+                ClassConverter.Write(writer, classValue, options);
             }
-            if (value.Namespace is { } f5)
+            if (value.Namespace is { } namespaceValue)
             {
                 writer.WritePropertyName("namespace");
-                F5Converter.Write(writer, f5, options);
+                NamespaceConverter.Write(writer, namespaceValue, options);
             }
-            if (value._2faEnabled is { } f6)
+            if (value._2faEnabled is { } _2faEnabledValue)
             {
                 writer.WritePropertyName("2faEnabled");
-                F6Converter.Write(writer, f6, options);
+                _2faEnabledConverter.Write(writer, _2faEnabledValue, options);
             }
-            if (value.ClientId is { } f7)
+            if (value.ClientId is { } clientIdValue)
             {
                 writer.WritePropertyName("client_id");
-                F7Converter.Write(writer, f7, options);
+                ClientIdConverter.Write(writer, clientIdValue, options);
             }
-            if (value.ExternalRef is { } f8)
+            if (value.ExternalRef is { } externalRefValue)
             {
                 writer.WritePropertyName("externalRef");
-                F8Converter.Write(writer, f8, options);
+                ExternalRefConverter.Write(writer, externalRefValue, options);
             }
-            if (value.Webhooks is { } f9)
+            if (value.Webhooks is { } webhooksValue)
             {
                 writer.WritePropertyName("webhooks");
-                F9Converter.Write(writer, f9, options);
+                WebhooksConverter.Write(writer, webhooksValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -60,20 +60,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="TenantDto"/> with its exact wire names, without reflection.</summary>
     public sealed class TenantDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantClass?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_tenantIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantClass?>? s_classConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_noteConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static TenantDtoJsonConverter Instance { get; } = new TenantDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantClass?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.TenantClassJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TenantIdConverter => s_tenantIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantClass?> ClassConverter => s_classConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.TenantClassJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NoteConverter => s_noteConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override TenantDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -85,25 +85,25 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantDto");
-            string? f0 = default;
-            string? f1 = default;
-            global::Authing.Sdk.Models.TenantClass? f2 = default;
-            string? f3 = default;
+            string? tenantIdValue = default;
+            string? nameValue = default;
+            global::Authing.Sdk.Models.TenantClass? classValue = default;
+            string? noteValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "tenantId":
-                        f0 = fields.Read(ref reader, F0Converter, "tenantId", options);
+                        tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
                         break;
                     case "name":
-                        f1 = fields.Read(ref reader, F1Converter, "name", options);
+                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
                         break;
                     case "class":
-                        f2 = fields.Read(ref reader, F2Converter, "class", options);
+                        classValue = fields.Read(ref reader, ClassConverter, "class", options);
                         break;
                     case "note":
-                        f3 = fields.Read(ref reader, F3Converter, "note", options);
+                        noteValue = fields.Read(ref reader, NoteConverter, "note", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -113,10 +113,10 @@ namespace Authing.Sdk.Models
 
             return new TenantDto
             {
-                TenantId = f0,
-                Name = f1,
-                Class = f2,
-                Note = f3,
+                TenantId = tenantIdValue,
+                Name = nameValue,
+                Class = classValue,
+                Note = noteValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -125,25 +125,25 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TenantDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.TenantId is { } f0)
+            if (value.TenantId is { } tenantIdValue)
             {
                 writer.WritePropertyName("tenantId");
-                F0Converter.Write(writer, f0, options);
+                TenantIdConverter.Write(writer, tenantIdValue, options);
             }
-            if (value.Name is { } f1)
+            if (value.Name is { } nameValue)
             {
                 writer.WritePropertyName("name");
-                F1Converter.Write(writer, f1, options);
+                NameConverter.Write(writer, nameValue, options);
             }
-            if (value.Class is { } f2)
+            if (value.Class is { } classValue)
             {
                 writer.WritePropertyName("class");
-                F2Converter.Write(writer, f2, options);
+                ClassConverter.Write(writer, classValue, options);
             }
-            if (value.Note is { } f3)
+            if (value.Note is { } noteValue)
             {
                 writer.WritePropertyName("note");
-                F3Converter.Write(writer, f3, options);
+                NoteConverter.Write(writer, noteValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -38,16 +38,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="TenantExternalRefDto"/> with its exact wire names, without reflection.</summary>
     public sealed class TenantExternalRefDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantExternalRefDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_externalIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_externalIDConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static TenantExternalRefDtoJsonConverter Instance { get; } = new TenantExternalRefDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ExternalIdConverter => s_externalIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ExternalIDConverter => s_externalIDConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override TenantExternalRefDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -59,17 +59,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantExternalRefDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantExternalRefDto");
-            string? f0 = default;
-            string? f1 = default;
+            string? externalIdValue = default;
+            string? externalIDValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "externalId":
-                        f0 = fields.Read(ref reader, F0Converter, "externalId", options);
+                        externalIdValue = fields.Read(ref reader, ExternalIdConverter, "externalId", options);
                         break;
                     case "externalID":
-                        f1 = fields.Read(ref reader, F1Converter, "externalID", options);
+                        externalIDValue = fields.Read(ref reader, ExternalIDConverter, "externalID", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -79,8 +79,8 @@ namespace Authing.Sdk.Models
 
             return new TenantExternalRefDto
             {
-                ExternalId = f0,
-                ExternalID = f1,
+                ExternalId = externalIdValue,
+                ExternalID = externalIDValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -89,15 +89,15 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TenantExternalRefDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.ExternalId is { } f0)
+            if (value.ExternalId is { } externalIdValue)
             {
                 writer.WritePropertyName("externalId");
-                F0Converter.Write(writer, f0, options);
+                ExternalIdConverter.Write(writer, externalIdValue, options);
             }
-            if (value.ExternalID is { } f1)
+            if (value.ExternalID is { } externalIDValue)
             {
                 writer.WritePropertyName("externalID");
-                F1Converter.Write(writer, f1, options);
+                ExternalIDConverter.Write(writer, externalIDValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

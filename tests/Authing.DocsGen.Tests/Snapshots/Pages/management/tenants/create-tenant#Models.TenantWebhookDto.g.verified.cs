@@ -38,16 +38,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="TenantWebhookDto"/> with its exact wire names, without reflection.</summary>
     public sealed class TenantWebhookDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantWebhookDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_eventConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_urlConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static TenantWebhookDtoJsonConverter Instance { get; } = new TenantWebhookDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> EventConverter => s_eventConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> UrlConverter => s_urlConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override TenantWebhookDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -59,17 +59,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantWebhookDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantWebhookDto");
-            string? f0 = default;
-            string? f1 = default;
+            string? eventValue = default;
+            string? urlValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "event":
-                        f0 = fields.Read(ref reader, F0Converter, "event", options);
+                        eventValue = fields.Read(ref reader, EventConverter, "event", options);
                         break;
                     case "url":
-                        f1 = fields.Read(ref reader, F1Converter, "url", options);
+                        urlValue = fields.Read(ref reader, UrlConverter, "url", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -79,8 +79,8 @@ namespace Authing.Sdk.Models
 
             return new TenantWebhookDto
             {
-                Event = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("event", "TenantWebhookDto"),
-                Url = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("url", "TenantWebhookDto"),
+                Event = eventValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("event", "TenantWebhookDto"),
+                Url = urlValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("url", "TenantWebhookDto"),
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -90,9 +90,9 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("event");
-            F0Converter.Write(writer, value.Event, options);
+            EventConverter.Write(writer, value.Event, options);
             writer.WritePropertyName("url");
-            F1Converter.Write(writer, value.Url, options);
+            UrlConverter.Write(writer, value.Url, options);
             if (value.AdditionalProperties is { } additionalProperties)
             {
                 foreach (var property in additionalProperties)

@@ -38,16 +38,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="GetTenantConfigDto"/> with its exact wire names, without reflection.</summary>
     public sealed class GetTenantConfigDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetTenantConfigDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_tenantIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_withSecretsConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GetTenantConfigDtoJsonConverter Instance { get; } = new GetTenantConfigDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TenantIdConverter => s_tenantIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> WithSecretsConverter => s_withSecretsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
 
         /// <inheritdoc/>
         public override GetTenantConfigDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -59,17 +59,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetTenantConfigDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetTenantConfigDto");
-            string? f0 = default;
-            bool? f1 = default;
+            string? tenantIdValue = default;
+            bool? withSecretsValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "tenantId":
-                        f0 = fields.Read(ref reader, F0Converter, "tenantId", options);
+                        tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
                         break;
                     case "withSecrets":
-                        f1 = fields.Read(ref reader, F1Converter, "withSecrets", options);
+                        withSecretsValue = fields.Read(ref reader, WithSecretsConverter, "withSecrets", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -79,8 +79,8 @@ namespace Authing.Sdk.Models
 
             return new GetTenantConfigDto
             {
-                TenantId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("tenantId", "GetTenantConfigDto"),
-                WithSecrets = f1,
+                TenantId = tenantIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("tenantId", "GetTenantConfigDto"),
+                WithSecrets = withSecretsValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -90,11 +90,11 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("tenantId");
-            F0Converter.Write(writer, value.TenantId, options);
-            if (value.WithSecrets is { } f1)
+            TenantIdConverter.Write(writer, value.TenantId, options);
+            if (value.WithSecrets is { } withSecretsValue)
             {
                 writer.WritePropertyName("withSecrets");
-                F1Converter.Write(writer, f1, options);
+                WithSecretsConverter.Write(writer, withSecretsValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -156,42 +156,42 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="TenantConfigDto"/> with its exact wire names, without reflection.</summary>
     public sealed class TenantConfigDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantConfigDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f3;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f4;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f5;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f6;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f7;
-        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_f8;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f9;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f10;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_f11;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f12;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f13;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantPasswordPolicyDto>? s_f14;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_logoUrlConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_featuresConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?>? s_extraConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_themeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_allowSignupConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_mfaEnforcedConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_createdAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_maxMembersConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_storageUsageRatioConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_welcomeMessageConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_sampleIdTokenConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_allowedOriginsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_sloganConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_defaultAvatarConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantPasswordPolicyDto>? s_passwordPolicyConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static TenantConfigDtoJsonConverter Instance { get; } = new TenantConfigDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.JsonNode;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F5Converter => s_f5 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F6Converter => s_f6 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F7Converter => s_f7 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<double?> F8Converter => s_f8 ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F9Converter => s_f9 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F10Converter => s_f10 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> F11Converter => s_f11 ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F12Converter => s_f12 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F13Converter => s_f13 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantPasswordPolicyDto> F14Converter => s_f14 ??= global::Authing.Sdk.Models.TenantPasswordPolicyDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> LogoUrlConverter => s_logoUrlConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> FeaturesConverter => s_featuresConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?> ExtraConverter => s_extraConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.JsonNode;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ThemeConverter => s_themeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> AllowSignupConverter => s_allowSignupConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> MfaEnforcedConverter => s_mfaEnforcedConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> CreatedAtConverter => s_createdAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> MaxMembersConverter => s_maxMembersConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> StorageUsageRatioConverter => s_storageUsageRatioConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WelcomeMessageConverter => s_welcomeMessageConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> SampleIdTokenConverter => s_sampleIdTokenConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> AllowedOriginsConverter => s_allowedOriginsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> SloganConverter => s_sloganConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> DefaultAvatarConverter => s_defaultAvatarConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantPasswordPolicyDto> PasswordPolicyConverter => s_passwordPolicyConverter ??= global::Authing.Sdk.Models.TenantPasswordPolicyDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override TenantConfigDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -203,69 +203,69 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantConfigDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantConfigDto");
-            string? f0 = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? f1 = default;
-            global::System.Text.Json.Nodes.JsonNode? f2 = default;
-            string? f3 = default;
-            bool? f4 = default;
-            bool? f5 = default;
-            long? f6 = default;
-            long? f7 = default;
-            double? f8 = default;
-            string? f9 = default;
-            string? f10 = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? f11 = default;
-            string? f12 = default;
-            string? f13 = default;
-            global::Authing.Sdk.Models.TenantPasswordPolicyDto? f14 = default;
+            string? logoUrlValue = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? featuresValue = default;
+            global::System.Text.Json.Nodes.JsonNode? extraValue = default;
+            string? themeValue = default;
+            bool? allowSignupValue = default;
+            bool? mfaEnforcedValue = default;
+            long? createdAtValue = default;
+            long? maxMembersValue = default;
+            double? storageUsageRatioValue = default;
+            string? welcomeMessageValue = default;
+            string? sampleIdTokenValue = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? allowedOriginsValue = default;
+            string? sloganValue = default;
+            string? defaultAvatarValue = default;
+            global::Authing.Sdk.Models.TenantPasswordPolicyDto? passwordPolicyValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "logoUrl":
-                        f0 = fields.Read(ref reader, F0Converter, "logoUrl", options);
+                        logoUrlValue = fields.Read(ref reader, LogoUrlConverter, "logoUrl", options);
                         break;
                     case "features":
-                        f1 = fields.Read(ref reader, F1Converter, "features", options);
+                        featuresValue = fields.Read(ref reader, FeaturesConverter, "features", options);
                         break;
                     case "extra":
-                        f2 = fields.Read(ref reader, F2Converter, "extra", options);
+                        extraValue = fields.Read(ref reader, ExtraConverter, "extra", options);
                         break;
                     case "theme":
-                        f3 = fields.Read(ref reader, F3Converter, "theme", options);
+                        themeValue = fields.Read(ref reader, ThemeConverter, "theme", options);
                         break;
                     case "allowSignup":
-                        f4 = fields.Read(ref reader, F4Converter, "allowSignup", options);
+                        allowSignupValue = fields.Read(ref reader, AllowSignupConverter, "allowSignup", options);
                         break;
                     case "mfaEnforced":
-                        f5 = fields.Read(ref reader, F5Converter, "mfaEnforced", options);
+                        mfaEnforcedValue = fields.Read(ref reader, MfaEnforcedConverter, "mfaEnforced", options);
                         break;
                     case "createdAt":
-                        f6 = fields.Read(ref reader, F6Converter, "createdAt", options);
+                        createdAtValue = fields.Read(ref reader, CreatedAtConverter, "createdAt", options);
                         break;
                     case "maxMembers":
-                        f7 = fields.Read(ref reader, F7Converter, "maxMembers", options);
+                        maxMembersValue = fields.Read(ref reader, MaxMembersConverter, "maxMembers", options);
                         break;
                     case "storageUsageRatio":
-                        f8 = fields.Read(ref reader, F8Converter, "storageUsageRatio", options);
+                        storageUsageRatioValue = fields.Read(ref reader, StorageUsageRatioConverter, "storageUsageRatio", options);
                         break;
                     case "welcomeMessage":
-                        f9 = fields.Read(ref reader, F9Converter, "welcomeMessage", options);
+                        welcomeMessageValue = fields.Read(ref reader, WelcomeMessageConverter, "welcomeMessage", options);
                         break;
                     case "sampleIdToken":
-                        f10 = fields.Read(ref reader, F10Converter, "sampleIdToken", options);
+                        sampleIdTokenValue = fields.Read(ref reader, SampleIdTokenConverter, "sampleIdToken", options);
                         break;
                     case "allowedOrigins":
-                        f11 = fields.Read(ref reader, F11Converter, "allowedOrigins", options);
+                        allowedOriginsValue = fields.Read(ref reader, AllowedOriginsConverter, "allowedOrigins", options);
                         break;
                     case "slogan":
-                        f12 = fields.Read(ref reader, F12Converter, "slogan", options);
+                        sloganValue = fields.Read(ref reader, SloganConverter, "slogan", options);
                         break;
                     case "defaultAvatar":
-                        f13 = fields.Read(ref reader, F13Converter, "defaultAvatar", options);
+                        defaultAvatarValue = fields.Read(ref reader, DefaultAvatarConverter, "defaultAvatar", options);
                         break;
                     case "passwordPolicy":
-                        f14 = fields.Read(ref reader, F14Converter, "passwordPolicy", options);
+                        passwordPolicyValue = fields.Read(ref reader, PasswordPolicyConverter, "passwordPolicy", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -275,21 +275,21 @@ namespace Authing.Sdk.Models
 
             return new TenantConfigDto
             {
-                LogoUrl = f0,
-                Features = f1,
-                Extra = f2,
-                Theme = f3,
-                AllowSignup = f4,
-                MfaEnforced = f5,
-                CreatedAt = f6,
-                MaxMembers = f7,
-                StorageUsageRatio = f8,
-                WelcomeMessage = f9,
-                SampleIdToken = f10,
-                AllowedOrigins = f11,
-                Slogan = f12,
-                DefaultAvatar = f13,
-                PasswordPolicy = f14,
+                LogoUrl = logoUrlValue,
+                Features = featuresValue,
+                Extra = extraValue,
+                Theme = themeValue,
+                AllowSignup = allowSignupValue,
+                MfaEnforced = mfaEnforcedValue,
+                CreatedAt = createdAtValue,
+                MaxMembers = maxMembersValue,
+                StorageUsageRatio = storageUsageRatioValue,
+                WelcomeMessage = welcomeMessageValue,
+                SampleIdToken = sampleIdTokenValue,
+                AllowedOrigins = allowedOriginsValue,
+                Slogan = sloganValue,
+                DefaultAvatar = defaultAvatarValue,
+                PasswordPolicy = passwordPolicyValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -298,80 +298,80 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TenantConfigDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.LogoUrl is { } f0)
+            if (value.LogoUrl is { } logoUrlValue)
             {
                 writer.WritePropertyName("logoUrl");
-                F0Converter.Write(writer, f0, options);
+                LogoUrlConverter.Write(writer, logoUrlValue, options);
             }
-            if (value.Features is { } f1)
+            if (value.Features is { } featuresValue)
             {
                 writer.WritePropertyName("features");
-                F1Converter.Write(writer, f1, options);
+                FeaturesConverter.Write(writer, featuresValue, options);
             }
-            if (value.Extra is { } f2)
+            if (value.Extra is { } extraValue)
             {
                 writer.WritePropertyName("extra");
-                F2Converter.Write(writer, f2, options);
+                ExtraConverter.Write(writer, extraValue, options);
             }
-            if (value.Theme is { } f3)
+            if (value.Theme is { } themeValue)
             {
                 writer.WritePropertyName("theme");
-                F3Converter.Write(writer, f3, options);
+                ThemeConverter.Write(writer, themeValue, options);
             }
-            if (value.AllowSignup is { } f4)
+            if (value.AllowSignup is { } allowSignupValue)
             {
                 writer.WritePropertyName("allowSignup");
-                F4Converter.Write(writer, f4, options);
+                AllowSignupConverter.Write(writer, allowSignupValue, options);
             }
-            if (value.MfaEnforced is { } f5)
+            if (value.MfaEnforced is { } mfaEnforcedValue)
             {
                 writer.WritePropertyName("mfaEnforced");
-                F5Converter.Write(writer, f5, options);
+                MfaEnforcedConverter.Write(writer, mfaEnforcedValue, options);
             }
-            if (value.CreatedAt is { } f6)
+            if (value.CreatedAt is { } createdAtValue)
             {
                 writer.WritePropertyName("createdAt");
-                F6Converter.Write(writer, f6, options);
+                CreatedAtConverter.Write(writer, createdAtValue, options);
             }
-            if (value.MaxMembers is { } f7)
+            if (value.MaxMembers is { } maxMembersValue)
             {
                 writer.WritePropertyName("maxMembers");
-                F7Converter.Write(writer, f7, options);
+                MaxMembersConverter.Write(writer, maxMembersValue, options);
             }
-            if (value.StorageUsageRatio is { } f8)
+            if (value.StorageUsageRatio is { } storageUsageRatioValue)
             {
                 writer.WritePropertyName("storageUsageRatio");
-                F8Converter.Write(writer, f8, options);
+                StorageUsageRatioConverter.Write(writer, storageUsageRatioValue, options);
             }
-            if (value.WelcomeMessage is { } f9)
+            if (value.WelcomeMessage is { } welcomeMessageValue)
             {
                 writer.WritePropertyName("welcomeMessage");
-                F9Converter.Write(writer, f9, options);
+                WelcomeMessageConverter.Write(writer, welcomeMessageValue, options);
             }
-            if (value.SampleIdToken is { } f10)
+            if (value.SampleIdToken is { } sampleIdTokenValue)
             {
                 writer.WritePropertyName("sampleIdToken");
-                F10Converter.Write(writer, f10, options);
+                SampleIdTokenConverter.Write(writer, sampleIdTokenValue, options);
             }
-            if (value.AllowedOrigins is { } f11)
+            if (value.AllowedOrigins is { } allowedOriginsValue)
             {
                 writer.WritePropertyName("allowedOrigins");
-                F11Converter.Write(writer, f11, options);
+                AllowedOriginsConverter.Write(writer, allowedOriginsValue, options);
             }
-            if (value.Slogan is { } f12)
+            if (value.Slogan is { } sloganValue)
             {
                 writer.WritePropertyName("slogan");
-                F12Converter.Write(writer, f12, options);
+                SloganConverter.Write(writer, sloganValue, options);
             }
-            if (value.DefaultAvatar is { } f13)
+            if (value.DefaultAvatar is { } defaultAvatarValue)
             {
                 writer.WritePropertyName("defaultAvatar");
-                F13Converter.Write(writer, f13, options);
+                DefaultAvatarConverter.Write(writer, defaultAvatarValue, options);
             }
-            if (value.PasswordPolicy is { } f14)
+            if (value.PasswordPolicy is { } passwordPolicyValue)
             {
                 writer.WritePropertyName("passwordPolicy");
-                F14Converter.Write(writer, f14, options);
+                PasswordPolicyConverter.Write(writer, passwordPolicyValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -48,18 +48,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="TenantPasswordPolicyDto"/> with its exact wire names, without reflection.</summary>
     public sealed class TenantPasswordPolicyDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantPasswordPolicyDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_minLengthConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_requireSymbolsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_expiresInDaysConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static TenantPasswordPolicyDtoJsonConverter Instance { get; } = new TenantPasswordPolicyDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> MinLengthConverter => s_minLengthConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> RequireSymbolsConverter => s_requireSymbolsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> ExpiresInDaysConverter => s_expiresInDaysConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override TenantPasswordPolicyDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -71,21 +71,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantPasswordPolicyDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantPasswordPolicyDto");
-            long? f0 = default;
-            bool? f1 = default;
-            long? f2 = default;
+            long? minLengthValue = default;
+            bool? requireSymbolsValue = default;
+            long? expiresInDaysValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "minLength":
-                        f0 = fields.Read(ref reader, F0Converter, "minLength", options);
+                        minLengthValue = fields.Read(ref reader, MinLengthConverter, "minLength", options);
                         break;
                     case "requireSymbols":
-                        f1 = fields.Read(ref reader, F1Converter, "requireSymbols", options);
+                        requireSymbolsValue = fields.Read(ref reader, RequireSymbolsConverter, "requireSymbols", options);
                         break;
                     case "expiresInDays":
-                        f2 = fields.Read(ref reader, F2Converter, "expiresInDays", options);
+                        expiresInDaysValue = fields.Read(ref reader, ExpiresInDaysConverter, "expiresInDays", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -95,9 +95,9 @@ namespace Authing.Sdk.Models
 
             return new TenantPasswordPolicyDto
             {
-                MinLength = f0,
-                RequireSymbols = f1,
-                ExpiresInDays = f2,
+                MinLength = minLengthValue,
+                RequireSymbols = requireSymbolsValue,
+                ExpiresInDays = expiresInDaysValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -106,20 +106,20 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TenantPasswordPolicyDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.MinLength is { } f0)
+            if (value.MinLength is { } minLengthValue)
             {
                 writer.WritePropertyName("minLength");
-                F0Converter.Write(writer, f0, options);
+                MinLengthConverter.Write(writer, minLengthValue, options);
             }
-            if (value.RequireSymbols is { } f1)
+            if (value.RequireSymbols is { } requireSymbolsValue)
             {
                 writer.WritePropertyName("requireSymbols");
-                F1Converter.Write(writer, f1, options);
+                RequireSymbolsConverter.Write(writer, requireSymbolsValue, options);
             }
-            if (value.ExpiresInDays is { } f2)
+            if (value.ExpiresInDays is { } expiresInDaysValue)
             {
                 writer.WritePropertyName("expiresInDays");
-                F2Converter.Write(writer, f2, options);
+                ExpiresInDaysConverter.Write(writer, expiresInDaysValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -56,20 +56,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="ListTenantMembersDto"/> with its exact wire names, without reflection.</summary>
     public sealed class ListTenantMembersDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListTenantMembersDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_tenantIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_pageConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_limitConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_withDepartmentConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ListTenantMembersDtoJsonConverter Instance { get; } = new ListTenantMembersDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TenantIdConverter => s_tenantIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> PageConverter => s_pageConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> LimitConverter => s_limitConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> WithDepartmentConverter => s_withDepartmentConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
 
         /// <inheritdoc/>
         public override ListTenantMembersDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -81,25 +81,25 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ListTenantMembersDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ListTenantMembersDto");
-            string? f0 = default;
-            long? f1 = default;
-            long? f2 = default;
-            bool? f3 = default;
+            string? tenantIdValue = default;
+            long? pageValue = default;
+            long? limitValue = default;
+            bool? withDepartmentValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "tenantId":
-                        f0 = fields.Read(ref reader, F0Converter, "tenantId", options);
+                        tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
                         break;
                     case "page":
-                        f1 = fields.Read(ref reader, F1Converter, "page", options);
+                        pageValue = fields.Read(ref reader, PageConverter, "page", options);
                         break;
                     case "limit":
-                        f2 = fields.Read(ref reader, F2Converter, "limit", options);
+                        limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
                         break;
                     case "withDepartment":
-                        f3 = fields.Read(ref reader, F3Converter, "withDepartment", options);
+                        withDepartmentValue = fields.Read(ref reader, WithDepartmentConverter, "withDepartment", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -109,10 +109,10 @@ namespace Authing.Sdk.Models
 
             return new ListTenantMembersDto
             {
-                TenantId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("tenantId", "ListTenantMembersDto"),
-                Page = f1,
-                Limit = f2,
-                WithDepartment = f3,
+                TenantId = tenantIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("tenantId", "ListTenantMembersDto"),
+                Page = pageValue,
+                Limit = limitValue,
+                WithDepartment = withDepartmentValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -122,21 +122,21 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("tenantId");
-            F0Converter.Write(writer, value.TenantId, options);
-            if (value.Page is { } f1)
+            TenantIdConverter.Write(writer, value.TenantId, options);
+            if (value.Page is { } pageValue)
             {
                 writer.WritePropertyName("page");
-                F1Converter.Write(writer, f1, options);
+                PageConverter.Write(writer, pageValue, options);
             }
-            if (value.Limit is { } f2)
+            if (value.Limit is { } limitValue)
             {
                 writer.WritePropertyName("limit");
-                F2Converter.Write(writer, f2, options);
+                LimitConverter.Write(writer, limitValue, options);
             }
-            if (value.WithDepartment is { } f3)
+            if (value.WithDepartment is { } withDepartmentValue)
             {
                 writer.WritePropertyName("withDepartment");
-                F3Converter.Write(writer, f3, options);
+                WithDepartmentConverter.Write(writer, withDepartmentValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -48,18 +48,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="TenantDepartmentDto"/> with its exact wire names, without reflection.</summary>
     public sealed class TenantDepartmentDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantDepartmentDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantMemberDto>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_departmentIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantMemberDto>? s_leaderConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static TenantDepartmentDtoJsonConverter Instance { get; } = new TenantDepartmentDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantMemberDto> F2Converter => s_f2 ??= global::Authing.Sdk.Models.TenantMemberDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> DepartmentIdConverter => s_departmentIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantMemberDto> LeaderConverter => s_leaderConverter ??= global::Authing.Sdk.Models.TenantMemberDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override TenantDepartmentDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -71,21 +71,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantDepartmentDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantDepartmentDto");
-            string? f0 = default;
-            string? f1 = default;
-            global::Authing.Sdk.Models.TenantMemberDto? f2 = default;
+            string? departmentIdValue = default;
+            string? nameValue = default;
+            global::Authing.Sdk.Models.TenantMemberDto? leaderValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "departmentId":
-                        f0 = fields.Read(ref reader, F0Converter, "departmentId", options);
+                        departmentIdValue = fields.Read(ref reader, DepartmentIdConverter, "departmentId", options);
                         break;
                     case "name":
-                        f1 = fields.Read(ref reader, F1Converter, "name", options);
+                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
                         break;
                     case "leader":
-                        f2 = fields.Read(ref reader, F2Converter, "leader", options);
+                        leaderValue = fields.Read(ref reader, LeaderConverter, "leader", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -95,9 +95,9 @@ namespace Authing.Sdk.Models
 
             return new TenantDepartmentDto
             {
-                DepartmentId = f0,
-                Name = f1,
-                Leader = f2,
+                DepartmentId = departmentIdValue,
+                Name = nameValue,
+                Leader = leaderValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -106,20 +106,20 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TenantDepartmentDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.DepartmentId is { } f0)
+            if (value.DepartmentId is { } departmentIdValue)
             {
                 writer.WritePropertyName("departmentId");
-                F0Converter.Write(writer, f0, options);
+                DepartmentIdConverter.Write(writer, departmentIdValue, options);
             }
-            if (value.Name is { } f1)
+            if (value.Name is { } nameValue)
             {
                 writer.WritePropertyName("name");
-                F1Converter.Write(writer, f1, options);
+                NameConverter.Write(writer, nameValue, options);
             }
-            if (value.Leader is { } f2)
+            if (value.Leader is { } leaderValue)
             {
                 writer.WritePropertyName("leader");
-                F2Converter.Write(writer, f2, options);
+                LeaderConverter.Write(writer, leaderValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -54,20 +54,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="TenantMemberDto"/> with its exact wire names, without reflection.</summary>
     public sealed class TenantMemberDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantMemberDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantRoleDto>?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantDepartmentDto>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_userIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantRoleDto>?>? s_rolesConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantDepartmentDto>? s_departmentConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static TenantMemberDtoJsonConverter Instance { get; } = new TenantMemberDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantRoleDto>?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.TenantRoleDtoJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantDepartmentDto> F3Converter => s_f3 ??= global::Authing.Sdk.Models.TenantDepartmentDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> UserIdConverter => s_userIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantRoleDto>?> RolesConverter => s_rolesConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.TenantRoleDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantDepartmentDto> DepartmentConverter => s_departmentConverter ??= global::Authing.Sdk.Models.TenantDepartmentDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override TenantMemberDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -79,25 +79,25 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantMemberDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantMemberDto");
-            string? f0 = default;
-            string? f1 = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantRoleDto>? f2 = default;
-            global::Authing.Sdk.Models.TenantDepartmentDto? f3 = default;
+            string? userIdValue = default;
+            string? nameValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantRoleDto>? rolesValue = default;
+            global::Authing.Sdk.Models.TenantDepartmentDto? departmentValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "userId":
-                        f0 = fields.Read(ref reader, F0Converter, "userId", options);
+                        userIdValue = fields.Read(ref reader, UserIdConverter, "userId", options);
                         break;
                     case "name":
-                        f1 = fields.Read(ref reader, F1Converter, "name", options);
+                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
                         break;
                     case "roles":
-                        f2 = fields.Read(ref reader, F2Converter, "roles", options);
+                        rolesValue = fields.Read(ref reader, RolesConverter, "roles", options);
                         break;
                     case "department":
-                        f3 = fields.Read(ref reader, F3Converter, "department", options);
+                        departmentValue = fields.Read(ref reader, DepartmentConverter, "department", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -107,10 +107,10 @@ namespace Authing.Sdk.Models
 
             return new TenantMemberDto
             {
-                UserId = f0,
-                Name = f1,
-                Roles = f2,
-                Department = f3,
+                UserId = userIdValue,
+                Name = nameValue,
+                Roles = rolesValue,
+                Department = departmentValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -119,25 +119,25 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TenantMemberDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.UserId is { } f0)
+            if (value.UserId is { } userIdValue)
             {
                 writer.WritePropertyName("userId");
-                F0Converter.Write(writer, f0, options);
+                UserIdConverter.Write(writer, userIdValue, options);
             }
-            if (value.Name is { } f1)
+            if (value.Name is { } nameValue)
             {
                 writer.WritePropertyName("name");
-                F1Converter.Write(writer, f1, options);
+                NameConverter.Write(writer, nameValue, options);
             }
-            if (value.Roles is { } f2)
+            if (value.Roles is { } rolesValue)
             {
                 writer.WritePropertyName("roles");
-                F2Converter.Write(writer, f2, options);
+                RolesConverter.Write(writer, rolesValue, options);
             }
-            if (value.Department is { } f3)
+            if (value.Department is { } departmentValue)
             {
                 writer.WritePropertyName("department");
-                F3Converter.Write(writer, f3, options);
+                DepartmentConverter.Write(writer, departmentValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

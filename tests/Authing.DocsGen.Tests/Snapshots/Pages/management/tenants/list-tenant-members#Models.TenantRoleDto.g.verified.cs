@@ -42,16 +42,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="TenantRoleDto"/> with its exact wire names, without reflection.</summary>
     public sealed class TenantRoleDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantRoleDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_codeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static TenantRoleDtoJsonConverter Instance { get; } = new TenantRoleDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> CodeConverter => s_codeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override TenantRoleDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -63,17 +63,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantRoleDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantRoleDto");
-            string? f0 = default;
-            string? f1 = default;
+            string? codeValue = default;
+            string? nameValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "code":
-                        f0 = fields.Read(ref reader, F0Converter, "code", options);
+                        codeValue = fields.Read(ref reader, CodeConverter, "code", options);
                         break;
                     case "name":
-                        f1 = fields.Read(ref reader, F1Converter, "name", options);
+                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -83,8 +83,8 @@ namespace Authing.Sdk.Models
 
             return new TenantRoleDto
             {
-                Code = f0,
-                Name = f1,
+                Code = codeValue,
+                Name = nameValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -93,15 +93,15 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TenantRoleDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Code is { } f0)
+            if (value.Code is { } codeValue)
             {
                 writer.WritePropertyName("code");
-                F0Converter.Write(writer, f0, options);
+                CodeConverter.Write(writer, codeValue, options);
             }
-            if (value.Name is { } f1)
+            if (value.Name is { } nameValue)
             {
                 writer.WritePropertyName("name");
-                F1Converter.Write(writer, f1, options);
+                NameConverter.Write(writer, nameValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

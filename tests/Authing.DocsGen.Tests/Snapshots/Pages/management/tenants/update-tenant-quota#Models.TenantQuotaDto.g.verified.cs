@@ -60,20 +60,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="TenantQuotaDto"/> with its exact wire names, without reflection.</summary>
     public sealed class TenantQuotaDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantQuotaDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantQuotaStatus?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_tenantIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_maxMembersConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_maxWidgetsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantQuotaStatus?>? s_statusConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static TenantQuotaDtoJsonConverter Instance { get; } = new TenantQuotaDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantQuotaStatus?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.TenantQuotaStatusJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TenantIdConverter => s_tenantIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> MaxMembersConverter => s_maxMembersConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> MaxWidgetsConverter => s_maxWidgetsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantQuotaStatus?> StatusConverter => s_statusConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.TenantQuotaStatusJsonConverter.Instance);
 
         /// <inheritdoc/>
         public override TenantQuotaDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -85,25 +85,25 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantQuotaDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantQuotaDto");
-            string? f0 = default;
-            long? f1 = default;
-            long? f2 = default;
-            global::Authing.Sdk.Models.TenantQuotaStatus? f3 = default;
+            string? tenantIdValue = default;
+            long? maxMembersValue = default;
+            long? maxWidgetsValue = default;
+            global::Authing.Sdk.Models.TenantQuotaStatus? statusValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "tenantId":
-                        f0 = fields.Read(ref reader, F0Converter, "tenantId", options);
+                        tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
                         break;
                     case "maxMembers":
-                        f1 = fields.Read(ref reader, F1Converter, "maxMembers", options);
+                        maxMembersValue = fields.Read(ref reader, MaxMembersConverter, "maxMembers", options);
                         break;
                     case "maxWidgets":
-                        f2 = fields.Read(ref reader, F2Converter, "maxWidgets", options);
+                        maxWidgetsValue = fields.Read(ref reader, MaxWidgetsConverter, "maxWidgets", options);
                         break;
                     case "status":
-                        f3 = fields.Read(ref reader, F3Converter, "status", options);
+                        statusValue = fields.Read(ref reader, StatusConverter, "status", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -113,10 +113,10 @@ namespace Authing.Sdk.Models
 
             return new TenantQuotaDto
             {
-                TenantId = f0,
-                MaxMembers = f1,
-                MaxWidgets = f2,
-                Status = f3,
+                TenantId = tenantIdValue,
+                MaxMembers = maxMembersValue,
+                MaxWidgets = maxWidgetsValue,
+                Status = statusValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -125,25 +125,25 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TenantQuotaDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.TenantId is { } f0)
+            if (value.TenantId is { } tenantIdValue)
             {
                 writer.WritePropertyName("tenantId");
-                F0Converter.Write(writer, f0, options);
+                TenantIdConverter.Write(writer, tenantIdValue, options);
             }
-            if (value.MaxMembers is { } f1)
+            if (value.MaxMembers is { } maxMembersValue)
             {
                 writer.WritePropertyName("maxMembers");
-                F1Converter.Write(writer, f1, options);
+                MaxMembersConverter.Write(writer, maxMembersValue, options);
             }
-            if (value.MaxWidgets is { } f2)
+            if (value.MaxWidgets is { } maxWidgetsValue)
             {
                 writer.WritePropertyName("maxWidgets");
-                F2Converter.Write(writer, f2, options);
+                MaxWidgetsConverter.Write(writer, maxWidgetsValue, options);
             }
-            if (value.Status is { } f3)
+            if (value.Status is { } statusValue)
             {
                 writer.WritePropertyName("status");
-                F3Converter.Write(writer, f3, options);
+                StatusConverter.Write(writer, statusValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -74,24 +74,24 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="UpdateTenantQuotaDto"/> with its exact wire names, without reflection.</summary>
     public sealed class UpdateTenantQuotaDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UpdateTenantQuotaDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f3;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateTenantQuotaStatus?>? s_f4;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f5;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_tenantIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_maxMembersConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_maxWidgetsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_namespaceConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateTenantQuotaStatus?>? s_statusConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_notifyAdminsConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static UpdateTenantQuotaDtoJsonConverter Instance { get; } = new UpdateTenantQuotaDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateTenantQuotaStatus?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.UpdateTenantQuotaStatusJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F5Converter => s_f5 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TenantIdConverter => s_tenantIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> MaxMembersConverter => s_maxMembersConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> MaxWidgetsConverter => s_maxWidgetsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NamespaceConverter => s_namespaceConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateTenantQuotaStatus?> StatusConverter => s_statusConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.UpdateTenantQuotaStatusJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> NotifyAdminsConverter => s_notifyAdminsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
 
         /// <inheritdoc/>
         public override UpdateTenantQuotaDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -103,33 +103,33 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "UpdateTenantQuotaDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("UpdateTenantQuotaDto");
-            string? f0 = default;
-            long? f1 = default;
-            long? f2 = default;
-            string? f3 = default;
-            global::Authing.Sdk.Models.UpdateTenantQuotaStatus? f4 = default;
-            bool? f5 = default;
+            string? tenantIdValue = default;
+            long? maxMembersValue = default;
+            long? maxWidgetsValue = default;
+            string? namespaceValue = default;
+            global::Authing.Sdk.Models.UpdateTenantQuotaStatus? statusValue = default;
+            bool? notifyAdminsValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "tenantId":
-                        f0 = fields.Read(ref reader, F0Converter, "tenantId", options);
+                        tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
                         break;
                     case "maxMembers":
-                        f1 = fields.Read(ref reader, F1Converter, "maxMembers", options);
+                        maxMembersValue = fields.Read(ref reader, MaxMembersConverter, "maxMembers", options);
                         break;
                     case "maxWidgets":
-                        f2 = fields.Read(ref reader, F2Converter, "maxWidgets", options);
+                        maxWidgetsValue = fields.Read(ref reader, MaxWidgetsConverter, "maxWidgets", options);
                         break;
                     case "namespace":
-                        f3 = fields.Read(ref reader, F3Converter, "namespace", options);
+                        namespaceValue = fields.Read(ref reader, NamespaceConverter, "namespace", options);
                         break;
                     case "status":
-                        f4 = fields.Read(ref reader, F4Converter, "status", options);
+                        statusValue = fields.Read(ref reader, StatusConverter, "status", options);
                         break;
                     case "notifyAdmins":
-                        f5 = fields.Read(ref reader, F5Converter, "notifyAdmins", options);
+                        notifyAdminsValue = fields.Read(ref reader, NotifyAdminsConverter, "notifyAdmins", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -139,12 +139,12 @@ namespace Authing.Sdk.Models
 
             return new UpdateTenantQuotaDto
             {
-                TenantId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("tenantId", "UpdateTenantQuotaDto"),
-                MaxMembers = f1,
-                MaxWidgets = f2,
-                Namespace = f3,
-                Status = f4,
-                NotifyAdmins = f5,
+                TenantId = tenantIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("tenantId", "UpdateTenantQuotaDto"),
+                MaxMembers = maxMembersValue,
+                MaxWidgets = maxWidgetsValue,
+                Namespace = namespaceValue,
+                Status = statusValue,
+                NotifyAdmins = notifyAdminsValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -154,31 +154,31 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("tenantId");
-            F0Converter.Write(writer, value.TenantId, options);
-            if (value.MaxMembers is { } f1)
+            TenantIdConverter.Write(writer, value.TenantId, options);
+            if (value.MaxMembers is { } maxMembersValue)
             {
                 writer.WritePropertyName("maxMembers");
-                F1Converter.Write(writer, f1, options);
+                MaxMembersConverter.Write(writer, maxMembersValue, options);
             }
-            if (value.MaxWidgets is { } f2)
+            if (value.MaxWidgets is { } maxWidgetsValue)
             {
                 writer.WritePropertyName("maxWidgets");
-                F2Converter.Write(writer, f2, options);
+                MaxWidgetsConverter.Write(writer, maxWidgetsValue, options);
             }
-            if (value.Namespace is { } f3)
+            if (value.Namespace is { } namespaceValue)
             {
                 writer.WritePropertyName("namespace");
-                F3Converter.Write(writer, f3, options);
+                NamespaceConverter.Write(writer, namespaceValue, options);
             }
-            if (value.Status is { } f4)
+            if (value.Status is { } statusValue)
             {
                 writer.WritePropertyName("status");
-                F4Converter.Write(writer, f4, options);
+                StatusConverter.Write(writer, statusValue, options);
             }
-            if (value.NotifyAdmins is { } f5)
+            if (value.NotifyAdmins is { } notifyAdminsValue)
             {
                 writer.WritePropertyName("notifyAdmins");
-                F5Converter.Write(writer, f5, options);
+                NotifyAdminsConverter.Write(writer, notifyAdminsValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

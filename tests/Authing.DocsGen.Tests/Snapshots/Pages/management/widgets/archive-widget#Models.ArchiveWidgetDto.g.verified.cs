@@ -47,18 +47,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="ArchiveWidgetDto"/> with its exact wire names, without reflection.</summary>
     public sealed class ArchiveWidgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ArchiveWidgetDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_reasonConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_retentionDaysConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ArchiveWidgetDtoJsonConverter Instance { get; } = new ArchiveWidgetDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ReasonConverter => s_reasonConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> RetentionDaysConverter => s_retentionDaysConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override ArchiveWidgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -70,21 +70,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ArchiveWidgetDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ArchiveWidgetDto");
-            string? f0 = default;
-            string? f1 = default;
-            long? f2 = default;
+            string? widgetIdValue = default;
+            string? reasonValue = default;
+            long? retentionDaysValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "widgetId":
-                        f0 = fields.Read(ref reader, F0Converter, "widgetId", options);
+                        widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
                         break;
                     case "reason":
-                        f1 = fields.Read(ref reader, F1Converter, "reason", options);
+                        reasonValue = fields.Read(ref reader, ReasonConverter, "reason", options);
                         break;
                     case "retentionDays":
-                        f2 = fields.Read(ref reader, F2Converter, "retentionDays", options);
+                        retentionDaysValue = fields.Read(ref reader, RetentionDaysConverter, "retentionDays", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -94,9 +94,9 @@ namespace Authing.Sdk.Models
 
             return new ArchiveWidgetDto
             {
-                WidgetId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "ArchiveWidgetDto"),
-                Reason = f1,
-                RetentionDays = f2,
+                WidgetId = widgetIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "ArchiveWidgetDto"),
+                Reason = reasonValue,
+                RetentionDays = retentionDaysValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -106,16 +106,16 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("widgetId");
-            F0Converter.Write(writer, value.WidgetId, options);
-            if (value.Reason is { } f1)
+            WidgetIdConverter.Write(writer, value.WidgetId, options);
+            if (value.Reason is { } reasonValue)
             {
                 writer.WritePropertyName("reason");
-                F1Converter.Write(writer, f1, options);
+                ReasonConverter.Write(writer, reasonValue, options);
             }
-            if (value.RetentionDays is { } f2)
+            if (value.RetentionDays is { } retentionDaysValue)
             {
                 writer.WritePropertyName("retentionDays");
-                F2Converter.Write(writer, f2, options);
+                RetentionDaysConverter.Write(writer, retentionDaysValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

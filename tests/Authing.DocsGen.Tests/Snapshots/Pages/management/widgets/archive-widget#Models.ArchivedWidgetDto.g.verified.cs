@@ -48,18 +48,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="ArchivedWidgetDto"/> with its exact wire names, without reflection.</summary>
     public sealed class ArchivedWidgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ArchivedWidgetDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_archivedAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_purgeAtConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ArchivedWidgetDtoJsonConverter Instance { get; } = new ArchivedWidgetDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> ArchivedAtConverter => s_archivedAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> PurgeAtConverter => s_purgeAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override ArchivedWidgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -71,21 +71,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ArchivedWidgetDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ArchivedWidgetDto");
-            string? f0 = default;
-            long? f1 = default;
-            long? f2 = default;
+            string? widgetIdValue = default;
+            long? archivedAtValue = default;
+            long? purgeAtValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "widgetId":
-                        f0 = fields.Read(ref reader, F0Converter, "widgetId", options);
+                        widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
                         break;
                     case "archivedAt":
-                        f1 = fields.Read(ref reader, F1Converter, "archivedAt", options);
+                        archivedAtValue = fields.Read(ref reader, ArchivedAtConverter, "archivedAt", options);
                         break;
                     case "purgeAt":
-                        f2 = fields.Read(ref reader, F2Converter, "purgeAt", options);
+                        purgeAtValue = fields.Read(ref reader, PurgeAtConverter, "purgeAt", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -95,9 +95,9 @@ namespace Authing.Sdk.Models
 
             return new ArchivedWidgetDto
             {
-                WidgetId = f0,
-                ArchivedAt = f1,
-                PurgeAt = f2,
+                WidgetId = widgetIdValue,
+                ArchivedAt = archivedAtValue,
+                PurgeAt = purgeAtValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -106,20 +106,20 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ArchivedWidgetDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.WidgetId is { } f0)
+            if (value.WidgetId is { } widgetIdValue)
             {
                 writer.WritePropertyName("widgetId");
-                F0Converter.Write(writer, f0, options);
+                WidgetIdConverter.Write(writer, widgetIdValue, options);
             }
-            if (value.ArchivedAt is { } f1)
+            if (value.ArchivedAt is { } archivedAtValue)
             {
                 writer.WritePropertyName("archivedAt");
-                F1Converter.Write(writer, f1, options);
+                ArchivedAtConverter.Write(writer, archivedAtValue, options);
             }
-            if (value.PurgeAt is { } f2)
+            if (value.PurgeAt is { } purgeAtValue)
             {
                 writer.WritePropertyName("purgeAt");
-                F2Converter.Write(writer, f2, options);
+                PurgeAtConverter.Write(writer, purgeAtValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -65,24 +65,24 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="CreateWidgetDto"/> with its exact wire names, without reflection.</summary>
     public sealed class CreateWidgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateWidgetDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetComponentDto>?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetLayoutRowDto>?>? s_f3;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOptionsDto>? s_f4;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f5;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetComponentDto>?>? s_componentsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_tagsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetLayoutRowDto>?>? s_layoutConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOptionsDto>? s_optionsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_descriptionConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CreateWidgetDtoJsonConverter Instance { get; } = new CreateWidgetDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetComponentDto>?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.WidgetComponentDtoJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetLayoutRowDto>?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.WidgetLayoutRowDtoJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOptionsDto> F4Converter => s_f4 ??= global::Authing.Sdk.Models.WidgetOptionsDtoJsonConverter.Instance;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F5Converter => s_f5 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetComponentDto>?> ComponentsConverter => s_componentsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.WidgetComponentDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> TagsConverter => s_tagsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetLayoutRowDto>?> LayoutConverter => s_layoutConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.WidgetLayoutRowDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOptionsDto> OptionsConverter => s_optionsConverter ??= global::Authing.Sdk.Models.WidgetOptionsDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> DescriptionConverter => s_descriptionConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override CreateWidgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -94,33 +94,33 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CreateWidgetDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CreateWidgetDto");
-            string? f0 = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetComponentDto>? f1 = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? f2 = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetLayoutRowDto>? f3 = default;
-            global::Authing.Sdk.Models.WidgetOptionsDto? f4 = default;
-            string? f5 = default;
+            string? nameValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetComponentDto>? componentsValue = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? tagsValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetLayoutRowDto>? layoutValue = default;
+            global::Authing.Sdk.Models.WidgetOptionsDto? optionsValue = default;
+            string? descriptionValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "name":
-                        f0 = fields.Read(ref reader, F0Converter, "name", options);
+                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
                         break;
                     case "components":
-                        f1 = fields.Read(ref reader, F1Converter, "components", options);
+                        componentsValue = fields.Read(ref reader, ComponentsConverter, "components", options);
                         break;
                     case "tags":
-                        f2 = fields.Read(ref reader, F2Converter, "tags", options);
+                        tagsValue = fields.Read(ref reader, TagsConverter, "tags", options);
                         break;
                     case "layout":
-                        f3 = fields.Read(ref reader, F3Converter, "layout", options);
+                        layoutValue = fields.Read(ref reader, LayoutConverter, "layout", options);
                         break;
                     case "options":
-                        f4 = fields.Read(ref reader, F4Converter, "options", options);
+                        optionsValue = fields.Read(ref reader, OptionsConverter, "options", options);
                         break;
                     case "description":
-                        f5 = fields.Read(ref reader, F5Converter, "description", options);
+                        descriptionValue = fields.Read(ref reader, DescriptionConverter, "description", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -130,12 +130,12 @@ namespace Authing.Sdk.Models
 
             return new CreateWidgetDto
             {
-                Name = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("name", "CreateWidgetDto"),
-                Components = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("components", "CreateWidgetDto"),
-                Tags = f2,
-                Layout = f3,
-                Options = f4,
-                Description = f5,
+                Name = nameValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("name", "CreateWidgetDto"),
+                Components = componentsValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("components", "CreateWidgetDto"),
+                Tags = tagsValue,
+                Layout = layoutValue,
+                Options = optionsValue,
+                Description = descriptionValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -145,28 +145,28 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("name");
-            F0Converter.Write(writer, value.Name, options);
+            NameConverter.Write(writer, value.Name, options);
             writer.WritePropertyName("components");
-            F1Converter.Write(writer, value.Components, options);
-            if (value.Tags is { } f2)
+            ComponentsConverter.Write(writer, value.Components, options);
+            if (value.Tags is { } tagsValue)
             {
                 writer.WritePropertyName("tags");
-                F2Converter.Write(writer, f2, options);
+                TagsConverter.Write(writer, tagsValue, options);
             }
-            if (value.Layout is { } f3)
+            if (value.Layout is { } layoutValue)
             {
                 writer.WritePropertyName("layout");
-                F3Converter.Write(writer, f3, options);
+                LayoutConverter.Write(writer, layoutValue, options);
             }
-            if (value.Options is { } f4)
+            if (value.Options is { } optionsValue)
             {
                 writer.WritePropertyName("options");
-                F4Converter.Write(writer, f4, options);
+                OptionsConverter.Write(writer, optionsValue, options);
             }
-            if (value.Description is { } f5)
+            if (value.Description is { } descriptionValue)
             {
                 writer.WritePropertyName("description");
-                F5Converter.Write(writer, f5, options);
+                DescriptionConverter.Write(writer, descriptionValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

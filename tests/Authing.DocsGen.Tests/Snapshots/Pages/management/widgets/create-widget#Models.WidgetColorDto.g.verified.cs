@@ -44,18 +44,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="WidgetColorDto"/> with its exact wire names, without reflection.</summary>
     public sealed class WidgetColorDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetColorDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetGradientDto>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_hexConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_alphaConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetGradientDto>? s_gradientConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetColorDtoJsonConverter Instance { get; } = new WidgetColorDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetGradientDto> F2Converter => s_f2 ??= global::Authing.Sdk.Models.WidgetGradientDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> HexConverter => s_hexConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> AlphaConverter => s_alphaConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetGradientDto> GradientConverter => s_gradientConverter ??= global::Authing.Sdk.Models.WidgetGradientDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override WidgetColorDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -67,21 +67,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetColorDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetColorDto");
-            string? f0 = default;
-            long? f1 = default;
-            global::Authing.Sdk.Models.WidgetGradientDto? f2 = default;
+            string? hexValue = default;
+            long? alphaValue = default;
+            global::Authing.Sdk.Models.WidgetGradientDto? gradientValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "hex":
-                        f0 = fields.Read(ref reader, F0Converter, "hex", options);
+                        hexValue = fields.Read(ref reader, HexConverter, "hex", options);
                         break;
                     case "alpha":
-                        f1 = fields.Read(ref reader, F1Converter, "alpha", options);
+                        alphaValue = fields.Read(ref reader, AlphaConverter, "alpha", options);
                         break;
                     case "gradient":
-                        f2 = fields.Read(ref reader, F2Converter, "gradient", options);
+                        gradientValue = fields.Read(ref reader, GradientConverter, "gradient", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -91,9 +91,9 @@ namespace Authing.Sdk.Models
 
             return new WidgetColorDto
             {
-                Hex = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("hex", "WidgetColorDto"),
-                Alpha = f1,
-                Gradient = f2,
+                Hex = hexValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("hex", "WidgetColorDto"),
+                Alpha = alphaValue,
+                Gradient = gradientValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -103,16 +103,16 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("hex");
-            F0Converter.Write(writer, value.Hex, options);
-            if (value.Alpha is { } f1)
+            HexConverter.Write(writer, value.Hex, options);
+            if (value.Alpha is { } alphaValue)
             {
                 writer.WritePropertyName("alpha");
-                F1Converter.Write(writer, f1, options);
+                AlphaConverter.Write(writer, alphaValue, options);
             }
-            if (value.Gradient is { } f2)
+            if (value.Gradient is { } gradientValue)
             {
                 writer.WritePropertyName("gradient");
-                F2Converter.Write(writer, f2, options);
+                GradientConverter.Write(writer, gradientValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -35,16 +35,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="WidgetComponentDto"/> with its exact wire names, without reflection.</summary>
     public sealed class WidgetComponentDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetComponentDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetComponentType?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetStyleDto>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetComponentType?>? s_typeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetStyleDto>? s_styleConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetComponentDtoJsonConverter Instance { get; } = new WidgetComponentDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetComponentType?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WidgetComponentTypeJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetStyleDto> F1Converter => s_f1 ??= global::Authing.Sdk.Models.WidgetStyleDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetComponentType?> TypeConverter => s_typeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WidgetComponentTypeJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetStyleDto> StyleConverter => s_styleConverter ??= global::Authing.Sdk.Models.WidgetStyleDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override WidgetComponentDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -56,17 +56,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetComponentDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetComponentDto");
-            global::Authing.Sdk.Models.WidgetComponentType? f0 = default;
-            global::Authing.Sdk.Models.WidgetStyleDto? f1 = default;
+            global::Authing.Sdk.Models.WidgetComponentType? typeValue = default;
+            global::Authing.Sdk.Models.WidgetStyleDto? styleValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "type":
-                        f0 = fields.Read(ref reader, F0Converter, "type", options);
+                        typeValue = fields.Read(ref reader, TypeConverter, "type", options);
                         break;
                     case "style":
-                        f1 = fields.Read(ref reader, F1Converter, "style", options);
+                        styleValue = fields.Read(ref reader, StyleConverter, "style", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -76,8 +76,8 @@ namespace Authing.Sdk.Models
 
             return new WidgetComponentDto
             {
-                Type = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("type", "WidgetComponentDto"),
-                Style = f1,
+                Type = typeValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("type", "WidgetComponentDto"),
+                Style = styleValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -87,11 +87,11 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("type");
-            F0Converter.Write(writer, value.Type, options);
-            if (value.Style is { } f1)
+            TypeConverter.Write(writer, value.Type, options);
+            if (value.Style is { } styleValue)
             {
                 writer.WritePropertyName("style");
-                F1Converter.Write(writer, f1, options);
+                StyleConverter.Write(writer, styleValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -38,16 +38,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="WidgetGradientDto"/> with its exact wire names, without reflection.</summary>
     public sealed class WidgetGradientDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetGradientDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_angleConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_stopsConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetGradientDtoJsonConverter Instance { get; } = new WidgetGradientDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> AngleConverter => s_angleConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> StopsConverter => s_stopsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
 
         /// <inheritdoc/>
         public override WidgetGradientDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -59,17 +59,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetGradientDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetGradientDto");
-            long? f0 = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? f1 = default;
+            long? angleValue = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? stopsValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "angle":
-                        f0 = fields.Read(ref reader, F0Converter, "angle", options);
+                        angleValue = fields.Read(ref reader, AngleConverter, "angle", options);
                         break;
                     case "stops":
-                        f1 = fields.Read(ref reader, F1Converter, "stops", options);
+                        stopsValue = fields.Read(ref reader, StopsConverter, "stops", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -79,8 +79,8 @@ namespace Authing.Sdk.Models
 
             return new WidgetGradientDto
             {
-                Angle = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("angle", "WidgetGradientDto"),
-                Stops = f1 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("stops", "WidgetGradientDto"),
+                Angle = angleValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("angle", "WidgetGradientDto"),
+                Stops = stopsValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("stops", "WidgetGradientDto"),
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -90,9 +90,9 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("angle");
-            F0Converter.Write(writer, value.Angle, options);
+            AngleConverter.Write(writer, value.Angle, options);
             writer.WritePropertyName("stops");
-            F1Converter.Write(writer, value.Stops, options);
+            StopsConverter.Write(writer, value.Stops, options);
             if (value.AdditionalProperties is { } additionalProperties)
             {
                 foreach (var property in additionalProperties)

@@ -38,16 +38,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="WidgetLayoutRowDto"/> with its exact wire names, without reflection.</summary>
     public sealed class WidgetLayoutRowDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetLayoutRowDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_columnsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_heightConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetLayoutRowDtoJsonConverter Instance { get; } = new WidgetLayoutRowDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> ColumnsConverter => s_columnsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> HeightConverter => s_heightConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override WidgetLayoutRowDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -59,17 +59,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetLayoutRowDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetLayoutRowDto");
-            long? f0 = default;
-            long? f1 = default;
+            long? columnsValue = default;
+            long? heightValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "columns":
-                        f0 = fields.Read(ref reader, F0Converter, "columns", options);
+                        columnsValue = fields.Read(ref reader, ColumnsConverter, "columns", options);
                         break;
                     case "height":
-                        f1 = fields.Read(ref reader, F1Converter, "height", options);
+                        heightValue = fields.Read(ref reader, HeightConverter, "height", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -79,8 +79,8 @@ namespace Authing.Sdk.Models
 
             return new WidgetLayoutRowDto
             {
-                Columns = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("columns", "WidgetLayoutRowDto"),
-                Height = f1,
+                Columns = columnsValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("columns", "WidgetLayoutRowDto"),
+                Height = heightValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -90,11 +90,11 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("columns");
-            F0Converter.Write(writer, value.Columns, options);
-            if (value.Height is { } f1)
+            ColumnsConverter.Write(writer, value.Columns, options);
+            if (value.Height is { } heightValue)
             {
                 writer.WritePropertyName("height");
-                F1Converter.Write(writer, f1, options);
+                HeightConverter.Write(writer, heightValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

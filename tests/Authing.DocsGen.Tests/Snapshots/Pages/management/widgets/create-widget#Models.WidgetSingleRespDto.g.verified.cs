@@ -30,14 +30,14 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="WidgetSingleRespDto"/> with its exact wire names, without reflection.</summary>
     public sealed class WidgetSingleRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetSingleRespDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetDto>? s_f4;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetDto>? s_dataConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetSingleRespDtoJsonConverter Instance { get; } = new WidgetSingleRespDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetDto> F4Converter => s_f4 ??= global::Authing.Sdk.Models.WidgetDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.WidgetDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override WidgetSingleRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -50,13 +50,13 @@ namespace Authing.Sdk.Models
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetSingleRespDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetSingleRespDto");
             var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
-            global::Authing.Sdk.Models.WidgetDto? f4 = default;
+            global::Authing.Sdk.Models.WidgetDto? dataValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "data":
-                        f4 = fields.Read(ref reader, F4Converter, "data", options);
+                        dataValue = fields.Read(ref reader, DataConverter, "data", options);
                         break;
                     default:
                         envelope.ReadOrKeep(ref reader, propertyName, ref fields, options);
@@ -70,7 +70,7 @@ namespace Authing.Sdk.Models
                 Message = envelope.Message,
                 ApiCode = envelope.ApiCode,
                 RequestId = envelope.RequestId,
-                Data = f4,
+                Data = dataValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -80,10 +80,10 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
-            if (value.Data is { } f4)
+            if (value.Data is { } dataValue)
             {
                 writer.WritePropertyName("data");
-                F4Converter.Write(writer, f4, options);
+                DataConverter.Write(writer, dataValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -38,18 +38,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="WidgetStyleDto"/> with its exact wire names, without reflection.</summary>
     public sealed class WidgetStyleDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetStyleDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto>? s_primaryColorConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto>? s_secondaryColorConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto>? s_borderColorConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetStyleDtoJsonConverter Instance { get; } = new WidgetStyleDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto> F0Converter => s_f0 ??= global::Authing.Sdk.Models.WidgetColorDtoJsonConverter.Instance;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto> F1Converter => s_f1 ??= global::Authing.Sdk.Models.WidgetColorDtoJsonConverter.Instance;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto> F2Converter => s_f2 ??= global::Authing.Sdk.Models.WidgetColorDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto> PrimaryColorConverter => s_primaryColorConverter ??= global::Authing.Sdk.Models.WidgetColorDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto> SecondaryColorConverter => s_secondaryColorConverter ??= global::Authing.Sdk.Models.WidgetColorDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto> BorderColorConverter => s_borderColorConverter ??= global::Authing.Sdk.Models.WidgetColorDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override WidgetStyleDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -61,21 +61,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetStyleDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetStyleDto");
-            global::Authing.Sdk.Models.WidgetColorDto? f0 = default;
-            global::Authing.Sdk.Models.WidgetColorDto? f1 = default;
-            global::Authing.Sdk.Models.WidgetColorDto? f2 = default;
+            global::Authing.Sdk.Models.WidgetColorDto? primaryColorValue = default;
+            global::Authing.Sdk.Models.WidgetColorDto? secondaryColorValue = default;
+            global::Authing.Sdk.Models.WidgetColorDto? borderColorValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "primaryColor":
-                        f0 = fields.Read(ref reader, F0Converter, "primaryColor", options);
+                        primaryColorValue = fields.Read(ref reader, PrimaryColorConverter, "primaryColor", options);
                         break;
                     case "secondaryColor":
-                        f1 = fields.Read(ref reader, F1Converter, "secondaryColor", options);
+                        secondaryColorValue = fields.Read(ref reader, SecondaryColorConverter, "secondaryColor", options);
                         break;
                     case "borderColor":
-                        f2 = fields.Read(ref reader, F2Converter, "borderColor", options);
+                        borderColorValue = fields.Read(ref reader, BorderColorConverter, "borderColor", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -85,9 +85,9 @@ namespace Authing.Sdk.Models
 
             return new WidgetStyleDto
             {
-                PrimaryColor = f0,
-                SecondaryColor = f1,
-                BorderColor = f2,
+                PrimaryColor = primaryColorValue,
+                SecondaryColor = secondaryColorValue,
+                BorderColor = borderColorValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -96,20 +96,20 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetStyleDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.PrimaryColor is { } f0)
+            if (value.PrimaryColor is { } primaryColorValue)
             {
                 writer.WritePropertyName("primaryColor");
-                F0Converter.Write(writer, f0, options);
+                PrimaryColorConverter.Write(writer, primaryColorValue, options);
             }
-            if (value.SecondaryColor is { } f1)
+            if (value.SecondaryColor is { } secondaryColorValue)
             {
                 writer.WritePropertyName("secondaryColor");
-                F1Converter.Write(writer, f1, options);
+                SecondaryColorConverter.Write(writer, secondaryColorValue, options);
             }
-            if (value.BorderColor is { } f2)
+            if (value.BorderColor is { } borderColorValue)
             {
                 writer.WritePropertyName("borderColor");
-                F2Converter.Write(writer, f2, options);
+                BorderColorConverter.Write(writer, borderColorValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -38,16 +38,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="DeleteWidgetDto"/> with its exact wire names, without reflection.</summary>
     public sealed class DeleteWidgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DeleteWidgetDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_forceConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static DeleteWidgetDtoJsonConverter Instance { get; } = new DeleteWidgetDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> ForceConverter => s_forceConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
 
         /// <inheritdoc/>
         public override DeleteWidgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -59,17 +59,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "DeleteWidgetDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("DeleteWidgetDto");
-            string? f0 = default;
-            bool? f1 = default;
+            string? widgetIdValue = default;
+            bool? forceValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "widgetId":
-                        f0 = fields.Read(ref reader, F0Converter, "widgetId", options);
+                        widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
                         break;
                     case "force":
-                        f1 = fields.Read(ref reader, F1Converter, "force", options);
+                        forceValue = fields.Read(ref reader, ForceConverter, "force", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -79,8 +79,8 @@ namespace Authing.Sdk.Models
 
             return new DeleteWidgetDto
             {
-                WidgetId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "DeleteWidgetDto"),
-                Force = f1,
+                WidgetId = widgetIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "DeleteWidgetDto"),
+                Force = forceValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -90,11 +90,11 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("widgetId");
-            F0Converter.Write(writer, value.WidgetId, options);
-            if (value.Force is { } f1)
+            WidgetIdConverter.Write(writer, value.WidgetId, options);
+            if (value.Force is { } forceValue)
             {
                 writer.WritePropertyName("force");
-                F1Converter.Write(writer, f1, options);
+                ForceConverter.Write(writer, forceValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

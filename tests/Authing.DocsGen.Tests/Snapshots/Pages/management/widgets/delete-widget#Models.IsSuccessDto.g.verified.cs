@@ -33,14 +33,14 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="IsSuccessDto"/> with its exact wire names, without reflection.</summary>
     public sealed class IsSuccessDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<IsSuccessDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f0;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_successConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static IsSuccessDtoJsonConverter Instance { get; } = new IsSuccessDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> SuccessConverter => s_successConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
 
         /// <inheritdoc/>
         public override IsSuccessDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -52,13 +52,13 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "IsSuccessDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("IsSuccessDto");
-            bool? f0 = default;
+            bool? successValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "success":
-                        f0 = fields.Read(ref reader, F0Converter, "success", options);
+                        successValue = fields.Read(ref reader, SuccessConverter, "success", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -68,7 +68,7 @@ namespace Authing.Sdk.Models
 
             return new IsSuccessDto
             {
-                Success = f0,
+                Success = successValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -77,10 +77,10 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, IsSuccessDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Success is { } f0)
+            if (value.Success is { } successValue)
             {
                 writer.WritePropertyName("success");
-                F0Converter.Write(writer, f0, options);
+                SuccessConverter.Write(writer, successValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

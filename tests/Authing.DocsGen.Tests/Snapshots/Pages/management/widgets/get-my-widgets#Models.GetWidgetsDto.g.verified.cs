@@ -47,18 +47,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="GetWidgetsDto"/> with its exact wire names, without reflection.</summary>
     public sealed class GetWidgetsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetWidgetsDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetWidgetsUserIdType?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_userIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetWidgetsUserIdType?>? s_userIdTypeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_withArchivedConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GetWidgetsDtoJsonConverter Instance { get; } = new GetWidgetsDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetWidgetsUserIdType?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.GetWidgetsUserIdTypeJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> UserIdConverter => s_userIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetWidgetsUserIdType?> UserIdTypeConverter => s_userIdTypeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.GetWidgetsUserIdTypeJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> WithArchivedConverter => s_withArchivedConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
 
         /// <inheritdoc/>
         public override GetWidgetsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -70,21 +70,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetWidgetsDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetWidgetsDto");
-            string? f0 = default;
-            global::Authing.Sdk.Models.GetWidgetsUserIdType? f1 = default;
-            bool? f2 = default;
+            string? userIdValue = default;
+            global::Authing.Sdk.Models.GetWidgetsUserIdType? userIdTypeValue = default;
+            bool? withArchivedValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "userId":
-                        f0 = fields.Read(ref reader, F0Converter, "userId", options);
+                        userIdValue = fields.Read(ref reader, UserIdConverter, "userId", options);
                         break;
                     case "userIdType":
-                        f1 = fields.Read(ref reader, F1Converter, "userIdType", options);
+                        userIdTypeValue = fields.Read(ref reader, UserIdTypeConverter, "userIdType", options);
                         break;
                     case "withArchived":
-                        f2 = fields.Read(ref reader, F2Converter, "withArchived", options);
+                        withArchivedValue = fields.Read(ref reader, WithArchivedConverter, "withArchived", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -94,9 +94,9 @@ namespace Authing.Sdk.Models
 
             return new GetWidgetsDto
             {
-                UserId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("userId", "GetWidgetsDto"),
-                UserIdType = f1,
-                WithArchived = f2,
+                UserId = userIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("userId", "GetWidgetsDto"),
+                UserIdType = userIdTypeValue,
+                WithArchived = withArchivedValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -106,16 +106,16 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("userId");
-            F0Converter.Write(writer, value.UserId, options);
-            if (value.UserIdType is { } f1)
+            UserIdConverter.Write(writer, value.UserId, options);
+            if (value.UserIdType is { } userIdTypeValue)
             {
                 writer.WritePropertyName("userIdType");
-                F1Converter.Write(writer, f1, options);
+                UserIdTypeConverter.Write(writer, userIdTypeValue, options);
             }
-            if (value.WithArchived is { } f2)
+            if (value.WithArchived is { } withArchivedValue)
             {
                 writer.WritePropertyName("withArchived");
-                F2Converter.Write(writer, f2, options);
+                WithArchivedConverter.Write(writer, withArchivedValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -47,18 +47,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="GetWidgetDto"/> with its exact wire names, without reflection.</summary>
     public sealed class GetWidgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetWidgetDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetWidgetLang?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_withOwnerConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetWidgetLang?>? s_langConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GetWidgetDtoJsonConverter Instance { get; } = new GetWidgetDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetWidgetLang?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.GetWidgetLangJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> WithOwnerConverter => s_withOwnerConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetWidgetLang?> LangConverter => s_langConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.GetWidgetLangJsonConverter.Instance);
 
         /// <inheritdoc/>
         public override GetWidgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -70,21 +70,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetWidgetDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetWidgetDto");
-            string? f0 = default;
-            bool? f1 = default;
-            global::Authing.Sdk.Models.GetWidgetLang? f2 = default;
+            string? widgetIdValue = default;
+            bool? withOwnerValue = default;
+            global::Authing.Sdk.Models.GetWidgetLang? langValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "widgetId":
-                        f0 = fields.Read(ref reader, F0Converter, "widgetId", options);
+                        widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
                         break;
                     case "withOwner":
-                        f1 = fields.Read(ref reader, F1Converter, "withOwner", options);
+                        withOwnerValue = fields.Read(ref reader, WithOwnerConverter, "withOwner", options);
                         break;
                     case "lang":
-                        f2 = fields.Read(ref reader, F2Converter, "lang", options);
+                        langValue = fields.Read(ref reader, LangConverter, "lang", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -94,9 +94,9 @@ namespace Authing.Sdk.Models
 
             return new GetWidgetDto
             {
-                WidgetId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "GetWidgetDto"),
-                WithOwner = f1,
-                Lang = f2,
+                WidgetId = widgetIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "GetWidgetDto"),
+                WithOwner = withOwnerValue,
+                Lang = langValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -106,16 +106,16 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("widgetId");
-            F0Converter.Write(writer, value.WidgetId, options);
-            if (value.WithOwner is { } f1)
+            WidgetIdConverter.Write(writer, value.WidgetId, options);
+            if (value.WithOwner is { } withOwnerValue)
             {
                 writer.WritePropertyName("withOwner");
-                F1Converter.Write(writer, f1, options);
+                WithOwnerConverter.Write(writer, withOwnerValue, options);
             }
-            if (value.Lang is { } f2)
+            if (value.Lang is { } langValue)
             {
                 writer.WritePropertyName("lang");
-                F2Converter.Write(writer, f2, options);
+                LangConverter.Write(writer, langValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

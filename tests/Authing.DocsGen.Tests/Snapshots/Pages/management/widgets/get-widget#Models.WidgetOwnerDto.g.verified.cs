@@ -42,16 +42,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="WidgetOwnerDto"/> with its exact wire names, without reflection.</summary>
     public sealed class WidgetOwnerDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetOwnerDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_userIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_displayNameConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetOwnerDtoJsonConverter Instance { get; } = new WidgetOwnerDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> UserIdConverter => s_userIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> DisplayNameConverter => s_displayNameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override WidgetOwnerDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -63,17 +63,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetOwnerDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetOwnerDto");
-            string? f0 = default;
-            string? f1 = default;
+            string? userIdValue = default;
+            string? displayNameValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "userId":
-                        f0 = fields.Read(ref reader, F0Converter, "userId", options);
+                        userIdValue = fields.Read(ref reader, UserIdConverter, "userId", options);
                         break;
                     case "displayName":
-                        f1 = fields.Read(ref reader, F1Converter, "displayName", options);
+                        displayNameValue = fields.Read(ref reader, DisplayNameConverter, "displayName", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -83,8 +83,8 @@ namespace Authing.Sdk.Models
 
             return new WidgetOwnerDto
             {
-                UserId = f0,
-                DisplayName = f1,
+                UserId = userIdValue,
+                DisplayName = displayNameValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -93,15 +93,15 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetOwnerDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.UserId is { } f0)
+            if (value.UserId is { } userIdValue)
             {
                 writer.WritePropertyName("userId");
-                F0Converter.Write(writer, f0, options);
+                UserIdConverter.Write(writer, userIdValue, options);
             }
-            if (value.DisplayName is { } f1)
+            if (value.DisplayName is { } displayNameValue)
             {
                 writer.WritePropertyName("displayName");
-                F1Converter.Write(writer, f1, options);
+                DisplayNameConverter.Write(writer, displayNameValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -62,22 +62,22 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="ListWidgetsDto"/> with its exact wire names, without reflection.</summary>
     public sealed class ListWidgetsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListWidgetsDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListWidgetsStatus?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListWidgetsSortOrder?>? s_f3;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f4;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_pageConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_limitConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListWidgetsStatus?>? s_statusConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListWidgetsSortOrder?>? s_sortOrderConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_keywordsConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ListWidgetsDtoJsonConverter Instance { get; } = new ListWidgetsDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListWidgetsStatus?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.ListWidgetsStatusJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListWidgetsSortOrder?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.ListWidgetsSortOrderJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F4Converter => s_f4 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> PageConverter => s_pageConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> LimitConverter => s_limitConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListWidgetsStatus?> StatusConverter => s_statusConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.ListWidgetsStatusJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListWidgetsSortOrder?> SortOrderConverter => s_sortOrderConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.ListWidgetsSortOrderJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> KeywordsConverter => s_keywordsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
 
         /// <inheritdoc/>
         public override ListWidgetsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -89,29 +89,29 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ListWidgetsDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ListWidgetsDto");
-            long? f0 = default;
-            long? f1 = default;
-            global::Authing.Sdk.Models.ListWidgetsStatus? f2 = default;
-            global::Authing.Sdk.Models.ListWidgetsSortOrder? f3 = default;
-            string? f4 = default;
+            long? pageValue = default;
+            long? limitValue = default;
+            global::Authing.Sdk.Models.ListWidgetsStatus? statusValue = default;
+            global::Authing.Sdk.Models.ListWidgetsSortOrder? sortOrderValue = default;
+            string? keywordsValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "page":
-                        f0 = fields.Read(ref reader, F0Converter, "page", options);
+                        pageValue = fields.Read(ref reader, PageConverter, "page", options);
                         break;
                     case "limit":
-                        f1 = fields.Read(ref reader, F1Converter, "limit", options);
+                        limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
                         break;
                     case "status":
-                        f2 = fields.Read(ref reader, F2Converter, "status", options);
+                        statusValue = fields.Read(ref reader, StatusConverter, "status", options);
                         break;
                     case "sortOrder":
-                        f3 = fields.Read(ref reader, F3Converter, "sortOrder", options);
+                        sortOrderValue = fields.Read(ref reader, SortOrderConverter, "sortOrder", options);
                         break;
                     case "keywords":
-                        f4 = fields.Read(ref reader, F4Converter, "keywords", options);
+                        keywordsValue = fields.Read(ref reader, KeywordsConverter, "keywords", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -121,11 +121,11 @@ namespace Authing.Sdk.Models
 
             return new ListWidgetsDto
             {
-                Page = f0,
-                Limit = f1,
-                Status = f2,
-                SortOrder = f3,
-                Keywords = f4,
+                Page = pageValue,
+                Limit = limitValue,
+                Status = statusValue,
+                SortOrder = sortOrderValue,
+                Keywords = keywordsValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -134,30 +134,30 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListWidgetsDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Page is { } f0)
+            if (value.Page is { } pageValue)
             {
                 writer.WritePropertyName("page");
-                F0Converter.Write(writer, f0, options);
+                PageConverter.Write(writer, pageValue, options);
             }
-            if (value.Limit is { } f1)
+            if (value.Limit is { } limitValue)
             {
                 writer.WritePropertyName("limit");
-                F1Converter.Write(writer, f1, options);
+                LimitConverter.Write(writer, limitValue, options);
             }
-            if (value.Status is { } f2)
+            if (value.Status is { } statusValue)
             {
                 writer.WritePropertyName("status");
-                F2Converter.Write(writer, f2, options);
+                StatusConverter.Write(writer, statusValue, options);
             }
-            if (value.SortOrder is { } f3)
+            if (value.SortOrder is { } sortOrderValue)
             {
                 writer.WritePropertyName("sortOrder");
-                F3Converter.Write(writer, f3, options);
+                SortOrderConverter.Write(writer, sortOrderValue, options);
             }
-            if (value.Keywords is { } f4)
+            if (value.Keywords is { } keywordsValue)
             {
                 writer.WritePropertyName("keywords");
-                F4Converter.Write(writer, f4, options);
+                KeywordsConverter.Write(writer, keywordsValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

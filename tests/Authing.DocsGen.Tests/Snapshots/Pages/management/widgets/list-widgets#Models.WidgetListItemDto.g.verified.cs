@@ -60,20 +60,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="WidgetListItemDto"/> with its exact wire names, without reflection.</summary>
     public sealed class WidgetListItemDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetListItemDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetListItemStatus?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetListItemStatus?>? s_statusConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_createdAtConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetListItemDtoJsonConverter Instance { get; } = new WidgetListItemDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetListItemStatus?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WidgetListItemStatusJsonConverter.Instance);
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetListItemStatus?> StatusConverter => s_statusConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WidgetListItemStatusJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> CreatedAtConverter => s_createdAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override WidgetListItemDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -85,25 +85,25 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetListItemDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetListItemDto");
-            string? f0 = default;
-            string? f1 = default;
-            global::Authing.Sdk.Models.WidgetListItemStatus? f2 = default;
-            long? f3 = default;
+            string? widgetIdValue = default;
+            string? nameValue = default;
+            global::Authing.Sdk.Models.WidgetListItemStatus? statusValue = default;
+            long? createdAtValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "widgetId":
-                        f0 = fields.Read(ref reader, F0Converter, "widgetId", options);
+                        widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
                         break;
                     case "name":
-                        f1 = fields.Read(ref reader, F1Converter, "name", options);
+                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
                         break;
                     case "status":
-                        f2 = fields.Read(ref reader, F2Converter, "status", options);
+                        statusValue = fields.Read(ref reader, StatusConverter, "status", options);
                         break;
                     case "createdAt":
-                        f3 = fields.Read(ref reader, F3Converter, "createdAt", options);
+                        createdAtValue = fields.Read(ref reader, CreatedAtConverter, "createdAt", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -113,10 +113,10 @@ namespace Authing.Sdk.Models
 
             return new WidgetListItemDto
             {
-                WidgetId = f0,
-                Name = f1,
-                Status = f2,
-                CreatedAt = f3,
+                WidgetId = widgetIdValue,
+                Name = nameValue,
+                Status = statusValue,
+                CreatedAt = createdAtValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -125,25 +125,25 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetListItemDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.WidgetId is { } f0)
+            if (value.WidgetId is { } widgetIdValue)
             {
                 writer.WritePropertyName("widgetId");
-                F0Converter.Write(writer, f0, options);
+                WidgetIdConverter.Write(writer, widgetIdValue, options);
             }
-            if (value.Name is { } f1)
+            if (value.Name is { } nameValue)
             {
                 writer.WritePropertyName("name");
-                F1Converter.Write(writer, f1, options);
+                NameConverter.Write(writer, nameValue, options);
             }
-            if (value.Status is { } f2)
+            if (value.Status is { } statusValue)
             {
                 writer.WritePropertyName("status");
-                F2Converter.Write(writer, f2, options);
+                StatusConverter.Write(writer, statusValue, options);
             }
-            if (value.CreatedAt is { } f3)
+            if (value.CreatedAt is { } createdAtValue)
             {
                 writer.WritePropertyName("createdAt");
-                F3Converter.Write(writer, f3, options);
+                CreatedAtConverter.Write(writer, createdAtValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

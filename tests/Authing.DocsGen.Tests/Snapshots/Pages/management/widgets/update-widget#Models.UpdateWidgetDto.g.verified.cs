@@ -53,20 +53,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="UpdateWidgetDto"/> with its exact wire names, without reflection.</summary>
     public sealed class UpdateWidgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UpdateWidgetDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateWidgetOptionsDto>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_descriptionConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateWidgetOptionsDto>? s_optionsConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static UpdateWidgetDtoJsonConverter Instance { get; } = new UpdateWidgetDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateWidgetOptionsDto> F3Converter => s_f3 ??= global::Authing.Sdk.Models.UpdateWidgetOptionsDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> DescriptionConverter => s_descriptionConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateWidgetOptionsDto> OptionsConverter => s_optionsConverter ??= global::Authing.Sdk.Models.UpdateWidgetOptionsDtoJsonConverter.Instance;
 
         /// <inheritdoc/>
         public override UpdateWidgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -78,25 +78,25 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "UpdateWidgetDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("UpdateWidgetDto");
-            string? f0 = default;
-            string? f1 = default;
-            string? f2 = default;
-            global::Authing.Sdk.Models.UpdateWidgetOptionsDto? f3 = default;
+            string? widgetIdValue = default;
+            string? nameValue = default;
+            string? descriptionValue = default;
+            global::Authing.Sdk.Models.UpdateWidgetOptionsDto? optionsValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "widgetId":
-                        f0 = fields.Read(ref reader, F0Converter, "widgetId", options);
+                        widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
                         break;
                     case "name":
-                        f1 = fields.Read(ref reader, F1Converter, "name", options);
+                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
                         break;
                     case "description":
-                        f2 = fields.Read(ref reader, F2Converter, "description", options);
+                        descriptionValue = fields.Read(ref reader, DescriptionConverter, "description", options);
                         break;
                     case "options":
-                        f3 = fields.Read(ref reader, F3Converter, "options", options);
+                        optionsValue = fields.Read(ref reader, OptionsConverter, "options", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -106,10 +106,10 @@ namespace Authing.Sdk.Models
 
             return new UpdateWidgetDto
             {
-                WidgetId = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "UpdateWidgetDto"),
-                Name = f1,
-                Description = f2,
-                Options = f3,
+                WidgetId = widgetIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "UpdateWidgetDto"),
+                Name = nameValue,
+                Description = descriptionValue,
+                Options = optionsValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -119,21 +119,21 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("widgetId");
-            F0Converter.Write(writer, value.WidgetId, options);
-            if (value.Name is { } f1)
+            WidgetIdConverter.Write(writer, value.WidgetId, options);
+            if (value.Name is { } nameValue)
             {
                 writer.WritePropertyName("name");
-                F1Converter.Write(writer, f1, options);
+                NameConverter.Write(writer, nameValue, options);
             }
-            if (value.Description is { } f2)
+            if (value.Description is { } descriptionValue)
             {
                 writer.WritePropertyName("description");
-                F2Converter.Write(writer, f2, options);
+                DescriptionConverter.Write(writer, descriptionValue, options);
             }
-            if (value.Options is { } f3)
+            if (value.Options is { } optionsValue)
             {
                 writer.WritePropertyName("options");
-                F3Converter.Write(writer, f3, options);
+                OptionsConverter.Write(writer, optionsValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

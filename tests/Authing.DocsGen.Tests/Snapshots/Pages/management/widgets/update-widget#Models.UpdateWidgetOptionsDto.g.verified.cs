@@ -38,16 +38,16 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="UpdateWidgetOptionsDto"/> with its exact wire names, without reflection.</summary>
     public sealed class UpdateWidgetOptionsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UpdateWidgetOptionsDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f1;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_autoplayConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_intervalMsConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static UpdateWidgetOptionsDtoJsonConverter Instance { get; } = new UpdateWidgetOptionsDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> AutoplayConverter => s_autoplayConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> IntervalMsConverter => s_intervalMsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override UpdateWidgetOptionsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -59,17 +59,17 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "UpdateWidgetOptionsDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("UpdateWidgetOptionsDto");
-            bool? f0 = default;
-            long? f1 = default;
+            bool? autoplayValue = default;
+            long? intervalMsValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "autoplay":
-                        f0 = fields.Read(ref reader, F0Converter, "autoplay", options);
+                        autoplayValue = fields.Read(ref reader, AutoplayConverter, "autoplay", options);
                         break;
                     case "intervalMs":
-                        f1 = fields.Read(ref reader, F1Converter, "intervalMs", options);
+                        intervalMsValue = fields.Read(ref reader, IntervalMsConverter, "intervalMs", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -79,8 +79,8 @@ namespace Authing.Sdk.Models
 
             return new UpdateWidgetOptionsDto
             {
-                Autoplay = f0,
-                IntervalMs = f1,
+                Autoplay = autoplayValue,
+                IntervalMs = intervalMsValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -89,15 +89,15 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UpdateWidgetOptionsDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Autoplay is { } f0)
+            if (value.Autoplay is { } autoplayValue)
             {
                 writer.WritePropertyName("autoplay");
-                F0Converter.Write(writer, f0, options);
+                AutoplayConverter.Write(writer, autoplayValue, options);
             }
-            if (value.IntervalMs is { } f1)
+            if (value.IntervalMs is { } intervalMsValue)
             {
                 writer.WritePropertyName("intervalMs");
-                F1Converter.Write(writer, f1, options);
+                IntervalMsConverter.Write(writer, intervalMsValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -51,18 +51,18 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="UpdatedWidgetDto"/> with its exact wire names, without reflection.</summary>
     public sealed class UpdatedWidgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UpdatedWidgetDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_f2;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_updatedAtConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static UpdatedWidgetDtoJsonConverter Instance { get; } = new UpdatedWidgetDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<long?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> UpdatedAtConverter => s_updatedAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
 
         /// <inheritdoc/>
         public override UpdatedWidgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -74,21 +74,21 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "UpdatedWidgetDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("UpdatedWidgetDto");
-            string? f0 = default;
-            string? f1 = default;
-            long? f2 = default;
+            string? widgetIdValue = default;
+            string? nameValue = default;
+            long? updatedAtValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "widgetId":
-                        f0 = fields.Read(ref reader, F0Converter, "widgetId", options);
+                        widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
                         break;
                     case "name":
-                        f1 = fields.Read(ref reader, F1Converter, "name", options);
+                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
                         break;
                     case "updatedAt":
-                        f2 = fields.Read(ref reader, F2Converter, "updatedAt", options);
+                        updatedAtValue = fields.Read(ref reader, UpdatedAtConverter, "updatedAt", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -98,9 +98,9 @@ namespace Authing.Sdk.Models
 
             return new UpdatedWidgetDto
             {
-                WidgetId = f0,
-                Name = f1,
-                UpdatedAt = f2,
+                WidgetId = widgetIdValue,
+                Name = nameValue,
+                UpdatedAt = updatedAtValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -109,20 +109,20 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UpdatedWidgetDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.WidgetId is { } f0)
+            if (value.WidgetId is { } widgetIdValue)
             {
                 writer.WritePropertyName("widgetId");
-                F0Converter.Write(writer, f0, options);
+                WidgetIdConverter.Write(writer, widgetIdValue, options);
             }
-            if (value.Name is { } f1)
+            if (value.Name is { } nameValue)
             {
                 writer.WritePropertyName("name");
-                F1Converter.Write(writer, f1, options);
+                NameConverter.Write(writer, nameValue, options);
             }
-            if (value.UpdatedAt is { } f2)
+            if (value.UpdatedAt is { } updatedAtValue)
             {
                 writer.WritePropertyName("updatedAt");
-                F2Converter.Write(writer, f2, options);
+                UpdatedAtConverter.Write(writer, updatedAtValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -61,20 +61,20 @@ namespace Authing.Sdk.Models
     /// <summary>Reads and writes <see cref="RevokeWidgetsDto"/> with its exact wire names, without reflection.</summary>
     public sealed class RevokeWidgetsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RevokeWidgetsDto>
     {
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_f0;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_f1;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_f2;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.RevokeWidgetsScope?>? s_f3;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_widgetIdsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_reasonConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_notifyConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.RevokeWidgetsScope?>? s_scopeConverter;
 
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static RevokeWidgetsDtoJsonConverter Instance { get; } = new RevokeWidgetsDtoJsonConverter();
 
         // Field converters are looked up on first use, not in static initializers: types that refer to each other
         // (A → B → A) would otherwise read a converter that is not initialized yet.
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> F0Converter => s_f0 ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
-        private static global::System.Text.Json.Serialization.JsonConverter<string?> F1Converter => s_f1 ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
-        private static global::System.Text.Json.Serialization.JsonConverter<bool?> F2Converter => s_f2 ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.RevokeWidgetsScope?> F3Converter => s_f3 ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.RevokeWidgetsScopeJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> WidgetIdsConverter => s_widgetIdsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ReasonConverter => s_reasonConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> NotifyConverter => s_notifyConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.RevokeWidgetsScope?> ScopeConverter => s_scopeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.RevokeWidgetsScopeJsonConverter.Instance);
 
         /// <inheritdoc/>
         public override RevokeWidgetsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -86,25 +86,25 @@ namespace Authing.Sdk.Models
 
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "RevokeWidgetsDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("RevokeWidgetsDto");
-            global::System.Collections.Generic.IReadOnlyList<string>? f0 = default;
-            string? f1 = default;
-            bool? f2 = default;
-            global::Authing.Sdk.Models.RevokeWidgetsScope? f3 = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? widgetIdsValue = default;
+            string? reasonValue = default;
+            bool? notifyValue = default;
+            global::Authing.Sdk.Models.RevokeWidgetsScope? scopeValue = default;
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
                 switch (propertyName)
                 {
                     case "widgetIds":
-                        f0 = fields.Read(ref reader, F0Converter, "widgetIds", options);
+                        widgetIdsValue = fields.Read(ref reader, WidgetIdsConverter, "widgetIds", options);
                         break;
                     case "reason":
-                        f1 = fields.Read(ref reader, F1Converter, "reason", options);
+                        reasonValue = fields.Read(ref reader, ReasonConverter, "reason", options);
                         break;
                     case "notify":
-                        f2 = fields.Read(ref reader, F2Converter, "notify", options);
+                        notifyValue = fields.Read(ref reader, NotifyConverter, "notify", options);
                         break;
                     case "scope":
-                        f3 = fields.Read(ref reader, F3Converter, "scope", options);
+                        scopeValue = fields.Read(ref reader, ScopeConverter, "scope", options);
                         break;
                     default:
                         fields.Keep(ref reader, propertyName);
@@ -114,10 +114,10 @@ namespace Authing.Sdk.Models
 
             return new RevokeWidgetsDto
             {
-                WidgetIds = f0 ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetIds", "RevokeWidgetsDto"),
-                Reason = f1,
-                Notify = f2,
-                Scope = f3,
+                WidgetIds = widgetIdsValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetIds", "RevokeWidgetsDto"),
+                Reason = reasonValue,
+                Notify = notifyValue,
+                Scope = scopeValue,
                 AdditionalProperties = fields.AdditionalProperties,
             };
         }
@@ -127,21 +127,21 @@ namespace Authing.Sdk.Models
         {
             writer.WriteStartObject();
             writer.WritePropertyName("widgetIds");
-            F0Converter.Write(writer, value.WidgetIds, options);
-            if (value.Reason is { } f1)
+            WidgetIdsConverter.Write(writer, value.WidgetIds, options);
+            if (value.Reason is { } reasonValue)
             {
                 writer.WritePropertyName("reason");
-                F1Converter.Write(writer, f1, options);
+                ReasonConverter.Write(writer, reasonValue, options);
             }
-            if (value.Notify is { } f2)
+            if (value.Notify is { } notifyValue)
             {
                 writer.WritePropertyName("notify");
-                F2Converter.Write(writer, f2, options);
+                NotifyConverter.Write(writer, notifyValue, options);
             }
-            if (value.Scope is { } f3)
+            if (value.Scope is { } scopeValue)
             {
                 writer.WritePropertyName("scope");
-                F3Converter.Write(writer, f3, options);
+                ScopeConverter.Write(writer, scopeValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
             {
