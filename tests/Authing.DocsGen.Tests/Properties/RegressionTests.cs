@@ -1,5 +1,7 @@
+using System.Text;
 using Authing.DocsGen.Emitting;
 using Authing.DocsGen.Model;
+using Authing.DocsGen.Parsing;
 using Authing.DocsGen.Tests.Infrastructure;
 using Markdig;
 using Markdig.Syntax;
@@ -229,6 +231,65 @@ public sealed class RegressionTests
 
         Assert.True(generated.Problems.Count == 0 && generated.GeneratorDiagnostics.All(d => d.Id.StartsWith("ADG", StringComparison.Ordinal)), generated.DescribeProblems());
         Assert.Null(generated.Assembly!.GetType("Authing.Sdk.ManagementClient"));
+    }
+
+    /// <summary>
+    /// Issue 15, item 1. Scriban cuts what it renders at 1 MiB by default: a request table of 1,000 rows (the row limit)
+    /// or of 700 rows with 128-character names gave a model file cut at 1,048,576 characters and ending in "...", with
+    /// no diagnostic, and the SDK did not compile (CS8635, CS1513, CS1002, CS0103). At each of the parser's maxima, as
+    /// far as the page-size limit lets one page reach it, the model is generated whole and compiles.
+    /// </summary>
+    [Theory]
+    [InlineData("rows per table", ParserLimits.MaxRowsPerTable, 48, 6)]
+    [InlineData("name length", ParserLimits.MaxRowsPerTable, ParserLimits.MaxNameLength, 2)]
+    [InlineData("cells per row", ParserLimits.MaxRowsPerTable, 8, ParserLimits.MaxCellsPerRow)]
+    public void A_model_at_a_parser_limit_is_generated_whole_and_compiles(string limit, int maxRows, int nameLength, int cells)
+    {
+        var fixture = Load("model-over-one-mebibyte.md").Single();
+        var page = fixture with { Text = WithRequestTable(fixture.Text, maxRows, nameLength, cells) };
+        Assert.True(page.Text.Length <= ParserLimits.MaxPageChars, limit);
+
+        var generated = GeneratedAssembly.Build(new[] { page });
+
+        Assert.True(generated.Problems.Count == 0 && generated.GeneratorDiagnostics.All(d => d.Id.StartsWith("ADG", StringComparison.Ordinal)), limit + ": " + generated.DescribeProblems());
+        Assert.DoesNotContain(generated.GeneratorDiagnostics, d => d.Id is "ADG022" or "ADG030");
+        var rows = page.Text.Split('\n').Count(l => l.StartsWith("| f", StringComparison.Ordinal)) + 1;
+        Assert.Equal(rows, generated.Model("UpdateWidgetAttributesDto").GetProperties().Length);
+        var model = generated.Sources.Single(s => s.HintName == "Models/UpdateWidgetAttributesDto.g.cs").SourceText.ToString();
+        Assert.EndsWith("}\n", model, StringComparison.Ordinal);
+        if (limit != "cells per row")
+        {
+            Assert.True(model.Length > 1 << 20, $"{limit}: the model has {model.Length:N0} characters; the case no longer crosses Scriban's old 1 MiB limit");
+        }
+    }
+
+    /// <summary>
+    /// The page's request table rebuilt with <paramref name="cells"/> columns and as many rows (up to
+    /// <paramref name="maxRows"/>) of names <paramref name="nameLength"/> characters long as the page-size limit allows.
+    /// </summary>
+    private static string WithRequestTable(string page, int maxRows, int nameLength, int cells)
+    {
+        var start = page.IndexOf("| 名称 |", StringComparison.Ordinal);
+        var end = page.IndexOf("\n\n## 请求响应", start, StringComparison.Ordinal);
+        string[] header = ["名称", "类型", "是否必填", "默认值", "描述", "示例值"];
+        string[] values = ["string", "否", "-", "属性", "`v`"];
+        var columns = Enumerable.Range(0, cells).Select(i => i < header.Length ? header[i] : "备注" + i).ToList();
+        var table = new StringBuilder("| " + string.Join(" | ", columns) + " |\n|" + string.Concat(Enumerable.Repeat(" ---- |", cells)) + "\n");
+        table.Append("| widgetId | string |" + string.Concat(Enumerable.Range(2, cells - 2).Select(i => i == 2 ? " 是 |" : " - |")) + "\n");
+        var rest = page.Length - (end - start);
+        for (var i = 1; i < maxRows; i++)
+        {
+            var name = ("f" + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)).PadRight(nameLength, 'x');
+            var row = "| " + name + " |" + string.Concat(Enumerable.Range(1, cells - 1).Select(c => " " + (c < values.Length + 1 ? values[c - 1] : ".") + " |")) + "\n";
+            if (rest + table.Length + row.Length > ParserLimits.MaxPageChars)
+            {
+                break;
+            }
+
+            table.Append(row);
+        }
+
+        return page[..start] + table.ToString().TrimEnd('\n') + page[end..];
     }
 
     private static GeneratedAssembly AssertCrossPageCollisionHandled(string name, string diagnosticId, int? expectedTypes, params string[] everyFieldSurvives)
