@@ -89,7 +89,7 @@ internal static class TableReader
                         break;
                     }
 
-                    roles.Add(RoleOf(CellText.FromBlock(cellBlock).Plain));
+                    roles.Add(RoleOf(CellText.FromCell(cellBlock, lines, report).Plain));
                 }
 
                 continue;
@@ -137,7 +137,7 @@ internal static class TableReader
                 var role = index < roles.Count ? roles[index] : ColumnRole.Unknown;
                 if (role != ColumnRole.Unknown && !cells.ContainsKey(role))
                 {
-                    var text = cell.Span.Length > 0 ? CellText.FromBlock(cell) : CellText.Empty(row.Span.Start);
+                    var text = cell.Span.Length > 0 ? CellText.FromCell(cell, lines, report) : CellText.Empty(row.Span.Start);
                     cells[role] = text;
                 }
 
