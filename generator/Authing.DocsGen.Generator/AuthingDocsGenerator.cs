@@ -38,7 +38,7 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
         var anyMarked = inputs.Select(static (input, _) => input.IsMarkedPage).Collect().Select(static (marks, _) => marks.Contains(true));
         var pages = inputs.Combine(anyMarked)
             .Where(static pair => pair.Left.IsMarkedPage || !pair.Right)
-            .Select(static (pair, _) => PageParser.Parse(pair.Left.Path, pair.Left.Text, pair.Left.Overrides))
+            .Select(static (pair, _) => DocsCompiler.Parse(pair.Left.Path, pair.Left.Text, pair.Left.Overrides))
             .WithTrackingName(TrackingNames.ParsedPages);
 
         context.RegisterSourceOutput(pages, static (spc, page) => Report(spc, page.Diagnostics));

@@ -28,7 +28,7 @@ public static class DocsCompiler
 {
     public static DocsCompilation Compile(IEnumerable<DocsPage> pages, GeneratorOptions options)
     {
-        var parsed = pages.Select(p => PageParser.Parse(p.Path, p.Text, p.Overrides)).ToImmutableArray();
+        var parsed = pages.Select(p => Parse(p.Path, p.Text, p.Overrides)).ToImmutableArray();
         var api = ApiResolver.Resolve(parsed);
         var sources = new List<GeneratedSource>();
         foreach (ClientKind client in Enum.GetValues(typeof(ClientKind)))
@@ -44,5 +44,20 @@ public static class DocsCompiler
         sources.AddRange(api.Enums.Where(e => options.Generates(e.UsedBy)).Select(e => Emitter.EmitEnum(e.WithoutLocation(), options)));
         var diagnostics = parsed.SelectMany(p => p.Diagnostics).Concat(api.Diagnostics).ToImmutableArray();
         return new DocsCompilation(sources.OrderBy(s => s.HintName, StringComparer.Ordinal).ToImmutableArray(), diagnostics, parsed, api);
+    }
+
+    /// <summary>
+    /// One page, as the generator's pipeline parses it. A page whose file name the compiler cannot be given never
+    /// reaches the generator in a build; it is skipped here too (ADG028), so that both produce the same files.
+    /// </summary>
+    internal static PageModel Parse(string path, string text, PageOverrides overrides)
+    {
+        if (!PageText.IsUnreadableByCompiler(path))
+        {
+            return PageParser.Parse(path, text, overrides);
+        }
+
+        var diagnostic = DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.UnreadableFileName, new MarkdownLocation(path, 0, 0, 0, 0, 0, 0), "'\"'");
+        return new PageModel(path, null, EquatableArray<DtoModel>.Empty, EquatableArray<EnumModel>.Empty, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
     }
 }

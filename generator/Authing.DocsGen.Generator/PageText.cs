@@ -80,4 +80,11 @@ public static class PageText
             return Encoding.GetEncoding("Latin1");
         }
     }
+
+    /// <summary>
+    /// A page the compiler can never read: csc's <c>/additionalfile:</c> takes a quoted path and drops every quote in it,
+    /// so a file name with <c>"</c> reaches the compiler as another file (CS2001). The package's targets leave such
+    /// pages out of <c>AdditionalFiles</c>, and <see cref="DocsCompiler"/> skips them, both with ADG028.
+    /// </summary>
+    public static bool IsUnreadableByCompiler(string path) => path.IndexOf('"') >= 0;
 }

@@ -89,6 +89,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingResponseTable = Create(
         "ADG025", "No response table", "The response section names '{0}' but has no field table; it is generated as the bare envelope", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor UnreadableFileName = Create(
+        "ADG028", "File name the compiler cannot read", "The page's file name contains {0}, which the C# compiler cannot be given (its command line cannot quote it); the page is skipped in every build, and so by docsgen too: rename the file", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor StepFailed = Create(
         "ADG030", "Generation step failed", "The generator could not complete a step; the rest of the SDK is still generated: {0}", DiagnosticSeverity.Warning);
 
