@@ -9,8 +9,7 @@ namespace Authing.DocsGen.Cli;
 /// </summary>
 public sealed class DocsFolder
 {
-    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-    private static readonly Encoding s_fallback = CreateFallback();
+    static DocsFolder() => RegisterCodePages();
 
     private DocsFolder(string root, string displayRoot, IReadOnlyList<string> files)
     {
@@ -84,40 +83,28 @@ public sealed class DocsFolder
         return DocsCompiler.ReadOverridesFile(new[] { (OverridesFile.FileName, ReadText(OverridesFile.FileName)) }, rootFromPath: false);
     }
 
-    /// <summary>Decodes like the compiler reads AdditionalFiles: UTF-8 (BOM or not), else Windows-1252.</summary>
+    /// <summary>Decodes as the compiler reads AdditionalFiles (<see cref="PageText"/>): the tool and the build see the same text.</summary>
     private string ReadText(string relativePath)
     {
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(Path.Combine(Root, relativePath));
+            return PageText.Decode(File.ReadAllBytes(Path.Combine(Root, relativePath)));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             throw new DocsIoException($"cannot read '{Display(relativePath)}': {ex.Message}");
         }
-
-        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        try
-        {
-            return s_strictUtf8.GetString(bytes, start, bytes.Length - start);
-        }
-        catch (DecoderFallbackException)
-        {
-            return s_fallback.GetString(bytes);
-        }
     }
 
-    private static Encoding CreateFallback()
+    /// <summary>The compiler registers the code-page provider before it picks its fallback encoding; so does the tool.</summary>
+    private static void RegisterCodePages()
     {
         try
         {
             Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            return Encoding.GetEncoding(1252);
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
         {
-            return Encoding.Latin1;
         }
     }
 }

@@ -50,7 +50,7 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
             .Where(static pair => pair.Left.IsMarkedPage || !pair.Right)
             .Select(static (pair, _) => pair.Left)
             .Combine(overridesFile)
-            .Select(static (pair, _) => PageParser.Parse(pair.Left.Path, pair.Left.Text, pair.Left.Overrides, pair.Right))
+            .Select(static (pair, _) => DocsCompiler.Parse(pair.Left.Path, pair.Left.Text, pair.Left.Overrides, pair.Right))
             .WithTrackingName(TrackingNames.ParsedPages);
 
         context.RegisterSourceOutput(pages, static (spc, page) => Report(spc, page.Diagnostics));

@@ -29,7 +29,7 @@ public static class DocsCompiler
     /// <param name="overridesFile">The docs tree's <c>docsgen.json</c> (<see cref="ReadOverridesFile"/>), if any.</param>
     public static DocsCompilation Compile(IEnumerable<DocsPage> pages, GeneratorOptions options, OverridesFile? overridesFile = null)
     {
-        var parsed = pages.Select(p => PageParser.Parse(p.Path, p.Text, p.Overrides, overridesFile)).ToImmutableArray();
+        var parsed = pages.Select(p => Parse(p.Path, p.Text, p.Overrides, overridesFile)).ToImmutableArray();
         var api = ApiResolver.Resolve(parsed, overridesFile);
         var sources = new List<GeneratedSource>();
         foreach (ClientKind client in Enum.GetValues(typeof(ClientKind)))
@@ -75,5 +75,20 @@ public static class DocsCompiler
             new MarkdownLocation(f.Path, 0, 0, 0, 0, 0, 0),
             "another overrides file, '" + path + "', is used; this one is ignored"));
         return file with { Diagnostics = file.Diagnostics.Concat(ignored).ToEquatableArray() };
+    }
+
+    /// <summary>
+    /// One page, as the generator's pipeline parses it. A page whose file name the compiler cannot be given never
+    /// reaches the generator in a build; it is skipped here too (ADG028), so that both produce the same files.
+    /// </summary>
+    internal static PageModel Parse(string path, string text, PageOverrides overrides, OverridesFile? overridesFile)
+    {
+        if (!PageText.IsUnreadableByCompiler(path))
+        {
+            return PageParser.Parse(path, text, overrides, overridesFile);
+        }
+
+        var diagnostic = DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.UnreadableFileName, new MarkdownLocation(path, 0, 0, 0, 0, 0, 0), "'\"'");
+        return new PageModel(path, null, EquatableArray<DtoModel>.Empty, EquatableArray<EnumModel>.Empty, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
     }
 }

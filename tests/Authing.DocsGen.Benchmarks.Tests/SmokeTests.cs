@@ -30,7 +30,7 @@ public sealed class SmokeTests
     public void Every_benchmark_class_is_known_here()
     {
         Assert.Equal(
-            new[] { nameof(ClientCallBenchmarks), nameof(GeneratorColdBenchmarks), nameof(IncrementalEditBenchmarks), nameof(JsonBenchmarks), nameof(StageBenchmarks) },
+            new[] { nameof(ClientCallBenchmarks), nameof(GeneratorColdBenchmarks), nameof(IncrementalEditBenchmarks), nameof(JsonBenchmarks), nameof(StageBenchmarks), nameof(WideRowBenchmarks) },
             SmokeRunner.BenchmarkTypes.Select(t => t.Name).Order(StringComparer.Ordinal));
     }
 

@@ -103,11 +103,7 @@ public static class IncrementalGenerator
     {
         public override string Path { get; } = path;
 
-        public override SourceText GetText(CancellationToken cancellationToken = default)
-        {
-            using var stream = File.OpenRead(file);
-            return SourceText.From(stream);
-        }
+        public override SourceText GetText(CancellationToken cancellationToken = default) => CompilerRead.File(file);
     }
 
     private sealed class EmptyOptionsProvider : AnalyzerConfigOptionsProvider
@@ -125,6 +121,33 @@ public static class IncrementalGenerator
                 value = string.Empty;
                 return false;
             }
+        }
+    }
+}
+
+/// <summary>
+/// How the C# compiler reads an <c>AdditionalFiles</c> item: <c>CommonCompiler</c> opens the file and calls Roslyn's
+/// internal <c>EncodedStringText.Create(stream)</c> (no /codepage). Called through reflection: it is the behaviour
+/// <see cref="PageText"/> must match.
+/// </summary>
+public static class CompilerRead
+{
+    private static readonly System.Reflection.MethodInfo s_create = typeof(SourceText).Assembly
+        .GetType("Microsoft.CodeAnalysis.Text.EncodedStringText", throwOnError: true)!
+        .GetMethods(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)
+        .Single(m => m.Name == "Create" && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(new[] { typeof(Stream), typeof(System.Text.Encoding), typeof(SourceHashAlgorithm), typeof(bool) }));
+
+    public static SourceText File(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.None);
+        try
+        {
+            return (SourceText)s_create.Invoke(null, new object?[] { stream, null, SourceHashAlgorithm.Sha1, false })!;
+        }
+        catch (System.Reflection.TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException);
+            throw;
         }
     }
 }

@@ -109,6 +109,9 @@ public sealed class PackageFixture : IDisposable
         }
     }
 
+    /// <summary>File names with characters MSBuild escapes (<c>;</c> <c>%</c> <c>$</c> <c>@</c>), that need quoting (space, <c>#</c>, <c>'</c>), non-ASCII, and very long.</summary>
+    public static readonly string[] OddPageNames = ["with space", "hash#tag", "per%cent", "semi;colon", "dol$lar", "at@sign", "apos'trophe", "ünïcödé-名称", string.Concat(Enumerable.Repeat("long-name-", 20))];
+
     private void WriteConsumers()
     {
         Directory.CreateDirectory(Consumers);
@@ -139,6 +142,12 @@ public sealed class PackageFixture : IDisposable
 
             // Markdown that is not declared as AuthingDocs is never handed to the generator.
             Write(Path.Combine(project, "README.md"), "# Not an API page\n\nNothing to generate here.\n");
+        }
+
+        // Issue 15, item 4: pages whose file names MSBuild and csc must escape or quote build like any other.
+        foreach (var (name, index) in OddPageNames.Select((n, i) => (n, i)))
+        {
+            Write(Path.Combine("App8", "docs", "authentication", "mfa", name + ".md"), page.Replace("enrollFactor`", "enrollFactor" + index + "`", StringComparison.Ordinal));
         }
 
         Write("App10/App10.csproj", ConsoleProject("net10.0", string.Empty));

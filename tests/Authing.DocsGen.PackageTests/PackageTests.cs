@@ -106,4 +106,24 @@ public sealed class PackageTests(PackageFixture fixture, ITestOutputHelper log) 
         var appMetadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(appPe);
         Assert.DoesNotContain(appMetadata.TypeDefinitions.Select(appMetadata.GetTypeDefinition), t => appMetadata.GetString(t.Name) == "RequiredMemberAttribute");
     }
+
+    /// <summary>
+    /// Issue 15, item 4. Pages named with spaces, <c>#</c>, <c>%</c>, <c>;</c>, <c>$</c>, <c>@</c>, <c>'</c>,
+    /// non-ASCII or 200 characters reach the compiler through the targets' item transforms and each generates its
+    /// method (the build above has no warning). A <c>"</c> cannot reach csc at all; that case is ADG028, tested without
+    /// MSBuild in the CLI tests.
+    /// </summary>
+    [Fact]
+    public void Pages_with_odd_file_names_build_and_each_generates_its_method()
+    {
+        Assert.True(fixture.Build?.ExitCode == 0, "the consumers did not build:\n" + fixture.Build?.All);
+        using var stream = File.OpenRead(fixture.AppDll("App8", "net8.0"));
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        var methods = metadata.MethodDefinitions.Select(m => metadata.GetString(metadata.GetMethodDefinition(m).Name)).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < PackageFixture.OddPageNames.Length; i++)
+        {
+            Assert.True(methods.Contains($"EnrollFactor{i}Async"), $"No method from the page '{PackageFixture.OddPageNames[i]}.md'");
+        }
+    }
 }

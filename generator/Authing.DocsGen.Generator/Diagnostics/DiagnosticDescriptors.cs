@@ -95,6 +95,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor OverridesFileProblem = Create(
         "ADG027", "Overrides file entry not usable", "docsgen.json: {0}", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor UnreadableFileName = Create(
+        "ADG028", "File name the compiler cannot read", "The page's file name contains {0}, which the C# compiler cannot be given (its command line cannot quote it); the page is skipped in every build, and so by docsgen too: rename the file", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor StepFailed = Create(
         "ADG030", "Generation step failed", "The generator could not complete a step; the rest of the SDK is still generated: {0}", DiagnosticSeverity.Warning);
 

@@ -18,6 +18,13 @@ internal static class TemplateRenderer
         {
             StrictVariables = true,
             LoopLimit = int.MaxValue,
+            // Scriban cuts what it renders at 1 MiB by default and ends it in "...": the parser's limits allow models
+            // far larger (1,000 rows of 128-character names), and a cut file does not compile. ParserLimits bound the
+            // output; should a Scriban limit ever apply, it throws (ADG030 names the type) instead of truncating.
+            LimitToString = 0,
+            OutputLimit = 0,
+            OnStringLimit = ScriptLimitBehavior.Throw,
+            OnOutputLimit = ScriptLimitBehavior.Throw,
             MemberRenamer = member => member.Name,
         };
         context.PushGlobal(model);

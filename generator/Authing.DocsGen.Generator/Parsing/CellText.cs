@@ -1,6 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.RegularExpressions;
+using Authing.DocsGen.Diagnostics;
+using Authing.DocsGen.Model;
+using Markdig;
+using Markdig.Parsers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -15,6 +20,9 @@ internal sealed class CellText
     private static readonly Regex s_anchorHref = new("href\\s*=\\s*[\"']#([^\"']*)[\"']", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
     private static readonly Regex s_anchorId = new("\\bid\\s*=\\s*[\"']([^\"']*)[\"']", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
     private static readonly Regex s_lineBreakInCode = new("<br\\s*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
+    /// <summary>Inlines only: a cell read on its own must not become a heading, list or code block.</summary>
+    private static readonly MarkdownPipeline s_cellPipeline = CellPipeline();
+
     private static readonly Regex s_lineBreakTag = new("^<br\\s*/?>$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
 
     public CellText(string text, IReadOnlyList<string> anchors, int start, int end)
@@ -58,6 +66,42 @@ internal sealed class CellText
         var anchors = new List<string>();
         AppendBlock(block, text, anchors);
         return new CellText(text.ToString().Trim(), anchors, block.Span.Start, block.Span.End + 1);
+    }
+
+    /// <summary>
+    /// A table cell. The preprocessor gave table rows stand-ins for emphasis and link markers (Markdig's pipe tables
+    /// are quadratic around them); a cell that had one is parsed again from the page text, on its own, as Markdig
+    /// parses each cell's inlines once the table is split. A cell with more than
+    /// <see cref="ParserLimits.MaxInlineDelimiters"/> markers is read as plain text, with ADG022.
+    /// </summary>
+    public static CellText FromCell(Block cell, LineMap lines, Action<DiagnosticInfo> report)
+    {
+        var page = lines.Text;
+        var start = Math.Min(cell.Span.Start, page.Length);
+        var end = Math.Min(cell.Span.End + 1, page.Length);
+        if (!MarkdownPreprocessor.HasDelimiter(page, start, end))
+        {
+            return FromBlock(cell);
+        }
+
+        var count = MarkdownPreprocessor.CountDelimiters(page, start, end);
+        if (count > ParserLimits.MaxInlineDelimiters)
+        {
+            report(Diag.Create(
+                DiagnosticDescriptors.LimitExceeded,
+                lines.Locate(start, end),
+                "This cell (" + Diag.Count(count) + " emphasis and link markers)",
+                Diag.Count(ParserLimits.MaxInlineDelimiters) + " markers",
+                "its text is read without emphasis or links"));
+            return FromBlock(cell);
+        }
+
+        // Line breaks inside the cell are the ones the preprocessor joined: keep them inside the one paragraph.
+        var source = page.Substring(start, end - start).Replace('\r', MarkdownPreprocessor.JoinedLineBreak).Replace('\n', MarkdownPreprocessor.JoinedLineBreak);
+        var text = new StringBuilder();
+        var anchors = new List<string>();
+        AppendBlock(Markdown.Parse(source, s_cellPipeline), text, anchors);
+        return new CellText(text.ToString().Trim(), anchors, cell.Span.Start, cell.Span.End + 1);
     }
 
     /// <summary>The ids of <c>&lt;a id="X"&gt;</c> anchors in a heading (data-structure headings carry one).</summary>
@@ -149,13 +193,14 @@ internal sealed class CellText
             switch (inline)
             {
                 case LiteralInline literal:
-                    text.Append(literal.Content.ToString().Replace(MarkdownPreprocessor.JoinedLineBreak, '\n'));
+                    text.Append(MarkdownPreprocessor.Restore(literal.Content.ToString()).Replace(MarkdownPreprocessor.JoinedLineBreak, '\n'));
                     break;
                 case CodeInline code:
                     // A code span holding <br> is an unbalanced backtick paired with one on a later line of the cell
                     // (`A: x<br>- `B`: y): the break still separates lines, so list items survive.
                     var content = s_lineBreakInCode.Replace(code.Content, "\n").Replace(MarkdownPreprocessor.JoinedLineBreak, '\n');
                     text.Append('`').Append(content).Append('`');
+                    text.Append('`').Append(MarkdownPreprocessor.Restore(code.Content).Replace(MarkdownPreprocessor.JoinedLineBreak, '\n')).Append('`');
                     break;
                 case LineBreakInline:
                     text.Append('\n');
@@ -164,20 +209,21 @@ internal sealed class CellText
                     text.Append(entity.Transcoded.ToString());
                     break;
                 case HtmlInline html:
-                    if (s_lineBreakTag.IsMatch(html.Tag))
+                    var tag = MarkdownPreprocessor.Restore(html.Tag);
+                    if (s_lineBreakTag.IsMatch(tag))
                     {
                         text.Append('\n');
                     }
                     else
                     {
-                        var match = s_anchorHref.Match(html.Tag);
+                        var match = s_anchorHref.Match(tag);
                         if (match.Success)
                         {
                             anchors.Add(match.Groups[1].Value.Trim());
                         }
 
-                        var id = s_anchorId.Match(html.Tag);
-                        if (id.Success && html.Tag.StartsWith("<a", System.StringComparison.OrdinalIgnoreCase))
+                        var id = s_anchorId.Match(tag);
+                        if (id.Success && tag.StartsWith("<a", System.StringComparison.OrdinalIgnoreCase))
                         {
                             ids?.Add(id.Groups[1].Value.Trim());
                         }
@@ -187,14 +233,21 @@ internal sealed class CellText
                 case LinkInline link:
                     if (link.Url is { Length: > 1 } url && url[0] == '#')
                     {
-                        anchors.Add(url.Substring(1));
+                        anchors.Add(MarkdownPreprocessor.Restore(url.Substring(1)));
                     }
 
                     break;
                 case AutolinkInline autolink:
-                    text.Append(autolink.Url);
+                    text.Append(MarkdownPreprocessor.Restore(autolink.Url));
                     break;
             }
         }
+    }
+
+    private static MarkdownPipeline CellPipeline()
+    {
+        var builder = new MarkdownPipelineBuilder();
+        builder.BlockParsers.RemoveAll(parser => parser is not ParagraphBlockParser);
+        return builder.Build();
     }
 }

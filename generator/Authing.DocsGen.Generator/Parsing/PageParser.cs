@@ -75,7 +75,12 @@ public static class PageParser
 
         public PageModel Run()
         {
-            var document = Markdown.Parse(MarkdownPreprocessor.JoinContinuedRows(_text), s_pipeline);
+            var document = MarkdownPreprocessor.Parse(_text, _lines, s_pipeline, _diagnostics.Add);
+            if (document is null)
+            {
+                return Result(null, new List<DtoModel>(), new List<EnumModel>());
+            }
+
             var sections = SectionReader.Read(document, _lines);
             var directives = Directives.Read(sections.Directives, _lines);
 

@@ -40,6 +40,20 @@ public static class ParserLimits
     /// </summary>
     public const int MaxNameLength = 128;
 
+    /// <summary>
+    /// Levels of block quotes and list items a line may be nested in, counted from its markers and indentation (an
+    /// over-estimate). Markdig gives up at 128 (and 10,240 for inlines) by throwing for the whole page; a deeper line is
+    /// blanked before Markdig sees it, so the rest of the page is still read.
+    /// </summary>
+    public const int MaxMarkdownNesting = 32;
+
+    /// <summary>
+    /// Emphasis and link markers (<c>[</c>, runs of <c>*</c> or <c>_</c>) in one paragraph or table cell. Markdig nests
+    /// every later inline inside each open marker and matches them pairwise; past this count they are read as plain
+    /// text. Authing's paragraphs have a few dozen.
+    /// </summary>
+    public const int MaxInlineDelimiters = 1000;
+
     /// <summary>Time allowed to any one regular-expression match on page text.</summary>
     public static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(2);
 }

@@ -38,9 +38,8 @@ internal sealed class TableRowData
 
 internal sealed class TableData
 {
-    public TableData(IReadOnlyList<TableRowData> rows, bool hasLeadingSpaceRows, bool isAligned, IReadOnlyCollection<ColumnRole> columns)
+    public TableData(IReadOnlyList<TableRowData> rows, bool hasLeadingSpaceRows, IReadOnlyCollection<ColumnRole> columns)
     {
-        IsAligned = isAligned;
         Rows = rows;
         HasLeadingSpaceRows = hasLeadingSpaceRows;
         Columns = columns;
@@ -52,9 +51,6 @@ internal sealed class TableData
     public bool HasLeadingSpaceRows { get; }
 
     public IReadOnlyCollection<ColumnRole> Columns { get; }
-
-    /// <summary>Cells padded to the column width (prettier, every English page): such tables cannot carry the query marker.</summary>
-    public bool IsAligned { get; }
 }
 
 /// <summary>Reads a Markdig pipe table into rows keyed by column role. Columns are identified by their header words.</summary>
@@ -89,7 +85,7 @@ internal static class TableReader
                         break;
                     }
 
-                    roles.Add(RoleOf(CellText.FromBlock(cellBlock).Plain));
+                    roles.Add(RoleOf(CellText.FromCell(cellBlock, lines, report).Plain));
                 }
 
                 continue;
@@ -137,7 +133,7 @@ internal static class TableReader
                 var role = index < roles.Count ? roles[index] : ColumnRole.Unknown;
                 if (role != ColumnRole.Unknown && !cells.ContainsKey(role))
                 {
-                    var text = cell.Span.Length > 0 ? CellText.FromBlock(cell) : CellText.Empty(row.Span.Start);
+                    var text = cell.Span.Length > 0 ? CellText.FromCell(cell, lines, report) : CellText.Empty(row.Span.Start);
                     cells[role] = text;
                 }
 
@@ -166,8 +162,7 @@ internal static class TableReader
             rows.Add(new TableRowData(cells, lines.LineStart(row.Span.Start), rowEnd));
         }
 
-        var header = lines.LineAt(table.Span.Start);
-        return new TableData(rows, rows.Count > 0 && leadingSpaceRows == rows.Count, header.Contains("  |"), roles);
+        return new TableData(rows, rows.Count > 0 && leadingSpaceRows == rows.Count, roles);
     }
 
     private static void ReportTooManyCells(TableRow row, LineMap lines, Action<DiagnosticInfo> report) =>

@@ -107,3 +107,29 @@ public static class GeneratorHarness
             values.TryGetValue(key, out value);
     }
 }
+
+/// <summary>
+/// How the C# compiler reads an <c>AdditionalFiles</c> item: Roslyn's internal <c>EncodedStringText.Create</c> over
+/// the file (no /codepage), through reflection: the behaviour <see cref="PageText"/> must match.
+/// </summary>
+public static class CompilerRead
+{
+    private static readonly System.Reflection.MethodInfo s_create = typeof(SourceText).Assembly
+        .GetType("Microsoft.CodeAnalysis.Text.EncodedStringText", throwOnError: true)!
+        .GetMethods(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)
+        .Single(m => m.Name == "Create" && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(new[] { typeof(Stream), typeof(Encoding), typeof(SourceHashAlgorithm), typeof(bool) }));
+
+    public static SourceText File(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.None);
+        try
+        {
+            return (SourceText)s_create.Invoke(null, new object?[] { stream, null, SourceHashAlgorithm.Sha1, false })!;
+        }
+        catch (System.Reflection.TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException);
+            throw;
+        }
+    }
+}

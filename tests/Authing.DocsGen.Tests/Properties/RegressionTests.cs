@@ -1,5 +1,7 @@
+using System.Text;
 using Authing.DocsGen.Emitting;
 using Authing.DocsGen.Model;
+using Authing.DocsGen.Parsing;
 using Authing.DocsGen.Tests.Infrastructure;
 using Markdig;
 using Markdig.Syntax;
@@ -229,6 +231,159 @@ public sealed class RegressionTests
 
         Assert.True(generated.Problems.Count == 0 && generated.GeneratorDiagnostics.All(d => d.Id.StartsWith("ADG", StringComparison.Ordinal)), generated.DescribeProblems());
         Assert.Null(generated.Assembly!.GetType("Authing.Sdk.ManagementClient"));
+    }
+
+    /// <summary>
+    /// Issue 15, item 1. Scriban cuts what it renders at 1 MiB by default: a request table of 1,000 rows (the row limit)
+    /// or of 700 rows with 128-character names gave a model file cut at 1,048,576 characters and ending in "...", with
+    /// no diagnostic, and the SDK did not compile (CS8635, CS1513, CS1002, CS0103). At each of the parser's maxima, as
+    /// far as the page-size limit lets one page reach it, the model is generated whole and compiles.
+    /// </summary>
+    [Theory]
+    [InlineData("rows per table", ParserLimits.MaxRowsPerTable, 48, 6)]
+    [InlineData("name length", ParserLimits.MaxRowsPerTable, ParserLimits.MaxNameLength, 2)]
+    [InlineData("cells per row", ParserLimits.MaxRowsPerTable, 8, ParserLimits.MaxCellsPerRow)]
+    public void A_model_at_a_parser_limit_is_generated_whole_and_compiles(string limit, int maxRows, int nameLength, int cells)
+    {
+        var fixture = Load("model-over-one-mebibyte.md").Single();
+        var page = fixture with { Text = WithRequestTable(fixture.Text, maxRows, nameLength, cells) };
+        Assert.True(page.Text.Length <= ParserLimits.MaxPageChars, limit);
+
+        var generated = GeneratedAssembly.Build(new[] { page });
+
+        Assert.True(generated.Problems.Count == 0 && generated.GeneratorDiagnostics.All(d => d.Id.StartsWith("ADG", StringComparison.Ordinal)), limit + ": " + generated.DescribeProblems());
+        Assert.DoesNotContain(generated.GeneratorDiagnostics, d => d.Id is "ADG022" or "ADG030");
+        var rows = page.Text.Split('\n').Count(l => l.StartsWith("| f", StringComparison.Ordinal)) + 1;
+        Assert.Equal(rows, generated.Model("UpdateWidgetAttributesDto").GetProperties().Length);
+        var model = generated.Sources.Single(s => s.HintName == "Models/UpdateWidgetAttributesDto.g.cs").SourceText.ToString();
+        Assert.EndsWith("}\n", model, StringComparison.Ordinal);
+        if (limit != "cells per row")
+        {
+            Assert.True(model.Length > 1 << 20, $"{limit}: the model has {model.Length:N0} characters; the case no longer crosses Scriban's old 1 MiB limit");
+        }
+    }
+
+    /// <summary>
+    /// Issue 15, item 2. A table row starting with <c>_a</c> and followed by tens of thousands of cells: Markdig nests
+    /// everything after the open <c>_</c> inside it and its pipe-table step splits that container at every later pipe,
+    /// moving the rest of the table each time (30,000 cells: 49 s, against 0.44 s for the same row starting with
+    /// <c>a</c>). Table rows now reach Markdig with stand-ins for <c>*</c>, <c>_</c> and <c>[</c>, and a cell that had
+    /// one is read again on its own: the page parses in about the time of the plain row, and the cells keep their
+    /// emphasis and links.
+    /// </summary>
+    [Theory]
+    [InlineData("wide")]
+    [InlineData("tall")]
+    public void A_table_after_an_emphasis_marker_parses_in_linear_time(string shape)
+    {
+        var fixture = Load("wide-row-after-an-emphasis-marker.md").Single();
+        var marked = fixture with { Text = Grow(fixture.Text, "| _a |", shape) };
+        var plain = fixture with { Text = Grow(fixture.Text.Replace("| _a |", "| a |", StringComparison.Ordinal), "| a |", shape) };
+
+        var (markedTime, parsed) = FastestParse(marked);
+        var (plainTime, _) = FastestParse(plain);
+
+        Assert.True(markedTime < plainTime * 5 + TimeSpan.FromSeconds(1), $"{shape}: the row after '_' took {markedTime.TotalSeconds:F2} s, the plain row {plainTime.TotalSeconds:F2} s");
+        var request = Assert.Single(parsed.Dtos, d => d.Role == DtoRole.Request);
+        Assert.Contains("widgetId", request.Fields.Select(f => f.WireName));
+        var token = Assert.Single(request.Fields, f => f.WireName == "access_token");
+        Assert.Equal("访问令牌，见 说明。", token.Description);
+        Assert.Equal("t_1", token.Example);
+    }
+
+    /// <summary>The page with the row that starts with <paramref name="row"/> grown to the page-size limit, as one wide row or as many rows.</summary>
+    private static string Grow(string page, string row, string shape)
+    {
+        // Wide: cells after the marked row. Tall: rows after the last row, so that the checked rows stay within the row limit.
+        var end = page.IndexOf('\n', page.IndexOf(shape == "wide" ? row : "| access_token |", StringComparison.Ordinal));
+        var room = ParserLimits.MaxPageChars - page.Length - 64;
+        var grown = shape == "wide"
+            ? string.Concat(Enumerable.Repeat(" x |", room / 4))
+            : string.Concat(Enumerable.Range(0, room / 32).Select(i => $"\n| f{i:D5} | string | 否 | - | x |"));
+        return page[..end] + grown + page[end..];
+    }
+
+    private static (TimeSpan Time, PageModel Page) FastestParse(TestPage page)
+    {
+        PageModel? parsed = null;
+        var fastest = TimeSpan.MaxValue;
+        for (var run = 0; run < 2; run++)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            parsed = PageParser.Parse(page.Path, page.Text, PageOverrides.None);
+            fastest = watch.Elapsed < fastest ? watch.Elapsed : fastest;
+        }
+
+        return (fastest, parsed!);
+    }
+
+    /// <summary>
+    /// Issue 15, item 5. 128 levels of <c>&gt;</c>, 200 nested list items or 60,000 <c>[</c> in a description made
+    /// Markdig throw "too deeply nested", and the whole page was skipped with ADG002. The nested lines (or the
+    /// paragraph's markers) are now left out before Markdig sees them, with ADG022 on their line, and the method is
+    /// generated. (200 nested emphasis markers parse as they are; the case guards that they stay so.)
+    /// </summary>
+    [Theory]
+    [InlineData("block quotes")]
+    [InlineData("list items")]
+    [InlineData("emphasis")]
+    [InlineData("brackets")]
+    public void Markdown_nested_too_deeply_in_a_description_is_left_out_and_the_page_still_generates(string construct)
+    {
+        var fixture = Load("deep-nesting-in-a-description.md").Single();
+        var quotes = new string('>', 128) + " 嵌套的引用";
+        var nested = construct switch
+        {
+            "block quotes" => quotes,
+            "list items" => string.Join("\n", Enumerable.Range(0, 200).Select(i => new string(' ', 2 * i) + "- 第 " + i + " 层")),
+            "emphasis" => string.Concat(Enumerable.Repeat("*强调 ", 200)) + "中间" + string.Concat(Enumerable.Repeat(" 强调*", 200)),
+            _ => new string('[', 60_000),
+        };
+        var page = fixture with { Text = fixture.Text.Replace(quotes, nested, StringComparison.Ordinal) };
+        var line = LineOf(page.Text, nested[..Math.Min(nested.Length, 40)]);
+
+        var result = OutputChecks.Compile(new[] { page });
+
+        OutputChecks.AssertSafe(new[] { page }, result);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "ADG002");
+        var method = Assert.Single(result.Api.Methods).Method;
+        Assert.Equal("GetWidgetTags", method.Name);
+        Assert.Contains("这一段在嵌套之后", method.Description, StringComparison.Ordinal);
+        Assert.Equal(new[] { "widgetId", "withParts" }, Assert.Single(result.Api.Dtos, d => d.Role == DtoRole.Request).Fields.Select(f => f.WireName));
+        if (construct != "emphasis")
+        {
+            var limit = Assert.Single(result.Diagnostics, d => d.Id == "ADG022");
+            Assert.True(limit.Location!.StartLine <= line + 32 && limit.Location.StartLine >= line, $"ADG022 on line {limit.Location.StartLine + 1}, the construct starts on line {line + 1}");
+        }
+    }
+
+    /// <summary>
+    /// The page's request table rebuilt with <paramref name="cells"/> columns and as many rows (up to
+    /// <paramref name="maxRows"/>) of names <paramref name="nameLength"/> characters long as the page-size limit allows.
+    /// </summary>
+    private static string WithRequestTable(string page, int maxRows, int nameLength, int cells)
+    {
+        var start = page.IndexOf("| 名称 |", StringComparison.Ordinal);
+        var end = page.IndexOf("\n\n## 请求响应", start, StringComparison.Ordinal);
+        string[] header = ["名称", "类型", "是否必填", "默认值", "描述", "示例值"];
+        string[] values = ["string", "否", "-", "属性", "`v`"];
+        var columns = Enumerable.Range(0, cells).Select(i => i < header.Length ? header[i] : "备注" + i).ToList();
+        var table = new StringBuilder("| " + string.Join(" | ", columns) + " |\n|" + string.Concat(Enumerable.Repeat(" ---- |", cells)) + "\n");
+        table.Append("| widgetId | string |" + string.Concat(Enumerable.Range(2, cells - 2).Select(i => i == 2 ? " 是 |" : " - |")) + "\n");
+        var rest = page.Length - (end - start);
+        for (var i = 1; i < maxRows; i++)
+        {
+            var name = ("f" + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)).PadRight(nameLength, 'x');
+            var row = "| " + name + " |" + string.Concat(Enumerable.Range(1, cells - 1).Select(c => " " + (c < values.Length + 1 ? values[c - 1] : ".") + " |")) + "\n";
+            if (rest + table.Length + row.Length > ParserLimits.MaxPageChars)
+            {
+                break;
+            }
+
+            table.Append(row);
+        }
+
+        return page[..start] + table.ToString().TrimEnd('\n') + page[end..];
     }
 
     private static GeneratedAssembly AssertCrossPageCollisionHandled(string name, string diagnosticId, int? expectedTypes, params string[] everyFieldSurvives)
