@@ -20,6 +20,7 @@ internal sealed class CellText
     private static readonly Regex s_anchorHref = new("href\\s*=\\s*[\"']#([^\"']*)[\"']", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
     private static readonly Regex s_anchorId = new("\\bid\\s*=\\s*[\"']([^\"']*)[\"']", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
     private static readonly Regex s_lineBreakInCode = new("<br\\s*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, ParserLimits.RegexTimeout);
+
     /// <summary>Inlines only: a cell read on its own must not become a heading, list or code block.</summary>
     private static readonly MarkdownPipeline s_cellPipeline = CellPipeline();
 
@@ -198,9 +199,8 @@ internal sealed class CellText
                 case CodeInline code:
                     // A code span holding <br> is an unbalanced backtick paired with one on a later line of the cell
                     // (`A: x<br>- `B`: y): the break still separates lines, so list items survive.
-                    var content = s_lineBreakInCode.Replace(code.Content, "\n").Replace(MarkdownPreprocessor.JoinedLineBreak, '\n');
+                    var content = s_lineBreakInCode.Replace(MarkdownPreprocessor.Restore(code.Content), "\n").Replace(MarkdownPreprocessor.JoinedLineBreak, '\n');
                     text.Append('`').Append(content).Append('`');
-                    text.Append('`').Append(MarkdownPreprocessor.Restore(code.Content).Replace(MarkdownPreprocessor.JoinedLineBreak, '\n')).Append('`');
                     break;
                 case LineBreakInline:
                     text.Append('\n');
