@@ -100,7 +100,7 @@ public sealed class HardeningPropertyTests(ITestOutputHelper output)
                 var generated = GeneratedAssembly.Build(new[] { page });
                 Assert.True(generated.Problems.Count == 0 && generated.GeneratorDiagnostics.All(d => d.Id.StartsWith("ADG", StringComparison.Ordinal)), generated.DescribeProblems());
                 var rows = page.Text.Split('\n').Count(l => l.StartsWith("| f", StringComparison.Ordinal)) + 1;
-                Assert.Equal(rows, generated.Model("GetWidgetDto").GetProperties().Length);
+                Assert.Equal(rows, generated.Model("GetWidgetDto").GetProperties().Count(p => p.Name != "AdditionalProperties"));
             },
             page => $"{page.Text.Length:N0} characters",
             output,

@@ -254,7 +254,7 @@ public sealed class RegressionTests
         Assert.True(generated.Problems.Count == 0 && generated.GeneratorDiagnostics.All(d => d.Id.StartsWith("ADG", StringComparison.Ordinal)), limit + ": " + generated.DescribeProblems());
         Assert.DoesNotContain(generated.GeneratorDiagnostics, d => d.Id is "ADG022" or "ADG030");
         var rows = page.Text.Split('\n').Count(l => l.StartsWith("| f", StringComparison.Ordinal)) + 1;
-        Assert.Equal(rows, generated.Model("UpdateWidgetAttributesDto").GetProperties().Length);
+        Assert.Equal(rows, generated.Model("UpdateWidgetAttributesDto").GetProperties().Count(p => p.Name != "AdditionalProperties"));
         var model = generated.Sources.Single(s => s.HintName == "Models/UpdateWidgetAttributesDto.g.cs").SourceText.ToString();
         Assert.EndsWith("}\n", model, StringComparison.Ordinal);
         if (limit != "cells per row")
