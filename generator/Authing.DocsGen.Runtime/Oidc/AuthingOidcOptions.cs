@@ -118,7 +118,8 @@ public sealed class AuthingOidcOptions
 
     private static void AbsoluteUri(string? value, string name, List<string> errors)
     {
-        if (value is not null && !Uri.TryCreate(value, UriKind.Absolute, out _))
+        // A rooted path parses as an absolute file: URI on Unix; no redirect or issuer is one.
+        if (value is not null && (!Uri.TryCreate(value, UriKind.Absolute, out Uri? uri) || uri.IsFile))
         {
             errors.Add($"Oidc.{name} must be an absolute URI; '{value}' is not.");
         }
