@@ -213,7 +213,7 @@ internal sealed class OidcTokenValidator
         SecurityTokenInvalidAudienceException => OidcValidationFailure.InvalidAudience,
         SecurityTokenInvalidAlgorithmException => OidcValidationFailure.AlgorithmNotAllowed,
         SecurityTokenMalformedException => OidcValidationFailure.Malformed,
-        SecurityTokenSignatureKeyNotFoundException => OidcValidationFailure.UnknownSigningKey,
+        // The keys were chosen above from alg and kid; the handler not finding one that verifies is a bad signature.
         _ => OidcValidationFailure.InvalidSignature,
     };
 

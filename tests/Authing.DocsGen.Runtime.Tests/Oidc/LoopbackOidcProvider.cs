@@ -258,7 +258,7 @@ public sealed class LoopbackOidcProvider : IAsyncDisposable
 
     private string IssueTokenSet(string? nonce, bool withRefreshToken)
     {
-        string accessToken = Issue(SecurityAlgorithms.RsaSha256, new Dictionary<string, object> { ["scope"] = "openid profile" });
+        string accessToken = Issue(SecurityAlgorithms.RsaSha256, new Dictionary<string, object> { ["scope"] = "openid profile", ["jti"] = Guid.NewGuid().ToString("N") });
         var idClaims = new Dictionary<string, object> { ["at_hash"] = AtHash(accessToken), ["name"] = "Ada Lovelace" };
         if (nonce is not null)
         {
