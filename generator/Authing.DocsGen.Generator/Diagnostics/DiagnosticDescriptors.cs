@@ -95,6 +95,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor OverridesFileProblem = Create(
         "ADG027", "Overrides file entry not usable", "docsgen.json: {0}", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor MultiMethodPageSkipped = Create(
+        "ADG029", "Methods of a multi-method page not generated", "'{0}' describes {1} methods under free-form headings and none of them is generated: {2}; give each method a page of its own", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor StepFailed = Create(
         "ADG030", "Generation step failed", "The generator could not complete a step; the rest of the SDK is still generated: {0}", DiagnosticSeverity.Warning);
 
