@@ -80,8 +80,24 @@ public sealed class AuthorizeUrl
         RedirectUri = redirectUri ?? throw new ArgumentNullException(nameof(redirectUri));
     }
 
-    /// <summary>The URL to redirect the browser to.</summary>
-    public Uri Url { get; }
+    /// <summary>
+    /// Restores what a sign-in kept, on the callback (where the URL itself is no longer needed), for
+    /// <see cref="AuthingOidcClient.CompleteSignInAsync"/>.
+    /// </summary>
+    /// <param name="state">The <c>state</c> sent.</param>
+    /// <param name="nonce">The <c>nonce</c> sent, or null for OAuth.</param>
+    /// <param name="codeVerifier">The PKCE verifier, or null without PKCE.</param>
+    /// <param name="redirectUri">The redirect URI sent.</param>
+    public AuthorizeUrl(string state, string? nonce, string? codeVerifier, string redirectUri)
+    {
+        State = state ?? throw new ArgumentNullException(nameof(state));
+        Nonce = nonce;
+        CodeVerifier = codeVerifier;
+        RedirectUri = redirectUri ?? throw new ArgumentNullException(nameof(redirectUri));
+    }
+
+    /// <summary>The URL to redirect the browser to; null when restored on the callback.</summary>
+    public Uri? Url { get; }
 
     /// <summary>The <c>state</c> sent; the callback must bring it back.</summary>
     public string State { get; }

@@ -20,8 +20,8 @@ public sealed class OidcProtocolTests
         AuthorizeUrl first = oidc.BuildAuthorizeUrl();
         AuthorizeUrl second = oidc.BuildAuthorizeUrl();
 
-        Assert.Equal(provider.BaseUrl + "/oidc/auth", first.Url.GetLeftPart(UriPartial.Path));
-        Dictionary<string, string> query = QueryOf(first.Url);
+        Assert.Equal(provider.BaseUrl + "/oidc/auth", first.Url!.GetLeftPart(UriPartial.Path));
+        Dictionary<string, string> query = QueryOf(first.Url!);
         Assert.Equal(LoopbackOidcProvider.AppId, query["client_id"]);
         Assert.Equal(OidcTestClients.RedirectUri, query["redirect_uri"]);
         Assert.Equal("code", query["response_type"]);
@@ -30,7 +30,7 @@ public sealed class OidcProtocolTests
         Assert.Equal(first.Nonce, query["nonce"]);
         Assert.Equal("S256", query["code_challenge_method"]);
         Assert.Equal(Base64UrlEncoder.Encode(System.Security.Cryptography.SHA256.HashData(Encoding.ASCII.GetBytes(first.CodeVerifier!))), query["code_challenge"]);
-        Assert.DoesNotContain(first.CodeVerifier!, first.Url.AbsoluteUri);
+        Assert.DoesNotContain(first.CodeVerifier!, first.Url!.AbsoluteUri);
         Assert.False(query.ContainsKey("prompt"));
 
         // 256-bit random values, new on every call.
@@ -49,13 +49,13 @@ public sealed class OidcProtocolTests
         AuthingOidcClient oidc = OidcTestClients.Create(provider);
         string verifier = new string('v', 43);
 
-        Dictionary<string, string> plain = QueryOf(oidc.BuildAuthorizeUrl(new AuthorizeUrlRequest { Pkce = PkceMethod.Plain, CodeVerifier = verifier }).Url);
+        Dictionary<string, string> plain = QueryOf(oidc.BuildAuthorizeUrl(new AuthorizeUrlRequest { Pkce = PkceMethod.Plain, CodeVerifier = verifier }).Url!);
         AuthorizeUrl none = oidc.BuildAuthorizeUrl(new AuthorizeUrlRequest { Pkce = PkceMethod.None });
 
         Assert.Equal("plain", plain["code_challenge_method"]);
         Assert.Equal(verifier, plain["code_challenge"]);
         Assert.Null(none.CodeVerifier);
-        Assert.False(QueryOf(none.Url).ContainsKey("code_challenge"));
+        Assert.False(QueryOf(none.Url!).ContainsKey("code_challenge"));
         Assert.Throws<ArgumentException>(() => oidc.BuildAuthorizeUrl(new AuthorizeUrlRequest { CodeVerifier = "too-short" }));
     }
 
@@ -77,7 +77,7 @@ public sealed class OidcProtocolTests
         request.AdditionalParameters["tenant_id"] = "t-1";
 
         AuthorizeUrl url = oidc.BuildAuthorizeUrl(request);
-        Dictionary<string, string> query = QueryOf(url.Url);
+        Dictionary<string, string> query = QueryOf(url.Url!);
 
         Assert.Equal("consent", query["prompt"]);
         Assert.Equal("ada@example.com", query["login_hint"]);
@@ -87,7 +87,7 @@ public sealed class OidcProtocolTests
         Assert.Equal("my state", query["state"]);
         Assert.Equal("my-nonce", url.Nonce);
         Assert.Equal("t-1", query["tenant_id"]);
-        Assert.Contains("state=my%20state", url.Url.AbsoluteUri);
+        Assert.Contains("state=my%20state", url.Url!.AbsoluteUri);
 
         request.AdditionalParameters["state"] = "again";
         Assert.Throws<ArgumentException>(() => oidc.BuildAuthorizeUrl(request));
@@ -113,9 +113,9 @@ public sealed class OidcProtocolTests
         AuthorizeUrl url = oidc.BuildAuthorizeUrl();
         await oidc.ClientCredentialsAsync("user");
 
-        Assert.StartsWith(provider.BaseUrl + "/oauth/auth?", url.Url.AbsoluteUri);
+        Assert.StartsWith(provider.BaseUrl + "/oauth/auth?", url.Url!.AbsoluteUri);
         Assert.Null(url.Nonce);
-        Assert.False(QueryOf(url.Url).ContainsKey("nonce"));
+        Assert.False(QueryOf(url.Url!).ContainsKey("nonce"));
         Assert.Equal("/oauth/token", provider.Requests.Single().Path);
         Assert.Equal(provider.BaseUrl + "/login/profile/logout?redirect_uri=https%3A%2F%2Fapp.example.com%2Fsigned-out", oidc.BuildLogoutUrl().AbsoluteUri);
     }

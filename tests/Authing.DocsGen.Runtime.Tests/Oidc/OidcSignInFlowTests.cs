@@ -30,7 +30,7 @@ public sealed class OidcSignInFlowTests
         AuthingOidcClient oidc = OidcTestClients.Create(provider, method);
 
         AuthorizeUrl pending = oidc.BuildAuthorizeUrl(new AuthorizeUrlRequest { Scope = "openid profile offline_access" });
-        Dictionary<string, string> callback = await BrowseAsync(pending.Url);
+        Dictionary<string, string> callback = await BrowseAsync(pending.Url!);
         OidcSignInResult signIn = await oidc.CompleteSignInAsync(callback["code"], callback["state"], pending);
 
         OidcValidatedToken idToken = signIn.IdToken!;
@@ -68,7 +68,7 @@ public sealed class OidcSignInFlowTests
         await using var provider = new LoopbackOidcProvider();
         AuthingOidcClient oidc = OidcTestClients.Create(provider);
         AuthorizeUrl pending = oidc.BuildAuthorizeUrl();
-        Dictionary<string, string> callback = await BrowseAsync(pending.Url);
+        Dictionary<string, string> callback = await BrowseAsync(pending.Url!);
 
         AuthingOidcValidationException forged = await Assert.ThrowsAsync<AuthingOidcValidationException>(
             () => oidc.CompleteSignInAsync(callback["code"], "attacker-state", pending));
@@ -87,7 +87,7 @@ public sealed class OidcSignInFlowTests
         await using var provider = new LoopbackOidcProvider();
         AuthingOidcClient oidc = OidcTestClients.Create(provider);
         AuthorizeUrl pending = oidc.BuildAuthorizeUrl();
-        Dictionary<string, string> callback = await BrowseAsync(pending.Url);
+        Dictionary<string, string> callback = await BrowseAsync(pending.Url!);
 
         AuthingOAuthException ex = await Assert.ThrowsAsync<AuthingOAuthException>(
             () => oidc.ExchangeCodeAsync(callback["code"], new string('x', 43), pending.RedirectUri));
@@ -102,10 +102,10 @@ public sealed class OidcSignInFlowTests
         AuthingOidcClient oidc = OidcTestClients.Create(provider);
         AuthorizeUrl victim = oidc.BuildAuthorizeUrl();
         AuthorizeUrl attacker = oidc.BuildAuthorizeUrl();
-        Dictionary<string, string> attackerCallback = await BrowseAsync(attacker.Url);
+        Dictionary<string, string> attackerCallback = await BrowseAsync(attacker.Url!);
 
         // The attacker's code (and so its ID token with the attacker's nonce) injected into the victim's sign-in.
-        var injected = new AuthorizeUrl(victim.Url, attacker.State, victim.Nonce, attacker.CodeVerifier, victim.RedirectUri);
+        var injected = new AuthorizeUrl(attacker.State, victim.Nonce, attacker.CodeVerifier, victim.RedirectUri);
         AuthingOidcValidationException ex = await Assert.ThrowsAsync<AuthingOidcValidationException>(
             () => oidc.CompleteSignInAsync(attackerCallback["code"], attacker.State, injected));
 
