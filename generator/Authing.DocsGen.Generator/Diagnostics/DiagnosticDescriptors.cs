@@ -98,6 +98,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnreadableFileName = Create(
         "ADG028", "File name the compiler cannot read", "The page's file name contains {0}, which the C# compiler cannot be given (its command line cannot quote it); the page is skipped in every build, and so by docsgen too: rename the file", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor MultiMethodPageSkipped = Create(
+        "ADG029", "Methods of a multi-method page not generated", "'{0}' describes {1} methods under free-form headings and none of them is generated: {2}; give each method a page of its own", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor StepFailed = Create(
         "ADG030", "Generation step failed", "The generator could not complete a step; the rest of the SDK is still generated: {0}", DiagnosticSeverity.Warning);
 

@@ -88,6 +88,11 @@ public static class PageParser
             if (skipReason is not null)
             {
                 Report(DiagnosticDescriptors.NotAMethodPage, _lines.Locate(0, 0), Path.GetFileName(_filePath), skipReason);
+                if (skipReason == SeveralMethodsReason)
+                {
+                    ReportSkippedMethods(document);
+                }
+
                 return Result(null, new List<DtoModel>(), new List<EnumModel>());
             }
 
@@ -208,10 +213,26 @@ public static class PageParser
 
             if (sections.ParameterHeadings > 1 || sections.ResponseHeadings > 1)
             {
-                return "it describes several methods under free-form headings";
+                return SeveralMethodsReason;
             }
 
             return null;
+        }
+
+        private const string SeveralMethodsReason = "it describes several methods under free-form headings";
+
+        /// <summary>ADG029: a multi-method page is skipped; the warning names each method so none is lost unnoticed.</summary>
+        private void ReportSkippedMethods(MarkdownDocument document)
+        {
+            var methods = MultiMethodPage.Methods(document);
+            if (methods.Count == 0)
+            {
+                return;
+            }
+
+            var names = string.Join(", ", methods.Take(20).Select(m => "'" + CSharp.Visible(m.Name, 60) + "' (line " + (Locate(m.Heading).StartLine + 1) + ")"))
+                + (methods.Count > 20 ? " and " + Diag.Count(methods.Count - 20) + " more" : string.Empty);
+            Report(DiagnosticDescriptors.MultiMethodPageSkipped, Locate(methods[0].Heading), Path.GetFileName(_filePath), Diag.Count(methods.Count), names);
         }
 
         private string ReadResponse(PageSections sections, string pascalName, FieldParser fields, List<DtoModel> dtos)

@@ -3,6 +3,8 @@ using System.Collections.Frozen;
 using System.ComponentModel;
 using System.Net.Http;
 using System.Text;
+using System.Threading;
+using Authing.Sdk.Oidc;
 using Microsoft.Extensions.Logging;
 
 namespace Authing.Sdk.Runtime;
@@ -35,6 +37,12 @@ public sealed class AuthenticationTransport : AuthingTransport
     private readonly string? _basicAuthorization;
     private volatile string? _accessToken;
 
+    // OIDC/OAuth protocol helpers (Oidc/): the settings they need, copied with the rest of the options.
+    private readonly string? _appSecret;
+    private readonly TokenEndpointAuthMethod _tokenEndpointAuthMethod;
+    private readonly AuthingOidcOptions _oidcOptions;
+    private AuthingOidcClient? _oidc;
+
     /// <summary>Creates a transport with its own <see cref="HttpClient"/> (default handler, TLS certificate validation on).</summary>
     /// <param name="options">The client options; validated and copied.</param>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
@@ -57,6 +65,9 @@ public sealed class AuthenticationTransport : AuthingTransport
         : base(httpClient, ownsHttpClient, options.GetNormalizedHost(), options.Timeout, options.ThrowOnBusinessError, options.StrictResponses, logger)
     {
         _appId = options.AppId!;
+        _appSecret = options.AppSecret;
+        _tokenEndpointAuthMethod = options.TokenEndpointAuthMethod;
+        _oidcOptions = options.Oidc.Clone();
         _accessToken = string.IsNullOrEmpty(options.AccessToken) ? null : options.AccessToken;
         if (options.TokenEndpointAuthMethod == TokenEndpointAuthMethod.ClientSecretBasic)
         {
@@ -88,11 +99,28 @@ public sealed class AuthenticationTransport : AuthingTransport
         _accessToken = string.IsNullOrEmpty(token) ? null : token;
     }
 
+    /// <summary>
+    /// The OIDC / OAuth 2.0 protocol helpers (authorize and logout URLs, token endpoint, ID-token validation) over this
+    /// transport, created on first use and shared, so its JWKS cache is shared too.
+    /// </summary>
+    public AuthingOidcClient Oidc => LazyInitializer.EnsureInitialized(ref _oidc, () => new AuthingOidcClient(this))!;
+
+    internal string AppId => _appId;
+
+    internal string? AppSecret => _appSecret;
+
+    internal TokenEndpointAuthMethod TokenEndpointAuthMethod => _tokenEndpointAuthMethod;
+
+    internal AuthingOidcOptions OidcOptions => _oidcOptions;
+
+    /// <summary>The <c>Basic</c> credentials of <c>client_secret_basic</c>, or null for the other methods.</summary>
+    internal string? BasicAuthorization => _basicAuthorization;
+
     private protected override void Authenticate(HttpRequestMessage message, AuthingRequest request)
     {
         message.Headers.TryAddWithoutValidation("x-authing-app-id", _appId);
-        string? authorization = _basicAuthorization is not null && BasicAuthPaths.Contains(request.Path)
-            ? _basicAuthorization
+        string? authorization = request.OverridesAuthorization ? request.Authorization
+            : _basicAuthorization is not null && BasicAuthPaths.Contains(request.Path) ? _basicAuthorization
             : _accessToken;
         if (authorization is not null)
         {

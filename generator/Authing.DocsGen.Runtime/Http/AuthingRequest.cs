@@ -358,6 +358,62 @@ public sealed class AuthingRequest
         _bodyPairs = pairs;
     }
 
+    /// <summary>The media type of <see cref="Body"/>: <c>application/json</c> unless <see cref="SetFormBody"/> replaced it.</summary>
+    internal string ContentType { get; private set; } = JsonContentType;
+
+    /// <summary>True when <see cref="Authorization"/> replaces the transport's own <c>authorization</c> header.</summary>
+    internal bool OverridesAuthorization { get; private set; }
+
+    /// <summary>The <c>authorization</c> value to send instead of the transport's, or <see langword="null"/> for none.</summary>
+    internal string? Authorization { get; private set; }
+
+    /// <summary>
+    /// Sets an <c>application/x-www-form-urlencoded</c> body (OAuth token, revocation and introspection requests,
+    /// RFC 6749 appendix B). Fields whose value is <see langword="null"/> are left out. Nothing is recorded for signing:
+    /// only the authentication transport, which does not sign, sends these.
+    /// </summary>
+    /// <param name="fields">The form fields, in order.</param>
+    internal void SetFormBody(IEnumerable<KeyValuePair<string, string?>> fields)
+    {
+        var text = new StringBuilder();
+        foreach (KeyValuePair<string, string?> field in fields)
+        {
+            if (field.Value is null)
+            {
+                continue;
+            }
+
+            if (text.Length > 0)
+            {
+                text.Append('&');
+            }
+
+            text.Append(FormEncode(field.Key)).Append('=').Append(FormEncode(field.Value));
+        }
+
+        Body = Encoding.UTF8.GetBytes(text.ToString());
+        HasBody = true;
+        ContentType = FormContentType;
+        _bodyPairs = Array.Empty<KeyValuePair<string, string>>();
+    }
+
+    /// <summary>
+    /// Replaces the transport's <c>authorization</c> header for this request: the protocol endpoints choose between
+    /// client credentials, a bearer token and nothing, whatever user token the client holds.
+    /// </summary>
+    /// <param name="value">The header value, or <see langword="null"/> to send no <c>authorization</c> header.</param>
+    internal void SetAuthorization(string? value)
+    {
+        OverridesAuthorization = true;
+        Authorization = value;
+    }
+
+    private const string JsonContentType = "application/json";
+    private const string FormContentType = "application/x-www-form-urlencoded";
+
+    /// <summary>The form-urlencoded serialisation: UTF-8 percent-encoding with space as <c>+</c>.</summary>
+    private static string FormEncode(string value) => Uri.EscapeDataString(value).Replace("%20", "+", StringComparison.Ordinal);
+
     /// <summary>The top-level properties of a JSON object as the node signer prints them; none for any other JSON value.</summary>
     private static IReadOnlyList<KeyValuePair<string, string>> ReadBodyPairs(byte[] json)
     {

@@ -176,6 +176,13 @@ public abstract class AuthingTransport : IDisposable
         }
     }
 
+    /// <summary>
+    /// Sends a request and returns the 2xx body unread, for protocol endpoints whose responses are not Authing envelopes
+    /// (OIDC/OAuth). Timeouts, network failures and non-2xx statuses throw as in <see cref="SendAsync{T}"/>.
+    /// </summary>
+    internal Task<(int Status, byte[] Body)> SendForBodyAsync(AuthingRequest request, CancellationToken cancellationToken) =>
+        SendCoreAsync(request, cancellationToken);
+
     /// <summary>Releases the <see cref="HttpClient"/> when this transport created it; a caller-provided one is left alone.</summary>
     public void Dispose()
     {
@@ -388,7 +395,7 @@ public abstract class AuthingTransport : IDisposable
 #else
                 var content = new ReadOnlyMemoryContent(request.Body);
 #endif
-                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                content.Headers.ContentType = new MediaTypeHeaderValue(request.ContentType);
                 message.Content = content;
             }
 

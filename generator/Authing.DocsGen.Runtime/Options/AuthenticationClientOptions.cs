@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
+using Authing.Sdk.Oidc;
 using Authing.Sdk.Runtime;
 
 namespace Authing.Sdk;
@@ -54,6 +55,18 @@ public sealed class AuthenticationClientOptions : IAuthingClientOptions
     /// </summary>
     public bool StrictResponses { get; set; }
 
+    /// <summary>
+    /// Settings of the OIDC / OAuth 2.0 sign-in helpers (<c>client.Oidc</c>): protocol, scope, redirect URIs, issuer,
+    /// clock skew and JWKS caching. Never null.
+    /// </summary>
+    public AuthingOidcOptions Oidc
+    {
+        get => _oidc;
+        set => _oidc = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    private AuthingOidcOptions _oidc = new();
+
     /// <summary>Lists every problem with these options; the list is empty when they are usable. Secrets are never quoted.</summary>
     /// <returns>One message per problem, each naming the option.</returns>
     public IReadOnlyList<string> GetValidationErrors()
@@ -78,6 +91,7 @@ public sealed class AuthenticationClientOptions : IAuthingClientOptions
         }
 
         OptionChecks.Timeout(Timeout, nameof(Timeout), errors);
+        Oidc.AddValidationErrors(errors);
         return errors;
     }
 

@@ -46,6 +46,12 @@ namespace Authing.Sdk
         /// <param name="accessToken">The token, or <see langword="null"/> to stop sending one.</param>
         public virtual void SetAccessToken(string? accessToken) => Transport.SetAccessToken(accessToken);
 
+        /// <summary>
+        /// OpenID Connect / OAuth 2.0 sign-in: authorize and logout URLs (state, nonce, PKCE), the token endpoint,
+        /// revocation, introspection, userinfo and ID-token validation. Shares this client's HTTP pipeline and options.
+        /// </summary>
+        public virtual global::Authing.Sdk.Oidc.AuthingOidcClient Oidc => Transport.Oidc;
+
         private global::Authing.Sdk.Runtime.AuthenticationTransport Transport =>
             _transport ?? throw new global::System.InvalidOperationException("This AuthenticationClient was created for mocking and cannot send requests.");
     }
