@@ -194,6 +194,58 @@ public sealed class FidelityTests
         Assert.All(conflicts, d => Assert.EndsWith("get-widget-c.md", d.Location!.FilePath, StringComparison.Ordinal));
     }
 
+    /// <summary>A row that ends with '|' but lacks cells was not reported; only rows without the closing pipe were.</summary>
+    [Fact]
+    public void A_short_row_is_reported_even_when_it_ends_with_a_pipe()
+    {
+        var page = Parse("short-row-with-closing-pipe.md");
+        var shortRow = Assert.Single(page.Diagnostics, d => d.Id == "ADG012");
+        Assert.Equal("purgeAt", shortRow.MessageArgs[0]);
+        Assert.Equal("4", shortRow.MessageArgs[1]);
+        Assert.Equal("6", shortRow.MessageArgs[2]);
+    }
+
+    /// <summary>Findings about one cell pointed at column 1 of the row; they point at the cell now.</summary>
+    [Fact]
+    public void Cell_diagnostics_point_at_their_cell()
+    {
+        var path = Path.Combine(Paths.Fixtures, "pages", "management", "tenants", "get-tenant-config.md");
+        var text = File.ReadAllText(path);
+        var page = PageParser.Parse("pages/management/tenants/get-tenant-config.md", text, PageOverrides.None);
+
+        var contradiction = Assert.Single(page.Diagnostics, d => d.Id == "ADG011");
+        var location = contradiction.Location!;
+        var line = text.Split('\n')[location.StartLine];
+        Assert.True(location.StartColumn > 0, "ADG011 still points at column 1");
+        Assert.Equal("`10`", line.Substring(location.StartColumn, location.EndColumn - location.StartColumn).Trim());
+    }
+
+    /// <summary>A page with a method-name section but no tables vanished behind an info (ADG001).</summary>
+    [Fact]
+    public void A_page_that_looks_like_an_API_page_but_yields_no_method_is_a_warning()
+    {
+        var page = Parse("method-name-but-no-tables.md");
+        Assert.Null(page.Method);
+        var warning = Assert.Single(page.Diagnostics, d => d.Id == "ADG040");
+        Assert.Contains("ManagementClient.refreshWidgetCache", warning.MessageArgs[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(page.Diagnostics, d => d.Id == "ADG001");
+    }
+
+    [Fact]
+    public void A_build_reports_one_summary_and_warns_when_no_method_is_generated()
+    {
+        var some = OutputChecks.Compile(Load("cross-page").Concat(Load("method-name-but-no-tables.md")).ToList());
+        var summary = Assert.Single(some.Diagnostics, d => d.Id == "ADG042");
+        Assert.Equal("4 pages read", summary.MessageArgs[0]);
+        Assert.StartsWith("3 methods, ", summary.MessageArgs[1], StringComparison.Ordinal);
+        Assert.EndsWith("; 1 page skipped (most often: it has no request-parameter or response section)", summary.MessageArgs[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(some.Diagnostics, d => d.Id == "ADG041");
+
+        var none = DocsCompiler.Compile(Array.Empty<DocsPage>(), GeneratorOptions.Default);
+        Assert.Single(none.Diagnostics, d => d.Id == "ADG041");
+        Assert.Equal("0 pages read", Assert.Single(none.Diagnostics, d => d.Id == "ADG042").MessageArgs[0]);
+    }
+
     private static PageModel Parse(string name)
     {
         var page = Load(name).Single();

@@ -104,6 +104,15 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor StepFailed = Create(
         "ADG030", "Generation step failed", "The generator could not complete a step; the rest of the SDK is still generated: {0}", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor ApiPageSkipped = Create(
+        "ADG040", "API page yields no method", "'{0}' looks like an API page ({1}) but no method is generated from it: {2}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NoMethods = Create(
+        "ADG041", "No method generated", "No method was generated from the {0} docs page(s) the generator was given; the clients are empty", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor Summary = Create(
+        "ADG042", "Generation summary", "Authing.DocsGen: {0} → {1}", DiagnosticSeverity.Info);
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = typeof(DiagnosticDescriptors)
         .GetFields()
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))

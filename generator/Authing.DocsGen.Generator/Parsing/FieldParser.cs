@@ -73,8 +73,10 @@ internal sealed class FieldParser
             return null;
         }
 
+        // The field spans its row; each finding about one cell points at that cell.
         var location = _lines.Locate(row.Start, row.End);
-        if (!NameRules.Accept("Field name", name, location, "the row is skipped", _report))
+        var typeLocation = At(row[ColumnRole.Type], location);
+        if (!NameRules.Accept("Field name", name, At(row[ColumnRole.Name], location), "the row is skipped", _report))
         {
             return null;
         }
@@ -83,7 +85,7 @@ internal sealed class FieldParser
         var exampleCell = row[ColumnRole.Example];
         var (lead, enumMembers) = EnumRules.Read(description.Text, exampleCell.Text);
         var example = enumMembers is not null && EnumRules.HasValuesSentence(exampleCell.Text) ? null : NullIfEmpty(exampleCell.Plain);
-        var type = _forcedTypes.TryGetValue(name, out var forced) ? forced : ReadType(name, row[ColumnRole.Type], description, example, location);
+        var type = _forcedTypes.TryGetValue(name, out var forced) ? forced : ReadType(name, row[ColumnRole.Type], description, example, typeLocation, At(exampleCell, location));
         var enumLocation = _lines.Locate(description.Start, description.End);
         enumMembers = enumMembers?.Where(m => NameRules.Accept("Enum value", m.Value, enumLocation, "the value is left out of the enum", _report)).ToList();
 
@@ -101,15 +103,15 @@ internal sealed class FieldParser
         var typeColumn = row[ColumnRole.Type].Plain;
         if (forced is null && (typeColumn.Length == 0 && type.Kind == TypeKind.Json || typeColumn.Equals("array", StringComparison.OrdinalIgnoreCase) && type.Element is { Kind: TypeKind.Json }))
         {
-            Untyped.Add(new UntypedField(ownerName, name, typeColumn.Length == 0 ? "(empty)" : typeColumn, location));
+            Untyped.Add(new UntypedField(ownerName, name, typeColumn.Length == 0 ? "(empty)" : typeColumn, typeLocation));
         }
 
-        var required = hasRequiredColumn && ReadRequired(name, row[ColumnRole.Required], location);
-        var defaultValue = ReadDefault(name, row[ColumnRole.Default].Plain, location);
+        var required = hasRequiredColumn && ReadRequired(name, row[ColumnRole.Required], At(row[ColumnRole.Required], location));
+        var defaultValue = ReadDefault(name, row[ColumnRole.Default].Plain, At(row[ColumnRole.Default], location));
         return new FieldModel(name, type, required, lead, defaultValue, example, location);
     }
 
-    private TypeRef ReadType(string fieldName, CellText typeCell, CellText description, string? example, MarkdownLocation location)
+    private TypeRef ReadType(string fieldName, CellText typeCell, CellText description, string? example, MarkdownLocation location, MarkdownLocation exampleLocation)
     {
         var typeText = typeCell.Plain;
         var lower = typeText.ToLowerInvariant();
@@ -126,13 +128,13 @@ internal sealed class FieldParser
                 return TypeRef.String;
             case "boolean":
             case "bool":
-                CheckExample(fieldName, typeText, example, IsBoolean, location);
+                CheckExample(fieldName, typeText, example, IsBoolean, exampleLocation);
                 return TypeRef.Boolean;
             case "number":
             case "integer":
             case "int":
             case "long":
-                CheckExample(fieldName, typeText, example, IsNumber, location);
+                CheckExample(fieldName, typeText, example, IsNumber, exampleLocation);
                 if (_numberWidths.TryGetValue(fieldName, out var width))
                 {
                     return width;
@@ -177,6 +179,9 @@ internal sealed class FieldParser
         var lower = description.Text.ToLowerInvariant();
         return description.Anchors.Count > 0 && s_nestedTypeMarkers.Any(lower.Contains) ? description.Anchors[description.Anchors.Count - 1] : null;
     }
+
+    /// <summary>The cell's own span, or the row's when the cell is missing (a short row).</summary>
+    private MarkdownLocation At(CellText cell, MarkdownLocation row) => cell.End > cell.Start ? _lines.Locate(cell.Start, cell.End) : row;
 
     private TypeRef DtoOrJson(string fieldName, string anchor, MarkdownLocation location)
     {

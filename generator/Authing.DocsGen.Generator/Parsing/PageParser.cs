@@ -87,7 +87,17 @@ public static class PageParser
             var skipReason = SkipReason(sections, directives);
             if (skipReason is not null)
             {
-                Report(DiagnosticDescriptors.NotAMethodPage, _lines.Locate(0, 0), Path.GetFileName(_filePath), skipReason);
+                // A page that looks like an API page must not vanish behind an info: that is a method the SDK lacks.
+                var apiSigns = skipReason is SkippedByOverrideReason or SeveralMethodsReason ? null : ApiSigns(sections);
+                if (apiSigns is null)
+                {
+                    Report(DiagnosticDescriptors.NotAMethodPage, _lines.Locate(0, 0), Path.GetFileName(_filePath), skipReason);
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.ApiPageSkipped, _lines.Locate(0, 0), Path.GetFileName(_filePath), apiSigns, skipReason);
+                }
+
                 if (skipReason == SeveralMethodsReason)
                 {
                     ReportSkippedMethods(document);
@@ -198,7 +208,7 @@ public static class PageParser
         {
             if (_overrides.Skip || (directives.TryGet("skip", out var skip, out _) && skip.Equals("true", StringComparison.OrdinalIgnoreCase)))
             {
-                return "skipped by an override";
+                return SkippedByOverrideReason;
             }
 
             if (sections.HasInclude)
@@ -220,6 +230,30 @@ public static class PageParser
         }
 
         private const string SeveralMethodsReason = "it describes several methods under free-form headings";
+
+        private const string SkippedByOverrideReason = "skipped by an override";
+
+        /// <summary>What makes a skipped page look like an API page (a method-name section, a parameter or response heading), or null.</summary>
+        private static string? ApiSigns(PageSections sections)
+        {
+            var signs = new List<string>();
+            if (sections.MethodNameCode is { } code)
+            {
+                signs.Add("its method-name section names '" + code.Content.Trim() + "'");
+            }
+
+            if (sections.ParameterHeadings > 0)
+            {
+                signs.Add("it has a request-parameter section");
+            }
+
+            if (sections.ResponseHeadings > 0)
+            {
+                signs.Add("it has a response section");
+            }
+
+            return signs.Count == 0 ? null : string.Join(" and ", signs);
+        }
 
         /// <summary>ADG029: a multi-method page is skipped; the warning names each method so none is lost unnoticed.</summary>
         private void ReportSkippedMethods(MarkdownDocument document)

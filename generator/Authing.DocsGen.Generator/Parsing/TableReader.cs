@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Authing.DocsGen.Diagnostics;
 using Authing.DocsGen.Model;
 using Markdig.Extensions.Tables;
@@ -109,7 +110,6 @@ internal static class TableReader
             }
 
             var cells = new Dictionary<ColumnRole, CellText>();
-            var lastFilled = -1;
             var index = 0;
             foreach (var cellBlock in row)
             {
@@ -125,11 +125,6 @@ internal static class TableReader
                 }
 
                 var cell = (TableCell)cellBlock;
-                if (cell.Span.Length > 0)
-                {
-                    lastFilled = index;
-                }
-
                 var role = index < roles.Count ? roles[index] : ColumnRole.Unknown;
                 if (role != ColumnRole.Unknown && !cells.ContainsKey(role))
                 {
@@ -147,15 +142,19 @@ internal static class TableReader
             }
 
             var rowEnd = row.Span.End + 1;
-            var lastLine = lines.LineAt(row.Span.End);
-            if (!lastLine.TrimEnd().EndsWith("|") && lastFilled + 1 < roles.Count)
+            // Markdig pads a short row with empty cells, and a cell written empty looks the same: count the cells the
+            // row's text writes, closing '|' or not.
+            // Markdig's row span stops before the closing pipe: read the row's whole lines.
+            var lastLineStart = lines.LineStart(row.Span.End);
+            var written = WrittenCells(lines.Text, lines.LineStart(row.Span.Start), Math.Min(lastLineStart + lines.LineAt(row.Span.End).Length, lines.Text.Length));
+            if (written < roles.Count)
             {
                 var name = cells.TryGetValue(ColumnRole.Name, out var nameCell) ? nameCell.Plain : string.Empty;
                 report(Diag.Create(
                     DiagnosticDescriptors.ShortRow,
                     lines.Locate(lines.LineStart(row.Span.Start), rowEnd),
                     name,
-                    (lastFilled + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    written.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     roles.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
 
@@ -163,6 +162,34 @@ internal static class TableReader
         }
 
         return new TableData(rows, rows.Count > 0 && leadingSpaceRows == rows.Count, roles);
+    }
+
+    /// <summary>The cells a row's text writes: its '|' separators outside code spans, less the leading and closing ones.</summary>
+    private static int WrittenCells(string text, int start, int end)
+    {
+        var pipes = 0;
+        var inCode = false;
+
+        // An unbalanced backtick is a literal (Markdig pairs none with it), so it must not hide the pipes after it.
+        var codeSpans = text.Substring(start, end - start).Count(c => c == '`') % 2 == 0;
+        for (var i = start; i < end; i++)
+        {
+            switch (text[i])
+            {
+                case '`' when codeSpans:
+                    inCode = !inCode;
+                    break;
+                case '\\':
+                    i++;
+                    break;
+                case '|' when !inCode:
+                    pipes++;
+                    break;
+            }
+        }
+
+        var row = text.Substring(start, end - start).Trim();
+        return pipes + 1 - (row.StartsWith("|", StringComparison.Ordinal) ? 1 : 0) - (row.EndsWith("|", StringComparison.Ordinal) && row.Length > 1 ? 1 : 0);
     }
 
     private static void ReportTooManyCells(TableRow row, LineMap lines, Action<DiagnosticInfo> report) =>

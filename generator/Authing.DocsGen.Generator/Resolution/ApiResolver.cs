@@ -116,12 +116,39 @@ public static class ApiResolver
             .OrderBy(e => e.Name, StringComparer.Ordinal)
             .ToEquatableArray();
 
+        diagnostics.AddRange(Summary(pages, methods.Count, dtos.Count, enums.Count));
         var api = new ApiModel(
             dtos.Values.OrderBy(d => d.Name, StringComparer.Ordinal).ToEquatableArray(),
             enums,
             methods.ToEquatableArray(),
             diagnostics.ToEquatableArray());
         return MarkUsage(IdentifierAssigner.Assign(api));
+    }
+
+    /// <summary>
+    /// ADG042, one line a build can show (pages read → methods, types, enums; pages skipped and the commonest reason),
+    /// and ADG041 when no page gave a method: an empty SDK must never look like a successful one.
+    /// </summary>
+    private static IEnumerable<DiagnosticInfo> Summary(ImmutableArray<PageModel> pages, int methods, int dtos, int enums)
+    {
+        var skipped = pages.Where(p => p.Method is null).ToList();
+        var reasons = skipped
+            .Select(p => p.Diagnostics.FirstOrDefault(d => d.Id is "ADG001" or "ADG040") is { } skip ? skip.MessageArgs[skip.MessageArgs.Count - 1]
+                : p.Diagnostics.FirstOrDefault(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Warning) is { } warning
+                    ? DiagnosticDescriptors.ById(warning.Id).Title.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : "no reason given")
+            .GroupBy(r => r, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .FirstOrDefault();
+        string Count(int n, string what) => n.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + what + (n == 1 ? string.Empty : "s");
+        var result = Count(methods, "method") + ", " + Count(dtos, "type") + ", " + Count(enums, "enum")
+            + (skipped.Count == 0 ? "; no page skipped" : "; " + Count(skipped.Count, "page") + " skipped (most often: " + reasons!.Key + ")");
+        yield return DiagnosticInfo.Create(DiagnosticDescriptors.Summary, null, Count(pages.Length, "page") + " read", result);
+        if (methods == 0)
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.NoMethods, null, pages.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 
     /// <summary>Records which clients reach each type, so a project that generates one client leaves the other's types out.</summary>

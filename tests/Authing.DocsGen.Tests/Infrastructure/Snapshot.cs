@@ -26,8 +26,15 @@ public static class Snapshot
     public static string FormatDiagnostics(IEnumerable<Diagnostic> diagnostics, string pathRoot = "")
     {
         var text = new StringBuilder();
-        foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id, StringComparer.Ordinal))
+        foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.GetLineSpan().Path ?? string.Empty, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id, StringComparer.Ordinal))
         {
+            if (diagnostic.Location == Location.None)
+            {
+                // Diagnostics about the whole docs set (ADG041, ADG042) have no place in a page.
+                text.Append($"(docs set): {diagnostic.DefaultSeverity.ToString().ToLowerInvariant()} {diagnostic.Id}: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}\n");
+                continue;
+            }
+
             var span = diagnostic.Location.GetLineSpan();
             var path = span.Path.StartsWith(pathRoot, StringComparison.Ordinal) ? span.Path.Substring(pathRoot.Length) : span.Path;
             text.Append(path)

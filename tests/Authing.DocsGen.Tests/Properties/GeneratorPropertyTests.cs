@@ -100,7 +100,7 @@ public sealed class GeneratorPropertyTests(ITestOutputHelper output)
         if (validPage)
         {
             OutputChecks.Check(
-                result.Pages.Single().Method is not null || result.Diagnostics.Any(d => d.Id is "ADG001"),
+                result.Pages.Single().Method is not null || result.Diagnostics.Any(d => d.Id is "ADG001" or "ADG040"),
                 "A valid page yields a method or says why it is skipped");
         }
     }
@@ -117,7 +117,7 @@ public sealed class GeneratorPropertyTests(ITestOutputHelper output)
         var crashes = generatorDiagnostics.Where(d => !d.Id.StartsWith("ADG", StringComparison.Ordinal)).ToList();
         OutputChecks.Check(crashes.Count == 0, "The generator failed:\n" + string.Join("\n", crashes));
         var byPath = pages.ToDictionary(p => p.Path, p => p.Text, StringComparer.Ordinal);
-        foreach (var diagnostic in generatorDiagnostics)
+        foreach (var diagnostic in generatorDiagnostics.Where(d => d.Id is not ("ADG041" or "ADG042")))
         {
             var span = diagnostic.Location.GetLineSpan();
             OutputChecks.Check(diagnostic.Location.Kind == LocationKind.ExternalFile && byPath.TryGetValue(span.Path, out var text) && diagnostic.Location.SourceSpan.End <= text.Length, $"{diagnostic} is not located in a page");

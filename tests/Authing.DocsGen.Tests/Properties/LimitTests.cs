@@ -23,7 +23,7 @@ public sealed class LimitTests
         var result = OutputChecks.Compile(new[] { page });
 
         Assert.Null(Assert.Single(result.Pages).Method);
-        var limit = Assert.Single(result.Diagnostics);
+        var limit = Assert.Single(result.Diagnostics, d => d.Location is not null);
         Assert.Equal("ADG022", limit.Id);
         Assert.Equal(ParserLimits.MaxPageChars, limit.Location!.Start);
         OutputChecks.AssertSafe(new[] { page }, result);
