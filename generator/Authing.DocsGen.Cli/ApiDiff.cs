@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Authing.DocsGen.Cli;
 
@@ -93,27 +94,48 @@ public static class ApiDiff
         }
     }
 
-    /// <summary>A removed type and an added one with the same members (same names and signatures) are a rename.</summary>
+    /// <summary>
+    /// A removed type and an added one with the same members (same names, same signatures once earlier renames are
+    /// applied) are a rename. Repeated until nothing more matches: a DTO's enum is renamed before the DTO that uses it.
+    /// </summary>
     private static void MatchRenamedTypes(List<ApiEntry> removed, List<ApiEntry> added, List<ApiChange> changes)
     {
-        string Shape(List<ApiEntry> all, ApiEntry type) => string.Join("\n", all
+        var renames = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Rename(string signature) => renames.Count == 0 ? signature : Regex.Replace(signature, @"\b[A-Za-z_][A-Za-z0-9_]*\b", m => renames.TryGetValue(m.Value, out var now) ? now : m.Value);
+        string Shape(List<ApiEntry> all, ApiEntry type, bool applyRenames) => string.Join("\n", all
             .Where(e => e.Container == type.Key && e.Kind != "type" && e.Kind != "constructor" && e.Kind != "operator")
-            .Select(e => e.Name + ":" + e.Signature.Replace(type.Name, "\u0001", StringComparison.Ordinal))
+            .Select(e => e.Name + ":" + (applyRenames ? Rename(e.Signature) : e.Signature).Replace(applyRenames ? Rename(type.Name) : type.Name, "\u0001", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal));
 
-        foreach (var oldType in removed.Where(e => e.Kind == "type").ToList())
+        for (var progress = true; progress;)
         {
-            var shape = Shape(removed, oldType);
-            var candidates = added.Where(e => e.Kind == "type" && e.Signature.Replace(e.Name, string.Empty, StringComparison.Ordinal) == oldType.Signature.Replace(oldType.Name, string.Empty, StringComparison.Ordinal) && Shape(added, e) == shape).ToList();
-            if (candidates.Count != 1 || shape.Length == 0)
+            progress = false;
+            foreach (var oldType in removed.Where(e => e.Kind == "type").ToList())
             {
-                continue;
-            }
+                var shape = Shape(removed, oldType, applyRenames: true);
+                var candidates = added.Where(e => e.Kind == "type" && e.Signature.Replace(e.Name, string.Empty, StringComparison.Ordinal) == oldType.Signature.Replace(oldType.Name, string.Empty, StringComparison.Ordinal) && Shape(added, e, applyRenames: false) == shape).ToList();
+                if (candidates.Count != 1 || shape.Length == 0)
+                {
+                    continue;
+                }
 
-            var newType = candidates[0];
-            changes.Add(new ApiChange(true, "renamed", "type", newType.Key, oldType.Key, newType.Key));
-            removed.RemoveAll(e => e == oldType || e.Container == oldType.Key);
-            added.RemoveAll(e => e == newType || e.Container == newType.Key);
+                var newType = candidates[0];
+                changes.Add(new ApiChange(true, "renamed", "type", newType.Key, oldType.Key, newType.Key));
+                removed.RemoveAll(e => e == oldType || e.Container == oldType.Key);
+                added.RemoveAll(e => e == newType || e.Container == newType.Key);
+                renames[oldType.Name] = newType.Name;
+                progress = true;
+
+                // The type's converter is renamed with it (it has no members to match on).
+                var oldConverter = removed.FirstOrDefault(e => e.Kind == "type" && e.Key == oldType.Key + "JsonConverter");
+                var newConverter = added.FirstOrDefault(e => e.Kind == "type" && e.Key == newType.Key + "JsonConverter");
+                if (oldConverter is not null && newConverter is not null)
+                {
+                    changes.Add(new ApiChange(true, "renamed", "type", newConverter.Key, oldConverter.Key, newConverter.Key));
+                    removed.Remove(oldConverter);
+                    added.Remove(newConverter);
+                }
+            }
         }
     }
 
