@@ -101,6 +101,25 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor StepFailed = Create(
         "ADG030", "Generation step failed", "The generator could not complete a step; the rest of the SDK is still generated: {0}", DiagnosticSeverity.Warning);
 
+    // Docs lint (Linting/DocsLint.cs, `docsgen lint`): the docs contradict themselves. Never changes what is generated.
+    public static readonly DiagnosticDescriptor ExampleFieldNotInTable = Create(
+        "ADG031", "Example field not in the table", "The response example has field '{0}', which the '{1}' table does not list", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ExampleKindContradictsTable = Create(
+        "ADG032", "Example value contradicts the table", "The response example's '{0}' is {1} where the '{2}' table says {3} (line {4})", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor TableFieldNotInExample = Create(
+        "ADG033", "Table field missing from the example", "Field '{0}' of '{1}' is not in the response example ('{2}' there has {3})", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ExampleEnumValueUnknown = Create(
+        "ADG034", "Example enum value not in the enum", "The response example's '{0}' is '{1}', which is not a value of '{2}' ({3})", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor TypeDefinedDifferently = Create(
+        "ADG035", "Type defined differently on two pages", "'{0}' is defined differently at {1}: {2}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor TypeNameTypo = Create(
+        "ADG036", "Type name one edit from a defined one", "'{0}' is not defined on any page; did you mean '{1}' (defined at {2})?", DiagnosticSeverity.Warning);
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = typeof(DiagnosticDescriptors)
         .GetFields()
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
