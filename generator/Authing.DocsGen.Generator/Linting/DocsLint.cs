@@ -241,7 +241,7 @@ public static class DocsLint
                 foreach (var field in fields.Values.Where(f => !present.Contains(f.WireName) && !(dto.IsEnvelope && DtoModel.EnvelopeWireNames.Contains(f.WireName))))
                 {
                     Findings.Add(new LintFinding(DiagnosticInfo.Create(
-                        DiagnosticDescriptors.TableFieldNotInExample, field.Location, field.WireName, dto.Name, path.Length == 0 ? "the top level" : path, Count(value.Properties.Count, "field"))));
+                        DiagnosticDescriptors.TableFieldNotInExample, NameCell(field), field.WireName, dto.Name, path.Length == 0 ? "the top level" : path, Count(value.Properties.Count, "field"))));
                 }
             }
         }
@@ -296,6 +296,15 @@ public static class DocsLint
 
                     break;
             }
+        }
+
+        /// <summary>The row's name cell (the wire name in its row), else the row.</summary>
+        private MarkdownLocation NameCell(FieldModel field)
+        {
+            var row = _lines.LineAt(field.Location.Start);
+            var lineStart = _lines.LineStart(field.Location.Start);
+            var at = row.IndexOf(field.WireName, StringComparison.Ordinal);
+            return at < 0 || field.Location.FilePath.Length == 0 ? field.Location : _lines.Locate(lineStart + at, lineStart + at + field.WireName.Length);
         }
 
         private static string KindText(JsonKind kind) => kind switch
