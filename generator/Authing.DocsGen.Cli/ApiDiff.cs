@@ -188,7 +188,7 @@ public static class ApiDiff
     public static string Json(IReadOnlyList<ApiChange> changes)
     {
         var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteNumber("breaking", changes.Count(c => c.Breaking));

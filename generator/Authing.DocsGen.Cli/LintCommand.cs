@@ -93,7 +93,9 @@ public static class LintCommand
     {
         var rules = DiagnosticDescriptors.All.Where(d => string.CompareOrdinal(d.Id, "ADG031") >= 0 && string.CompareOrdinal(d.Id, "ADG036") <= 0).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
         var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+
+        // Messages quote Chinese docs text: kept readable (the log is a file, never embedded in HTML).
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
