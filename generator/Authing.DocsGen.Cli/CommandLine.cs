@@ -129,7 +129,7 @@ public static class CommandLine
     private const string LintHelp = """
         Usage: docsgen lint <docs-dir> [--format text|sarif] [options]
 
-        Finds where the docs contradict themselves (ADG031-ADG035): example fields the table lacks or types differently,
+        Finds where the docs contradict themselves (ADG031-ADG036): example fields the table lacks or types differently,
         table fields the example lacks, enum values the enum list lacks, a type defined differently on two pages, and
         type names one edit away from a defined one. Text: one line per finding and a summary per ID and folder.
         SARIF 2.1.0 for GitHub code scanning. Exit code 0 (findings are warnings), 3 when the folder cannot be read.

@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace Authing.DocsGen.Cli.Tests;
 
 /// <summary>
-/// <c>docsgen lint</c> and the build's ADG031–ADG036 on tests/fixtures/lint, which has one finding of each kind:
+/// <c>docsgen lint</c> and the build's ADG031–ADG036 on tests/fixtures/lint, which has a finding of each kind (in the
+/// response example and in a request row's JSON example):
 /// located at the page line and cell, summarised per ID and folder, and as SARIF 2.1.0.
 /// </summary>
 public sealed class LintTests
@@ -13,12 +14,14 @@ public sealed class LintTests
     public static TheoryData<string, string, string> Findings => new()
     {
         // ID, page(line,col), a part of the message
-        { "ADG031", "management/widgets/get-widget.md(35,5)", "field 'data.colour', which the 'WidgetDto' table does not list" },
-        { "ADG032", "management/widgets/get-widget.md(31,13)", "'data.size' is a string where the 'WidgetDto' table says an integer (line 48)" },
-        { "ADG032", "management/widgets/get-widget.md(33,13)", "'data.tags' is an object where the 'WidgetDto' table says an array of String" },
-        { "ADG033", "management/widgets/get-widget.md(47,3)", "Field 'name' of 'WidgetDto' is not in the response example" },
-        { "ADG034", "management/widgets/get-widget.md(34,15)", "'data.status' is 'DELETED', which is not a value of 'WidgetStatus' (known: ACTIVE, ARCHIVED)" },
-        { "ADG035", "management/widgets/list-widgets.md(35,1)", "'WidgetDto' is defined differently at management/widgets/get-widget.md(42,1): only here: label; only there: enabled, tags, status; 'name' is optional here, required there; 'size' is a string here, an integer there" },
+        { "ADG031", "management/widgets/get-widget.md(36,5)", "Field 'data.colour' of the response example is not in the 'WidgetDto' table" },
+        { "ADG031", "management/widgets/get-widget.md(12,107)", "Field 'filter.sort' of the example of 'filter' is not in the 'WidgetFilterDto' table" },
+        { "ADG032", "management/widgets/get-widget.md(32,13)", "'data.size' in the response example is a string where the 'WidgetDto' table says an integer (line 49)" },
+        { "ADG032", "management/widgets/get-widget.md(34,13)", "'data.tags' in the response example is an object where the 'WidgetDto' table says an array of String" },
+        { "ADG032", "management/widgets/get-widget.md(12,102)", "'filter.limit' in the example of 'filter' is a string where the 'WidgetFilterDto' table says an integer (line 59)" },
+        { "ADG033", "management/widgets/get-widget.md(48,3)", "Field 'name' of 'WidgetDto' is not in the response example" },
+        { "ADG034", "management/widgets/get-widget.md(35,15)", "'data.status' in the response example is 'DELETED', which is not a value of 'WidgetStatus' (known: ACTIVE, ARCHIVED)" },
+        { "ADG035", "management/widgets/list-widgets.md(35,1)", "'WidgetDto' is defined differently at management/widgets/get-widget.md(43,1): only here: label; only there: enabled, tags, status; 'name' is optional here, required there; 'size' is a string here, an integer there" },
         { "ADG036", "management/widgets/list-widgets.md(42,1)", "'WidgetLabelDot' is not defined on any page; did you mean 'WidgetLabelDto' (defined at management/tags/get-widget-label.md(35,1))?" },
     };
 
@@ -55,10 +58,10 @@ public sealed class LintTests
     {
         var output = Docsgen.Run("lint", Fixture).Output;
 
-        Assert.Contains("docsgen: 3 pages, 7 findings\n", output, StringComparison.Ordinal);
-        Assert.Contains("| ADG032 | 2 | Example value contradicts the table |\n", output, StringComparison.Ordinal);
+        Assert.Contains("docsgen: 3 pages, 9 findings\n", output, StringComparison.Ordinal);
+        Assert.Contains("| ADG032 | 3 | Example value contradicts the table |\n", output, StringComparison.Ordinal);
         Assert.Contains("| ADG036 | 1 | Type name one edit from a defined one |\n", output, StringComparison.Ordinal);
-        Assert.Contains($"| {Fixture.Replace('\\', '/')}/management/widgets | 7 |\n", output, StringComparison.Ordinal);
+        Assert.Contains($"| {Fixture.Replace('\\', '/')}/management/widgets | 9 |\n", output, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -93,7 +96,7 @@ public sealed class LintTests
         }
 
         var results = run.GetProperty("results").EnumerateArray().ToList();
-        Assert.Equal(7, results.Count);
+        Assert.Equal(9, results.Count);
         foreach (var finding in results)
         {
             OnlyKnown(finding, "ruleId", "ruleIndex", "level", "message", "locations", "relatedLocations", "properties");
@@ -117,8 +120,8 @@ public sealed class LintTests
         Assert.Equal(2, results.Count(r => r.TryGetProperty("relatedLocations", out _)));
         var first = results.First(r => r.GetProperty("ruleId").GetString() == "ADG032").GetProperty("locations")[0].GetProperty("physicalLocation");
         Assert.Equal(Fixture.Replace('\\', '/') + "/management/widgets/get-widget.md", Uri.UnescapeDataString(first.GetProperty("artifactLocation").GetProperty("uri").GetString()!));
-        Assert.Equal(31, first.GetProperty("region").GetProperty("startLine").GetInt32());
-        Assert.Equal(13, first.GetProperty("region").GetProperty("startColumn").GetInt32());
+        Assert.Equal(12, first.GetProperty("region").GetProperty("startLine").GetInt32());
+        Assert.Equal(102, first.GetProperty("region").GetProperty("startColumn").GetInt32());
     }
 
     [Fact]

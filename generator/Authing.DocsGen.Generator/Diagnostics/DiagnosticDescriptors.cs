@@ -103,16 +103,16 @@ public static class DiagnosticDescriptors
 
     // Docs lint (Linting/DocsLint.cs, `docsgen lint`): the docs contradict themselves. Never changes what is generated.
     public static readonly DiagnosticDescriptor ExampleFieldNotInTable = Create(
-        "ADG031", "Example field not in the table", "The response example has field '{0}', which the '{1}' table does not list", DiagnosticSeverity.Warning);
+        "ADG031", "Example field not in the table", "Field '{1}' of {0} is not in the '{2}' table", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor ExampleKindContradictsTable = Create(
-        "ADG032", "Example value contradicts the table", "The response example's '{0}' is {1} where the '{2}' table says {3} (line {4})", DiagnosticSeverity.Warning);
+        "ADG032", "Example value contradicts the table", "'{1}' in {0} is {2} where the '{3}' table says {4} (line {5})", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor TableFieldNotInExample = Create(
         "ADG033", "Table field missing from the example", "Field '{0}' of '{1}' is not in the response example ('{2}' there has {3})", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor ExampleEnumValueUnknown = Create(
-        "ADG034", "Example enum value not in the enum", "The response example's '{0}' is '{1}', which is not a value of '{2}' ({3})", DiagnosticSeverity.Warning);
+        "ADG034", "Example enum value not in the enum", "'{1}' in {0} is '{2}', which is not a value of '{3}' ({4})", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor TypeDefinedDifferently = Create(
         "ADG035", "Type defined differently on two pages", "'{0}' is defined differently at {1}: {2}", DiagnosticSeverity.Warning);

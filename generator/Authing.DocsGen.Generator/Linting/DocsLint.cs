@@ -22,10 +22,13 @@ public static class DocsLint
 {
     private static readonly MarkdownPipeline s_pipeline = new MarkdownPipelineBuilder().UsePipeTables().UsePreciseSourceLocation().Build();
 
-    /// <summary>The response example of one page against its response table and the data structures it reaches.</summary>
+    /// <summary>
+    /// One page's examples against its tables: the response example against the response table and the data structures
+    /// it reaches, and each table row's JSON example (an object or array in the example column) against the row's type.
+    /// </summary>
     public static IReadOnlyList<LintFinding> LintPage(string path, string text, PageModel page)
     {
-        if (page.Method?.ResponseDtoName is not { } responseName || text.Length > ParserLimits.MaxPageChars)
+        if (page.Method is null || text.Length > ParserLimits.MaxPageChars)
         {
             return Array.Empty<LintFinding>();
         }
@@ -33,27 +36,63 @@ public static class DocsLint
         try
         {
             var lines = new LineMap(path, text);
+            var findings = new List<LintFinding>();
+            foreach (var dto in page.Dtos)
+            {
+                foreach (var field in dto.Fields)
+                {
+                    RowExample(page, lines, dto, field, findings);
+                }
+            }
+
             var document = MarkdownPreprocessor.Parse(text, lines, s_pipeline, _ => { });
-            if (document is null || SectionReader.Read(document, lines).ResponseExample is not { } example)
+            if (page.Method.ResponseDtoName is { } responseName
+                && document is not null
+                && SectionReader.Read(document, lines).ResponseExample is { } example
+                && page.Dtos.FirstOrDefault(d => d.Name == responseName && d.Role == DtoRole.Response) is { } response)
             {
-                return Array.Empty<LintFinding>();
+                var (json, offsets) = CodeText(example);
+                if (LenientJson.TryParse(json) is { Kind: JsonKind.Object } root)
+                {
+                    var walk = new ExampleWalk(page, lines, offsets, "the response example", checkMissing: true);
+                    walk.Object(root, response, string.Empty);
+                    findings.AddRange(walk.Findings);
+                }
             }
 
-            var (json, offsets) = CodeText(example);
-            if (LenientJson.TryParse(json) is not { Kind: JsonKind.Object } root
-                || page.Dtos.FirstOrDefault(d => d.Name == responseName && d.Role == DtoRole.Response) is not { } response)
-            {
-                return Array.Empty<LintFinding>();
-            }
-
-            var walk = new ExampleWalk(page, lines, offsets);
-            walk.Object(root, response, string.Empty);
-            return walk.Findings;
+            return findings;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             return Array.Empty<LintFinding>();
         }
+    }
+
+    /// <summary>
+    /// A row whose type is a data structure or a list, with a JSON object or array as its example. Scalar examples are
+    /// the parser's (ADG011); a row example may leave fields out, so missing fields are not reported here.
+    /// </summary>
+    private static void RowExample(PageModel page, LineMap lines, DtoModel owner, FieldModel field, List<LintFinding> findings)
+    {
+        if (field.Type.Kind is not (TypeKind.Dto or TypeKind.List) || field.Example is not { } example || field.Location.FilePath.Length == 0
+            || example.TrimStart() is not { Length: > 0 } trimmed || trimmed[0] is not ('{' or '['))
+        {
+            return;
+        }
+
+        if (LenientJson.TryParse(example) is not { } value)
+        {
+            return;
+        }
+
+        // The example's place in the page: its text in the row, else the row.
+        var row = lines.LineAt(field.Location.Start);
+        var rowStart = lines.LineStart(field.Location.Start);
+        var at = row.IndexOf(example, StringComparison.Ordinal);
+        var offsets = new List<(int, int)> { (0, at >= 0 ? rowStart + at : field.Location.Start) };
+        var walk = new ExampleWalk(page, lines, offsets, "the example of '" + field.WireName + "'", checkMissing: false, exact: at >= 0);
+        walk.Value(value, field.Type, field, owner, field.WireName);
+        findings.AddRange(walk.Findings);
     }
 
     /// <summary>Across pages: a type defined differently on two pages (ADG035), an undefined type name one edit from a defined one (ADG036).</summary>
@@ -208,12 +247,20 @@ public static class DocsLint
         private readonly List<(int TextStart, int PageStart)> _offsets;
         private readonly HashSet<string> _checkedMissing = new(StringComparer.Ordinal);
         private readonly HashSet<(string Dto, string Field)> _reported = new();
+        private readonly string _where;
+        private readonly bool _checkMissing;
+        private readonly bool _exact;
 
-        public ExampleWalk(PageModel page, LineMap lines, List<(int, int)> offsets)
+        /// <param name="where">How messages name the example: "the response example".</param>
+        /// <param name="exact">False when the example's text was not found verbatim: findings are placed at its start.</param>
+        public ExampleWalk(PageModel page, LineMap lines, List<(int, int)> offsets, string where, bool checkMissing, bool exact = true)
         {
             _page = page;
             _lines = lines;
             _offsets = offsets;
+            _where = where;
+            _checkMissing = checkMissing;
+            _exact = exact;
         }
 
         public List<LintFinding> Findings { get; } = new();
@@ -230,12 +277,12 @@ public static class DocsLint
                 }
                 else if (!(dto.IsEnvelope && DtoModel.EnvelopeWireNames.Contains(property.Key)) && _reported.Add((dto.Name, property.Key)))
                 {
-                    Findings.Add(new LintFinding(DiagnosticInfo.Create(DiagnosticDescriptors.ExampleFieldNotInTable, KeyLocation(property.Value, property.Key), name, dto.Name)));
+                    Findings.Add(new LintFinding(DiagnosticInfo.Create(DiagnosticDescriptors.ExampleFieldNotInTable, KeyLocation(property.Value, property.Key), _where, name, dto.Name)));
                 }
             }
 
             // Fields the example leaves out: once per type, the envelope's own fields aside (errors carry them).
-            if (_checkedMissing.Add(dto.Name))
+            if (_checkMissing && _checkedMissing.Add(dto.Name))
             {
                 var present = new HashSet<string>(value.Properties.Select(p => p.Key), StringComparer.Ordinal);
                 foreach (var field in fields.Values.Where(f => !present.Contains(f.WireName) && !(dto.IsEnvelope && DtoModel.EnvelopeWireNames.Contains(f.WireName))))
@@ -248,7 +295,7 @@ public static class DocsLint
 
         private void Value(LenientJsonValue value, FieldModel field, DtoModel owner, string path) => Value(value, field.Type, field, owner, path);
 
-        private void Value(LenientJsonValue value, TypeRef type, FieldModel field, DtoModel owner, string path)
+        public void Value(LenientJsonValue value, TypeRef type, FieldModel field, DtoModel owner, string path)
         {
             if (value.Kind == JsonKind.Null || type.Kind == TypeKind.Json)
             {
@@ -271,7 +318,7 @@ public static class DocsLint
                 if (_reported.Add((owner.Name, field.WireName)))
                 {
                     Findings.Add(new LintFinding(DiagnosticInfo.Create(
-                        DiagnosticDescriptors.ExampleKindContradictsTable, Locate(value), path, KindText(value.Kind), owner.Name, Describe(type), (field.Location.StartLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+                        DiagnosticDescriptors.ExampleKindContradictsTable, Locate(value), _where, path, KindText(value.Kind), owner.Name, Describe(type), (field.Location.StartLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))));
                 }
 
                 return;
@@ -286,7 +333,7 @@ public static class DocsLint
                                         && !enumeration.Members.Any(m => m.Value == value.Text)
                                         && _reported.Add((owner.Name, field.WireName)):
                     Findings.Add(new LintFinding(DiagnosticInfo.Create(
-                        DiagnosticDescriptors.ExampleEnumValueUnknown, Locate(value), path, value.Text, enumeration.Name, "known: " + string.Join(", ", enumeration.Members.Select(m => m.Value)))));
+                        DiagnosticDescriptors.ExampleEnumValueUnknown, Locate(value), _where, path, value.Text, enumeration.Name, "known: " + string.Join(", ", enumeration.Members.Select(m => m.Value)))));
                     break;
                 case TypeKind.List:
                     for (var i = 0; i < value.Items.Count; i++)
@@ -321,11 +368,16 @@ public static class DocsLint
         private static string Count(int count, string noun) => count + " " + noun + (count == 1 ? string.Empty : "s");
 
         /// <summary>The value's place in the page (the example's text offsets mapped back line by line).</summary>
-        private MarkdownLocation Locate(LenientJsonValue value) => _lines.Locate(PageOffset(value.Start), PageOffset(value.Kind is JsonKind.Object or JsonKind.Array ? value.Start + 1 : value.End));
+        private MarkdownLocation Locate(LenientJsonValue value) => !_exact ? _lines.Locate(_offsets[0].PageStart, _offsets[0].PageStart) : _lines.Locate(PageOffset(value.Start), PageOffset(value.Kind is JsonKind.Object or JsonKind.Array ? value.Start + 1 : value.End));
 
         /// <summary>The quoted key before a value: search back from the value on its line; else the value itself.</summary>
         private MarkdownLocation KeyLocation(LenientJsonValue value, string key)
         {
+            if (!_exact)
+            {
+                return Locate(value);
+            }
+
             var start = PageOffset(value.Start);
             var lineStart = _lines.LineStart(start);
             var quoted = "\"" + key + "\"";
