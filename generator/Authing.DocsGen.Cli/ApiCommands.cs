@@ -34,8 +34,10 @@ public static class ApiCommands
 
     public static int RunDiff(DiffArguments args, TextWriter output)
     {
-        var before = Surface(args.DocsDirectory, args);
-        var after = Surface(args.AfterDirectory, args);
+        using var beforeTree = GitTree.Resolve(args.DocsDirectory);
+        using var afterTree = GitTree.Resolve(args.AfterDirectory);
+        var before = Surface(beforeTree.Directory, args);
+        var after = Surface(afterTree.Directory, args);
         var changes = ApiDiff.Compare(before, after);
         output.Write(args.Json ? ApiDiff.Json(changes) : ApiDiff.Markdown(changes, args.DocsDirectory, args.AfterDirectory));
         return args.FailOnBreaking && changes.Any(c => c.Breaking) ? Program.DiagnosticErrors : Program.Success;

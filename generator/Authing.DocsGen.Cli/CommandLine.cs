@@ -115,6 +115,9 @@ public static class CommandLine
     private const string DiffHelp = """
         Usage: docsgen diff <before-dir> <after-dir> [--fail-on-breaking] [--format markdown|json] [options]
 
+        Either folder may be <git-ref>:<folder> (main:docs-input) when no folder has that name: the folder as committed
+        at that ref (git archive; run from the repository root).
+
         Generates the SDK from both docs folders and reports every public API change, each breaking (removal, rename,
         type change, optional -> required, a new required property, verb/route/client change) or non-breaking
         (additions, required -> optional), as Markdown ready for a pull request (or JSON).

@@ -8,9 +8,9 @@ namespace Authing.DocsGen.Cli.Tests;
 /// </summary>
 public sealed class ApiDiffTests
 {
-    private const string PagePath = "management/widgets/get-widget.md";
+    internal const string PagePath = "management/widgets/get-widget.md";
 
-    private static string BasePage => File.ReadAllText(Path.Combine(Repo.Fixtures, "api-diff", "before", "management", "widgets", "get-widget.md"));
+    internal static string BasePage => File.ReadAllText(Path.Combine(Repo.Fixtures, "api-diff", "before", "management", "widgets", "get-widget.md"));
 
     public static TheoryData<string, string, string, string, bool> Classes => new()
     {
@@ -127,12 +127,12 @@ public sealed class ApiDiffTests
         Assert.StartsWith("docsgen: docs folder", result.Error, StringComparison.Ordinal);
     }
 
-    private sealed record Change(bool Breaking, string Class, string Kind, string Member, string? Before, string? After);
+    internal sealed record Change(bool Breaking, string Class, string Kind, string Member, string? Before, string? After);
 
-    private static List<Change> Diff(string before, string after) =>
+    internal static List<Change> Diff(string before, string after) =>
         DiffFolders(new() { [PagePath] = before }, new() { [PagePath] = after });
 
-    private static List<Change> DiffFolders(Dictionary<string, string> before, Dictionary<string, string> after)
+    internal static List<Change> DiffFolders(Dictionary<string, string> before, Dictionary<string, string> after)
     {
         using var old = new TempFolder();
         using var now = new TempFolder();
@@ -157,4 +157,56 @@ public sealed class ApiDiffTests
             c.GetProperty("before").GetString(),
             c.GetProperty("after").GetString())).ToList();
     }
+}
+
+/// <summary>Not run in parallel with other tests: it changes the process's working directory (git paths are relative to it).</summary>
+[CollectionDefinition(nameof(WorkingDirectoryCollection), DisableParallelization = true)]
+public sealed class WorkingDirectoryCollection;
+
+[Collection(nameof(WorkingDirectoryCollection))]
+public sealed class ApiDiffGitRefTests
+{
+    [Fact]
+    public void A_git_ref_and_folder_is_the_folder_as_committed_at_that_ref()
+    {
+        using var repo = new TempFolder();
+        repo.Write("docs/" + ApiDiffTests.PagePath, ApiDiffTests.BasePage);
+        Git(repo.Path, "init", "-q");
+        Git(repo.Path, "add", ".");
+        Git(repo.Path, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "docs");
+        repo.Write("docs/" + ApiDiffTests.PagePath, ApiDiffTests.BasePage.Replace("| withTags | boolean | 否 |", "| withTags | boolean | 是 |", StringComparison.Ordinal));
+
+        var current = Directory.GetCurrentDirectory();
+        try
+        {
+            // Git paths are relative to the working directory, as in CI from the repository root.
+            Directory.SetCurrentDirectory(repo.Path);
+            var result = Docsgen.Run("diff", "HEAD:docs", "docs", "--fail-on-breaking");
+            var missing = Docsgen.Run("diff", "HEAD:no-such-folder", "docs");
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("| optional → required | property | `Authing.Sdk.Models.GetWidgetDto.WithTags` |", result.Output, StringComparison.Ordinal);
+            Assert.Equal(3, missing.ExitCode);
+            Assert.StartsWith("docsgen: no docs folder 'HEAD:no-such-folder', and git cannot read it: ", missing.Error, StringComparison.Ordinal);
+            Assert.Single(missing.Error.TrimEnd('\n').Split('\n'));
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(current);
+        }
+    }
+
+    private static void Git(string directory, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, "git " + string.Join(' ', args) + ": " + process.StandardError.ReadToEnd());
+    }
+
 }
