@@ -27,11 +27,7 @@ public static class LintCommand
     public static IReadOnlyList<LintResult> Lint(DocsFolder folder, GeneratorOptions options)
     {
         var pages = folder.ReadPages().ToList();
-        var compilation = DocsCompiler.Compile(pages, options, folder.ReadOverridesFile());
-        var findings = pages.Zip(compilation.Pages, (page, model) => DocsLint.LintPage(page.Path, page.Text, model))
-            .SelectMany(f => f)
-            .Concat(DocsLint.LintAcross(compilation.Pages))
-            .ToList();
+        var findings = Findings(pages, DocsCompiler.Compile(pages, options, folder.ReadOverridesFile()));
         DiagnosticLine Line(DiagnosticInfo info) => DiagnosticLine.From(new[] { info })[0];
         return findings
             .Select(f => new LintResult(Line(f.Diagnostic), f.Related is null ? null : Line(f.Diagnostic with { Location = f.Related })))
@@ -42,6 +38,13 @@ public static class LintCommand
             .ThenBy(r => r.Diagnostic.Message, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>The lint's findings for pages already compiled (DocsCompiler keeps the pages' order).</summary>
+    public static List<LintFinding> Findings(IReadOnlyList<DocsPage> pages, DocsCompilation compilation) =>
+        pages.Zip(compilation.Pages, (page, model) => DocsLint.LintPage(page.Path, page.Text, model))
+            .SelectMany(f => f)
+            .Concat(DocsLint.LintAcross(compilation.Pages))
+            .ToList();
 
     private static string Text(IReadOnlyList<LintResult> results, DocsFolder folder)
     {

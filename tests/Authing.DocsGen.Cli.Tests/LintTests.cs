@@ -45,6 +45,21 @@ public sealed class LintTests
     }
 
     [Fact]
+    public void Check_prints_every_diagnostic_the_build_reports_lint_findings_included()
+    {
+        var check = Docsgen.Run("check", Fixture);
+        var prefix = Fixture.Replace('\\', '/') + "/";
+        var printed = check.Output.Split('\n')
+            .Where(l => l.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(l => l[prefix.Length..])
+            .Select(l => l[..l.IndexOf(": ", StringComparison.Ordinal)] + ": " + l.Split(' ')[2].TrimEnd(':'))
+            .ToList();
+
+        Assert.Contains(printed, l => l.EndsWith(": ADG036", StringComparison.Ordinal));
+        Assert.Equal(IncrementalGenerator.Diagnostics(Fixture).Order(StringComparer.Ordinal), printed.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Docs_without_contradictions_have_no_findings()
     {
         var result = Docsgen.Run("lint", Repo.DocsInput);
