@@ -9,8 +9,12 @@ public static class CheckCommand
     public static int Run(CheckArguments args, TextWriter output, TextWriter error)
     {
         var folder = DocsFolder.Open(args.DocsDirectory);
-        var compilation = DocsCompiler.Compile(folder.ReadPages(), args.Options, folder.ReadOverridesFile());
-        var diagnostics = DiagnosticLine.From(compilation.Diagnostics);
+        var pages = folder.ReadPages().ToList();
+        var compilation = DocsCompiler.Compile(pages, args.Options, folder.ReadOverridesFile());
+
+        // A build reports the docs lint (ADG031-ADG036) with the other diagnostics; so does check.
+        var lint = LintCommand.Findings(pages, compilation).Select(f => f.Diagnostic);
+        var diagnostics = DiagnosticLine.From(compilation.Diagnostics.Concat(lint));
         foreach (var diagnostic in diagnostics)
         {
             output.WriteLine(diagnostic.Format(folder));

@@ -19,6 +19,18 @@ public sealed record CheckArguments(string DocsDirectory, GeneratorOptions Optio
 public sealed record InspectArguments(string DocsDirectory, GeneratorOptions Options, bool Json)
     : DocsArguments(DocsDirectory, Options);
 
+/// <summary><c>docsgen api</c>: the public API listing (<c>generated/api.md</c>); to stdout when <see cref="OutputFile"/> is null.</summary>
+public sealed record ApiArguments(string DocsDirectory, GeneratorOptions Options, string? OutputFile)
+    : DocsArguments(DocsDirectory, Options);
+
+/// <summary><c>docsgen diff</c>: the public API change between two docs folders.</summary>
+public sealed record DiffArguments(string DocsDirectory, string AfterDirectory, GeneratorOptions Options, bool FailOnBreaking, bool Json)
+    : DocsArguments(DocsDirectory, Options);
+
+/// <summary><c>docsgen lint</c>: where the docs contradict themselves.</summary>
+public sealed record LintArguments(string DocsDirectory, GeneratorOptions Options, bool Sarif)
+    : DocsArguments(DocsDirectory, Options);
+
 /// <summary>Hand-rolled parsing: three commands, a handful of options, and one clear line for every mistake.</summary>
 public static class CommandLine
 {
@@ -32,6 +44,9 @@ public static class CommandLine
           docsgen generate <docs-dir> -o <out-dir>   write the C# sources the source generator would produce
           docsgen check <docs-dir>                   print every diagnostic; exit 1 when there are errors
           docsgen inspect <docs-dir> --json          print the intermediate representation as JSON
+          docsgen api <docs-dir> [-o <file>]         the public API listing, one line per member (generated/api.md)
+          docsgen diff <before-dir> <after-dir>      the public API change, breaking or not, as Markdown for a PR
+          docsgen lint <docs-dir> [--format sarif]   examples that contradict their tables, types defined twice, typos
 
         Options for every command:
           --namespace <name>            namespace of the clients (AuthingDocsGenNamespace); default Authing.Sdk
@@ -84,11 +99,55 @@ public static class CommandLine
 
         """;
 
+    private const string ApiHelp = """
+        Usage: docsgen api <docs-dir> [-o <file>] [options]
+
+        Prints the public API of the SDK generated from <docs-dir>: one line per public type or member
+        ('name | kind | signature | endpoint'), in ordinal order. With -o, writes it to <file> (only when it changed).
+        `dotnet build generated` writes generated/api.md this way.
+
+        Options:
+          -o, --output <file>           write the listing to a file
+          --namespace <name>, --accessibility <public|internal>   as for generate
+
+        """;
+
+    private const string DiffHelp = """
+        Usage: docsgen diff <before-dir> <after-dir> [--fail-on-breaking] [--format markdown|json] [options]
+
+        Either folder may be <git-ref>:<folder> (main:docs-input) when no folder has that name: the folder as committed
+        at that ref (git archive; run from the repository root).
+
+        Generates the SDK from both docs folders and reports every public API change, each breaking (removal, rename,
+        type change, optional -> required, a new required property, verb/route/client change) or non-breaking
+        (additions, required -> optional), as Markdown ready for a pull request (or JSON).
+
+        Options:
+          --fail-on-breaking            exit 1 when there is a breaking change
+          --format markdown|json        default markdown
+          --namespace <name>, --accessibility <public|internal>   as for generate
+
+        """;
+
+    private const string LintHelp = """
+        Usage: docsgen lint <docs-dir> [--format text|sarif] [options]
+
+        Finds where the docs contradict themselves (ADG031-ADG036): example fields the table lacks or types differently,
+        table fields the example lacks, enum values the enum list lacks, a type defined differently on two pages, and
+        type names one edit away from a defined one. Text: one line per finding and a summary per ID and folder.
+        SARIF 2.1.0 for GitHub code scanning. Exit code 0 (findings are warnings), 3 when the folder cannot be read.
+
+        Options:
+          --format text|sarif           default text
+          --namespace <name>, --accessibility <public|internal>   as for generate
+
+        """;
+
     public static ParsedCommand Parse(IReadOnlyList<string> args)
     {
         if (args.Count == 0)
         {
-            throw new UsageException("no command given. Usage: docsgen <generate|check|inspect> <docs-dir> … (docsgen --help for more)");
+            throw new UsageException("no command given. Usage: docsgen <generate|check|inspect|api|diff|lint> <docs-dir> … (docsgen --help for more)");
         }
 
         var command = args[0];
@@ -98,15 +157,17 @@ public static class CommandLine
                 return new HelpRequest(MainHelp);
             case "--version":
                 return new HelpRequest(Version + Environment.NewLine);
-            case "generate" or "check" or "inspect":
+            case "generate" or "check" or "inspect" or "api" or "diff" or "lint":
                 break;
             default:
                 throw new UsageException(command.StartsWith('-')
                     ? $"unknown option '{command}'; a command comes first: docsgen <generate|check|inspect> <docs-dir> …"
-                    : $"unknown command '{command}'; expected generate, check or inspect");
+                    : $"unknown command '{command}'; expected generate, check, inspect, api, diff or lint");
         }
 
-        string? docs = null;
+        var positional = new List<string>();
+        string? format = null;
+        bool failOnBreaking = false;
         string? output = null;
         string? ns = null;
         string? accessibility = null;
@@ -127,8 +188,8 @@ public static class CommandLine
             switch (arg)
             {
                 case "-h" or "--help" or "-?":
-                    return new HelpRequest(command switch { "generate" => GenerateHelp, "check" => CheckHelp, _ => InspectHelp });
-                case "-o" or "--output" when command == "generate":
+                    return new HelpRequest(command switch { "generate" => GenerateHelp, "check" => CheckHelp, "api" => ApiHelp, "diff" => DiffHelp, "lint" => LintHelp, _ => InspectHelp });
+                case "-o" or "--output" when command is "generate" or "api":
                     output = Value();
                     break;
                 case "--namespace":
@@ -149,25 +210,45 @@ public static class CommandLine
                 case "--json" when command == "inspect":
                     json = true;
                     break;
+                case "--format" when command is "diff" or "lint":
+                    format = Value();
+                    break;
+                case "--fail-on-breaking" when command == "diff":
+                    failOnBreaking = true;
+                    break;
                 default:
                     if (arg.StartsWith('-') && arg.Length > 1)
                     {
                         throw new UsageException($"unknown option '{arg}' for '{command}' (docsgen {command} --help lists them)");
                     }
 
-                    if (docs is not null)
+                    if (positional.Count == (command == "diff" ? 2 : 1))
                     {
-                        throw new UsageException($"unexpected argument '{arg}': '{command}' takes one docs folder");
+                        throw new UsageException(command == "diff"
+                            ? $"unexpected argument '{arg}': 'diff' takes two docs folders"
+                            : $"unexpected argument '{arg}': '{command}' takes one docs folder");
                     }
 
-                    docs = arg;
+                    positional.Add(arg);
                     break;
             }
         }
 
-        if (docs is null)
+        if (command == "diff" && positional.Count < 2)
+        {
+            throw new UsageException("'diff' needs two docs folders: docsgen diff <before-dir> <after-dir>");
+        }
+
+        if (positional.Count == 0)
         {
             throw new UsageException($"'{command}' needs a docs folder: docsgen {command} <docs-dir>{(command == "generate" ? " -o <out-dir>" : string.Empty)}");
+        }
+
+        var docs = positional[0];
+        var formats = command == "diff" ? new[] { "markdown", "json" } : new[] { "text", "sarif" };
+        if (format is not null && !formats.Contains(format.ToLowerInvariant()))
+        {
+            throw new UsageException($"--format must be {formats[0]} or {formats[1]}, not '{format}'");
         }
 
         var options = Options(ns, accessibility);
@@ -175,6 +256,9 @@ public static class CommandLine
         {
             "generate" => new GenerateArguments(docs, options, output ?? throw new UsageException("'generate' needs an output folder: docsgen generate <docs-dir> -o <out-dir>"), quiet, progress),
             "check" => new CheckArguments(docs, options, warningsAsErrors),
+            "api" => new ApiArguments(docs, options, output),
+            "diff" => new DiffArguments(docs, positional[1], options, failOnBreaking, string.Equals(format, "json", StringComparison.OrdinalIgnoreCase)),
+            "lint" => new LintArguments(docs, options, string.Equals(format, "sarif", StringComparison.OrdinalIgnoreCase)),
             _ => new InspectArguments(docs, options, json),
         };
     }

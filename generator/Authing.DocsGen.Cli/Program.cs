@@ -37,6 +37,12 @@ public static class Program
                     return CheckCommand.Run(check, output, error);
                 case InspectArguments inspect:
                     return InspectCommand.Run(inspect, output, error);
+                case ApiArguments api:
+                    return ApiCommands.RunListing(api, output);
+                case DiffArguments diff:
+                    return ApiCommands.RunDiff(diff, output);
+                case LintArguments lint:
+                    return LintCommand.Run(lint, output);
                 default:
                     throw new UsageException("no command");
             }

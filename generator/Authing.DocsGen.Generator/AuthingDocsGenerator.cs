@@ -55,6 +55,19 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(pages, static (spc, page) => Report(spc, page.Diagnostics));
 
+        // Docs lint (ADG031-ADG036), the same findings as `docsgen lint`. Its own steps, so it never changes what is
+        // generated; a page's lint parses the page again because the parse step keeps only the model, not the text.
+        var pageLint = inputs.Combine(anyMarked)
+            .Where(static pair => pair.Left.IsMarkedPage || !pair.Right)
+            .Select(static (pair, _) => pair.Left)
+            .Combine(overridesFile)
+            .Select(static (pair, _) => Linting.DocsLint.LintPage(pair.Left.Path, pair.Left.Text, DocsCompiler.Parse(pair.Left.Path, pair.Left.Text, pair.Left.Overrides, pair.Right)).Select(f => f.Diagnostic).ToEquatableArray())
+            .WithTrackingName(TrackingNames.PageLint);
+        context.RegisterSourceOutput(pageLint, static (spc, diagnostics) => Report(spc, diagnostics));
+        context.RegisterSourceOutput(
+            pages.Collect().Select(static (all, _) => Linting.DocsLint.LintAcross(all).Select(f => f.Diagnostic).ToEquatableArray()).WithTrackingName(TrackingNames.CrossPageLint),
+            static (spc, diagnostics) => Report(spc, diagnostics));
+
         var api = pages.Collect()
             .Combine(overridesFile)
             .Select(static (pair, _) => ResolveSafely(pair.Left, pair.Right))

@@ -12,4 +12,6 @@ public static class TrackingNames
     public const string Dtos = nameof(Dtos);
     public const string Enums = nameof(Enums);
     public const string ApiDiagnostics = nameof(ApiDiagnostics);
+    public const string PageLint = nameof(PageLint);
+    public const string CrossPageLint = nameof(CrossPageLint);
 }

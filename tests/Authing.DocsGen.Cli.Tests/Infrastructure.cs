@@ -82,7 +82,16 @@ public sealed class TempFolder : IDisposable
 /// <summary>The incremental generator as the compiler runs it: pages as AdditionalFiles, no options.</summary>
 public static class IncrementalGenerator
 {
-    public static Dictionary<string, string> Run(string docsRoot)
+    public static Dictionary<string, string> Run(string docsRoot) =>
+        RunGenerator(docsRoot).GeneratedSources.ToDictionary(s => s.HintName.Replace('\\', '/'), s => s.SourceText.ToString());
+
+    /// <summary>The build's diagnostics as <c>path(line,col): ID</c>, paths relative to <paramref name="docsRoot"/>.</summary>
+    public static List<string> Diagnostics(string docsRoot) =>
+        RunGenerator(docsRoot).Diagnostics
+            .Select(d => d.Location.GetLineSpan() is var span ? $"{span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {d.Id}" : d.Id)
+            .ToList();
+
+    private static GeneratorRunResult RunGenerator(string docsRoot)
     {
         var texts = Directory.GetFiles(docsRoot, "*.md", SearchOption.AllDirectories)
             .Concat(Directory.GetFiles(docsRoot, "docsgen.json", SearchOption.TopDirectoryOnly))
@@ -96,7 +105,7 @@ public static class IncrementalGenerator
         var compilation = CSharpCompilation.Create("Sdk", references: new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) });
         var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
         Assert.Null(result.Exception);
-        return result.GeneratedSources.ToDictionary(s => s.HintName.Replace('\\', '/'), s => s.SourceText.ToString());
+        return result;
     }
 
     private sealed class FileText(string path, string file) : AdditionalText

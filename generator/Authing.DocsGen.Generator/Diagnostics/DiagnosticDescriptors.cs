@@ -104,6 +104,25 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor StepFailed = Create(
         "ADG030", "Generation step failed", "The generator could not complete a step; the rest of the SDK is still generated: {0}", DiagnosticSeverity.Warning);
 
+    // Docs lint (Linting/DocsLint.cs, `docsgen lint`): the docs contradict themselves. Never changes what is generated.
+    public static readonly DiagnosticDescriptor ExampleFieldNotInTable = Create(
+        "ADG031", "Example field not in the table", "Field '{1}' of {0} is not in the '{2}' table", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ExampleKindContradictsTable = Create(
+        "ADG032", "Example value contradicts the table", "'{1}' in {0} is {2} where the '{3}' table says {4} (line {5})", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor TableFieldNotInExample = Create(
+        "ADG033", "Table field missing from the example", "Field '{0}' of '{1}' is not in the response example ('{2}' there has {3})", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ExampleEnumValueUnknown = Create(
+        "ADG034", "Example enum value not in the enum", "'{1}' in {0} is '{2}', which is not a value of '{3}' ({4})", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor TypeDefinedDifferently = Create(
+        "ADG035", "Type defined differently on two pages", "'{0}' is defined differently at {1}: {2}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor TypeNameTypo = Create(
+        "ADG036", "Type name one edit from a defined one", "'{0}' is not defined on any page; did you mean '{1}' (defined at {2})?", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor ApiPageSkipped = Create(
         "ADG040", "API page yields no method", "'{0}' looks like an API page ({1}) but no method is generated from it: {2}", DiagnosticSeverity.Warning);
 
