@@ -54,7 +54,7 @@ public sealed class AuthenticationTransport : AuthingTransport
     }
 
     private AuthenticationTransport(AuthenticationClientOptions options, HttpClient httpClient, bool ownsHttpClient, ILogger? logger)
-        : base(httpClient, ownsHttpClient, options.GetNormalizedHost(), options.Timeout, options.ThrowOnBusinessError, options.StrictResponses, logger)
+        : base(httpClient, ownsHttpClient, options.GetNormalizedHost(), options.Timeout, options.ThrowOnBusinessError, options.StrictResponses, logger, options.Retry)
     {
         _appId = options.AppId!;
         _accessToken = string.IsNullOrEmpty(options.AccessToken) ? null : options.AccessToken;
@@ -88,12 +88,15 @@ public sealed class AuthenticationTransport : AuthingTransport
         _accessToken = string.IsNullOrEmpty(token) ? null : token;
     }
 
-    private protected override void Authenticate(HttpRequestMessage message, AuthingRequest request)
+    private protected override void Authenticate(HttpRequestMessage message, AuthingRequest request, CallSettings settings)
     {
         message.Headers.TryAddWithoutValidation("x-authing-app-id", _appId);
+
+        // A per-call token (AuthingRequestOptions.AccessToken, WithAccessToken) wins over the shared one: it belongs to
+        // this call only, so concurrent calls for different users cannot see each other's token.
         string? authorization = _basicAuthorization is not null && BasicAuthPaths.Contains(request.Path)
             ? _basicAuthorization
-            : _accessToken;
+            : settings.AccessToken ?? _accessToken;
         if (authorization is not null)
         {
             message.Headers.TryAddWithoutValidation("authorization", authorization);
