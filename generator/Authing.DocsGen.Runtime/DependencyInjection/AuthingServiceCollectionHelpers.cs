@@ -69,6 +69,30 @@ public static class AuthingServiceCollectionHelpers
         return builder;
     }
 
+    /// <summary>
+    /// Registers <typeparamref name="TClient"/> as <see cref="AddAuthingClientCore{TClient, TOptions}"/> does, and
+    /// <typeparamref name="TInterface"/> resolving to the same kind of client, so code can depend on the interface and tests can mock it.
+    /// </summary>
+    /// <typeparam name="TClient">The generated client type.</typeparam>
+    /// <typeparam name="TInterface">The interface the client implements.</typeparam>
+    /// <typeparam name="TOptions">The client's options type.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options; runs when the options are first needed.</param>
+    /// <param name="factory">Builds the client from the factory's <see cref="HttpClient"/>, the options and a logger.</param>
+    /// <returns>The builder of the named <see cref="HttpClient"/>.</returns>
+    public static IHttpClientBuilder AddAuthingClientCore<TClient, TInterface, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        IServiceCollection services,
+        Action<TOptions> configure,
+        Func<HttpClient, TOptions, ILogger?, TClient> factory)
+        where TClient : class, TInterface
+        where TInterface : class
+        where TOptions : class
+    {
+        IHttpClientBuilder builder = AddAuthingClientCore<TClient, TOptions>(services, configure, factory);
+        services.TryAddTransient<TInterface>(static provider => provider.GetRequiredService<TClient>());
+        return builder;
+    }
+
     /// <summary>Marks a named <see cref="HttpClient"/> as one whose pipeline ends with an <see cref="AuthingSigningHandler"/>.</summary>
     private sealed class SignedClientName(string name)
     {

@@ -2,6 +2,9 @@ using System;
 using System.Collections.Frozen;
 using System.ComponentModel;
 using System.Net.Http;
+using System.Text.Json.Serialization;
+using System.Threading;
+using System.Threading.Tasks;
 using System.Text;
 using Microsoft.Extensions.Logging;
 
@@ -86,6 +89,41 @@ public sealed class AuthenticationTransport : AuthingTransport
         }
 
         _accessToken = string.IsNullOrEmpty(token) ? null : token;
+    }
+
+    /// <summary>
+    /// Sends a request on behalf of one user: <paramref name="accessToken"/> is sent instead of the token set with
+    /// <see cref="SetAccessToken"/>, unless <paramref name="options"/> carries its own. Nothing is stored on the transport,
+    /// so concurrent calls for different users never see each other's token.
+    /// </summary>
+    /// <typeparam name="T">The response type.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="responseConverter">The generated converter of <typeparamref name="T"/>.</param>
+    /// <param name="options">This call's settings, or null.</param>
+    /// <param name="accessToken">The user's access token, or null for the shared one.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The response.</returns>
+    /// <exception cref="AuthingApiException">The call failed; <see cref="AuthingApiException.Kind"/> says how.</exception>
+    public Task<T> SendAsync<T>(
+        AuthingRequest request,
+        JsonConverter<T> responseConverter,
+        AuthingRequestOptions? options,
+        string? accessToken,
+        CancellationToken cancellationToken)
+        where T : class =>
+        SendCoreAsync(request, responseConverter, options, accessToken, cancellationToken);
+
+    /// <summary>Throws when a token cannot be sent in a header; the token is never quoted.</summary>
+    /// <param name="token">The token.</param>
+    /// <param name="parameterName">The caller's parameter, for the exception.</param>
+    /// <exception cref="ArgumentException">The token contains CR, LF, NUL or other characters that are not printable ASCII.</exception>
+    public static void CheckAccessToken(string? token, string parameterName)
+    {
+        if (token is not null && (OptionChecks.HasLineBreak(token) || !HeaderValues.IsPrintableAscii(token)))
+        {
+            throw new ArgumentException(
+                "The access token must contain only printable ASCII characters, without CR, LF or NUL: it is sent in an HTTP header.", parameterName);
+        }
     }
 
     private protected override void Authenticate(HttpRequestMessage message, AuthingRequest request, CallSettings settings)

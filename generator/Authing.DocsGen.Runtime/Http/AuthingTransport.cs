@@ -118,16 +118,26 @@ public abstract class AuthingTransport : IDisposable
     /// <returns>The response. When it is an <see cref="AuthingResponse"/> whose <see cref="AuthingResponse.StatusCode"/> is not
     /// 200, it is returned as is unless the options ask to throw.</returns>
     /// <exception cref="AuthingApiException">The call failed; <see cref="AuthingApiException.Kind"/> says how.</exception>
-    public async Task<T> SendAsync<T>(
+    public Task<T> SendAsync<T>(
         AuthingRequest request,
         JsonConverter<T> responseConverter,
         AuthingRequestOptions? options,
+        CancellationToken cancellationToken)
+        where T : class =>
+        SendCoreAsync(request, responseConverter, options, null, cancellationToken);
+
+    /// <summary>Sends with the call's settings resolved; <paramref name="scopedAccessToken"/> is a user-scoped client's token.</summary>
+    private protected async Task<T> SendCoreAsync<T>(
+        AuthingRequest request,
+        JsonConverter<T> responseConverter,
+        AuthingRequestOptions? options,
+        string? scopedAccessToken,
         CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responseConverter);
-        CallSettings settings = CallSettings.Create(options, _timeout, _retry.MaxRetries);
+        CallSettings settings = CallSettings.Create(options, _timeout, _retry.MaxRetries, scopedAccessToken);
         (int status, byte[] body) = await SendCoreAsync(request, settings, cancellationToken).ConfigureAwait(false);
 
         T? result;

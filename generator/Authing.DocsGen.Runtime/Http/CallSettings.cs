@@ -35,11 +35,11 @@ internal sealed class CallSettings
     public KeyValuePair<string, string>[] Headers { get; }
 
     /// <exception cref="ArgumentException">A per-call value is invalid; secrets are not quoted.</exception>
-    public static CallSettings Create(AuthingRequestOptions? options, TimeSpan defaultTimeout, int defaultRetries)
+    public static CallSettings Create(AuthingRequestOptions? options, TimeSpan defaultTimeout, int defaultRetries, string? scopedAccessToken = null)
     {
         if (options is null)
         {
-            return new CallSettings(defaultTimeout, null, defaultRetries, false, null, Array.Empty<KeyValuePair<string, string>>());
+            return new CallSettings(defaultTimeout, null, defaultRetries, false, scopedAccessToken, Array.Empty<KeyValuePair<string, string>>());
         }
 
         TimeSpan timeout = options.Timeout ?? defaultTimeout;
@@ -72,7 +72,7 @@ internal sealed class CallSettings
             headers[i] = options.Headers[i];
         }
 
-        return new CallSettings(timeout, language, retries, options.RetryNonIdempotent, token, headers);
+        return new CallSettings(timeout, language, retries, options.RetryNonIdempotent, token ?? scopedAccessToken, headers);
     }
 
     /// <summary>Whether the request may be repeated on a failure the server may have acted on.</summary>

@@ -3,6 +3,15 @@
 
 namespace Authing.Sdk
 {
+    public partial interface IManagementClient
+    {
+        /// <inheritdoc cref="ManagementClient.ListWidgetDetailsAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto, global::System.Threading.CancellationToken)"/>
+        global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.WidgetDetailPaginatedRespDto> ListWidgetDetailsAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="ManagementClient.ListWidgetDetailsAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto, global::Authing.Sdk.AuthingRequestOptions, global::System.Threading.CancellationToken)"/>
+        global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.WidgetDetailPaginatedRespDto> ListWidgetDetailsAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
     public partial class ManagementClient
     {
         /// <summary>
@@ -18,8 +27,15 @@ namespace Authing.Sdk
         /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
         /// <returns>The response. A business error inside an HTTP 200 is returned as it is unless <c>ThrowOnBusinessError</c> is set.</returns>
         /// <exception cref="global::Authing.Sdk.AuthingApiException">The server answered with an error, an invalid body, or did not answer in time.</exception>
+        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.WidgetDetailPaginatedRespDto> ListWidgetDetailsAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto request, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ListWidgetDetailsAsync(request, null, cancellationToken);
+
+        /// <inheritdoc cref="ListWidgetDetailsAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto, global::System.Threading.CancellationToken)"/>
+        /// <param name="request">The request parameters.</param>
+        /// <param name="options">This call's timeout, extra headers, language, retries and access token; null keeps the client's.</param>
+        /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
         // Generated from management/widgets/list-widget-details.md: client from the docs folder, verb from the query-string row marker, route from the file name.
-        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.WidgetDetailPaginatedRespDto> ListWidgetDetailsAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto request, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.WidgetDetailPaginatedRespDto> ListWidgetDetailsAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null)
             {
@@ -30,7 +46,7 @@ namespace Authing.Sdk
             call.AddQuery("widgetIds", request.WidgetIds);
             call.AddQuery("page", request.Page ?? 1L);
             call.AddQuery("limit", request.Limit ?? 10L);
-            return Transport.SendAsync(call, global::Authing.Sdk.Models.WidgetDetailPaginatedRespDtoJsonConverter.Instance, cancellationToken);
+            return SendAsync(call, global::Authing.Sdk.Models.WidgetDetailPaginatedRespDtoJsonConverter.Instance, options, cancellationToken);
         }
     }
 }

@@ -3,6 +3,15 @@
 
 namespace Authing.Sdk
 {
+    public partial interface IManagementClient
+    {
+        /// <inheritdoc cref="ManagementClient.GetGadgetQuotaAsync(global::Authing.Sdk.Models.GetGadgetQuotaDto, global::System.Threading.CancellationToken)"/>
+        global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.GadgetQuotaRespDto> GetGadgetQuotaAsync(global::Authing.Sdk.Models.GetGadgetQuotaDto request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="ManagementClient.GetGadgetQuotaAsync(global::Authing.Sdk.Models.GetGadgetQuotaDto, global::Authing.Sdk.AuthingRequestOptions, global::System.Threading.CancellationToken)"/>
+        global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.GadgetQuotaRespDto> GetGadgetQuotaAsync(global::Authing.Sdk.Models.GetGadgetQuotaDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
     public partial class ManagementClient
     {
         /// <summary>
@@ -18,8 +27,15 @@ namespace Authing.Sdk
         /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
         /// <returns>The response. A business error inside an HTTP 200 is returned as it is unless <c>ThrowOnBusinessError</c> is set.</returns>
         /// <exception cref="global::Authing.Sdk.AuthingApiException">The server answered with an error, an invalid body, or did not answer in time.</exception>
+        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.GadgetQuotaRespDto> GetGadgetQuotaAsync(global::Authing.Sdk.Models.GetGadgetQuotaDto request, global::System.Threading.CancellationToken cancellationToken = default) =>
+            GetGadgetQuotaAsync(request, null, cancellationToken);
+
+        /// <inheritdoc cref="GetGadgetQuotaAsync(global::Authing.Sdk.Models.GetGadgetQuotaDto, global::System.Threading.CancellationToken)"/>
+        /// <param name="request">The request parameters.</param>
+        /// <param name="options">This call's timeout, extra headers, language, retries and access token; null keeps the client's.</param>
+        /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
         // Generated from get-gadget-quota.md: client from the page directive, verb from the query-string row marker, route from the file name.
-        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.GadgetQuotaRespDto> GetGadgetQuotaAsync(global::Authing.Sdk.Models.GetGadgetQuotaDto request, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.GadgetQuotaRespDto> GetGadgetQuotaAsync(global::Authing.Sdk.Models.GetGadgetQuotaDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null)
             {
@@ -29,7 +45,7 @@ namespace Authing.Sdk
             var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-gadget-quota");
             call.AddQuery("tenantId", request.TenantId);
             call.AddQuery("model", request.Model);
-            return Transport.SendAsync(call, global::Authing.Sdk.Models.GadgetQuotaRespDtoJsonConverter.Instance, cancellationToken);
+            return SendAsync(call, global::Authing.Sdk.Models.GadgetQuotaRespDtoJsonConverter.Instance, options, cancellationToken);
         }
     }
 }

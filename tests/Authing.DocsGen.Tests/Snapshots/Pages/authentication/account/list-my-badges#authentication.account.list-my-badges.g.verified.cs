@@ -3,6 +3,15 @@
 
 namespace Authing.Sdk
 {
+    public partial interface IAuthenticationClient
+    {
+        /// <inheritdoc cref="AuthenticationClient.ListMyBadgesAsync(global::Authing.Sdk.Models.ListMyBadgesDto, global::System.Threading.CancellationToken)"/>
+        global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.MyBadgePaginatedRespDto> ListMyBadgesAsync(global::Authing.Sdk.Models.ListMyBadgesDto request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="AuthenticationClient.ListMyBadgesAsync(global::Authing.Sdk.Models.ListMyBadgesDto, global::Authing.Sdk.AuthingRequestOptions, global::System.Threading.CancellationToken)"/>
+        global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.MyBadgePaginatedRespDto> ListMyBadgesAsync(global::Authing.Sdk.Models.ListMyBadgesDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
     public partial class AuthenticationClient
     {
         /// <summary>
@@ -18,8 +27,15 @@ namespace Authing.Sdk
         /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
         /// <returns>The response. A business error inside an HTTP 200 is returned as it is unless <c>ThrowOnBusinessError</c> is set.</returns>
         /// <exception cref="global::Authing.Sdk.AuthingApiException">The server answered with an error, an invalid body, or did not answer in time.</exception>
+        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.MyBadgePaginatedRespDto> ListMyBadgesAsync(global::Authing.Sdk.Models.ListMyBadgesDto request, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ListMyBadgesAsync(request, null, cancellationToken);
+
+        /// <inheritdoc cref="ListMyBadgesAsync(global::Authing.Sdk.Models.ListMyBadgesDto, global::System.Threading.CancellationToken)"/>
+        /// <param name="request">The request parameters.</param>
+        /// <param name="options">This call's timeout, extra headers, language, retries and access token; null keeps the client's.</param>
+        /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
         // Generated from authentication/account/list-my-badges.md: client from the docs folder, verb from the query-string row marker, route from the file name.
-        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.MyBadgePaginatedRespDto> ListMyBadgesAsync(global::Authing.Sdk.Models.ListMyBadgesDto request, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.MyBadgePaginatedRespDto> ListMyBadgesAsync(global::Authing.Sdk.Models.ListMyBadgesDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null)
             {
@@ -30,7 +46,7 @@ namespace Authing.Sdk
             call.AddQuery("page", request.Page ?? 1L);
             call.AddQuery("limit", request.Limit ?? 10L);
             call.AddQuery("includeExpired", request.IncludeExpired ?? false);
-            return Transport.SendAsync(call, global::Authing.Sdk.Models.MyBadgePaginatedRespDtoJsonConverter.Instance, cancellationToken);
+            return SendAsync(call, global::Authing.Sdk.Models.MyBadgePaginatedRespDtoJsonConverter.Instance, options, cancellationToken);
         }
     }
 }

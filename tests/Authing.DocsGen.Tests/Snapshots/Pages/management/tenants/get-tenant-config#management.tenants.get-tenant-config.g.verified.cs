@@ -3,6 +3,15 @@
 
 namespace Authing.Sdk
 {
+    public partial interface IManagementClient
+    {
+        /// <inheritdoc cref="ManagementClient.GetTenantConfigAsync(global::Authing.Sdk.Models.GetTenantConfigDto, global::System.Threading.CancellationToken)"/>
+        global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.TenantConfigRespDto> GetTenantConfigAsync(global::Authing.Sdk.Models.GetTenantConfigDto request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="ManagementClient.GetTenantConfigAsync(global::Authing.Sdk.Models.GetTenantConfigDto, global::Authing.Sdk.AuthingRequestOptions, global::System.Threading.CancellationToken)"/>
+        global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.TenantConfigRespDto> GetTenantConfigAsync(global::Authing.Sdk.Models.GetTenantConfigDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
     public partial class ManagementClient
     {
         /// <summary>
@@ -18,8 +27,15 @@ namespace Authing.Sdk
         /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
         /// <returns>The response. A business error inside an HTTP 200 is returned as it is unless <c>ThrowOnBusinessError</c> is set.</returns>
         /// <exception cref="global::Authing.Sdk.AuthingApiException">The server answered with an error, an invalid body, or did not answer in time.</exception>
+        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.TenantConfigRespDto> GetTenantConfigAsync(global::Authing.Sdk.Models.GetTenantConfigDto request, global::System.Threading.CancellationToken cancellationToken = default) =>
+            GetTenantConfigAsync(request, null, cancellationToken);
+
+        /// <inheritdoc cref="GetTenantConfigAsync(global::Authing.Sdk.Models.GetTenantConfigDto, global::System.Threading.CancellationToken)"/>
+        /// <param name="request">The request parameters.</param>
+        /// <param name="options">This call's timeout, extra headers, language, retries and access token; null keeps the client's.</param>
+        /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
         // Generated from management/tenants/get-tenant-config.md: client from the docs folder, verb from the query-string row marker, route from the file name.
-        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.TenantConfigRespDto> GetTenantConfigAsync(global::Authing.Sdk.Models.GetTenantConfigDto request, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.TenantConfigRespDto> GetTenantConfigAsync(global::Authing.Sdk.Models.GetTenantConfigDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null)
             {
@@ -29,7 +45,7 @@ namespace Authing.Sdk
             var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-tenant-config");
             call.AddQuery("tenantId", request.TenantId);
             call.AddQuery("withSecrets", request.WithSecrets ?? false);
-            return Transport.SendAsync(call, global::Authing.Sdk.Models.TenantConfigRespDtoJsonConverter.Instance, cancellationToken);
+            return SendAsync(call, global::Authing.Sdk.Models.TenantConfigRespDtoJsonConverter.Instance, options, cancellationToken);
         }
     }
 }

@@ -3,6 +3,15 @@
 
 namespace Authing.Sdk
 {
+    public partial interface IManagementClient
+    {
+        /// <inheritdoc cref="ManagementClient.CreateWidgetAsync(global::Authing.Sdk.Models.CreateWidgetDto, global::System.Threading.CancellationToken)"/>
+        global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.WidgetSingleRespDto> CreateWidgetAsync(global::Authing.Sdk.Models.CreateWidgetDto request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="ManagementClient.CreateWidgetAsync(global::Authing.Sdk.Models.CreateWidgetDto, global::Authing.Sdk.AuthingRequestOptions, global::System.Threading.CancellationToken)"/>
+        global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.WidgetSingleRespDto> CreateWidgetAsync(global::Authing.Sdk.Models.CreateWidgetDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
     public partial class ManagementClient
     {
         /// <summary>
@@ -18,8 +27,15 @@ namespace Authing.Sdk
         /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
         /// <returns>The response. A business error inside an HTTP 200 is returned as it is unless <c>ThrowOnBusinessError</c> is set.</returns>
         /// <exception cref="global::Authing.Sdk.AuthingApiException">The server answered with an error, an invalid body, or did not answer in time.</exception>
+        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.WidgetSingleRespDto> CreateWidgetAsync(global::Authing.Sdk.Models.CreateWidgetDto request, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CreateWidgetAsync(request, null, cancellationToken);
+
+        /// <inheritdoc cref="CreateWidgetAsync(global::Authing.Sdk.Models.CreateWidgetDto, global::System.Threading.CancellationToken)"/>
+        /// <param name="request">The request parameters.</param>
+        /// <param name="options">This call's timeout, extra headers, language, retries and access token; null keeps the client's.</param>
+        /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
         // Generated from management/widgets/create-widget.md: client from the docs folder, verb from the request parameters, route from the file name.
-        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.WidgetSingleRespDto> CreateWidgetAsync(global::Authing.Sdk.Models.CreateWidgetDto request, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.WidgetSingleRespDto> CreateWidgetAsync(global::Authing.Sdk.Models.CreateWidgetDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null)
             {
@@ -28,7 +44,7 @@ namespace Authing.Sdk
 
             var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/create-widget");
             call.SetJsonBody(request, global::Authing.Sdk.Models.CreateWidgetDtoJsonConverter.Instance);
-            return Transport.SendAsync(call, global::Authing.Sdk.Models.WidgetSingleRespDtoJsonConverter.Instance, cancellationToken);
+            return SendAsync(call, global::Authing.Sdk.Models.WidgetSingleRespDtoJsonConverter.Instance, options, cancellationToken);
         }
     }
 }
