@@ -154,6 +154,36 @@ public sealed class WireFeatureTests
         Assert.Equal("di-user", server.Requests.Single().Headers["authorization"]);
     }
 
+    [Fact]
+    public async Task WithRawResponse_returns_status_headers_request_id_and_body_from_one_request()
+    {
+        const string body = """{"statusCode":200,"message":"ok","requestId":"req-42","data":{"factorType":"SMS"}}""";
+        await using var server = new ConcurrentServer((_, _) => Task.FromResult((200, body)));
+        var client = new AuthenticationClient(Options(server.BaseAddress));
+
+        AuthingRawResponse<EnrollFactorRespDto> raw = await client.WithAccessToken("raw-user").WithRawResponse.EnrollFactorAsync(Dto("raw"));
+
+        Assert.Equal(200, raw.HttpStatusCode);
+        Assert.Equal("req-42", raw.RequestId);
+        Assert.Equal(body, raw.RawBody);
+        Assert.StartsWith("application/json", raw.Headers["Content-Type"], StringComparison.Ordinal);
+        Assert.Equal("ok", raw.Value.Message);
+        ServerRequest sent = Assert.Single(server.Requests);
+        Assert.Equal("raw-user", sent.Headers["authorization"]);
+    }
+
+    [Fact]
+    public async Task Api_exception_carries_the_error_response_headers()
+    {
+        await using var server = new ConcurrentServer((_, _) => Task.FromResult((403, """{"statusCode":403,"message":"no"}""")));
+        var client = new AuthenticationClient(Options(server.BaseAddress));
+
+        var error = await Assert.ThrowsAsync<AuthingApiException>(() => client.WithRawResponse.EnrollFactorAsync(Dto("x")));
+
+        Assert.Equal(403, error.HttpStatusCode);
+        Assert.StartsWith("application/json", error.ResponseHeaders!["content-type"], StringComparison.Ordinal);
+    }
+
     private sealed record ServerRequest(string Method, string Path, Dictionary<string, string> Headers, string Body);
 
     /// <summary>An HTTP server on 127.0.0.1 that answers requests concurrently through a delegate and records them.</summary>

@@ -111,6 +111,24 @@ public sealed class AuthenticationTransport : AuthingTransport
         string? accessToken,
         CancellationToken cancellationToken)
         where T : class =>
+        ValueOf(SendCoreAsync(request, responseConverter, options, accessToken, cancellationToken));
+
+    /// <summary>As <see cref="SendAsync{T}(AuthingRequest, JsonConverter{T}, AuthingRequestOptions?, string?, CancellationToken)"/>, returning the HTTP status, headers and body too.</summary>
+    /// <typeparam name="T">The response type.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="responseConverter">The generated converter of <typeparamref name="T"/>.</param>
+    /// <param name="options">This call's settings, or null.</param>
+    /// <param name="accessToken">The user's access token, or null for the shared one.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The response and its HTTP details.</returns>
+    /// <exception cref="AuthingApiException">The call failed; <see cref="AuthingApiException.Kind"/> says how.</exception>
+    public Task<AuthingRawResponse<T>> SendRawAsync<T>(
+        AuthingRequest request,
+        JsonConverter<T> responseConverter,
+        AuthingRequestOptions? options,
+        string? accessToken,
+        CancellationToken cancellationToken)
+        where T : class =>
         SendCoreAsync(request, responseConverter, options, accessToken, cancellationToken);
 
     /// <summary>Throws when a token cannot be sent in a header; the token is never quoted.</summary>

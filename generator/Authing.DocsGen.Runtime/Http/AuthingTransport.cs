@@ -124,10 +124,30 @@ public abstract class AuthingTransport : IDisposable
         AuthingRequestOptions? options,
         CancellationToken cancellationToken)
         where T : class =>
+        ValueOf(SendCoreAsync(request, responseConverter, options, null, cancellationToken));
+
+    /// <summary>Sends a request and returns the typed response with the HTTP status, headers and body it was read from.</summary>
+    /// <typeparam name="T">The response type.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="responseConverter">The generated converter of <typeparamref name="T"/>.</param>
+    /// <param name="options">This call's settings, or null for the client's.</param>
+    /// <param name="cancellationToken">Cancels the call; then <see cref="OperationCanceledException"/> is thrown.</param>
+    /// <returns>The response and its HTTP details.</returns>
+    /// <exception cref="AuthingApiException">The call failed; <see cref="AuthingApiException.Kind"/> says how.</exception>
+    public Task<AuthingRawResponse<T>> SendRawAsync<T>(
+        AuthingRequest request,
+        JsonConverter<T> responseConverter,
+        AuthingRequestOptions? options,
+        CancellationToken cancellationToken)
+        where T : class =>
         SendCoreAsync(request, responseConverter, options, null, cancellationToken);
 
+    private protected static async Task<T> ValueOf<T>(Task<AuthingRawResponse<T>> response)
+        where T : class =>
+        (await response.ConfigureAwait(false)).Value;
+
     /// <summary>Sends with the call's settings resolved; <paramref name="scopedAccessToken"/> is a user-scoped client's token.</summary>
-    private protected async Task<T> SendCoreAsync<T>(
+    private protected async Task<AuthingRawResponse<T>> SendCoreAsync<T>(
         AuthingRequest request,
         JsonConverter<T> responseConverter,
         AuthingRequestOptions? options,
@@ -138,7 +158,7 @@ public abstract class AuthingTransport : IDisposable
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responseConverter);
         CallSettings settings = CallSettings.Create(options, _timeout, _retry.MaxRetries, scopedAccessToken);
-        (int status, byte[] body) = await SendCoreAsync(request, settings, cancellationToken).ConfigureAwait(false);
+        (int status, byte[] body, IReadOnlyDictionary<string, string> headers) = await SendCoreAsync(request, settings, cancellationToken).ConfigureAwait(false);
 
         T? result;
         try
@@ -192,7 +212,7 @@ public abstract class AuthingTransport : IDisposable
             throw BusinessError(request, status, body, envelope.StatusCode, envelope.ApiCode, envelope.Message, envelope.RequestId);
         }
 
-        return result;
+        return new AuthingRawResponse<T>(result, status, headers, body);
     }
 
     /// <summary>Sends a request whose response body is not needed; the HTTP status, and the envelope when there is one, are still checked.</summary>
@@ -212,7 +232,7 @@ public abstract class AuthingTransport : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         CallSettings settings = CallSettings.Create(options, _timeout, _retry.MaxRetries);
-        (int status, byte[] body) = await SendCoreAsync(request, settings, cancellationToken).ConfigureAwait(false);
+        (int status, byte[] body, _) = await SendCoreAsync(request, settings, cancellationToken).ConfigureAwait(false);
         if (_throwOnBusinessError)
         {
             Envelope envelope = Envelope.TryRead(body);
@@ -317,7 +337,7 @@ public abstract class AuthingTransport : IDisposable
         return plus < 0 ? version : version[..plus];
     }
 
-    private async Task<(int Status, byte[] Body)> SendCoreAsync(AuthingRequest request, CallSettings settings, CancellationToken cancellationToken)
+    private async Task<(int Status, byte[] Body, IReadOnlyDictionary<string, string> Headers)> SendCoreAsync(AuthingRequest request, CallSettings settings, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         cancellationToken.ThrowIfCancellationRequested();
@@ -387,7 +407,7 @@ public abstract class AuthingTransport : IDisposable
         return TimeSpan.FromMilliseconds(jittered);
     }
 
-    private async Task<(int Status, byte[] Body)> SendOnceAsync(AuthingRequest request, CallSettings settings, CancellationToken cancellationToken)
+    private async Task<(int Status, byte[] Body, IReadOnlyDictionary<string, string> Headers)> SendOnceAsync(AuthingRequest request, CallSettings settings, CancellationToken cancellationToken)
     {
 
         string method = request.Method.Method;
@@ -462,7 +482,7 @@ public abstract class AuthingTransport : IDisposable
             };
         }
 
-        return (status, body);
+        return (status, body, headers);
     }
 
     /// <summary>

@@ -58,8 +58,36 @@ namespace Authing.Sdk
             where T : class =>
             Transport.SendAsync(call, converter, options, cancellationToken);
 
+        internal global::System.Threading.Tasks.Task<global::Authing.Sdk.AuthingRawResponse<T>> SendRawAsync<T>(
+            global::Authing.Sdk.Runtime.AuthingRequest call,
+            global::System.Text.Json.Serialization.JsonConverter<T> converter,
+            global::Authing.Sdk.AuthingRequestOptions? options,
+            global::System.Threading.CancellationToken cancellationToken)
+            where T : class =>
+            Transport.SendRawAsync(call, converter, options, cancellationToken);
+
+        /// <summary>The same methods, returning the HTTP status, headers, request id and body with each typed response.</summary>
+        public virtual ManagementClientWithRawResponse WithRawResponse => new ManagementClientWithRawResponse(this);
+
         private global::Authing.Sdk.Runtime.ManagementTransport Transport =>
             _transport ?? throw new global::System.InvalidOperationException("This ManagementClient was created for mocking and cannot send requests.");
+    }
+
+    /// <summary>
+    /// The methods of <see cref="ManagementClient"/> returning <see cref="global::Authing.Sdk.AuthingRawResponse{T}"/>: the typed
+    /// response with the HTTP status, headers, request id and body. Get it from <see cref="ManagementClient.WithRawResponse"/>.
+    /// </summary>
+    public partial class ManagementClientWithRawResponse
+    {
+        /// <summary>Creates the view over a client; it shares the client's transport, token and settings.</summary>
+        /// <param name="client">The client to send with.</param>
+        public ManagementClientWithRawResponse(ManagementClient client)
+        {
+            Client = client ?? throw new global::System.ArgumentNullException(nameof(client));
+        }
+
+        /// <summary>The client this view sends with.</summary>
+        protected internal ManagementClient Client { get; }
     }
 
     /// <summary>Registers the Authing Management client with dependency injection over <c>IHttpClientFactory</c>.</summary>
