@@ -52,6 +52,7 @@ public abstract class AuthingTransport : IDisposable
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
     private readonly string _baseUrl;
+    private readonly Uri _baseUri;
     private readonly TimeSpan _timeout;
     private readonly bool _throwOnBusinessError;
     private readonly bool _strictResponses;
@@ -77,6 +78,7 @@ public abstract class AuthingTransport : IDisposable
         _httpClient = httpClient;
         _ownsHttpClient = ownsHttpClient;
         _baseUrl = baseUrl;
+        _baseUri = new Uri(baseUrl, UriKind.Absolute);
         _timeout = timeout;
         _throwOnBusinessError = throwOnBusinessError;
         _strictResponses = strictResponses;
@@ -337,21 +339,85 @@ public abstract class AuthingTransport : IDisposable
         return plus < 0 ? version : version[..plus];
     }
 
+    /// <summary>One logical call: its span around the attempts.</summary>
     private async Task<(int Status, byte[] Body, IReadOnlyDictionary<string, string> Headers)> SendCoreAsync(AuthingRequest request, CallSettings settings, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         cancellationToken.ThrowIfCancellationRequested();
+        Activity? call = AuthingTelemetry.StartCall(request.Method.Method, request.PathTemplate, _baseUri);
+        try
+        {
+            (int Status, byte[] Body, IReadOnlyDictionary<string, string> Headers) result =
+                await SendWithRetriesAsync(request, settings, cancellationToken).ConfigureAwait(false);
+            if (call is { IsAllDataRequested: true })
+            {
+                call.SetTag("http.response.status_code", result.Status);
+                Envelope envelope = Envelope.TryRead(result.Body);
+                AuthingTelemetry.AddEnvelope(call, envelope.StatusCode, envelope.ApiCode, envelope.RequestId);
+            }
+
+            return result;
+        }
+        catch (AuthingApiException ex) when (call is not null)
+        {
+            if (ex.HttpStatusCode is int status)
+            {
+                call.SetTag("http.response.status_code", status);
+            }
+
+            AuthingTelemetry.AddEnvelope(call, ex.StatusCode, ex.ApiCode, ex.RequestId);
+            call.SetTag("error.type", AuthingTelemetry.ErrorType(ex));
+            call.SetStatus(ActivityStatusCode.Error);
+            throw;
+        }
+        catch (OperationCanceledException) when (call is not null)
+        {
+            call.SetTag("error.type", "cancelled");
+            call.SetStatus(ActivityStatusCode.Error);
+            throw;
+        }
+        finally
+        {
+            call?.Dispose();
+        }
+    }
+
+    private async Task<(int Status, byte[] Body, IReadOnlyDictionary<string, string> Headers)> SendWithRetriesAsync(AuthingRequest request, CallSettings settings, CancellationToken cancellationToken)
+    {
+        string method = request.Method.Method;
         for (int attempt = 0; ; attempt++)
         {
             TimeSpan delay;
+            Activity? span = AuthingTelemetry.StartAttempt(method, request.PathTemplate, _baseUri, attempt);
+            long started = Stopwatch.GetTimestamp();
             try
             {
-                return await SendOnceAsync(request, settings, cancellationToken).ConfigureAwait(false);
+                (int Status, byte[] Body, IReadOnlyDictionary<string, string> Headers) result =
+                    await SendOnceAsync(request, settings, cancellationToken).ConfigureAwait(false);
+                AuthingTelemetry.EndAttempt(span, method, request.PathTemplate, result.Status, null, Stopwatch.GetElapsedTime(started));
+                return result;
             }
-            catch (AuthingApiException ex) when (attempt < settings.MaxRetries && IsRetryable(ex, request, settings))
+            catch (AuthingApiException ex)
             {
+                AuthingTelemetry.EndAttempt(span, method, request.PathTemplate, ex.HttpStatusCode, AuthingTelemetry.ErrorType(ex), Stopwatch.GetElapsedTime(started));
+                if (attempt >= settings.MaxRetries || !IsRetryable(ex, request, settings))
+                {
+                    throw;
+                }
+
                 delay = RetryDelay(ex, attempt);
-                AuthingLog.Retry(_logger, request.Method.Method, request.Path, attempt + 1, delay);
+                AuthingLog.Retry(_logger, method, request.Path, attempt + 1, delay);
+            }
+            catch (OperationCanceledException)
+            {
+                AuthingTelemetry.EndAttempt(span, method, request.PathTemplate, null, "cancelled", Stopwatch.GetElapsedTime(started));
+                throw;
+            }
+            catch (Exception ex)
+            {
+                // A programming error (an unset path parameter, …): the span still ends, typed as OpenTelemetry asks.
+                AuthingTelemetry.EndAttempt(span, method, request.PathTemplate, null, ex.GetType().FullName, Stopwatch.GetElapsedTime(started));
+                throw;
             }
 
             try
