@@ -206,8 +206,8 @@ public sealed class ManagementTransportTests
 
         var (getUrl, getType, getLength, userAgent, getBody) = seen.ToArray()[0];
         Assert.Equal("/api/v3/ip-list/a%20b?userIds[]=u1&userIds[]=u+2&s=x[y]:z,w$'(*)!~%26%3D%2B%23%C3%A9", getUrl);
-        Assert.Null(getType);
-        Assert.Null(getLength);
+        Assert.Equal("application/json", getType); // WIRE.md §2.2: sent on GET too
+        Assert.Equal("0", getLength);
         Assert.Equal("", getBody);
         Assert.StartsWith("authing-dotnet-docsgen/", userAgent);
         var (postUrl, postType, postLength, _, postBody) = seen.ToArray()[1];
@@ -221,8 +221,10 @@ public sealed class ManagementTransportTests
     public async Task LoggerGetsVerbPathStatusAndTimeButNoSecretsOrQuery()
     {
         var logger = new ListLogger();
+        ManagementClientOptions options = Options();
+        options.Retry.MaxRetries = 0;
         using var transport = new ManagementTransport(
-            new HttpClient(StubHandler.Json("{\"statusCode\":500}", HttpStatusCode.InternalServerError)), Options(), logger);
+            new HttpClient(StubHandler.Json("{\"statusCode\":500}", HttpStatusCode.InternalServerError)), options, logger);
         var request = new AuthingRequest(HttpMethod.Get, "/api/v3/get-user");
         request.AddQuery("email", "private@example.com");
 
@@ -261,7 +263,7 @@ public sealed class ManagementTransportTests
     }
 
     /// <summary>What an express/qs server sees: decoded values, <c>k[]</c> grouped into arrays, arrays as JSON.</summary>
-    private static List<KeyValuePair<string, string>> QueryPairsAsNodeSigns(string query)
+    internal static List<KeyValuePair<string, string>> QueryPairsAsNodeSigns(string query)
     {
         var scalars = new List<KeyValuePair<string, string>>();
         var arrays = new Dictionary<string, List<string>>();
@@ -294,7 +296,7 @@ public sealed class ManagementTransportTests
         return scalars;
     }
 
-    private static List<KeyValuePair<string, string>> BodyPairsAsNodeSigns(string body)
+    internal static List<KeyValuePair<string, string>> BodyPairsAsNodeSigns(string body)
     {
         using JsonDocument document = JsonDocument.Parse(body);
         return document.RootElement.EnumerateObject()

@@ -2,10 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
+using System.Linq;
 using System.Net.Http;
 using Authing.Sdk.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -25,8 +27,9 @@ namespace Authing.Sdk.DependencyInjection;
 /// <see cref="OptionsValidationException"/> lists every problem) and, in a generic host, when it starts.
 /// </para>
 /// <para>
-/// Resilience handlers added to the returned builder resend the same signed message: a retried management request
-/// carries the same <c>date</c> and nonce, which a server that rejects repeated nonces would refuse.
+/// The named client's innermost handler is an <see cref="AuthingSigningHandler"/>, added after every other handler is
+/// configured: resilience handlers added to the returned builder (<c>AddStandardResilienceHandler()</c>) resend through it,
+/// so every retry carries a fresh <c>date</c>, nonce and signature.
 /// </para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -54,6 +57,8 @@ public static class AuthingServiceCollectionHelpers
         services.AddOptions<TOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, AuthingOptionsValidator<TOptions>>());
         IHttpClientBuilder builder = services.AddHttpClient(name);
+        services.AddSingleton(new SignedClientName(name));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, SigningHandlerFilter>());
         services.TryAddTransient(provider =>
         {
             TOptions options = provider.GetRequiredService<IOptions<TOptions>>().Value;
@@ -62,6 +67,54 @@ public static class AuthingServiceCollectionHelpers
             return factory(httpClient, options, logger);
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Registers <typeparamref name="TClient"/> as <see cref="AddAuthingClientCore{TClient, TOptions}"/> does, and
+    /// <typeparamref name="TInterface"/> resolving to the same kind of client, so code can depend on the interface and tests can mock it.
+    /// </summary>
+    /// <typeparam name="TClient">The generated client type.</typeparam>
+    /// <typeparam name="TInterface">The interface the client implements.</typeparam>
+    /// <typeparam name="TOptions">The client's options type.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options; runs when the options are first needed.</param>
+    /// <param name="factory">Builds the client from the factory's <see cref="HttpClient"/>, the options and a logger.</param>
+    /// <returns>The builder of the named <see cref="HttpClient"/>.</returns>
+    public static IHttpClientBuilder AddAuthingClientCore<TClient, TInterface, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        IServiceCollection services,
+        Action<TOptions> configure,
+        Func<HttpClient, TOptions, ILogger?, TClient> factory)
+        where TClient : class, TInterface
+        where TInterface : class
+        where TOptions : class
+    {
+        IHttpClientBuilder builder = AddAuthingClientCore<TClient, TOptions>(services, configure, factory);
+        services.TryAddTransient<TInterface>(static provider => provider.GetRequiredService<TClient>());
+        return builder;
+    }
+
+    /// <summary>Marks a named <see cref="HttpClient"/> as one whose pipeline ends with an <see cref="AuthingSigningHandler"/>.</summary>
+    private sealed class SignedClientName(string name)
+    {
+        public string Name { get; } = name;
+    }
+
+    /// <summary>
+    /// Appends the signing handler after the builder's own configuration has run, so it is innermost whatever handlers
+    /// the application adds to the builder, before or after this registration.
+    /// </summary>
+    private sealed class SigningHandlerFilter(IEnumerable<SignedClientName> names) : IHttpMessageHandlerBuilderFilter
+    {
+        private readonly HashSet<string> _names = new(names.Select(n => n.Name), StringComparer.Ordinal);
+
+        public Action<HttpMessageHandlerBuilder> Configure(Action<HttpMessageHandlerBuilder> next) => builder =>
+        {
+            next(builder);
+            if (builder.Name is not null && _names.Contains(builder.Name))
+            {
+                builder.AdditionalHandlers.Add(new AuthingSigningHandler());
+            }
+        };
     }
 
     /// <summary>Runs <see cref="IAuthingClientOptions.GetValidationErrors"/> for every options instance of the type.</summary>

@@ -96,6 +96,18 @@ public class AuthingApiException : Exception
     /// <summary>The response body as UTF-8 text, when a response was read; <see langword="null"/> otherwise.</summary>
     public string? RawBody { get; }
 
+    /// <summary>
+    /// The response's headers (names case-insensitive, repeated values joined with <c>, </c>) when the server answered
+    /// with an HTTP error; null when there was no response.
+    /// </summary>
+    public System.Collections.Generic.IReadOnlyDictionary<string, string>? ResponseHeaders { get; internal set; }
+
+    /// <summary>The server's <c>Retry-After</c>, as a delay, when the error response carried one.</summary>
+    public TimeSpan? RetryAfter { get; internal set; }
+
+    /// <summary>True for a network failure in which the connection could not be opened: the server never saw the request.</summary>
+    internal bool NeverReachedServer { get; set; }
+
     /// <summary>Builds the message used by the SDK: what was called, the HTTP status, the envelope codes and the server's message.</summary>
     internal static string FormatMessage(
         string summary,

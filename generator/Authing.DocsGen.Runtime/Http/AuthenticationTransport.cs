@@ -2,8 +2,10 @@ using System;
 using System.Collections.Frozen;
 using System.ComponentModel;
 using System.Net.Http;
-using System.Text;
+using System.Text.Json.Serialization;
 using System.Threading;
+using System.Text;
+using System.Threading.Tasks;
 using Authing.Sdk.Oidc;
 using Microsoft.Extensions.Logging;
 
@@ -62,7 +64,7 @@ public sealed class AuthenticationTransport : AuthingTransport
     }
 
     private AuthenticationTransport(AuthenticationClientOptions options, HttpClient httpClient, bool ownsHttpClient, ILogger? logger)
-        : base(httpClient, ownsHttpClient, options.GetNormalizedHost(), options.Timeout, options.ThrowOnBusinessError, options.StrictResponses, logger)
+        : base(httpClient, ownsHttpClient, options.GetNormalizedHost(), options.Timeout, options.ThrowOnBusinessError, options.StrictResponses, logger, options.Retry)
     {
         _appId = options.AppId!;
         _appSecret = options.AppSecret;
@@ -116,12 +118,69 @@ public sealed class AuthenticationTransport : AuthingTransport
     /// <summary>The <c>Basic</c> credentials of <c>client_secret_basic</c>, or null for the other methods.</summary>
     internal string? BasicAuthorization => _basicAuthorization;
 
-    private protected override void Authenticate(HttpRequestMessage message, AuthingRequest request)
+    /// <summary>
+    /// Sends a request on behalf of one user: <paramref name="accessToken"/> is sent instead of the token set with
+    /// <see cref="SetAccessToken"/>, unless <paramref name="options"/> carries its own. Nothing is stored on the transport,
+    /// so concurrent calls for different users never see each other's token.
+    /// </summary>
+    /// <typeparam name="T">The response type.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="responseConverter">The generated converter of <typeparamref name="T"/>.</param>
+    /// <param name="options">This call's settings, or null.</param>
+    /// <param name="accessToken">The user's access token, or null for the shared one.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The response.</returns>
+    /// <exception cref="AuthingApiException">The call failed; <see cref="AuthingApiException.Kind"/> says how.</exception>
+    public Task<T> SendAsync<T>(
+        AuthingRequest request,
+        JsonConverter<T> responseConverter,
+        AuthingRequestOptions? options,
+        string? accessToken,
+        CancellationToken cancellationToken)
+        where T : class =>
+        ValueOf(SendCoreAsync(request, responseConverter, options, accessToken, cancellationToken));
+
+    /// <summary>As <see cref="SendAsync{T}(AuthingRequest, JsonConverter{T}, AuthingRequestOptions?, string?, CancellationToken)"/>, returning the HTTP status, headers and body too.</summary>
+    /// <typeparam name="T">The response type.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="responseConverter">The generated converter of <typeparamref name="T"/>.</param>
+    /// <param name="options">This call's settings, or null.</param>
+    /// <param name="accessToken">The user's access token, or null for the shared one.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The response and its HTTP details.</returns>
+    /// <exception cref="AuthingApiException">The call failed; <see cref="AuthingApiException.Kind"/> says how.</exception>
+    public Task<AuthingRawResponse<T>> SendRawAsync<T>(
+        AuthingRequest request,
+        JsonConverter<T> responseConverter,
+        AuthingRequestOptions? options,
+        string? accessToken,
+        CancellationToken cancellationToken)
+        where T : class =>
+        SendCoreAsync(request, responseConverter, options, accessToken, cancellationToken);
+
+    /// <summary>Throws when a token cannot be sent in a header; the token is never quoted.</summary>
+    /// <param name="token">The token.</param>
+    /// <param name="parameterName">The caller's parameter, for the exception.</param>
+    /// <exception cref="ArgumentException">The token contains CR, LF, NUL or other characters that are not printable ASCII.</exception>
+    public static void CheckAccessToken(string? token, string parameterName)
+    {
+        if (token is not null && (OptionChecks.HasLineBreak(token) || !HeaderValues.IsPrintableAscii(token)))
+        {
+            throw new ArgumentException(
+                "The access token must contain only printable ASCII characters, without CR, LF or NUL: it is sent in an HTTP header.", parameterName);
+        }
+    }
+
+    private protected override void Authenticate(HttpRequestMessage message, AuthingRequest request, CallSettings settings)
     {
         message.Headers.TryAddWithoutValidation("x-authing-app-id", _appId);
+
+        // A protocol request (OIDC) sets its own authorization. Otherwise a per-call token (AuthingRequestOptions.AccessToken,
+        // WithAccessToken) wins over the shared one: it belongs to this call only, so concurrent calls for different users
+        // cannot see each other's token.
         string? authorization = request.OverridesAuthorization ? request.Authorization
             : _basicAuthorization is not null && BasicAuthPaths.Contains(request.Path) ? _basicAuthorization
-            : _accessToken;
+            : settings.AccessToken ?? _accessToken;
         if (authorization is not null)
         {
             message.Headers.TryAddWithoutValidation("authorization", authorization);

@@ -27,6 +27,20 @@ internal static class AuthingLog
             new EventId(3, "AuthingResponseMismatch"),
             "Authing {Request}: {JsonPath} is {Found} where the docs say {Expected} ({Member}); {Outcome}. Logged once per field.");
 
+    private static readonly Action<ILogger, string, string, int, double, Exception?> RetryScheduled =
+        LoggerMessage.Define<string, string, int, double>(
+            LogLevel.Information,
+            new EventId(4, "AuthingRetry"),
+            "Authing {Method} {Path}: retry {Retry} in {DelayMilliseconds:0.0} ms");
+
+    public static void Retry(ILogger? logger, string method, string path, int retry, TimeSpan delay)
+    {
+        if (logger is not null && logger.IsEnabled(LogLevel.Information))
+        {
+            RetryScheduled(logger, method, path, retry, delay.TotalMilliseconds, null);
+        }
+    }
+
     public static void Response(ILogger? logger, string method, string path, int status, TimeSpan elapsed)
     {
         if (logger is not null && logger.IsEnabled(LogLevel.Debug))

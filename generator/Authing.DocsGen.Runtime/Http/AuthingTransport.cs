@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
@@ -23,7 +24,8 @@ namespace Authing.Sdk.Runtime;
 /// <para>
 /// Each call gets its own <see cref="HttpRequestMessage"/> with every header on it (never on
 /// <see cref="HttpClient.DefaultRequestHeaders"/>), its own timeout (a linked <see cref="CancellationTokenSource"/>, so it
-/// holds for a caller-provided <see cref="HttpClient"/> as well) and is never retried.
+/// holds for a caller-provided <see cref="HttpClient"/> as well). Failed attempts are retried as <see cref="AuthingRetryOptions"/>
+/// describes, each with a new message: a fresh <c>date</c>, nonce and signature.
 /// </para>
 /// <para>
 /// Failures: HTTP non-2xx, unreadable bodies, timeouts and network errors throw <see cref="AuthingApiException"/>;
@@ -50,13 +52,18 @@ public abstract class AuthingTransport : IDisposable
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
     private readonly string _baseUrl;
+    private readonly Uri _baseUri;
     private readonly TimeSpan _timeout;
     private readonly bool _throwOnBusinessError;
     private readonly bool _strictResponses;
     private readonly ILogger? _logger;
     private readonly ResponseMismatchLog? _mismatchLog;
     private readonly bool _addUserAgent;
+    private readonly AuthingRetryOptions _retry;
     private int _disposed;
+
+    [ThreadStatic]
+    private static Random? t_jitter;
 
     private protected AuthingTransport(
         HttpClient httpClient,
@@ -65,42 +72,95 @@ public abstract class AuthingTransport : IDisposable
         TimeSpan timeout,
         bool throwOnBusinessError,
         bool strictResponses,
-        ILogger? logger)
+        ILogger? logger,
+        AuthingRetryOptions retry)
     {
         _httpClient = httpClient;
         _ownsHttpClient = ownsHttpClient;
         _baseUrl = baseUrl;
+        _baseUri = new Uri(baseUrl, UriKind.Absolute);
         _timeout = timeout;
         _throwOnBusinessError = throwOnBusinessError;
         _strictResponses = strictResponses;
         _logger = logger;
         _mismatchLog = logger is null ? null : new ResponseMismatchLog(logger);
         _addUserAgent = httpClient.DefaultRequestHeaders.UserAgent.Count == 0;
+        _retry = retry.Clone();
     }
 
     /// <summary>The normalised base URL requests are sent to, without a trailing slash.</summary>
     public string BaseUrl => _baseUrl;
 
-    /// <summary>The time allowed for one call.</summary>
+    /// <summary>The time allowed for each attempt of a call.</summary>
     public TimeSpan Timeout => _timeout;
+
+    /// <summary>Retries after a failed first attempt, unless a call sets its own.</summary>
+    public int MaxRetries => _retry.MaxRetries;
+
+    /// <summary>Whether a request without a body still carries <c>content-type: application/json</c>.</summary>
+    private protected virtual bool SendsContentTypeWithoutBody => false;
 
     /// <summary>Sends a request and reads its JSON response with <paramref name="responseConverter"/>.</summary>
     /// <typeparam name="T">The response type.</typeparam>
     /// <param name="request">The request.</param>
     /// <param name="responseConverter">The generated converter of <typeparamref name="T"/>.</param>
     /// <param name="cancellationToken">Cancels the call; then <see cref="OperationCanceledException"/> is thrown.</param>
+    /// <returns>The response.</returns>
+    /// <exception cref="AuthingApiException">The call failed; <see cref="AuthingApiException.Kind"/> says how.</exception>
+    public Task<T> SendAsync<T>(AuthingRequest request, JsonConverter<T> responseConverter, CancellationToken cancellationToken)
+        where T : class =>
+        SendAsync(request, responseConverter, null, cancellationToken);
+
+    /// <summary>Sends a request and reads its JSON response with <paramref name="responseConverter"/>.</summary>
+    /// <typeparam name="T">The response type.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="responseConverter">The generated converter of <typeparamref name="T"/>.</param>
+    /// <param name="options">This call's settings (timeout, headers, language, retries, access token), or null for the client's.</param>
+    /// <param name="cancellationToken">Cancels the call; then <see cref="OperationCanceledException"/> is thrown.</param>
     /// <returns>The response. When it is an <see cref="AuthingResponse"/> whose <see cref="AuthingResponse.StatusCode"/> is not
     /// 200, it is returned as is unless the options ask to throw.</returns>
     /// <exception cref="AuthingApiException">The call failed; <see cref="AuthingApiException.Kind"/> says how.</exception>
-    public async Task<T> SendAsync<T>(
+    public Task<T> SendAsync<T>(
         AuthingRequest request,
         JsonConverter<T> responseConverter,
+        AuthingRequestOptions? options,
+        CancellationToken cancellationToken)
+        where T : class =>
+        ValueOf(SendCoreAsync(request, responseConverter, options, null, cancellationToken));
+
+    /// <summary>Sends a request and returns the typed response with the HTTP status, headers and body it was read from.</summary>
+    /// <typeparam name="T">The response type.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="responseConverter">The generated converter of <typeparamref name="T"/>.</param>
+    /// <param name="options">This call's settings, or null for the client's.</param>
+    /// <param name="cancellationToken">Cancels the call; then <see cref="OperationCanceledException"/> is thrown.</param>
+    /// <returns>The response and its HTTP details.</returns>
+    /// <exception cref="AuthingApiException">The call failed; <see cref="AuthingApiException.Kind"/> says how.</exception>
+    public Task<AuthingRawResponse<T>> SendRawAsync<T>(
+        AuthingRequest request,
+        JsonConverter<T> responseConverter,
+        AuthingRequestOptions? options,
+        CancellationToken cancellationToken)
+        where T : class =>
+        SendCoreAsync(request, responseConverter, options, null, cancellationToken);
+
+    private protected static async Task<T> ValueOf<T>(Task<AuthingRawResponse<T>> response)
+        where T : class =>
+        (await response.ConfigureAwait(false)).Value;
+
+    /// <summary>Sends with the call's settings resolved; <paramref name="scopedAccessToken"/> is a user-scoped client's token.</summary>
+    private protected async Task<AuthingRawResponse<T>> SendCoreAsync<T>(
+        AuthingRequest request,
+        JsonConverter<T> responseConverter,
+        AuthingRequestOptions? options,
+        string? scopedAccessToken,
         CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responseConverter);
-        (int status, byte[] body) = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        CallSettings settings = CallSettings.Create(options, _timeout, _retry.MaxRetries, scopedAccessToken);
+        (int status, byte[] body, IReadOnlyDictionary<string, string> headers) = await SendCoreAsync(request, settings, cancellationToken).ConfigureAwait(false);
 
         T? result;
         try
@@ -154,7 +214,7 @@ public abstract class AuthingTransport : IDisposable
             throw BusinessError(request, status, body, envelope.StatusCode, envelope.ApiCode, envelope.Message, envelope.RequestId);
         }
 
-        return result;
+        return new AuthingRawResponse<T>(result, status, headers, body);
     }
 
     /// <summary>Sends a request whose response body is not needed; the HTTP status, and the envelope when there is one, are still checked.</summary>
@@ -162,10 +222,19 @@ public abstract class AuthingTransport : IDisposable
     /// <param name="cancellationToken">Cancels the call; then <see cref="OperationCanceledException"/> is thrown.</param>
     /// <returns>A task that completes when the response has been read.</returns>
     /// <exception cref="AuthingApiException">The call failed; <see cref="AuthingApiException.Kind"/> says how.</exception>
-    public async Task SendAsync(AuthingRequest request, CancellationToken cancellationToken)
+    public Task SendAsync(AuthingRequest request, CancellationToken cancellationToken) => SendAsync(request, null, cancellationToken);
+
+    /// <summary>Sends a request whose response body is not needed; the HTTP status, and the envelope when there is one, are still checked.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="options">This call's settings, or null for the client's.</param>
+    /// <param name="cancellationToken">Cancels the call; then <see cref="OperationCanceledException"/> is thrown.</param>
+    /// <returns>A task that completes when the response has been read.</returns>
+    /// <exception cref="AuthingApiException">The call failed; <see cref="AuthingApiException.Kind"/> says how.</exception>
+    public async Task SendAsync(AuthingRequest request, AuthingRequestOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        (int status, byte[] body) = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        CallSettings settings = CallSettings.Create(options, _timeout, _retry.MaxRetries);
+        (int status, byte[] body, _) = await SendCoreAsync(request, settings, cancellationToken).ConfigureAwait(false);
         if (_throwOnBusinessError)
         {
             Envelope envelope = Envelope.TryRead(body);
@@ -178,10 +247,16 @@ public abstract class AuthingTransport : IDisposable
 
     /// <summary>
     /// Sends a request and returns the 2xx body unread, for protocol endpoints whose responses are not Authing envelopes
-    /// (OIDC/OAuth). Timeouts, network failures and non-2xx statuses throw as in <see cref="SendAsync{T}"/>.
+    /// (OIDC/OAuth). Timeouts, network failures and non-2xx statuses throw as in <see cref="SendAsync{T}(AuthingRequest, JsonConverter{T}, CancellationToken)"/>.
     /// </summary>
-    internal Task<(int Status, byte[] Body)> SendForBodyAsync(AuthingRequest request, CancellationToken cancellationToken) =>
-        SendCoreAsync(request, cancellationToken);
+    internal async Task<(int Status, byte[] Body)> SendForBodyAsync(AuthingRequest request, CancellationToken cancellationToken)
+    {
+        // The client's retry policy and timeout apply as to any call; a protocol POST is retried only when it never
+        // reached the server.
+        CallSettings settings = CallSettings.Create(null, _timeout, _retry.MaxRetries);
+        (int status, byte[] body, _) = await SendCoreAsync(request, settings, cancellationToken).ConfigureAwait(false);
+        return (status, body);
+    }
 
     /// <summary>Releases the <see cref="HttpClient"/> when this transport created it; a caller-provided one is left alone.</summary>
     public void Dispose()
@@ -203,15 +278,39 @@ public abstract class AuthingTransport : IDisposable
     /// <summary>Adds the client's authentication headers to a message that is about to be sent.</summary>
     /// <param name="message">The message; its URI, body and content headers are already set.</param>
     /// <param name="request">The request it was built from.</param>
-    private protected abstract void Authenticate(HttpRequestMessage message, AuthingRequest request);
+    /// <param name="settings">The call's settings (language, access token).</param>
+    private protected abstract void Authenticate(HttpRequestMessage message, AuthingRequest request, CallSettings settings);
+
+    /// <summary>Replaces the authentication headers of a message about to be sent again: a new date, nonce and signature.</summary>
+    internal void Resign(HttpRequestMessage message, AuthingRequest request, CallSettings settings)
+    {
+        var stale = new List<string>();
+        foreach (KeyValuePair<string, IEnumerable<string>> header in message.Headers)
+        {
+            if (header.Key.StartsWith("x-authing-", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(header.Key, "authorization", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(header.Key, "date", StringComparison.OrdinalIgnoreCase))
+            {
+                stale.Add(header.Key);
+            }
+        }
+
+        foreach (string name in stale)
+        {
+            message.Headers.Remove(name);
+        }
+
+        AddLanguage(message, settings);
+        Authenticate(message, request, settings);
+    }
 
     /// <summary>A new <see cref="HttpClient"/> for a transport that owns it: TLS validation on, connections recycled for DNS changes.</summary>
     private protected static HttpClient CreateOwnedHttpClient() =>
 #if NETSTANDARD2_0
         // netstandard2.0 has no SocketsHttpHandler; on .NET Core the default handler is the sockets one.
-        new(new HttpClientHandler(), disposeHandler: true)
+        new(new AuthingSigningHandler(new HttpClientHandler()), disposeHandler: true)
 #else
-        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, disposeHandler: true)
+        new(new AuthingSigningHandler(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }), disposeHandler: true)
 #endif
         {
             // The transport applies its own per-call timeout.
@@ -253,30 +352,166 @@ public abstract class AuthingTransport : IDisposable
         return plus < 0 ? version : version[..plus];
     }
 
-    private async Task<(int Status, byte[] Body)> SendCoreAsync(AuthingRequest request, CancellationToken cancellationToken)
+    /// <summary>One logical call: its span around the attempts.</summary>
+    private async Task<(int Status, byte[] Body, IReadOnlyDictionary<string, string> Headers)> SendCoreAsync(AuthingRequest request, CallSettings settings, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         cancellationToken.ThrowIfCancellationRequested();
+        Activity? call = AuthingTelemetry.StartCall(request.Method.Method, request.PathTemplate, _baseUri);
+        try
+        {
+            (int Status, byte[] Body, IReadOnlyDictionary<string, string> Headers) result =
+                await SendWithRetriesAsync(request, settings, cancellationToken).ConfigureAwait(false);
+            if (call is { IsAllDataRequested: true })
+            {
+                call.SetTag("http.response.status_code", result.Status);
+                Envelope envelope = Envelope.TryRead(result.Body);
+                AuthingTelemetry.AddEnvelope(call, envelope.StatusCode, envelope.ApiCode, envelope.RequestId);
+            }
+
+            return result;
+        }
+        catch (AuthingApiException ex) when (call is not null)
+        {
+            if (ex.HttpStatusCode is int status)
+            {
+                call.SetTag("http.response.status_code", status);
+            }
+
+            AuthingTelemetry.AddEnvelope(call, ex.StatusCode, ex.ApiCode, ex.RequestId);
+            call.SetTag("error.type", AuthingTelemetry.ErrorType(ex));
+            call.SetStatus(ActivityStatusCode.Error);
+            throw;
+        }
+        catch (OperationCanceledException) when (call is not null)
+        {
+            call.SetTag("error.type", "cancelled");
+            call.SetStatus(ActivityStatusCode.Error);
+            throw;
+        }
+        finally
+        {
+            call?.Dispose();
+        }
+    }
+
+    private async Task<(int Status, byte[] Body, IReadOnlyDictionary<string, string> Headers)> SendWithRetriesAsync(AuthingRequest request, CallSettings settings, CancellationToken cancellationToken)
+    {
+        string method = request.Method.Method;
+        for (int attempt = 0; ; attempt++)
+        {
+            TimeSpan delay;
+            Activity? span = AuthingTelemetry.StartAttempt(method, request.PathTemplate, _baseUri, attempt);
+            long started = Stopwatch.GetTimestamp();
+            try
+            {
+                (int Status, byte[] Body, IReadOnlyDictionary<string, string> Headers) result =
+                    await SendOnceAsync(request, settings, cancellationToken).ConfigureAwait(false);
+                AuthingTelemetry.EndAttempt(span, method, request.PathTemplate, result.Status, null, Stopwatch.GetElapsedTime(started));
+                return result;
+            }
+            catch (AuthingApiException ex)
+            {
+                AuthingTelemetry.EndAttempt(span, method, request.PathTemplate, ex.HttpStatusCode, AuthingTelemetry.ErrorType(ex), Stopwatch.GetElapsedTime(started));
+                if (attempt >= settings.MaxRetries || !IsRetryable(ex, request, settings))
+                {
+                    throw;
+                }
+
+                delay = RetryDelay(ex, attempt);
+                AuthingLog.Retry(_logger, method, request.Path, attempt + 1, delay);
+            }
+            catch (OperationCanceledException)
+            {
+                AuthingTelemetry.EndAttempt(span, method, request.PathTemplate, null, "cancelled", Stopwatch.GetElapsedTime(started));
+                throw;
+            }
+            catch (Exception ex)
+            {
+                // A programming error (an unset path parameter, …): the span still ends, typed as OpenTelemetry asks.
+                AuthingTelemetry.EndAttempt(span, method, request.PathTemplate, null, ex.GetType().FullName, Stopwatch.GetElapsedTime(started));
+                throw;
+            }
+
+            try
+            {
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex)
+            {
+                throw new OperationCanceledException(
+                    $"The Authing request {request.Method.Method} {request.PathTemplate} was cancelled.", ex, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Whether a failed attempt may be repeated: the failure is transient, and the request safe to repeat or never received.</summary>
+    private static bool IsRetryable(AuthingApiException failure, AuthingRequest request, CallSettings settings) => failure.Kind switch
+    {
+        AuthingErrorKind.Network => failure.NeverReachedServer || settings.MayRepeat(request.Method),
+        AuthingErrorKind.HttpError => failure.HttpStatusCode is 408 or 429 or 500 or 502 or 503 or 504 && settings.MayRepeat(request.Method),
+        _ => false,
+    };
+
+    /// <summary>The wait before the next attempt: the server's <c>Retry-After</c> when it is within the cap, else jittered exponential backoff.</summary>
+    /// <exception cref="AuthingApiException">The server asked to wait longer than <see cref="AuthingRetryOptions.MaxRetryAfter"/>.</exception>
+    private TimeSpan RetryDelay(AuthingApiException failure, int attempt)
+    {
+        if (failure.RetryAfter is TimeSpan retryAfter)
+        {
+            if (retryAfter > _retry.MaxRetryAfter)
+            {
+                // Waiting would look like a hang; the caller decides what to do with the server's value.
+                throw new AuthingApiException(
+                    failure.Kind,
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{failure.Message} The server asked to retry after {retryAfter.TotalSeconds:0.###} s, more than MaxRetryAfter ({_retry.MaxRetryAfter.TotalSeconds:0.###} s); not retried."),
+                    failure.HttpStatusCode, failure.StatusCode, failure.ApiCode, failure.ServerMessage, failure.RequestId, failure.RawBody, failure)
+                {
+                    ResponseHeaders = failure.ResponseHeaders,
+                    RetryAfter = retryAfter,
+                };
+            }
+
+            return retryAfter;
+        }
+
+        double ceiling = Math.Min(
+            _retry.MaxDelay.TotalMilliseconds,
+            _retry.InitialDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 30)));
+
+        // Equal jitter: at least half the backoff, so that retries from many clients spread out without ever being immediate.
+        double jittered = (ceiling / 2) + ((t_jitter ??= new Random()).NextDouble() * ceiling / 2);
+        return TimeSpan.FromMilliseconds(jittered);
+    }
+
+    private async Task<(int Status, byte[] Body, IReadOnlyDictionary<string, string> Headers)> SendOnceAsync(AuthingRequest request, CallSettings settings, CancellationToken cancellationToken)
+    {
 
         string method = request.Method.Method;
         string path = request.Path;
-        using HttpRequestMessage message = CreateMessage(request);
+        using HttpRequestMessage message = CreateMessage(request, settings);
         long started = Stopwatch.GetTimestamp();
 
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (_timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        if (settings.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
-            timeoutSource.CancelAfter(_timeout);
+            timeoutSource.CancelAfter(settings.Timeout);
         }
 
         int status;
         byte[] body;
+        IReadOnlyDictionary<string, string> headers;
+        TimeSpan? retryAfter;
         try
         {
             using HttpResponseMessage response = await _httpClient
                 .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token)
                 .ConfigureAwait(false);
             status = (int)response.StatusCode;
+            headers = ResponseHeaderMap(response);
+            retryAfter = ReadRetryAfter(response);
             body = await ReadBodyAsync(response.Content, request, status, started, timeoutSource.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
@@ -293,7 +528,7 @@ public abstract class AuthingTransport : IDisposable
                 AuthingErrorKind.Timeout,
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"The Authing request {method} {request.PathTemplate} timed out after {elapsed.TotalSeconds:0.###} s (Timeout is {_timeout})."),
+                    $"The Authing request {method} {request.PathTemplate} timed out after {elapsed.TotalSeconds:0.###} s (Timeout is {settings.Timeout})."),
                 null, null, null, null, null, null, ex);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
@@ -302,7 +537,10 @@ public abstract class AuthingTransport : IDisposable
             throw new AuthingApiException(
                 AuthingErrorKind.Network,
                 $"The Authing request {method} {request.PathTemplate} failed: {ex.Message}",
-                null, null, null, null, null, null, ex);
+                null, null, null, null, null, null, ex)
+            {
+                NeverReachedServer = IsConnectFailure(ex),
+            };
         }
 
         TimeSpan total = Stopwatch.GetElapsedTime(started);
@@ -316,10 +554,80 @@ public abstract class AuthingTransport : IDisposable
                 AuthingApiException.FormatMessage(
                     $"The Authing request {method} {request.PathTemplate} failed:",
                     status, envelope.StatusCode, envelope.ApiCode, envelope.Message, envelope.RequestId),
-                status, envelope.StatusCode, envelope.ApiCode, envelope.Message, envelope.RequestId, BodyText(body), null);
+                status, envelope.StatusCode, envelope.ApiCode, envelope.Message, envelope.RequestId, BodyText(body), null)
+            {
+                ResponseHeaders = headers,
+                RetryAfter = retryAfter,
+            };
         }
 
-        return (status, body);
+        return (status, body, headers);
+    }
+
+    /// <summary>
+    /// True when the connection could not be opened (refused, name not resolved, network unreachable): the server never
+    /// saw the request, so even a POST can be sent again.
+    /// </summary>
+    private static bool IsConnectFailure(Exception failure)
+    {
+#if !NETSTANDARD2_0
+        if (failure is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError })
+        {
+            return true;
+        }
+#endif
+        for (Exception? cause = failure; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is System.Net.Sockets.SocketException socket
+                && socket.SocketErrorCode is System.Net.Sockets.SocketError.ConnectionRefused
+                    or System.Net.Sockets.SocketError.HostNotFound
+                    or System.Net.Sockets.SocketError.HostUnreachable
+                    or System.Net.Sockets.SocketError.NetworkUnreachable
+                    or System.Net.Sockets.SocketError.TryAgain)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The response's headers (content headers included), multiple values joined with <c>, </c>.</summary>
+    private static IReadOnlyDictionary<string, string> ResponseHeaderMap(HttpResponseMessage response)
+    {
+        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (KeyValuePair<string, IEnumerable<string>> header in response.Headers)
+        {
+            map[header.Key] = string.Join(", ", header.Value);
+        }
+
+        if (response.Content is not null)
+        {
+            foreach (KeyValuePair<string, IEnumerable<string>> header in response.Content.Headers)
+            {
+                map[header.Key] = string.Join(", ", header.Value);
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary><c>Retry-After</c> as a delay: delta-seconds, or an HTTP date relative to now (RFC 9110 §10.2.3).</summary>
+    private static TimeSpan? ReadRetryAfter(HttpResponseMessage response)
+    {
+        RetryConditionHeaderValue? value = response.Headers.RetryAfter;
+        if (value?.Delta is TimeSpan delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (value?.Date is DateTimeOffset date)
+        {
+            TimeSpan wait = date - DateTimeOffset.UtcNow;
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
     }
 
     /// <summary>Reads the whole body, failing as soon as it is known to exceed <see cref="MaxResponseBytes"/>.</summary>
@@ -377,7 +685,7 @@ public abstract class AuthingTransport : IDisposable
             status, null, null, null, null, null, null);
     }
 
-    private HttpRequestMessage CreateMessage(AuthingRequest request)
+    private HttpRequestMessage CreateMessage(AuthingRequest request, CallSettings settings)
     {
         var message = new HttpRequestMessage(request.Method, new Uri(_baseUrl + request.PathAndQuery, UriKind.Absolute));
         try
@@ -398,14 +706,36 @@ public abstract class AuthingTransport : IDisposable
                 content.Headers.ContentType = new MediaTypeHeaderValue(request.ContentType);
                 message.Content = content;
             }
+            else if (SendsContentTypeWithoutBody)
+            {
+                // As the official SDK (WIRE.md §2.2): an empty body declared as JSON, so GETs carry content-type too.
+                message.Content = new ByteArrayContent(Array.Empty<byte>());
+                message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            }
 
-            Authenticate(message, request);
+            foreach (KeyValuePair<string, string> header in settings.Headers)
+            {
+                message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            AddLanguage(message, settings);
+            Authenticate(message, request, settings);
+            new SigningState(this, request, settings).AttachTo(message);
             return message;
         }
         catch
         {
             message.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>A per-call language for a transport that does not sign it; the management transport signs its own.</summary>
+    private protected virtual void AddLanguage(HttpRequestMessage message, CallSettings settings)
+    {
+        if (settings.Language is not null)
+        {
+            message.Headers.TryAddWithoutValidation("x-authing-lang", settings.Language);
         }
     }
 

@@ -11,7 +11,7 @@ namespace Authing.Sdk.Runtime;
 
 /// <summary>
 /// The management client's transport: signs every request with the access key pair (HMAC-SHA1, signature version 1.0,
-/// WIRE.md §2.2–2.3). No token is fetched or cached.
+/// WIRE.md §2.2–2.3). No token is fetched or cached. A retried message is signed again (see <see cref="AuthingSigningHandler"/>).
 /// </summary>
 /// <remarks>
 /// The options are validated and copied when the transport is created. Each request gets a fresh <c>date</c> and a
@@ -63,7 +63,8 @@ public sealed class ManagementTransport : AuthingTransport
             options.Timeout,
             options.ThrowOnBusinessError,
             options.StrictResponses,
-            logger)
+            logger,
+            options.Retry)
     {
         _accessKeyId = options.AccessKeyId!;
         _secretKey = Encoding.UTF8.GetBytes(options.AccessKeySecret!);
@@ -74,13 +75,21 @@ public sealed class ManagementTransport : AuthingTransport
         _nonceFactory = nonceFactory;
     }
 
-    private protected override void Authenticate(HttpRequestMessage message, AuthingRequest request)
+    /// <inheritdoc />
+    private protected override bool SendsContentTypeWithoutBody => true;
+
+    /// <summary>The language is signed with the other <c>x-authing-*</c> headers in <see cref="Authenticate"/>.</summary>
+    private protected override void AddLanguage(HttpRequestMessage message, CallSettings settings)
+    {
+    }
+
+    private protected override void Authenticate(HttpRequestMessage message, AuthingRequest request, CallSettings settings)
     {
         string date = _timeProvider.GetUtcNow().ToString("r", CultureInfo.InvariantCulture);
         var headers = new List<KeyValuePair<string, string>>(7)
         {
             new("date", date),
-            new("x-authing-lang", _language),
+            new("x-authing-lang", settings.Language ?? _language),
             new("x-authing-sdk-version", _sdkVersionHeader),
             new("x-authing-signature-method", AuthingSigner.SignatureMethod),
             new("x-authing-signature-nonce", _nonceFactory()),

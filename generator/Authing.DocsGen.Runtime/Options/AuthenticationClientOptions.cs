@@ -67,6 +67,13 @@ public sealed class AuthenticationClientOptions : IAuthingClientOptions
 
     private AuthingOidcOptions _oidc = new();
 
+    /// <summary>
+    /// The built-in retry policy: 2 retries by default on connection failures and HTTP 408, 429, 500, 502, 503 and 504,
+    /// each attempt freshly signed. Authing uses POST for reads and writes alike, so POSTs are retried only when the
+    /// request never reached the server unless a call opts in. <c>Retry.MaxRetries = 0</c> turns retries off.
+    /// </summary>
+    public AuthingRetryOptions Retry { get; set; } = new();
+
     /// <summary>Lists every problem with these options; the list is empty when they are usable. Secrets are never quoted.</summary>
     /// <returns>One message per problem, each naming the option.</returns>
     public IReadOnlyList<string> GetValidationErrors()
@@ -92,6 +99,15 @@ public sealed class AuthenticationClientOptions : IAuthingClientOptions
 
         OptionChecks.Timeout(Timeout, nameof(Timeout), errors);
         Oidc.AddValidationErrors(errors);
+        if (Retry is null)
+        {
+            errors.Add($"{nameof(Retry)} must not be null.");
+        }
+        else
+        {
+            Retry.AddValidationErrors(nameof(Retry), errors);
+        }
+
         return errors;
     }
 
@@ -103,7 +119,7 @@ public sealed class AuthenticationClientOptions : IAuthingClientOptions
     /// <returns>A one-line description.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{nameof(AuthenticationClientOptions)} {{ {nameof(AppHost)} = {AppHost}, {nameof(AppId)} = {AppId}, {nameof(AppSecret)} = {OptionChecks.DescribeSecret(AppSecret)}, {nameof(AccessToken)} = {OptionChecks.DescribeSecret(AccessToken)}, {nameof(TokenEndpointAuthMethod)} = {TokenEndpointAuthMethod}, {nameof(Timeout)} = {Timeout}, {nameof(ThrowOnBusinessError)} = {ThrowOnBusinessError}, {nameof(StrictResponses)} = {StrictResponses} }}");
+        $"{nameof(AuthenticationClientOptions)} {{ {nameof(AppHost)} = {AppHost}, {nameof(AppId)} = {AppId}, {nameof(AppSecret)} = {OptionChecks.DescribeSecret(AppSecret)}, {nameof(AccessToken)} = {OptionChecks.DescribeSecret(AccessToken)}, {nameof(TokenEndpointAuthMethod)} = {TokenEndpointAuthMethod}, {nameof(Timeout)} = {Timeout}, {nameof(ThrowOnBusinessError)} = {ThrowOnBusinessError}, {nameof(StrictResponses)} = {StrictResponses}, {nameof(Retry)} = {Retry} }}");
 
     /// <summary>The normalised host; call only after validation succeeded.</summary>
     internal string GetNormalizedHost() => OptionChecks.NormalizeHost(AppHost, nameof(AppHost), new List<string>())!;

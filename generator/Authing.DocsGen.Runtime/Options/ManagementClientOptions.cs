@@ -63,6 +63,13 @@ public sealed class ManagementClientOptions : IAuthingClientOptions
     /// </summary>
     public bool StrictResponses { get; set; }
 
+    /// <summary>
+    /// The built-in retry policy: 2 retries by default on connection failures and HTTP 408, 429, 500, 502, 503 and 504,
+    /// each attempt freshly signed. Authing uses POST for reads and writes alike, so POSTs are retried only when the
+    /// request never reached the server unless a call opts in. <c>Retry.MaxRetries = 0</c> turns retries off.
+    /// </summary>
+    public AuthingRetryOptions Retry { get; set; } = new();
+
     /// <summary>Lists every problem with these options; the list is empty when they are usable. Secrets are never quoted.</summary>
     /// <returns>One message per problem, each naming the option.</returns>
     public IReadOnlyList<string> GetValidationErrors()
@@ -79,6 +86,15 @@ public sealed class ManagementClientOptions : IAuthingClientOptions
 
         OptionChecks.HeaderSafe(TenantId, nameof(TenantId), errors);
         OptionChecks.Timeout(Timeout, nameof(Timeout), errors);
+        if (Retry is null)
+        {
+            errors.Add($"{nameof(Retry)} must not be null.");
+        }
+        else
+        {
+            Retry.AddValidationErrors(nameof(Retry), errors);
+        }
+
         return errors;
     }
 
@@ -90,7 +106,7 @@ public sealed class ManagementClientOptions : IAuthingClientOptions
     /// <returns>A one-line description.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{nameof(ManagementClientOptions)} {{ {nameof(Host)} = {Host}, {nameof(AccessKeyId)} = {AccessKeyId}, {nameof(AccessKeySecret)} = {OptionChecks.DescribeSecret(AccessKeySecret)}, {nameof(Language)} = {Language}, {nameof(TenantId)} = {TenantId}, {nameof(Timeout)} = {Timeout}, {nameof(ThrowOnBusinessError)} = {ThrowOnBusinessError}, {nameof(StrictResponses)} = {StrictResponses} }}");
+        $"{nameof(ManagementClientOptions)} {{ {nameof(Host)} = {Host}, {nameof(AccessKeyId)} = {AccessKeyId}, {nameof(AccessKeySecret)} = {OptionChecks.DescribeSecret(AccessKeySecret)}, {nameof(Language)} = {Language}, {nameof(TenantId)} = {TenantId}, {nameof(Timeout)} = {Timeout}, {nameof(ThrowOnBusinessError)} = {ThrowOnBusinessError}, {nameof(StrictResponses)} = {StrictResponses}, {nameof(Retry)} = {Retry} }}");
 
     /// <summary>The canonical spelling of a supported language, or null.</summary>
     internal static string? NormalizeLanguage(string? language) =>

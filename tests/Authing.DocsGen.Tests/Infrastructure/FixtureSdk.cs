@@ -84,7 +84,11 @@ public sealed class FixtureSdk
     public async Task<object> CallAsync(object client, MethodModel method)
     {
         var name = Emitting.CSharp.Identifier(method.Name, "Method") + "Async";
-        var info = client.GetType().GetMethod(name) ?? throw new Xunit.Sdk.XunitException($"{client.GetType().Name} has no method {name}");
+        // The overload without per-call options: (request, CancellationToken) or (CancellationToken).
+        var info = client.GetType().GetMethods()
+            .Where(m => m.Name == name && m.GetParameters() is var p && p.Length <= 2 && p[^1].ParameterType == typeof(CancellationToken))
+            .OrderByDescending(m => m.GetParameters().Length)
+            .FirstOrDefault() ?? throw new Xunit.Sdk.XunitException($"{client.GetType().Name} has no method {name}");
         var parameters = info.GetParameters();
         var arguments = parameters.Length == 2
             ? new[] { Sample(parameters[0].ParameterType, depth: 0), CancellationToken.None }

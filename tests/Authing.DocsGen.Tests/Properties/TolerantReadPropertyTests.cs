@@ -89,7 +89,7 @@ public sealed class TolerantReadPropertyTests(ITestOutputHelper output)
             new ManagementClientOptions { AccessKeyId = "ak", AccessKeySecret = "sk", StrictResponses = strict },
             logger);
         var send = typeof(AuthingTransport).GetMethods()
-            .Single(m => m.Name == nameof(AuthingTransport.SendAsync) && m.IsGenericMethodDefinition)
+            .Single(m => m.Name == nameof(AuthingTransport.SendAsync) && m.IsGenericMethodDefinition && m.GetParameters().Length == 3)
             .MakeGenericMethod(type);
         var task = (Task)send.Invoke(transport, new[] { new AuthingRequest(HttpMethod.Get, "/api/v3/random"), converter, CancellationToken.None })!;
         try

@@ -4,15 +4,28 @@
 namespace Authing.Sdk
 {
     /// <summary>
+    /// The Authing Authentication API as an interface, implemented by <see cref="AuthenticationClient"/> and registered with it by
+    /// <c>AddAuthingAuthenticationClient</c>, so code can depend on it and tests can substitute it (Moq, NSubstitute).
+    /// </summary>
+    public partial interface IAuthenticationClient
+    {
+        /// <summary>A client that sends <paramref name="accessToken"/> as the end user's token on every call; see <see cref="AuthenticationClient.WithAccessToken"/>.</summary>
+        /// <param name="accessToken">The user's access token.</param>
+        /// <returns>The user-scoped client.</returns>
+        IAuthenticationClient WithAccessToken(string accessToken);
+    }
+
+    /// <summary>
     /// The Authing Authentication API. Every method sends one HTTP request; see <c>AuthenticationClientOptions</c> for
     /// hosts, credentials, timeout and error behaviour.
     /// </summary>
     /// <remarks>
     /// Thread-safe: one instance can serve concurrent calls. Methods are virtual so the client can be mocked.
     /// </remarks>
-    public partial class AuthenticationClient
+    public partial class AuthenticationClient : IAuthenticationClient
     {
         private readonly global::Authing.Sdk.Runtime.AuthenticationTransport? _transport;
+        private readonly string? _accessToken;
 
         /// <summary>Creates a client that owns its own <see cref="global::System.Net.Http.HttpClient"/>.</summary>
         /// <param name="options">Credentials, host and behaviour; validated here.</param>
@@ -37,12 +50,32 @@ namespace Authing.Sdk
             _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
         }
 
+        /// <summary>Creates a user-scoped client over a transport; see <see cref="WithAccessToken"/>.</summary>
+        /// <param name="transport">Sends, signs and parses requests; shared, not owned.</param>
+        /// <param name="accessToken">The user's access token sent on every call unless a call's options carry another.</param>
+        protected AuthenticationClient(global::Authing.Sdk.Runtime.AuthenticationTransport transport, string accessToken)
+            : this(transport)
+        {
+            if (string.IsNullOrEmpty(accessToken))
+            {
+                throw new global::System.ArgumentException("The access token must not be empty.", nameof(accessToken));
+            }
+
+            global::Authing.Sdk.Runtime.AuthenticationTransport.CheckAccessToken(accessToken, nameof(accessToken));
+            _accessToken = accessToken;
+        }
+
         /// <summary>For mocking frameworks only: a client created this way cannot send requests.</summary>
         protected AuthenticationClient()
         {
         }
 
-        /// <summary>Sets the end user's access token sent with later requests; safe while requests are in flight.</summary>
+        /// <summary>
+        /// Sets the end user's access token sent with later requests by this client and every client sharing its transport.
+        /// A single-user convenience (desktop app, script): a server that serves many users from one client must use
+        /// <see cref="WithAccessToken"/> or <c>AuthingRequestOptions.AccessToken</c> instead, or one user's call can go
+        /// out with another user's token.
+        /// </summary>
         /// <param name="accessToken">The token, or <see langword="null"/> to stop sending one.</param>
         public virtual void SetAccessToken(string? accessToken) => Transport.SetAccessToken(accessToken);
 
@@ -52,16 +85,65 @@ namespace Authing.Sdk
         /// </summary>
         public virtual global::Authing.Sdk.Oidc.AuthingOidcClient Oidc => Transport.Oidc;
 
+        /// <summary>
+        /// Returns a lightweight client that sends <paramref name="accessToken"/> as the end user's token on every call.
+        /// It shares this client's transport and <see cref="global::System.Net.Http.HttpClient"/>, holds no other state, and
+        /// never changes this client: create one per user or per request, concurrently, and drop it when done.
+        /// </summary>
+        /// <param name="accessToken">The user's access token, sent raw in <c>authorization</c>.</param>
+        /// <returns>The user-scoped client.</returns>
+        /// <exception cref="global::System.ArgumentException">The token is empty or cannot be sent in an HTTP header.</exception>
+        public virtual AuthenticationClient WithAccessToken(string accessToken) => new AuthenticationClient(Transport, accessToken);
+
+        IAuthenticationClient IAuthenticationClient.WithAccessToken(string accessToken) => WithAccessToken(accessToken);
+
+        private global::System.Threading.Tasks.Task<T> SendAsync<T>(
+            global::Authing.Sdk.Runtime.AuthingRequest call,
+            global::System.Text.Json.Serialization.JsonConverter<T> converter,
+            global::Authing.Sdk.AuthingRequestOptions? options,
+            global::System.Threading.CancellationToken cancellationToken)
+            where T : class =>
+            Transport.SendAsync(call, converter, options, _accessToken, cancellationToken);
+
+        internal global::System.Threading.Tasks.Task<global::Authing.Sdk.AuthingRawResponse<T>> SendRawAsync<T>(
+            global::Authing.Sdk.Runtime.AuthingRequest call,
+            global::System.Text.Json.Serialization.JsonConverter<T> converter,
+            global::Authing.Sdk.AuthingRequestOptions? options,
+            global::System.Threading.CancellationToken cancellationToken)
+            where T : class =>
+            Transport.SendRawAsync(call, converter, options, _accessToken, cancellationToken);
+
+        /// <summary>The same methods, returning the HTTP status, headers, request id and body with each typed response.</summary>
+        public virtual AuthenticationClientWithRawResponse WithRawResponse => new AuthenticationClientWithRawResponse(this);
+
         private global::Authing.Sdk.Runtime.AuthenticationTransport Transport =>
             _transport ?? throw new global::System.InvalidOperationException("This AuthenticationClient was created for mocking and cannot send requests.");
+    }
+
+    /// <summary>
+    /// The methods of <see cref="AuthenticationClient"/> returning <see cref="global::Authing.Sdk.AuthingRawResponse{T}"/>: the typed
+    /// response with the HTTP status, headers, request id and body. Get it from <see cref="AuthenticationClient.WithRawResponse"/>.
+    /// </summary>
+    public partial class AuthenticationClientWithRawResponse
+    {
+        /// <summary>Creates the view over a client; it shares the client's transport, token and settings.</summary>
+        /// <param name="client">The client to send with.</param>
+        public AuthenticationClientWithRawResponse(AuthenticationClient client)
+        {
+            Client = client ?? throw new global::System.ArgumentNullException(nameof(client));
+        }
+
+        /// <summary>The client this view sends with.</summary>
+        protected internal AuthenticationClient Client { get; }
     }
 
     /// <summary>Registers the Authing Authentication client with dependency injection over <c>IHttpClientFactory</c>.</summary>
     public static partial class AuthingServiceCollectionExtensions
     {
         /// <summary>
-        /// Registers <see cref="AuthenticationClient"/> as a transient service over a named <see cref="global::System.Net.Http.HttpClient"/>,
-        /// with <c>AuthenticationClientOptions</c> validated when the client is first resolved.
+        /// Registers <see cref="AuthenticationClient"/> and <see cref="IAuthenticationClient"/> as transient services over a named
+        /// <see cref="global::System.Net.Http.HttpClient"/>, with <c>AuthenticationClientOptions</c> validated when the client is first resolved.
+        /// Handlers added to the returned builder (resilience, logging) run outside the client's signing handler, so retries are re-signed.
         /// </summary>
         /// <param name="services">The service collection.</param>
         /// <param name="configure">Sets the options (credentials, host, timeout).</param>
@@ -69,7 +151,7 @@ namespace Authing.Sdk
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddAuthingAuthenticationClient(
             this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
             global::System.Action<global::Authing.Sdk.AuthenticationClientOptions> configure) =>
-            global::Authing.Sdk.DependencyInjection.AuthingServiceCollectionHelpers.AddAuthingClientCore<AuthenticationClient, global::Authing.Sdk.AuthenticationClientOptions>(
+            global::Authing.Sdk.DependencyInjection.AuthingServiceCollectionHelpers.AddAuthingClientCore<AuthenticationClient, IAuthenticationClient, global::Authing.Sdk.AuthenticationClientOptions>(
                 services,
                 configure,
                 static (httpClient, options, logger) => new AuthenticationClient(httpClient, options, logger));

@@ -4,13 +4,21 @@
 namespace Authing.Sdk
 {
     /// <summary>
+    /// The Authing Management API as an interface, implemented by <see cref="ManagementClient"/> and registered with it by
+    /// <c>AddAuthingManagementClient</c>, so code can depend on it and tests can substitute it (Moq, NSubstitute).
+    /// </summary>
+    public partial interface IManagementClient
+    {
+    }
+
+    /// <summary>
     /// The Authing Management API. Every method sends one HTTP request; see <c>ManagementClientOptions</c> for
     /// hosts, credentials, timeout and error behaviour.
     /// </summary>
     /// <remarks>
     /// Thread-safe: one instance can serve concurrent calls. Methods are virtual so the client can be mocked.
     /// </remarks>
-    public partial class ManagementClient
+    public partial class ManagementClient : IManagementClient
     {
         private readonly global::Authing.Sdk.Runtime.ManagementTransport? _transport;
 
@@ -42,16 +50,53 @@ namespace Authing.Sdk
         {
         }
 
+        private global::System.Threading.Tasks.Task<T> SendAsync<T>(
+            global::Authing.Sdk.Runtime.AuthingRequest call,
+            global::System.Text.Json.Serialization.JsonConverter<T> converter,
+            global::Authing.Sdk.AuthingRequestOptions? options,
+            global::System.Threading.CancellationToken cancellationToken)
+            where T : class =>
+            Transport.SendAsync(call, converter, options, cancellationToken);
+
+        internal global::System.Threading.Tasks.Task<global::Authing.Sdk.AuthingRawResponse<T>> SendRawAsync<T>(
+            global::Authing.Sdk.Runtime.AuthingRequest call,
+            global::System.Text.Json.Serialization.JsonConverter<T> converter,
+            global::Authing.Sdk.AuthingRequestOptions? options,
+            global::System.Threading.CancellationToken cancellationToken)
+            where T : class =>
+            Transport.SendRawAsync(call, converter, options, cancellationToken);
+
+        /// <summary>The same methods, returning the HTTP status, headers, request id and body with each typed response.</summary>
+        public virtual ManagementClientWithRawResponse WithRawResponse => new ManagementClientWithRawResponse(this);
+
         private global::Authing.Sdk.Runtime.ManagementTransport Transport =>
             _transport ?? throw new global::System.InvalidOperationException("This ManagementClient was created for mocking and cannot send requests.");
+    }
+
+    /// <summary>
+    /// The methods of <see cref="ManagementClient"/> returning <see cref="global::Authing.Sdk.AuthingRawResponse{T}"/>: the typed
+    /// response with the HTTP status, headers, request id and body. Get it from <see cref="ManagementClient.WithRawResponse"/>.
+    /// </summary>
+    public partial class ManagementClientWithRawResponse
+    {
+        /// <summary>Creates the view over a client; it shares the client's transport, token and settings.</summary>
+        /// <param name="client">The client to send with.</param>
+        public ManagementClientWithRawResponse(ManagementClient client)
+        {
+            Client = client ?? throw new global::System.ArgumentNullException(nameof(client));
+        }
+
+        /// <summary>The client this view sends with.</summary>
+        protected internal ManagementClient Client { get; }
     }
 
     /// <summary>Registers the Authing Management client with dependency injection over <c>IHttpClientFactory</c>.</summary>
     public static partial class AuthingServiceCollectionExtensions
     {
         /// <summary>
-        /// Registers <see cref="ManagementClient"/> as a transient service over a named <see cref="global::System.Net.Http.HttpClient"/>,
-        /// with <c>ManagementClientOptions</c> validated when the client is first resolved.
+        /// Registers <see cref="ManagementClient"/> and <see cref="IManagementClient"/> as transient services over a named
+        /// <see cref="global::System.Net.Http.HttpClient"/>, with <c>ManagementClientOptions</c> validated when the client is first resolved.
+        /// Handlers added to the returned builder (resilience, logging) run outside the client's signing handler, so retries are re-signed.
         /// </summary>
         /// <param name="services">The service collection.</param>
         /// <param name="configure">Sets the options (credentials, host, timeout).</param>
@@ -59,7 +104,7 @@ namespace Authing.Sdk
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddAuthingManagementClient(
             this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
             global::System.Action<global::Authing.Sdk.ManagementClientOptions> configure) =>
-            global::Authing.Sdk.DependencyInjection.AuthingServiceCollectionHelpers.AddAuthingClientCore<ManagementClient, global::Authing.Sdk.ManagementClientOptions>(
+            global::Authing.Sdk.DependencyInjection.AuthingServiceCollectionHelpers.AddAuthingClientCore<ManagementClient, IManagementClient, global::Authing.Sdk.ManagementClientOptions>(
                 services,
                 configure,
                 static (httpClient, options, logger) => new ManagementClient(httpClient, options, logger));

@@ -3,6 +3,15 @@
 
 namespace Authing.Sdk
 {
+    public partial interface IAuthenticationClient
+    {
+        /// <inheritdoc cref="AuthenticationClient.ListMyDevicesAsync(global::Authing.Sdk.Models.ListMyDevicesDto, global::System.Threading.CancellationToken)"/>
+        global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.MyDevicePaginatedRespDto> ListMyDevicesAsync(global::Authing.Sdk.Models.ListMyDevicesDto request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="AuthenticationClient.ListMyDevicesAsync(global::Authing.Sdk.Models.ListMyDevicesDto, global::Authing.Sdk.AuthingRequestOptions, global::System.Threading.CancellationToken)"/>
+        global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.MyDevicePaginatedRespDto> ListMyDevicesAsync(global::Authing.Sdk.Models.ListMyDevicesDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
     public partial class AuthenticationClient
     {
         /// <summary>
@@ -18,8 +27,19 @@ namespace Authing.Sdk
         /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
         /// <returns>The response. A business error inside an HTTP 200 is returned as it is unless <c>ThrowOnBusinessError</c> is set.</returns>
         /// <exception cref="global::Authing.Sdk.AuthingApiException">The server answered with an error, an invalid body, or did not answer in time.</exception>
+        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.MyDevicePaginatedRespDto> ListMyDevicesAsync(global::Authing.Sdk.Models.ListMyDevicesDto request, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ListMyDevicesAsync(request, null, cancellationToken);
+
+        /// <inheritdoc cref="ListMyDevicesAsync(global::Authing.Sdk.Models.ListMyDevicesDto, global::System.Threading.CancellationToken)"/>
+        /// <param name="request">The request parameters.</param>
+        /// <param name="options">This call's timeout, extra headers, language, retries and access token; null keeps the client's.</param>
+        /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
         // Generated from authentication/devices/list-my-devices.md: client from the docs folder, verb from the query-string row marker, route from the file name.
-        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.MyDevicePaginatedRespDto> ListMyDevicesAsync(global::Authing.Sdk.Models.ListMyDevicesDto request, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.MyDevicePaginatedRespDto> ListMyDevicesAsync(global::Authing.Sdk.Models.ListMyDevicesDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default) =>
+            SendAsync(ListMyDevicesAsyncCall(request), global::Authing.Sdk.Models.MyDevicePaginatedRespDtoJsonConverter.Instance, options, cancellationToken);
+
+        /// <summary>Builds the <c>GET</c> request of <see cref="ListMyDevicesAsync(global::Authing.Sdk.Models.ListMyDevicesDto, global::System.Threading.CancellationToken)"/>; shared with <see cref="AuthenticationClientWithRawResponse"/>.</summary>
+        internal static global::Authing.Sdk.Runtime.AuthingRequest ListMyDevicesAsyncCall(global::Authing.Sdk.Models.ListMyDevicesDto request)
         {
             if (request is null)
             {
@@ -30,7 +50,22 @@ namespace Authing.Sdk
             call.AddQuery("page", request.Page ?? 1L);
             call.AddQuery("limit", request.Limit ?? 10L);
             call.AddQuery("platform", request.Platform);
-            return Transport.SendAsync(call, global::Authing.Sdk.Models.MyDevicePaginatedRespDtoJsonConverter.Instance, cancellationToken);
+            return call;
         }
+    }
+
+    public partial class AuthenticationClientWithRawResponse
+    {
+        /// <summary>
+        /// As <see cref="AuthenticationClient.ListMyDevicesAsync(global::Authing.Sdk.Models.ListMyDevicesDto, global::Authing.Sdk.AuthingRequestOptions, global::System.Threading.CancellationToken)"/>,
+        /// returning the HTTP status, headers, request id and body with the typed response, from the same single request.
+        /// </summary>
+        /// <param name="request">The request parameters.</param>
+        /// <param name="options">This call's settings; null keeps the client's.</param>
+        /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
+        /// <returns>The response and its HTTP details.</returns>
+        /// <exception cref="global::Authing.Sdk.AuthingApiException">The server answered with an error, an invalid body, or did not answer in time; its <c>ResponseHeaders</c> hold the headers.</exception>
+        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.AuthingRawResponse<global::Authing.Sdk.Models.MyDevicePaginatedRespDto>> ListMyDevicesAsync(global::Authing.Sdk.Models.ListMyDevicesDto request, global::Authing.Sdk.AuthingRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            Client.SendRawAsync(AuthenticationClient.ListMyDevicesAsyncCall(request), global::Authing.Sdk.Models.MyDevicePaginatedRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }

@@ -3,6 +3,15 @@
 
 namespace Authing.Sdk
 {
+    public partial interface IAuthenticationClient
+    {
+        /// <inheritdoc cref="AuthenticationClient.GetMyWorkspaceAsync(global::Authing.Sdk.Models.GetMyWorkspaceDto, global::System.Threading.CancellationToken)"/>
+        global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.WorkspaceRespDto> GetMyWorkspaceAsync(global::Authing.Sdk.Models.GetMyWorkspaceDto request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="AuthenticationClient.GetMyWorkspaceAsync(global::Authing.Sdk.Models.GetMyWorkspaceDto, global::Authing.Sdk.AuthingRequestOptions, global::System.Threading.CancellationToken)"/>
+        global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.WorkspaceRespDto> GetMyWorkspaceAsync(global::Authing.Sdk.Models.GetMyWorkspaceDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
     public partial class AuthenticationClient
     {
         /// <summary>
@@ -18,8 +27,19 @@ namespace Authing.Sdk
         /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
         /// <returns>The response. A business error inside an HTTP 200 is returned as it is unless <c>ThrowOnBusinessError</c> is set.</returns>
         /// <exception cref="global::Authing.Sdk.AuthingApiException">The server answered with an error, an invalid body, or did not answer in time.</exception>
+        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.WorkspaceRespDto> GetMyWorkspaceAsync(global::Authing.Sdk.Models.GetMyWorkspaceDto request, global::System.Threading.CancellationToken cancellationToken = default) =>
+            GetMyWorkspaceAsync(request, null, cancellationToken);
+
+        /// <inheritdoc cref="GetMyWorkspaceAsync(global::Authing.Sdk.Models.GetMyWorkspaceDto, global::System.Threading.CancellationToken)"/>
+        /// <param name="request">The request parameters.</param>
+        /// <param name="options">This call's timeout, extra headers, language, retries and access token; null keeps the client's.</param>
+        /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
         // Generated from authentication/profile/get-my-workspace.md: client from the docs folder, verb from the method name's first word, route from the file name.
-        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.WorkspaceRespDto> GetMyWorkspaceAsync(global::Authing.Sdk.Models.GetMyWorkspaceDto request, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.WorkspaceRespDto> GetMyWorkspaceAsync(global::Authing.Sdk.Models.GetMyWorkspaceDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default) =>
+            SendAsync(GetMyWorkspaceAsyncCall(request), global::Authing.Sdk.Models.WorkspaceRespDtoJsonConverter.Instance, options, cancellationToken);
+
+        /// <summary>Builds the <c>GET</c> request of <see cref="GetMyWorkspaceAsync(global::Authing.Sdk.Models.GetMyWorkspaceDto, global::System.Threading.CancellationToken)"/>; shared with <see cref="AuthenticationClientWithRawResponse"/>.</summary>
+        internal static global::Authing.Sdk.Runtime.AuthingRequest GetMyWorkspaceAsyncCall(global::Authing.Sdk.Models.GetMyWorkspaceDto request)
         {
             if (request is null)
             {
@@ -29,7 +49,22 @@ namespace Authing.Sdk
             var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-my-workspace");
             call.AddQuery("withBadges", request.WithBadges ?? false);
             call.AddQuery("withPinned", request.WithPinned ?? true);
-            return Transport.SendAsync(call, global::Authing.Sdk.Models.WorkspaceRespDtoJsonConverter.Instance, cancellationToken);
+            return call;
         }
+    }
+
+    public partial class AuthenticationClientWithRawResponse
+    {
+        /// <summary>
+        /// As <see cref="AuthenticationClient.GetMyWorkspaceAsync(global::Authing.Sdk.Models.GetMyWorkspaceDto, global::Authing.Sdk.AuthingRequestOptions, global::System.Threading.CancellationToken)"/>,
+        /// returning the HTTP status, headers, request id and body with the typed response, from the same single request.
+        /// </summary>
+        /// <param name="request">The request parameters.</param>
+        /// <param name="options">This call's settings; null keeps the client's.</param>
+        /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
+        /// <returns>The response and its HTTP details.</returns>
+        /// <exception cref="global::Authing.Sdk.AuthingApiException">The server answered with an error, an invalid body, or did not answer in time; its <c>ResponseHeaders</c> hold the headers.</exception>
+        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.AuthingRawResponse<global::Authing.Sdk.Models.WorkspaceRespDto>> GetMyWorkspaceAsync(global::Authing.Sdk.Models.GetMyWorkspaceDto request, global::Authing.Sdk.AuthingRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            Client.SendRawAsync(AuthenticationClient.GetMyWorkspaceAsyncCall(request), global::Authing.Sdk.Models.WorkspaceRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }

@@ -3,6 +3,15 @@
 
 namespace Authing.Sdk
 {
+    public partial interface IManagementClient
+    {
+        /// <inheritdoc cref="ManagementClient.GetGadgetAsync(global::Authing.Sdk.Models.GetGadgetDto, global::System.Threading.CancellationToken)"/>
+        global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.GadgetSingleRespDto> GetGadgetAsync(global::Authing.Sdk.Models.GetGadgetDto request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="ManagementClient.GetGadgetAsync(global::Authing.Sdk.Models.GetGadgetDto, global::Authing.Sdk.AuthingRequestOptions, global::System.Threading.CancellationToken)"/>
+        global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.GadgetSingleRespDto> GetGadgetAsync(global::Authing.Sdk.Models.GetGadgetDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
     public partial class ManagementClient
     {
         /// <summary>
@@ -18,8 +27,19 @@ namespace Authing.Sdk
         /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
         /// <returns>The response. A business error inside an HTTP 200 is returned as it is unless <c>ThrowOnBusinessError</c> is set.</returns>
         /// <exception cref="global::Authing.Sdk.AuthingApiException">The server answered with an error, an invalid body, or did not answer in time.</exception>
+        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.GadgetSingleRespDto> GetGadgetAsync(global::Authing.Sdk.Models.GetGadgetDto request, global::System.Threading.CancellationToken cancellationToken = default) =>
+            GetGadgetAsync(request, null, cancellationToken);
+
+        /// <inheritdoc cref="GetGadgetAsync(global::Authing.Sdk.Models.GetGadgetDto, global::System.Threading.CancellationToken)"/>
+        /// <param name="request">The request parameters.</param>
+        /// <param name="options">This call's timeout, extra headers, language, retries and access token; null keeps the client's.</param>
+        /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
         // Generated from management/gadgets/get-gadget.md: client from the docs folder, verb from the method name's first word, route from the file name.
-        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.GadgetSingleRespDto> GetGadgetAsync(global::Authing.Sdk.Models.GetGadgetDto request, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.GadgetSingleRespDto> GetGadgetAsync(global::Authing.Sdk.Models.GetGadgetDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default) =>
+            SendAsync(GetGadgetAsyncCall(request), global::Authing.Sdk.Models.GadgetSingleRespDtoJsonConverter.Instance, options, cancellationToken);
+
+        /// <summary>Builds the <c>GET</c> request of <see cref="GetGadgetAsync(global::Authing.Sdk.Models.GetGadgetDto, global::System.Threading.CancellationToken)"/>; shared with <see cref="ManagementClientWithRawResponse"/>.</summary>
+        internal static global::Authing.Sdk.Runtime.AuthingRequest GetGadgetAsyncCall(global::Authing.Sdk.Models.GetGadgetDto request)
         {
             if (request is null)
             {
@@ -30,7 +50,22 @@ namespace Authing.Sdk
             call.AddQuery("gadgetId", request.GadgetId);
             call.AddQuery("gadgetIdType", request.GadgetIdType ?? (global::Authing.Sdk.Models.GetGadgetGadgetIdType?)new global::Authing.Sdk.Models.GetGadgetGadgetIdType("gadget_id"));
             call.AddQuery("withFirmware", request.WithFirmware ?? false);
-            return Transport.SendAsync(call, global::Authing.Sdk.Models.GadgetSingleRespDtoJsonConverter.Instance, cancellationToken);
+            return call;
         }
+    }
+
+    public partial class ManagementClientWithRawResponse
+    {
+        /// <summary>
+        /// As <see cref="ManagementClient.GetGadgetAsync(global::Authing.Sdk.Models.GetGadgetDto, global::Authing.Sdk.AuthingRequestOptions, global::System.Threading.CancellationToken)"/>,
+        /// returning the HTTP status, headers, request id and body with the typed response, from the same single request.
+        /// </summary>
+        /// <param name="request">The request parameters.</param>
+        /// <param name="options">This call's settings; null keeps the client's.</param>
+        /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
+        /// <returns>The response and its HTTP details.</returns>
+        /// <exception cref="global::Authing.Sdk.AuthingApiException">The server answered with an error, an invalid body, or did not answer in time; its <c>ResponseHeaders</c> hold the headers.</exception>
+        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.AuthingRawResponse<global::Authing.Sdk.Models.GadgetSingleRespDto>> GetGadgetAsync(global::Authing.Sdk.Models.GetGadgetDto request, global::Authing.Sdk.AuthingRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            Client.SendRawAsync(ManagementClient.GetGadgetAsyncCall(request), global::Authing.Sdk.Models.GadgetSingleRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }

@@ -3,6 +3,15 @@
 
 namespace Authing.Sdk
 {
+    public partial interface IManagementClient
+    {
+        /// <inheritdoc cref="ManagementClient.SearchGadgetsAsync(global::Authing.Sdk.Models.SearchGadgetsDto, global::System.Threading.CancellationToken)"/>
+        global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.GadgetSearchRespDto> SearchGadgetsAsync(global::Authing.Sdk.Models.SearchGadgetsDto request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="ManagementClient.SearchGadgetsAsync(global::Authing.Sdk.Models.SearchGadgetsDto, global::Authing.Sdk.AuthingRequestOptions, global::System.Threading.CancellationToken)"/>
+        global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.GadgetSearchRespDto> SearchGadgetsAsync(global::Authing.Sdk.Models.SearchGadgetsDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
     public partial class ManagementClient
     {
         /// <summary>
@@ -18,8 +27,19 @@ namespace Authing.Sdk
         /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
         /// <returns>The response. A business error inside an HTTP 200 is returned as it is unless <c>ThrowOnBusinessError</c> is set.</returns>
         /// <exception cref="global::Authing.Sdk.AuthingApiException">The server answered with an error, an invalid body, or did not answer in time.</exception>
+        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.GadgetSearchRespDto> SearchGadgetsAsync(global::Authing.Sdk.Models.SearchGadgetsDto request, global::System.Threading.CancellationToken cancellationToken = default) =>
+            SearchGadgetsAsync(request, null, cancellationToken);
+
+        /// <inheritdoc cref="SearchGadgetsAsync(global::Authing.Sdk.Models.SearchGadgetsDto, global::System.Threading.CancellationToken)"/>
+        /// <param name="request">The request parameters.</param>
+        /// <param name="options">This call's timeout, extra headers, language, retries and access token; null keeps the client's.</param>
+        /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
         // Generated from management/gadgets/search-gadgets.md: client from the docs folder, verb from the method name's first word, route from the file name.
-        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.GadgetSearchRespDto> SearchGadgetsAsync(global::Authing.Sdk.Models.SearchGadgetsDto request, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.GadgetSearchRespDto> SearchGadgetsAsync(global::Authing.Sdk.Models.SearchGadgetsDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default) =>
+            SendAsync(SearchGadgetsAsyncCall(request), global::Authing.Sdk.Models.GadgetSearchRespDtoJsonConverter.Instance, options, cancellationToken);
+
+        /// <summary>Builds the <c>GET</c> request of <see cref="SearchGadgetsAsync(global::Authing.Sdk.Models.SearchGadgetsDto, global::System.Threading.CancellationToken)"/>; shared with <see cref="ManagementClientWithRawResponse"/>.</summary>
+        internal static global::Authing.Sdk.Runtime.AuthingRequest SearchGadgetsAsyncCall(global::Authing.Sdk.Models.SearchGadgetsDto request)
         {
             if (request is null)
             {
@@ -32,7 +52,22 @@ namespace Authing.Sdk
             call.AddQuery("highlightStyle", request.HighlightStyle);
             call.AddQuery("page", request.Page ?? 1L);
             call.AddQuery("limit", request.Limit ?? 10L);
-            return Transport.SendAsync(call, global::Authing.Sdk.Models.GadgetSearchRespDtoJsonConverter.Instance, cancellationToken);
+            return call;
         }
+    }
+
+    public partial class ManagementClientWithRawResponse
+    {
+        /// <summary>
+        /// As <see cref="ManagementClient.SearchGadgetsAsync(global::Authing.Sdk.Models.SearchGadgetsDto, global::Authing.Sdk.AuthingRequestOptions, global::System.Threading.CancellationToken)"/>,
+        /// returning the HTTP status, headers, request id and body with the typed response, from the same single request.
+        /// </summary>
+        /// <param name="request">The request parameters.</param>
+        /// <param name="options">This call's settings; null keeps the client's.</param>
+        /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
+        /// <returns>The response and its HTTP details.</returns>
+        /// <exception cref="global::Authing.Sdk.AuthingApiException">The server answered with an error, an invalid body, or did not answer in time; its <c>ResponseHeaders</c> hold the headers.</exception>
+        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.AuthingRawResponse<global::Authing.Sdk.Models.GadgetSearchRespDto>> SearchGadgetsAsync(global::Authing.Sdk.Models.SearchGadgetsDto request, global::Authing.Sdk.AuthingRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            Client.SendRawAsync(ManagementClient.SearchGadgetsAsyncCall(request), global::Authing.Sdk.Models.GadgetSearchRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }

@@ -3,6 +3,15 @@
 
 namespace Authing.Sdk
 {
+    public partial interface IManagementClient
+    {
+        /// <inheritdoc cref="ManagementClient.GetTenantConfigAsync(global::Authing.Sdk.Models.GetTenantConfigDto, global::System.Threading.CancellationToken)"/>
+        global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.TenantConfigRespDto> GetTenantConfigAsync(global::Authing.Sdk.Models.GetTenantConfigDto request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="ManagementClient.GetTenantConfigAsync(global::Authing.Sdk.Models.GetTenantConfigDto, global::Authing.Sdk.AuthingRequestOptions, global::System.Threading.CancellationToken)"/>
+        global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.TenantConfigRespDto> GetTenantConfigAsync(global::Authing.Sdk.Models.GetTenantConfigDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
     public partial class ManagementClient
     {
         /// <summary>
@@ -18,8 +27,19 @@ namespace Authing.Sdk
         /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
         /// <returns>The response. A business error inside an HTTP 200 is returned as it is unless <c>ThrowOnBusinessError</c> is set.</returns>
         /// <exception cref="global::Authing.Sdk.AuthingApiException">The server answered with an error, an invalid body, or did not answer in time.</exception>
+        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.TenantConfigRespDto> GetTenantConfigAsync(global::Authing.Sdk.Models.GetTenantConfigDto request, global::System.Threading.CancellationToken cancellationToken = default) =>
+            GetTenantConfigAsync(request, null, cancellationToken);
+
+        /// <inheritdoc cref="GetTenantConfigAsync(global::Authing.Sdk.Models.GetTenantConfigDto, global::System.Threading.CancellationToken)"/>
+        /// <param name="request">The request parameters.</param>
+        /// <param name="options">This call's timeout, extra headers, language, retries and access token; null keeps the client's.</param>
+        /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
         // Generated from management/tenants/get-tenant-config.md: client from the docs folder, verb from the query-string row marker, route from the file name.
-        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.TenantConfigRespDto> GetTenantConfigAsync(global::Authing.Sdk.Models.GetTenantConfigDto request, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.TenantConfigRespDto> GetTenantConfigAsync(global::Authing.Sdk.Models.GetTenantConfigDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default) =>
+            SendAsync(GetTenantConfigAsyncCall(request), global::Authing.Sdk.Models.TenantConfigRespDtoJsonConverter.Instance, options, cancellationToken);
+
+        /// <summary>Builds the <c>GET</c> request of <see cref="GetTenantConfigAsync(global::Authing.Sdk.Models.GetTenantConfigDto, global::System.Threading.CancellationToken)"/>; shared with <see cref="ManagementClientWithRawResponse"/>.</summary>
+        internal static global::Authing.Sdk.Runtime.AuthingRequest GetTenantConfigAsyncCall(global::Authing.Sdk.Models.GetTenantConfigDto request)
         {
             if (request is null)
             {
@@ -29,7 +49,22 @@ namespace Authing.Sdk
             var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-tenant-config");
             call.AddQuery("tenantId", request.TenantId);
             call.AddQuery("withSecrets", request.WithSecrets ?? false);
-            return Transport.SendAsync(call, global::Authing.Sdk.Models.TenantConfigRespDtoJsonConverter.Instance, cancellationToken);
+            return call;
         }
+    }
+
+    public partial class ManagementClientWithRawResponse
+    {
+        /// <summary>
+        /// As <see cref="ManagementClient.GetTenantConfigAsync(global::Authing.Sdk.Models.GetTenantConfigDto, global::Authing.Sdk.AuthingRequestOptions, global::System.Threading.CancellationToken)"/>,
+        /// returning the HTTP status, headers, request id and body with the typed response, from the same single request.
+        /// </summary>
+        /// <param name="request">The request parameters.</param>
+        /// <param name="options">This call's settings; null keeps the client's.</param>
+        /// <param name="cancellationToken">Cancels the request, including reading the response.</param>
+        /// <returns>The response and its HTTP details.</returns>
+        /// <exception cref="global::Authing.Sdk.AuthingApiException">The server answered with an error, an invalid body, or did not answer in time; its <c>ResponseHeaders</c> hold the headers.</exception>
+        public virtual global::System.Threading.Tasks.Task<global::Authing.Sdk.AuthingRawResponse<global::Authing.Sdk.Models.TenantConfigRespDto>> GetTenantConfigAsync(global::Authing.Sdk.Models.GetTenantConfigDto request, global::Authing.Sdk.AuthingRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            Client.SendRawAsync(ManagementClient.GetTenantConfigAsyncCall(request), global::Authing.Sdk.Models.TenantConfigRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
