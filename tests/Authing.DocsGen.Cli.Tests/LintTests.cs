@@ -22,7 +22,7 @@ public sealed class LintTests
         { "ADG033", "management/widgets/get-widget.md(48,3)", "Field 'name' of 'WidgetDto' is not in the response example" },
         { "ADG034", "management/widgets/get-widget.md(35,15)", "'data.status' in the response example is 'DELETED', which is not a value of 'WidgetStatus' (known: ACTIVE, ARCHIVED)" },
         { "ADG035", "management/widgets/list-widgets.md(35,1)", "'WidgetDto' is defined differently at management/widgets/get-widget.md(43,1): only here: label; only there: enabled, tags, status; 'name' is optional here, required there; 'size' is a string here, an integer there" },
-        { "ADG036", "management/widgets/list-widgets.md(42,1)", "'WidgetLabelDot' is not defined on any page; did you mean 'WidgetLabelDto' (defined at management/tags/get-widget-label.md(35,1))?" },
+        { "ADG036", "management/widgets/list-widgets.md(42,11)", "'WidgetLabelDot' is not defined on any page; did you mean 'WidgetLabelDto' (defined at management/tags/get-widget-label.md(35,1))?" },
     };
 
     [Theory]
@@ -56,7 +56,9 @@ public sealed class LintTests
             .ToList();
 
         Assert.Contains(printed, l => l.EndsWith(": ADG036", StringComparison.Ordinal));
-        Assert.Equal(IncrementalGenerator.Diagnostics(Fixture).Order(StringComparer.Ordinal), printed.Order(StringComparer.Ordinal));
+        // Diagnostics about the whole docs set (ADG041, ADG042) have no page; check prints them as "docsgen: …" lines.
+        var located = IncrementalGenerator.Diagnostics(Fixture).Where(d => !d.StartsWith('(')).Order(StringComparer.Ordinal);
+        Assert.Equal(located, printed.Order(StringComparer.Ordinal));
     }
 
     [Fact]
