@@ -74,6 +74,7 @@ public static class Emitter
                         : "request." + PropertyName(field),
                     ["is_string"] = field.Type.Kind == TypeKind.String,
                     ["is_json"] = field.Type.Innermost.Kind is TypeKind.Dto or TypeKind.Json,
+                    ["is_scalar"] = field.Type.Kind is TypeKind.String or TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean or TypeKind.Enum,
                     ["converter"] = Converter(field.Type, options).Init,
                     ["default_literal"] = request.IsStrict && field.Required ? string.Empty : DefaultLiteral(field, options) ?? string.Empty,
                 };
