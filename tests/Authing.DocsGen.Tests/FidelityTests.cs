@@ -12,18 +12,7 @@ namespace Authing.DocsGen.Tests;
 /// </summary>
 public sealed class FidelityTests
 {
-    private static readonly string s_root = Path.Combine(Paths.Fixtures, "fidelity");
-
-    public static TheoryData<string> Fixtures()
-    {
-        var data = new TheoryData<string>();
-        foreach (var entry in Directory.EnumerateFileSystemEntries(s_root).Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(entry));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Fixtures() => FixtureFolder.Entries("fidelity");
 
     [Theory]
     [MemberData(nameof(Fixtures))]
@@ -252,10 +241,5 @@ public sealed class FidelityTests
         return PageParser.Parse(page.Path, page.Text, PageOverrides.None);
     }
 
-    private static IReadOnlyList<TestPage> Load(string name)
-    {
-        var path = Path.Combine(s_root, name);
-        var files = Directory.Exists(path) ? Directory.GetFiles(path, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray() : new[] { path };
-        return files.Select(f => TestPage.FromFile(Paths.Fixtures, f)).ToList();
-    }
+    private static IReadOnlyList<TestPage> Load(string name) => FixtureFolder.Load("fidelity", name);
 }

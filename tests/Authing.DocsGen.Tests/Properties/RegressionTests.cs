@@ -17,18 +17,7 @@ namespace Authing.DocsGen.Tests.Properties;
 /// </summary>
 public sealed class RegressionTests
 {
-    private static readonly string s_root = Path.Combine(Paths.Fixtures, "regressions");
-
-    public static TheoryData<string> Fixtures()
-    {
-        var data = new TheoryData<string>();
-        foreach (var entry in Directory.EnumerateFileSystemEntries(s_root).Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(entry));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Fixtures() => FixtureFolder.Entries("regressions");
 
     /// <summary>Every regression fixture passes every property: no throw, located diagnostics, safe code that compiles.</summary>
     [Theory]
@@ -439,12 +428,7 @@ public sealed class RegressionTests
         }
     }
 
-    internal static IReadOnlyList<TestPage> Load(string name)
-    {
-        var path = Path.Combine(s_root, name);
-        var files = Directory.Exists(path) ? Directory.GetFiles(path, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray() : new[] { path };
-        return files.Select(f => TestPage.FromFile(Paths.Fixtures, f)).ToList();
-    }
+    internal static IReadOnlyList<TestPage> Load(string name) => FixtureFolder.Load("regressions", name);
 
     private static int LineOf(string text, string marker) => OutputChecks.Position(text, text.IndexOf(marker, StringComparison.Ordinal)).Line;
 
