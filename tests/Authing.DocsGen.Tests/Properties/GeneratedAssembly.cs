@@ -50,7 +50,10 @@ public sealed class GeneratedAssembly
         string.Join("\n", GeneratorDiagnostics.Where(d => !d.Id.StartsWith("ADG", StringComparison.Ordinal)).Concat(Problems).Take(20));
 
     public Type Model(string name) =>
-        Assembly?.GetType("Authing.Sdk.Models." + name) ?? throw new Xunit.Sdk.XunitException($"No generated type Authing.Sdk.Models.{name}; the generated code does not compile:\n{DescribeProblems()}");
+        Assembly?.GetType("Authing.Sdk.Models." + name) ?? throw new Xunit.Sdk.XunitException(
+            Assembly is null
+                ? $"No generated type Authing.Sdk.Models.{name}; the generated code does not compile:\n{DescribeProblems()}"
+                : $"No generated type Authing.Sdk.Models.{name}. Generated: {string.Join(", ", Sources.Select(s => s.HintName))}\nGenerator said: {string.Join("\n", GeneratorDiagnostics.Take(10))}");
 
     /// <summary>Reads <paramref name="json"/> as the generated type <paramref name="typeName"/> with its generated converter.</summary>
     public object? Read(string typeName, string json)

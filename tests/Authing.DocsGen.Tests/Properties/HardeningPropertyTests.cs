@@ -35,7 +35,7 @@ public sealed class HardeningPropertyTests(ITestOutputHelper output)
         rnd =>
         {
             var length = rnd.Int(1, ParserLimits.MaxNameLength);
-            var rows = rnd.Int(1, Math.Min(ParserLimits.MaxRowsPerTable, (ParserLimits.MaxPageChars - 2_000) / (length + 24)));
+            var rows = rnd.Int(1, Math.Min(ParserLimits.MaxRowsPerTable, (ParserLimits.MaxPageChars - WidgetPage("").Length) / RowLength(length)));
             return new TestPage("management/widgets/get-widget.md", WidgetPage(Rows(rnd, rows, length)));
         },
         page => (ulong)page.Text.Length);
@@ -175,6 +175,9 @@ public sealed class HardeningPropertyTests(ITestOutputHelper output)
         + "| widgetId | string | 是 | - | 部件 ID | `w` |\n"
         + requestRows
         + "\n## 请求响应\n\n类型： `IsSuccessRespDto`\n\n| 名称 | 类型 | 描述 |\n| ---- | ---- | ---- |\n| statusCode | number | 状态码 |\n| message | string | 描述 |\n";
+
+    /// <summary>The characters of one row that <see cref="Rows"/> writes, so a page stays within the page-size limit.</summary>
+    private static int RowLength(int nameLength) => $"| {new string('x', Math.Max(nameLength, 5))} | string | 否 | - | 字段 | `v` |\n".Length;
 
     private static string Rows(Rnd rnd, int count, int nameLength) =>
         string.Concat(Enumerable.Range(0, count).Select(i => $"| {("f" + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)).PadRight(nameLength, rnd.Pick('x', 'y'))[..Math.Max(nameLength, 5)]} | string | 否 | - | 字段 | `v` |\n"));
