@@ -1,4 +1,5 @@
 using System.Globalization;
+using Authing.DocsGen.Diagnostics;
 using Authing.DocsGen.Model;
 using Microsoft.CodeAnalysis;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using Authing.DocsGen.Diagnostics;
 using Authing.DocsGen.Emitting;
 using Authing.DocsGen.Model;
 using Authing.DocsGen.Parsing;
@@ -117,7 +118,7 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
         }
         catch (Exception ex)
         {
-            var diagnostic = DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.StepFailed, null, "cross-page resolution failed: " + ex.GetType().Name + ": " + ex.Message);
+            var diagnostic = DiagnosticFactory.Create(Diagnostics.DiagnosticDescriptors.StepFailed, null, "cross-page resolution failed: " + ex.GetType().Name + ": " + ex.Message);
             return new ApiModel(EquatableArray<DtoModel>.Empty, EquatableArray<EnumModel>.Empty, EquatableArray<ResolvedMethod>.Empty, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
         }
     }
@@ -134,7 +135,7 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
             }
             else
             {
-                problem = DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.InvalidOverride, null, "AuthingDocsGenNamespace", value, "not a C# namespace; using " + ns);
+                problem = DiagnosticFactory.Create(Diagnostics.DiagnosticDescriptors.InvalidOverride, null, "AuthingDocsGenNamespace", value, "not a C# namespace; using " + ns);
             }
         }
         var isPublic = !(global.TryGetValue("build_property.AuthingDocsGenAccessibility", out var accessibility)
@@ -156,7 +157,7 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
                         clients |= ClientSet.Management;
                         break;
                     default:
-                        problem ??= DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.InvalidOverride, null, "AuthingDocsGenClients", clientList, "expected all, Authentication and/or Management; generating both clients");
+                        problem ??= DiagnosticFactory.Create(Diagnostics.DiagnosticDescriptors.InvalidOverride, null, "AuthingDocsGenClients", clientList, "expected all, Authentication and/or Management; generating both clients");
                         clients = ClientSet.All;
                         break;
                 }
@@ -210,7 +211,7 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A template bug or a duplicate hint name must not become CS8785 and an empty SDK.
-            context.ReportDiagnostic(DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.StepFailed, null, $"emitting '{subject}' failed: {ex.GetType().Name}: {ex.Message}").ToDiagnostic());
+            context.ReportDiagnostic(DiagnosticFactory.Create(Diagnostics.DiagnosticDescriptors.StepFailed, null, $"emitting '{subject}' failed: {ex.GetType().Name}: {ex.Message}").ToDiagnostic());
         }
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Authing.DocsGen.Diagnostics;
 using Authing.DocsGen.Emitting;
 using Authing.DocsGen.Model;
 using Authing.DocsGen.Parsing;
@@ -70,7 +71,7 @@ public static class DocsCompiler
             return file;
         }
 
-        var ignored = ordered.Skip(1).Select(f => DiagnosticInfo.Create(
+        var ignored = ordered.Skip(1).Select(f => DiagnosticFactory.Create(
             Diagnostics.DiagnosticDescriptors.OverridesFileProblem,
             new MarkdownLocation(f.Path, 0, 0, 0, 0, 0, 0),
             "another overrides file, '" + path + "', is used; this one is ignored"));
@@ -88,7 +89,7 @@ public static class DocsCompiler
             return PageParser.Parse(path, text, overrides, overridesFile);
         }
 
-        var diagnostic = DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.UnreadableFileName, new MarkdownLocation(path, 0, 0, 0, 0, 0, 0), "'\"'");
+        var diagnostic = DiagnosticFactory.Create(Diagnostics.DiagnosticDescriptors.UnreadableFileName, new MarkdownLocation(path, 0, 0, 0, 0, 0, 0), "'\"'");
         return new PageModel(path, null, EquatableArray<DtoModel>.Empty, EquatableArray<EnumModel>.Empty, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
     }
 }

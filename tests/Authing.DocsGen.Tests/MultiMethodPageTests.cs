@@ -1,3 +1,4 @@
+using Authing.DocsGen.Diagnostics;
 using Authing.DocsGen.Model;
 using Authing.DocsGen.Parsing;
 using Authing.DocsGen.Tests.Infrastructure;

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using Authing.DocsGen.Model;
-using Authing.DocsGen.Resolution;
 using Authing.DocsGen.Text;
 using Scriban.Runtime;
 

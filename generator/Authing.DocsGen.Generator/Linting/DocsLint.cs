@@ -108,7 +108,7 @@ public static class DocsLint
                 if (Differences(first, other) is { Length: > 0 } differences)
                 {
                     findings.Add(new LintFinding(
-                        DiagnosticInfo.Create(DiagnosticDescriptors.TypeDefinedDifferently, other.Location, first.Name, Where(first.Location), differences),
+                        DiagnosticFactory.Create(DiagnosticDescriptors.TypeDefinedDifferently, other.Location, first.Name, Where(first.Location), differences),
                         first.Location));
                 }
             }
@@ -137,7 +137,7 @@ public static class DocsLint
             var near = defined.Keys.Where(k => OneEditApart(name, k)).OrderBy(k => k, StringComparer.Ordinal).FirstOrDefault();
             if (near is not null)
             {
-                findings.Add(new LintFinding(DiagnosticInfo.Create(DiagnosticDescriptors.TypeNameTypo, diagnostic.Location, name, near, Where(defined[near])), defined[near]));
+                findings.Add(new LintFinding(DiagnosticFactory.Create(DiagnosticDescriptors.TypeNameTypo, diagnostic.Location, name, near, Where(defined[near])), defined[near]));
             }
         }
 
@@ -277,7 +277,7 @@ public static class DocsLint
                 }
                 else if (!(dto.IsEnvelope && DtoModel.EnvelopeWireNames.Contains(property.Key)) && _reported.Add((dto.Name, property.Key)))
                 {
-                    Findings.Add(new LintFinding(DiagnosticInfo.Create(DiagnosticDescriptors.ExampleFieldNotInTable, KeyLocation(property.Value, property.Key), _where, name, dto.Name)));
+                    Findings.Add(new LintFinding(DiagnosticFactory.Create(DiagnosticDescriptors.ExampleFieldNotInTable, KeyLocation(property.Value, property.Key), _where, name, dto.Name)));
                 }
             }
 
@@ -287,7 +287,7 @@ public static class DocsLint
                 var present = new HashSet<string>(value.Properties.Select(p => p.Key), StringComparer.Ordinal);
                 foreach (var field in fields.Values.Where(f => !present.Contains(f.WireName) && !(dto.IsEnvelope && DtoModel.EnvelopeWireNames.Contains(f.WireName))))
                 {
-                    Findings.Add(new LintFinding(DiagnosticInfo.Create(
+                    Findings.Add(new LintFinding(DiagnosticFactory.Create(
                         DiagnosticDescriptors.TableFieldNotInExample, NameCell(field), field.WireName, dto.Name, path.Length == 0 ? "the top level" : path, Count(value.Properties.Count, "field"))));
                 }
             }
@@ -317,7 +317,7 @@ public static class DocsLint
             {
                 if (_reported.Add((owner.Name, field.WireName)))
                 {
-                    Findings.Add(new LintFinding(DiagnosticInfo.Create(
+                    Findings.Add(new LintFinding(DiagnosticFactory.Create(
                         DiagnosticDescriptors.ExampleKindContradictsTable, Locate(value), _where, path, KindText(value.Kind), owner.Name, Describe(type), (field.Location.StartLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))));
                 }
 
@@ -332,7 +332,7 @@ public static class DocsLint
                 case TypeKind.Enum when _page.Enums.FirstOrDefault(e => e.Name == type.Name) is { } enumeration
                                         && !enumeration.Members.Any(m => m.Value == value.Text)
                                         && _reported.Add((owner.Name, field.WireName)):
-                    Findings.Add(new LintFinding(DiagnosticInfo.Create(
+                    Findings.Add(new LintFinding(DiagnosticFactory.Create(
                         DiagnosticDescriptors.ExampleEnumValueUnknown, Locate(value), _where, path, value.Text, enumeration.Name, "known: " + string.Join(", ", enumeration.Members.Select(m => m.Value)))));
                     break;
                 case TypeKind.List:

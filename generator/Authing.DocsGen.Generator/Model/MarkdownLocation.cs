@@ -1,22 +1,14 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
-
 namespace Authing.DocsGen.Model;
 
 /// <summary>
 /// Where a fact came from in a Markdown page: the file plus a character span and its 0-based line/column span.
-/// Plain data, so it can travel through the incremental pipeline; turned into a Roslyn <see cref="Location"/> only when a
-/// diagnostic is reported.
+/// Plain data, so it can travel through the incremental pipeline; turned into a Roslyn location only when a diagnostic
+/// is reported (<see cref="Diagnostics.RoslynDiagnostics.ToLocation"/>).
 /// </summary>
 public sealed record MarkdownLocation(string FilePath, int Start, int Length, int StartLine, int StartColumn, int EndLine, int EndColumn)
 {
     /// <summary>No location: what the emit steps see, so that moving text on a page does not re-emit unchanged code.</summary>
     public static readonly MarkdownLocation None = new(string.Empty, 0, 0, 0, 0, 0, 0);
-
-    public Location ToLocation() => Location.Create(
-        FilePath,
-        new TextSpan(Start, Length),
-        new LinePositionSpan(new LinePosition(StartLine, StartColumn), new LinePosition(EndLine, EndColumn)));
 
     /// <summary>1-based "line,column" as compilers print it.</summary>
     public override string ToString() => $"{FilePath}({StartLine + 1},{StartColumn + 1},{EndLine + 1},{EndColumn + 1})";

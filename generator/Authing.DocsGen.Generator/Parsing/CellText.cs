@@ -88,11 +88,11 @@ internal sealed class CellText
         var count = MarkdownPreprocessor.CountDelimiters(page, start, end);
         if (count > ParserLimits.MaxInlineDelimiters)
         {
-            report(Diag.Create(
+            report(DiagnosticFactory.Create(
                 DiagnosticDescriptors.LimitExceeded,
                 lines.Locate(start, end),
-                "This cell (" + Diag.Count(count) + " emphasis and link markers)",
-                Diag.Count(ParserLimits.MaxInlineDelimiters) + " markers",
+                "This cell (" + DiagnosticFactory.Count(count) + " emphasis and link markers)",
+                DiagnosticFactory.Count(ParserLimits.MaxInlineDelimiters) + " markers",
                 "its text is read without emphasis or links"));
             return FromBlock(cell);
         }

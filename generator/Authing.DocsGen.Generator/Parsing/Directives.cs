@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
+using Authing.DocsGen.Diagnostics;
 using Authing.DocsGen.Model;
 
 namespace Authing.DocsGen.Parsing;
@@ -59,7 +60,7 @@ internal sealed class Directives
                     widths[field] = TypeRef.Int64;
                     break;
                 default:
-                    report(DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.InvalidOverride, entry.Value.Location, entry.Key, entry.Value.Value, "expected double or int64"));
+                    report(DiagnosticFactory.Create(Diagnostics.DiagnosticDescriptors.InvalidOverride, entry.Value.Location, entry.Key, entry.Value.Value, "expected double or int64"));
                     break;
             }
         }

@@ -93,11 +93,11 @@ internal static class DtoNesting
 
             cut ??= ToArray(dto.Fields);
             cut[i] = field with { Type = WithoutDto(field.Type) };
-            report(Diag.Create(
+            report(DiagnosticFactory.Create(
                 DiagnosticDescriptors.LimitExceeded,
                 field.Location,
-                "The reference from '" + dto.Name + "." + field.WireName + "' to '" + dtos[target].Name + "' (" + Diag.Count(depth) + " levels of objects and arrays)",
-                Diag.Count(ParserLimits.MaxDtoNestingDepth) + " levels",
+                "The reference from '" + dto.Name + "." + field.WireName + "' to '" + dtos[target].Name + "' (" + DiagnosticFactory.Count(depth) + " levels of objects and arrays)",
+                DiagnosticFactory.Count(ParserLimits.MaxDtoNestingDepth) + " levels",
                 "the field is generated as free-form JSON"));
         }
 

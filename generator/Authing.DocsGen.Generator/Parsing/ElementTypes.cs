@@ -80,7 +80,7 @@ internal static class ElementTypes
             }
             else if (field.TypeColumn == "(empty)")
             {
-                report(Diag.Create(DiagnosticDescriptors.UnknownType, field.Location, field.WireName, "(empty)"));
+                report(DiagnosticFactory.Create(DiagnosticDescriptors.UnknownType, field.Location, field.WireName, "(empty)"));
             }
         }
 
@@ -95,7 +95,7 @@ internal static class ElementTypes
         var index = byName[field.Owner];
         var dto = dtos[index];
         dtos[index] = dto with { Fields = dto.Fields.Select(f => f.WireName == field.WireName ? f with { Type = type } : f).ToEquatableArray() };
-        report(Diag.Create(DiagnosticDescriptors.ElementTypeInferred, field.Location, field.WireName, field.TypeColumn, "a list of " + type.Element, source));
+        report(DiagnosticFactory.Create(DiagnosticDescriptors.ElementTypeInferred, field.Location, field.WireName, field.TypeColumn, "a list of " + type.Element, source));
     }
 
     /// <summary>The element type an example array shows, or null when its items are missing, mixed or unknown.</summary>

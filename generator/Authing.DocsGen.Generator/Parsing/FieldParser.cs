@@ -55,7 +55,7 @@ internal sealed class FieldParser
             // Two rows with one wire name would give a converter two identical case labels.
             if (!seen.Add(field.WireName))
             {
-                _report(Diag.Create(DiagnosticDescriptors.DuplicateField, field.Location, field.WireName));
+                _report(DiagnosticFactory.Create(DiagnosticDescriptors.DuplicateField, field.Location, field.WireName));
                 continue;
             }
 
@@ -150,7 +150,7 @@ internal sealed class FieldParser
                 if (nested is null && description.Anchors.FirstOrDefault(_pageDtos.Contains) is { } linked)
                 {
                     // "array" with a link to a data structure but no nested-type sentence: the link names the items.
-                    _report(Diag.Create(DiagnosticDescriptors.ElementTypeInferred, location, fieldName, typeText, "a list of " + linked, "the link in its description"));
+                    _report(DiagnosticFactory.Create(DiagnosticDescriptors.ElementTypeInferred, location, fieldName, typeText, "a list of " + linked, "the link in its description"));
                     return TypeRef.ListOf(TypeRef.Dto(linked));
                 }
 
@@ -169,7 +169,7 @@ internal sealed class FieldParser
                     return TypeRef.Dto(typeText);
                 }
 
-                _report(Diag.Create(DiagnosticDescriptors.UnknownType, location, fieldName, typeText));
+                _report(DiagnosticFactory.Create(DiagnosticDescriptors.UnknownType, location, fieldName, typeText));
                 return TypeRef.Json;
         }
     }
@@ -190,7 +190,7 @@ internal sealed class FieldParser
             return TypeRef.Dto(anchor);
         }
 
-        _report(Diag.Create(DiagnosticDescriptors.UnresolvedDtoLink, location, fieldName, anchor));
+        _report(DiagnosticFactory.Create(DiagnosticDescriptors.UnresolvedDtoLink, location, fieldName, anchor));
         return TypeRef.Json;
     }
 
@@ -198,7 +198,7 @@ internal sealed class FieldParser
     {
         if (example is not null && !fits(example))
         {
-            _report(Diag.Create(DiagnosticDescriptors.ExampleContradictsType, location, fieldName, typeText, example));
+            _report(DiagnosticFactory.Create(DiagnosticDescriptors.ExampleContradictsType, location, fieldName, typeText, example));
         }
     }
 
@@ -226,7 +226,7 @@ internal sealed class FieldParser
             case "-":
                 return false;
             default:
-                _report(Diag.Create(DiagnosticDescriptors.UnrecognizedRequiredValue, location, fieldName, cell.Plain));
+                _report(DiagnosticFactory.Create(DiagnosticDescriptors.UnrecognizedRequiredValue, location, fieldName, cell.Plain));
                 return false;
         }
     }
@@ -240,7 +240,7 @@ internal sealed class FieldParser
 
         if (text.Contains("[object Object]"))
         {
-            _report(Diag.Create(DiagnosticDescriptors.UnusableDefault, location, fieldName, text));
+            _report(DiagnosticFactory.Create(DiagnosticDescriptors.UnusableDefault, location, fieldName, text));
             return null;
         }
 

@@ -56,7 +56,7 @@ internal static class MarkdownPreprocessor
         catch (ArgumentException ex) when (IsDepthLimit(ex))
         {
             var offset = FirstFailingLineStart(markdown, pipeline);
-            report(Diag.Create(
+            report(DiagnosticFactory.Create(
                 DiagnosticDescriptors.LimitExceeded,
                 lines.Locate(offset, offset + lines.LineAt(offset).Length),
                 "Markdown nested this deeply",
@@ -282,12 +282,12 @@ internal static class MarkdownPreprocessor
             }
 
             var last = all[i - 1];
-            report(Diag.Create(
+            report(DiagnosticFactory.Create(
                 DiagnosticDescriptors.LimitExceeded,
                 lines.Locate(all[first].Start, last.Start + last.Length),
-                "Markdown nested up to " + Diag.Count(deepest) + " block quotes or list items deep",
-                Diag.Count(ParserLimits.MaxMarkdownNesting) + " levels",
-                (i - first == 1 ? "this line is" : "these " + Diag.Count(i - first) + " lines are") + " left out and the rest of the page is read"));
+                "Markdown nested up to " + DiagnosticFactory.Count(deepest) + " block quotes or list items deep",
+                DiagnosticFactory.Count(ParserLimits.MaxMarkdownNesting) + " levels",
+                (i - first == 1 ? "this line is" : "these " + DiagnosticFactory.Count(i - first) + " lines are") + " left out and the rest of the page is read"));
         }
     }
 
@@ -378,11 +378,11 @@ internal static class MarkdownPreprocessor
             {
                 var end = all[i].Start + all[i].Length;
                 ReplaceDelimiters(chars, all[first].Start, end);
-                report(Diag.Create(
+                report(DiagnosticFactory.Create(
                     DiagnosticDescriptors.LimitExceeded,
                     lines.Locate(all[first].Start, end),
-                    "This paragraph (" + Diag.Count(count) + " emphasis and link markers)",
-                    Diag.Count(ParserLimits.MaxInlineDelimiters) + " markers",
+                    "This paragraph (" + DiagnosticFactory.Count(count) + " emphasis and link markers)",
+                    DiagnosticFactory.Count(ParserLimits.MaxInlineDelimiters) + " markers",
                     "its text is read without emphasis or links"));
             }
         }

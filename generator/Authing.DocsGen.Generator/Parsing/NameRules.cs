@@ -1,6 +1,6 @@
 using System;
+using Authing.DocsGen.Text;
 using Authing.DocsGen.Diagnostics;
-using Authing.DocsGen.Emitting;
 using Authing.DocsGen.Model;
 
 namespace Authing.DocsGen.Parsing;
@@ -19,17 +19,17 @@ internal static class NameRules
     {
         if (CSharp.ContainsUnsafe(name))
         {
-            report(Diag.Create(DiagnosticDescriptors.UnsafeText, location, what, name, consequence));
+            report(DiagnosticFactory.Create(DiagnosticDescriptors.UnsafeText, location, what, name, consequence));
             return false;
         }
 
         if (name.Length > ParserLimits.MaxNameLength)
         {
-            report(Diag.Create(
+            report(DiagnosticFactory.Create(
                 DiagnosticDescriptors.LimitExceeded,
                 location,
-                what + " '" + CSharp.Visible(name, 40) + "' (" + Diag.Count(name.Length) + " characters)",
-                Diag.Count(ParserLimits.MaxNameLength) + " characters",
+                what + " '" + CSharp.Visible(name, 40) + "' (" + DiagnosticFactory.Count(name.Length) + " characters)",
+                DiagnosticFactory.Count(ParserLimits.MaxNameLength) + " characters",
                 consequence));
             return false;
         }

@@ -33,12 +33,12 @@ public static class OverridesFileParser
         var diagnostics = new List<DiagnosticInfo>();
         var methods = new List<MethodOverride>();
         void Report(LenientJsonValue? at, string problem) =>
-            diagnostics.Add(Diag.Create(DiagnosticDescriptors.OverridesFileProblem, at is null ? lines.Locate(0, 0) : lines.Locate(at.Start, at.End), problem));
+            diagnostics.Add(DiagnosticFactory.Create(DiagnosticDescriptors.OverridesFileProblem, at is null ? lines.Locate(0, 0) : lines.Locate(at.Start, at.End), problem));
 
         var document = LenientJson.TryParse(text, out var stoppedAt);
         if (document is null)
         {
-            diagnostics.Add(Diag.Create(DiagnosticDescriptors.OverridesFileProblem, lines.Locate(stoppedAt, Math.Min(text.Length, stoppedAt + 1)), "the file is not valid JSON here; it is ignored"));
+            diagnostics.Add(DiagnosticFactory.Create(DiagnosticDescriptors.OverridesFileProblem, lines.Locate(stoppedAt, Math.Min(text.Length, stoppedAt + 1)), "the file is not valid JSON here; it is ignored"));
         }
         else if (document.Kind != JsonKind.Object)
         {

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Authing.DocsGen.Diagnostics;
-using Authing.DocsGen.Emitting;
 using Authing.DocsGen.Model;
 using Authing.DocsGen.Text;
 using Markdig;
@@ -31,11 +30,11 @@ public static class PageParser
         {
             if (text.Length > ParserLimits.MaxPageChars)
             {
-                diagnostics.Add(Diag.Create(
+                diagnostics.Add(DiagnosticFactory.Create(
                     DiagnosticDescriptors.LimitExceeded,
                     new LineMap(filePath, text).Locate(ParserLimits.MaxPageChars, text.Length),
-                    "The page (" + Diag.Count(text.Length) + " characters)",
-                    Diag.Count(ParserLimits.MaxPageChars) + " characters",
+                    "The page (" + DiagnosticFactory.Count(text.Length) + " characters)",
+                    DiagnosticFactory.Count(ParserLimits.MaxPageChars) + " characters",
                     "it is skipped"));
                 return new PageModel(filePath, null, EquatableArray<DtoModel>.Empty, EquatableArray<EnumModel>.Empty, diagnostics.ToEquatableArray());
             }
@@ -44,7 +43,7 @@ public static class PageParser
         }
         catch (Exception ex)
         {
-            diagnostics.Add(DiagnosticInfo.Create(
+            diagnostics.Add(DiagnosticFactory.Create(
                 DiagnosticDescriptors.PageFailed,
                 new LineMap(filePath, text).Locate(0, 0),
                 CSharp.Visible(ex.GetType().Name + ": " + ex.Message, 400)));
@@ -115,7 +114,7 @@ public static class PageParser
                     _lines.Locate(0, 0),
                     "Method name",
                     Path.GetFileName(_filePath),
-                    pascalName.Length == 0 ? "neither the page nor its file name gives one with ASCII letters or digits" : "the file name is longer than " + Diag.Count(ParserLimits.MaxNameLength) + " characters",
+                    pascalName.Length == 0 ? "neither the page nor its file name gives one with ASCII letters or digits" : "the file name is longer than " + DiagnosticFactory.Count(ParserLimits.MaxNameLength) + " characters",
                     "the page is skipped; name the method with <!-- authing-docsgen: name=… -->");
                 return Result(null, new List<DtoModel>(), new List<EnumModel>());
             }
@@ -265,8 +264,8 @@ public static class PageParser
             }
 
             var names = string.Join(", ", methods.Take(20).Select(m => "'" + CSharp.Visible(m.Name, 60) + "' (line " + (Locate(m.Heading).StartLine + 1) + ")"))
-                + (methods.Count > 20 ? " and " + Diag.Count(methods.Count - 20) + " more" : string.Empty);
-            Report(DiagnosticDescriptors.MultiMethodPageSkipped, Locate(methods[0].Heading), Path.GetFileName(_filePath), Diag.Count(methods.Count), names);
+                + (methods.Count > 20 ? " and " + DiagnosticFactory.Count(methods.Count - 20) + " more" : string.Empty);
+            Report(DiagnosticDescriptors.MultiMethodPageSkipped, Locate(methods[0].Heading), Path.GetFileName(_filePath), DiagnosticFactory.Count(methods.Count), names);
         }
 
         private string ReadResponse(PageSections sections, string pascalName, FieldParser fields, List<DtoModel> dtos)
@@ -626,7 +625,7 @@ public static class PageParser
             block is null ? _lines.Locate(0, 0) : _lines.Locate(block.Span.Start, block.Span.End + 1);
 
         private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, MarkdownLocation location, params string[] args) =>
-            _diagnostics.Add(Diag.Create(descriptor, location, args));
+            _diagnostics.Add(DiagnosticFactory.Create(descriptor, location, args));
 
         private PageModel Result(MethodModel? method, List<DtoModel> dtos, List<EnumModel> enums) =>
             new(_filePath, method, dtos.ToEquatableArray(), enums.ToEquatableArray(), _diagnostics.ToEquatableArray(), _fileEntry?.Key);
@@ -651,7 +650,7 @@ public static class PageParser
                 if (type is null)
                 {
                     // The entry's location is in docsgen.json, not in this page.
-                    _diagnostics.Add(Diag.Create(DiagnosticDescriptors.OverridesFileProblem, field.Location, "field '" + field.WireName + "' of '" + _fileEntry!.Key + "': '" + element + "' is not a data structure of " + Path.GetFileName(_filePath) + "; the type column is used"));
+                    _diagnostics.Add(DiagnosticFactory.Create(DiagnosticDescriptors.OverridesFileProblem, field.Location, "field '" + field.WireName + "' of '" + _fileEntry!.Key + "': '" + element + "' is not a data structure of " + Path.GetFileName(_filePath) + "; the type column is used"));
                     continue;
                 }
 

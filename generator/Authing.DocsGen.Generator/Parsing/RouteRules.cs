@@ -13,7 +13,7 @@ public static class RouteRules
 
     /// <summary>Whether an override's route can be emitted as it is (it ends up in a string literal and a URL path).</summary>
     public static bool IsUsableOverride(string route) =>
-        route.StartsWith("/", System.StringComparison.Ordinal) && !Emitting.CSharp.ContainsUnsafe(route) && route.IndexOfAny(new[] { '"', '\\', ' ', '?', '#' }) < 0;
+        route.StartsWith("/", System.StringComparison.Ordinal) && !Text.CSharp.ContainsUnsafe(route) && route.IndexOfAny(new[] { '"', '\\', ' ', '?', '#' }) < 0;
 
     /// <summary>
     /// <c>/api/v3/</c> + the file name exactly as written, case included (real slugs such as <c>pub-userEvent</c> are

@@ -100,11 +100,11 @@ internal static class TableReader
                     total += other is TableRow { IsHeader: false } ? 1 : 0;
                 }
 
-                report(Diag.Create(
+                report(DiagnosticFactory.Create(
                     DiagnosticDescriptors.LimitExceeded,
                     lines.Locate(lines.LineStart(row.Span.Start), table.Span.End + 1),
-                    "The table (" + Diag.Count(total) + " rows)",
-                    Diag.Count(ParserLimits.MaxRowsPerTable) + " rows",
+                    "The table (" + DiagnosticFactory.Count(total) + " rows)",
+                    DiagnosticFactory.Count(ParserLimits.MaxRowsPerTable) + " rows",
                     "this row and the rows after it are ignored"));
                 break;
             }
@@ -150,7 +150,7 @@ internal static class TableReader
             if (written < roles.Count)
             {
                 var name = cells.TryGetValue(ColumnRole.Name, out var nameCell) ? nameCell.Plain : string.Empty;
-                report(Diag.Create(
+                report(DiagnosticFactory.Create(
                     DiagnosticDescriptors.ShortRow,
                     lines.Locate(lines.LineStart(row.Span.Start), rowEnd),
                     name,
@@ -193,11 +193,11 @@ internal static class TableReader
     }
 
     private static void ReportTooManyCells(TableRow row, LineMap lines, Action<DiagnosticInfo> report) =>
-        report(Diag.Create(
+        report(DiagnosticFactory.Create(
             DiagnosticDescriptors.LimitExceeded,
             lines.Locate(lines.LineStart(row.Span.Start), row.Span.End + 1),
-            "A row of this table (" + Diag.Count(System.Linq.Enumerable.Count(row, cell => cell.Span.Length > 0)) + " cells)",
-            Diag.Count(ParserLimits.MaxCellsPerRow) + " cells",
+            "A row of this table (" + DiagnosticFactory.Count(System.Linq.Enumerable.Count(row, cell => cell.Span.Length > 0)) + " cells)",
+            DiagnosticFactory.Count(ParserLimits.MaxCellsPerRow) + " cells",
             "the cells after the limit are ignored in every row"));
 
     internal static ColumnRole RoleOf(string header)

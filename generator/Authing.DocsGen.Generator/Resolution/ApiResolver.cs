@@ -2,25 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Authing.DocsGen.Text;
 using Authing.DocsGen.Diagnostics;
 using Authing.DocsGen.Model;
 
 namespace Authing.DocsGen.Resolution;
-
-/// <summary>The whole API after cross-page resolution: every type once, and each page's method with its final names.</summary>
-public sealed record ApiModel(
-    EquatableArray<DtoModel> Dtos,
-    EquatableArray<EnumModel> Enums,
-    EquatableArray<ResolvedMethod> Methods,
-    EquatableArray<DiagnosticInfo> Diagnostics);
-
-/// <summary>A method ready to emit: its request DTO travels with it, because query and path parameters are read from it.</summary>
-/// <param name="HintName">The generated file's name: the page's path in the docs tree (<c>authentication/mfa/enroll-factor.g.cs</c>).</param>
-public sealed record ResolvedMethod(string PagePath, MethodModel Method, DtoModel? Request, string HintName = "")
-{
-    public ResolvedMethod WithoutLocations() =>
-        this with { Method = Method with { Location = MarkdownLocation.None }, Request = Request?.WithoutLocations() };
-}
 
 /// <summary>
 /// Cross-page resolution, deterministic whatever the order pages arrive in (pages are sorted by path):
@@ -51,7 +37,7 @@ public static class ApiResolver
                 var what = entry.IsPath
                     ? "no page has that path below the docs root"
                     : "no method has that name" + (entry.KeyClient is { } client ? " on " + client + "Client" : string.Empty) + ", or an entry keyed by its page's path came first";
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OverridesFileProblem, entry.Location, "'" + Emitting.CSharp.Visible(entry.Key) + "' is not applied: " + what));
+                diagnostics.Add(DiagnosticFactory.Create(DiagnosticDescriptors.OverridesFileProblem, entry.Location, "'" + Text.CSharp.Visible(entry.Key) + "' is not applied: " + what));
             }
         }
 
@@ -93,7 +79,7 @@ public static class ApiResolver
                 foreach (var (variantPage, variantDto) in variant)
                 {
                     renames[(variantPage.FilePath, variantDto.Name)] = name;
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DtoConflict, variantDto.Location, variantDto.Name, first.Page.FilePath, name));
+                    diagnostics.Add(DiagnosticFactory.Create(DiagnosticDescriptors.DtoConflict, variantDto.Location, variantDto.Name, first.Page.FilePath, name));
                 }
             }
         }
@@ -144,10 +130,10 @@ public static class ApiResolver
         string Count(int n, string what) => n.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + what + (n == 1 ? string.Empty : "s");
         var result = Count(methods, "method") + ", " + Count(dtos, "type") + ", " + Count(enums, "enum")
             + (skipped.Count == 0 ? "; no page skipped" : "; " + Count(skipped.Count, "page") + " skipped (most often: " + reasons!.Key + ")");
-        yield return DiagnosticInfo.Create(DiagnosticDescriptors.Summary, null, Count(pages.Length, "page") + " read", result);
+        yield return DiagnosticFactory.Create(DiagnosticDescriptors.Summary, null, Count(pages.Length, "page") + " read", result);
         if (methods == 0)
         {
-            yield return DiagnosticInfo.Create(DiagnosticDescriptors.NoMethods, null, pages.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            yield return DiagnosticFactory.Create(DiagnosticDescriptors.NoMethods, null, pages.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 
@@ -285,7 +271,7 @@ public static class ApiResolver
             if (name != method.Name)
             {
                 var firstPage = taken[(method.Client, method.Name)];
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateMethod, method.Location, method.Client + "Client", method.Name, firstPage, name));
+                diagnostics.Add(DiagnosticFactory.Create(DiagnosticDescriptors.DuplicateMethod, method.Location, method.Client + "Client", method.Name, firstPage, name));
             }
 
             taken[(method.Client, name)] = page.FilePath;

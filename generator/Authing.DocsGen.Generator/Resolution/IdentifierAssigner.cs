@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Authing.DocsGen.Text;
 using Authing.DocsGen.Diagnostics;
-using Authing.DocsGen.Emitting;
 using Authing.DocsGen.Model;
 
 namespace Authing.DocsGen.Resolution;
@@ -83,7 +83,7 @@ internal static class IdentifierAssigner
             names[name] = unique;
             if (unique != identifier || identifier != name)
             {
-                diagnostics.Add(DiagnosticInfo.Create(
+                diagnostics.Add(DiagnosticFactory.Create(
                     DiagnosticDescriptors.IdentifierAdjusted,
                     location,
                     name,
@@ -119,7 +119,7 @@ internal static class IdentifierAssigner
                 : identifier[0] is '_' or '@' ? "not a valid C# identifier" : null;
             if (reason is not null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IdentifierAdjusted, field.Location, field.WireName, unique, reason));
+                diagnostics.Add(DiagnosticFactory.Create(DiagnosticDescriptors.IdentifierAdjusted, field.Location, field.WireName, unique, reason));
             }
 
             yield return field with { PropertyName = unique };

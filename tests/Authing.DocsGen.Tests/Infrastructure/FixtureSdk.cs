@@ -4,6 +4,7 @@ using System.Net;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
+using Authing.DocsGen.Text;
 using Authing.DocsGen.Model;
 using Authing.DocsGen.Resolution;
 using Authing.DocsGen.Tests.Properties;
@@ -83,7 +84,7 @@ public sealed class FixtureSdk
     /// <summary>Calls a generated client method with a request whose every property is set (so path parameters and required fields are present).</summary>
     public async Task<object> CallAsync(object client, MethodModel method)
     {
-        var name = Emitting.CSharp.Identifier(method.Name, "Method") + "Async";
+        var name = Authing.DocsGen.Text.CSharp.Identifier(method.Name, "Method") + "Async";
         // The overload without per-call options: (request, CancellationToken) or (CancellationToken).
         var info = client.GetType().GetMethods()
             .Where(m => m.Name == name && m.GetParameters() is var p && p.Length <= 2 && p[^1].ParameterType == typeof(CancellationToken))

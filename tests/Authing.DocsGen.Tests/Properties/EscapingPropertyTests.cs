@@ -1,3 +1,4 @@
+using Authing.DocsGen.Text;
 using Authing.DocsGen.Emitting;
 using CsCheck;
 using Microsoft.CodeAnalysis;

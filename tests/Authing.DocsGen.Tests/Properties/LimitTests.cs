@@ -161,7 +161,7 @@ public sealed class LimitTests
     }
 
     /// <summary>The longest chain of data-structure references from <paramref name="root"/>, not following cycles.</summary>
-    private static int Height(Resolution.ApiModel api, string root)
+    private static int Height(Model.ApiModel api, string root)
     {
         var byName = api.Dtos.ToDictionary(d => d.Name, StringComparer.Ordinal);
         int Walk(string name, HashSet<string> path)

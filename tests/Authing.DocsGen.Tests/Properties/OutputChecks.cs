@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Authing.DocsGen.Text;
 using Authing.DocsGen.Diagnostics;
 using Authing.DocsGen.Emitting;
 using Authing.DocsGen.Model;

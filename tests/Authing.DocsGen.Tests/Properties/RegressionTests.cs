@@ -1,4 +1,5 @@
 using System.Text;
+using Authing.DocsGen.Text;
 using Authing.DocsGen.Emitting;
 using Authing.DocsGen.Model;
 using Authing.DocsGen.Parsing;

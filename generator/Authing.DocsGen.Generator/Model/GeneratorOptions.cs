@@ -1,11 +1,5 @@
 namespace Authing.DocsGen.Model;
 
-/// <summary>Per-page overrides from MSBuild item metadata (<c>AuthingVerb</c>, <c>AuthingRoute</c>, <c>AuthingClient</c>, <c>AuthingSkip</c>).</summary>
-public sealed record PageOverrides(string? Verb, string? Route, string? Client, bool Skip)
-{
-    public static readonly PageOverrides None = new(null, null, null, false);
-}
-
 /// <summary>Project-wide options from MSBuild properties.</summary>
 /// <param name="Clients">The clients to generate (<c>AuthingDocsGenClients</c>); types only other clients use are left out.</param>
 /// <param name="Problem">An option value that was not understood and replaced by its default; reported as ADG019.</param>

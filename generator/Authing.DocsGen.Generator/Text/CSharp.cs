@@ -1,9 +1,8 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using Authing.DocsGen.Text;
 
-namespace Authing.DocsGen.Emitting;
+namespace Authing.DocsGen.Text;
 
 /// <summary>
 /// Escaping for everything that comes from the docs. Docs are untrusted input: no text reaches generated code except

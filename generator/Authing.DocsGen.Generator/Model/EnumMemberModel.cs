@@ -1,0 +1,3 @@
+namespace Authing.DocsGen.Model;
+
+public sealed record EnumMemberModel(string Value, string Description);

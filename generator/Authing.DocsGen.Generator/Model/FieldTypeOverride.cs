@@ -1,0 +1,3 @@
+namespace Authing.DocsGen.Model;
+
+public sealed record FieldTypeOverride(string WireName, string Type, MarkdownLocation Location);

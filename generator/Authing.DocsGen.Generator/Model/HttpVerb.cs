@@ -1,0 +1,9 @@
+namespace Authing.DocsGen.Model;
+
+public enum HttpVerb
+{
+    Get,
+    Post,
+    Put,
+    Delete,
+}
