@@ -182,12 +182,11 @@ public static class InspectCommand
             WriteName(json, "file", string.IsNullOrEmpty(resolved.HintName) ? null : resolved.HintName);
 
             json.WriteStartArray("parameters");
-            var placeholders = Placeholders(method.Route);
-            foreach (var field in resolved.Request?.Fields ?? EquatableArray<FieldModel>.Empty)
+            foreach (var (field, location) in resolved.Parameters)
             {
                 json.WriteStartObject();
                 WriteField(json, field);
-                json.WriteString("in", placeholders.Contains(field.WireName) ? "path" : method.Verb == HttpVerb.Get ? "query" : "body");
+                json.WriteString("in", location.ToString().ToLowerInvariant());
                 json.WriteEndObject();
             }
 
@@ -294,25 +293,6 @@ public static class InspectCommand
         TypeKind.List => "list",
         _ => kind.ToString().ToLowerInvariant(),
     };
-
-    private static HashSet<string> Placeholders(string route)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var at = 0;
-        while ((at = route.IndexOf('{', at)) >= 0)
-        {
-            var close = route.IndexOf('}', at);
-            if (close < 0)
-            {
-                break;
-            }
-
-            names.Add(route.Substring(at + 1, close - at - 1));
-            at = close + 1;
-        }
-
-        return names;
-    }
 
     private static void WriteTable(TextWriter output, DocsCompilation compilation)
     {

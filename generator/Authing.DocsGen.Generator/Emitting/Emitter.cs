@@ -56,36 +56,29 @@ public static class Emitter
         model["request_converter"] = request is null ? string.Empty : models + CSharp.Identifier(request.Name, "Request") + "JsonConverter.Instance";
         model["uses_body"] = request is not null && method.Verb != HttpVerb.Get;
 
-        var placeholders = Placeholders(method.Route);
         var pathParameters = new ScriptArray();
         var queryParameters = new ScriptArray();
-        if (request is not null)
+        foreach (var (field, location) in resolved.Parameters)
         {
-            for (var i = 0; i < request.Fields.Count; i++)
+            if (location == ParameterLocation.Body)
             {
-                var field = request.Fields[i];
-                var parameter = new ScriptObject
-                {
-                    ["wire_literal"] = CSharp.StringLiteral(field.WireName),
-                    // A required open enum is a plain struct; the query overload for enums takes it as nullable.
-                    ["value"] = field.Type.Kind == TypeKind.Enum && request.IsStrict && field.Required
-                        ? $"({TypeName(field.Type, options)}?)request.{PropertyName(field)}"
-                        : "request." + PropertyName(field),
-                    ["is_string"] = field.Type.Kind == TypeKind.String,
-                    ["is_json"] = field.Type.Innermost.Kind is TypeKind.Dto or TypeKind.Json,
-                    ["is_scalar"] = field.Type.Kind is TypeKind.String or TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean or TypeKind.Enum,
-                    ["converter"] = Converter(field.Type, options).Init,
-                    ["default_literal"] = request.IsStrict && field.Required ? string.Empty : DefaultLiteral(field, options) ?? string.Empty,
-                };
-                if (placeholders.Contains(field.WireName))
-                {
-                    pathParameters.Add(parameter);
-                }
-                else if (method.Verb == HttpVerb.Get)
-                {
-                    queryParameters.Add(parameter);
-                }
+                continue;
             }
+
+            var parameter = new ScriptObject
+            {
+                ["wire_literal"] = CSharp.StringLiteral(field.WireName),
+                // A required open enum is a plain struct; the query overload for enums takes it as nullable.
+                ["value"] = field.Type.Kind == TypeKind.Enum && request!.IsStrict && field.Required
+                    ? $"({TypeName(field.Type, options)}?)request.{PropertyName(field)}"
+                    : "request." + PropertyName(field),
+                ["is_string"] = field.Type.Kind == TypeKind.String,
+                ["is_json"] = field.Type.Innermost.Kind is TypeKind.Dto or TypeKind.Json,
+                ["is_scalar"] = field.Type.Kind is TypeKind.String or TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean or TypeKind.Enum,
+                ["converter"] = Converter(field.Type, options).Init,
+                ["default_literal"] = request!.IsStrict && field.Required ? string.Empty : DefaultLiteral(field, options) ?? string.Empty,
+            };
+            (location == ParameterLocation.Path ? pathParameters : queryParameters).Add(parameter);
         }
 
         model["path_parameters"] = pathParameters;
@@ -151,13 +144,12 @@ public static class Emitter
         var typeName = CSharp.Identifier(enumModel.Name, "Enum");
         model["type_name"] = typeName;
         model["summary"] = Doc(enumModel.Description.Length > 0 ? enumModel.Description : enumModel.Name);
-        var taken = new HashSet<string>(System.StringComparer.Ordinal) { typeName, "Value", "IsKnown", "Equals", "GetHashCode", "ToString", "GetType", "KnownValues" };
         var members = new ScriptArray();
         foreach (var member in enumModel.Members)
         {
             members.Add(new ScriptObject
             {
-                ["name"] = UniqueNames.Claim(CSharp.Identifier(Naming.ToPascalCaseTitled(member.Value), "Value"), taken),
+                ["name"] = member.MemberName ?? CSharp.Identifier(Naming.ToPascalCaseTitled(member.Value), "Value"),
                 ["value_literal"] = CSharp.StringLiteral(member.Value),
                 ["value_doc"] = CSharp.XmlDocText(member.Value),
                 ["summary"] = Doc(member.Description.Length > 0 ? member.Description : member.Value),
@@ -267,16 +259,5 @@ public static class Emitter
             TypeKind.Enum => $"{Runtime}.AuthingConverters.EnumListOf({name}JsonConverter.Instance)",
             _ => $"{Runtime}.AuthingConverters.JsonList",
         };
-    }
-
-    private static HashSet<string> Placeholders(string route)
-    {
-        var names = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(route, "{([^{}]+)}"))
-        {
-            names.Add(match.Groups[1].Value);
-        }
-
-        return names;
     }
 }

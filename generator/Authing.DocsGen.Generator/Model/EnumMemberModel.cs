@@ -1,3 +1,4 @@
 namespace Authing.DocsGen.Model;
 
-public sealed record EnumMemberModel(string Value, string Description);
+/// <param name="MemberName">The C# member name, assigned by resolution (valid, unique within its enum).</param>
+public sealed record EnumMemberModel(string Value, string Description, string? MemberName = null);

@@ -1,9 +1,17 @@
+using System.Linq;
+
 namespace Authing.DocsGen.Model;
 
-/// <summary>A method ready to emit: its request DTO travels with it, because query and path parameters are read from it.</summary>
+/// <summary>A method ready to emit, with every name and placement decided: the emitter and the CLI only read it.</summary>
+/// <param name="Request">The request DTO, as emitted (its fields with their final property names).</param>
+/// <param name="Parameters">The request's fields in table order, each with where it travels.</param>
 /// <param name="HintName">The generated file's name: the page's path in the docs tree (<c>authentication/mfa/enroll-factor.g.cs</c>).</param>
-public sealed record ResolvedMethod(string PagePath, MethodModel Method, DtoModel? Request, string HintName = "")
+public sealed record ResolvedMethod(string PagePath, MethodModel Method, DtoModel? Request, string HintName = "", EquatableArray<RequestParameter> Parameters = default)
 {
-    public ResolvedMethod WithoutLocations() =>
-        this with { Method = Method with { Location = MarkdownLocation.None }, Request = Request?.WithoutLocations() };
+    public ResolvedMethod WithoutLocations() => this with
+    {
+        Method = Method with { Location = MarkdownLocation.None },
+        Request = Request?.WithoutLocations(),
+        Parameters = Parameters.Select(p => p with { Field = p.Field.WithoutLocation() }).ToEquatableArray(),
+    };
 }

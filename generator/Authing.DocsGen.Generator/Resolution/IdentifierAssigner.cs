@@ -23,6 +23,9 @@ internal static class IdentifierAssigner
     /// <summary>Members every generated DTO has besides its fields: <c>object</c>'s, and the bag of unknown and mismatched fields.</summary>
     private static readonly string[] s_objectMembers = { "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "AdditionalProperties" };
 
+    /// <summary>Members every generated open enum has besides its values.</summary>
+    private static readonly string[] s_enumMembers = { "Value", "IsKnown", "Equals", "GetHashCode", "ToString", "GetType", "KnownValues" };
+
     private static readonly string[] s_envelopeMembers = { "StatusCode", "Message", "ApiCode", "RequestId", "IsSuccess" };
 
     public static ApiModel Assign(ApiModel api)
@@ -36,7 +39,7 @@ internal static class IdentifierAssigner
             Fields = PropertyNames(dto, dtoNames[dto.Name], diagnostics).Select(f => f with { Type = Rename(f.Type, dtoNames, enumNames) }).ToEquatableArray(),
         }).ToEquatableArray();
         var byName = dtos.ToDictionary(d => d.Name, StringComparer.Ordinal);
-        var enums = api.Enums.Select(e => e with { Name = enumNames[e.Name] }).ToEquatableArray();
+        var enums = api.Enums.Select(e => e with { Name = enumNames[e.Name], Members = MemberNames(e, enumNames[e.Name], diagnostics) }).ToEquatableArray();
 
         var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var methods = api.Methods.Select(m =>
@@ -46,11 +49,13 @@ internal static class IdentifierAssigner
                 RequestDtoName = m.Method.RequestDtoName is { } request ? dtoNames[request] : null,
                 ResponseDtoName = m.Method.ResponseDtoName is { } response ? dtoNames[response] : null,
             };
+            var requestDto = method.RequestDtoName is { } name ? byName[name] : null;
             return m with
             {
                 Method = method,
-                Request = method.RequestDtoName is { } name ? byName[name] : null,
+                Request = requestDto,
                 HintName = UniqueHint(method, hints),
+                Parameters = Parameters(method, requestDto),
             };
         }).ToEquatableArray();
 
@@ -124,6 +129,70 @@ internal static class IdentifierAssigner
 
             yield return field with { PropertyName = unique };
         }
+    }
+
+    /// <summary>
+    /// Enum members are named after their values (<c>pending-review</c> → <c>PendingReview</c>); the members every
+    /// generated open enum has, and its own name, are taken.
+    /// </summary>
+    private static EquatableArray<EnumMemberModel> MemberNames(EnumModel enumModel, string typeName, List<DiagnosticInfo> diagnostics)
+    {
+        var used = new HashSet<string>(s_enumMembers, StringComparer.Ordinal) { typeName };
+        var members = new List<EnumMemberModel>(enumModel.Members.Count);
+        foreach (var member in enumModel.Members)
+        {
+            var identifier = CSharp.Identifier(Text.Naming.ToPascalCaseTitled(member.Value), "Value");
+            var unique = Text.UniqueNames.Claim(identifier, used);
+            var reason = unique != identifier ? "another member has the same C# name"
+                : Text.Naming.Words(member.Value).Count == 0 ? "no letters or digits a C# identifier can use" : null;
+            if (reason is not null)
+            {
+                diagnostics.Add(DiagnosticFactory.Create(DiagnosticDescriptors.IdentifierAdjusted, enumModel.Location, member.Value, unique, reason));
+            }
+
+            members.Add(member with { MemberName = unique });
+        }
+
+        return members.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// Where each request field travels: a field a route placeholder names goes in the path; otherwise a GET sends it
+    /// in the query string and every other verb in the JSON body.
+    /// </summary>
+    private static EquatableArray<RequestParameter> Parameters(MethodModel method, DtoModel? request)
+    {
+        if (request is null)
+        {
+            return EquatableArray<RequestParameter>.Empty;
+        }
+
+        var placeholders = Placeholders(method.Route);
+        return request.Fields
+            .Select(f => new RequestParameter(f, placeholders.Contains(f.WireName) ? ParameterLocation.Path : method.Verb == HttpVerb.Get ? ParameterLocation.Query : ParameterLocation.Body))
+            .ToEquatableArray();
+    }
+
+    /// <summary>The names inside <c>{…}</c> in a route.</summary>
+    private static HashSet<string> Placeholders(string route)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var open = route.IndexOf('{'); open >= 0; open = route.IndexOf('{', open + 1))
+        {
+            var close = route.IndexOf('}', open + 1);
+            if (close < 0)
+            {
+                break;
+            }
+
+            var name = route.Substring(open + 1, close - open - 1);
+            if (name.Length > 0 && name.IndexOf('{') < 0)
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
     }
 
     private static TypeRef Rename(TypeRef type, Dictionary<string, string> dtos, Dictionary<string, string> enums) =>
