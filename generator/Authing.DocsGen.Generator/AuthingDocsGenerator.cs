@@ -5,7 +5,6 @@ using Authing.DocsGen.Diagnostics;
 using Authing.DocsGen.Emitting;
 using Authing.DocsGen.Model;
 using Authing.DocsGen.Parsing;
-using Authing.DocsGen.Resolution;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -13,9 +12,9 @@ using Microsoft.CodeAnalysis.Text;
 namespace Authing.DocsGen;
 
 /// <summary>
-/// Turns Authing's Markdown API pages (AdditionalFiles ending in .md) into a C# SDK. The pipeline:
-/// parse each page on its own (<see cref="PageParser"/>) → resolve names across pages (<see cref="ApiResolver"/>) →
-/// emit one file per method, type and client (<see cref="Emitter"/>). Only this class sees Roslyn.
+/// Turns Authing's Markdown API pages (AdditionalFiles ending in .md) into a C# SDK by wiring the <see cref="Stages"/>
+/// into an incremental pipeline: parse each page on its own → resolve names across pages → emit one file per method,
+/// type and client. Only this class (and <see cref="Diagnostics.RoslynDiagnostics"/>) sees Roslyn.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class AuthingDocsGenerator : IIncrementalGenerator
@@ -51,7 +50,7 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
             .Where(static pair => pair.Left.IsMarkedPage || !pair.Right)
             .Select(static (pair, _) => pair.Left)
             .Combine(overridesFile)
-            .Select(static (pair, _) => DocsCompiler.Parse(pair.Left.Path, pair.Left.Text, pair.Left.Overrides, pair.Right))
+            .Select(static (pair, _) => Stages.Parse(pair.Left.Path, pair.Left.Text, pair.Left.Overrides, pair.Right))
             .WithTrackingName(TrackingNames.ParsedPages);
 
         context.RegisterSourceOutput(pages, static (spc, page) => Report(spc, page.Diagnostics));
@@ -62,26 +61,25 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
             .Where(static pair => pair.Left.IsMarkedPage || !pair.Right)
             .Select(static (pair, _) => pair.Left)
             .Combine(overridesFile)
-            .Select(static (pair, _) => Linting.DocsLint.LintPage(pair.Left.Path, pair.Left.Text, DocsCompiler.Parse(pair.Left.Path, pair.Left.Text, pair.Left.Overrides, pair.Right)).Select(f => f.Diagnostic).ToEquatableArray())
+            .Select(static (pair, _) => Stages.LintPage(pair.Left.Path, pair.Left.Text, Stages.Parse(pair.Left.Path, pair.Left.Text, pair.Left.Overrides, pair.Right)))
             .WithTrackingName(TrackingNames.PageLint);
         context.RegisterSourceOutput(pageLint, static (spc, diagnostics) => Report(spc, diagnostics));
         context.RegisterSourceOutput(
-            pages.Collect().Select(static (all, _) => Linting.DocsLint.LintAcross(all).Select(f => f.Diagnostic).ToEquatableArray()).WithTrackingName(TrackingNames.CrossPageLint),
+            pages.Collect().Select(static (all, _) => Stages.LintAcross(all)).WithTrackingName(TrackingNames.CrossPageLint),
             static (spc, diagnostics) => Report(spc, diagnostics));
 
         var api = pages.Collect()
             .Combine(overridesFile)
-            .Select(static (pair, _) => ResolveSafely(pair.Left, pair.Right))
+            .Select(static (pair, _) => Stages.Resolve(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Api);
 
         context.RegisterSourceOutput(
             api.Select(static (model, _) => model.Diagnostics).WithTrackingName(TrackingNames.ApiDiagnostics),
             static (spc, diagnostics) => Report(spc, diagnostics));
 
-        // Emit steps see models without locations: text moving on a page must not re-emit code that did not change.
-        var methods = api.SelectMany(static (model, _) => model.Methods.Select(m => m.WithoutLocations())).WithTrackingName(TrackingNames.Methods);
-        var dtos = api.SelectMany(static (model, _) => model.Dtos.Select(d => d.WithoutLocations())).WithTrackingName(TrackingNames.Dtos);
-        var enums = api.SelectMany(static (model, _) => model.Enums.Select(e => e.WithoutLocation())).WithTrackingName(TrackingNames.Enums);
+        var methods = api.SelectMany(static (model, _) => Stages.MethodsToEmit(model)).WithTrackingName(TrackingNames.Methods);
+        var dtos = api.SelectMany(static (model, _) => Stages.DtosToEmit(model)).WithTrackingName(TrackingNames.Dtos);
+        var enums = api.SelectMany(static (model, _) => Stages.EnumsToEmit(model)).WithTrackingName(TrackingNames.Enums);
 
         context.RegisterSourceOutput(options, static (spc, opts) =>
         {
@@ -90,37 +88,20 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
                 spc.ReportDiagnostic(problem.ToDiagnostic());
             }
 
-            foreach (ClientKind client in Enum.GetValues(typeof(ClientKind)))
+            foreach (var result in Stages.EmitClients(opts))
             {
-                if (opts.Generates(client))
-                {
-                    Add(spc, client + "Client", () => Emitter.EmitClient(client, opts));
-                }
+                Add(spc, result);
             }
         });
         context.RegisterSourceOutput(
             methods.Combine(options).Where(static pair => pair.Right.Generates(pair.Left.Method.Client)),
-            static (spc, pair) => Add(spc, pair.Left.PagePath, () => Emitter.EmitMethod(pair.Left, pair.Right)));
+            static (spc, pair) => Add(spc, Stages.EmitMethod(pair.Left, pair.Right)));
         context.RegisterSourceOutput(
             dtos.Combine(options).Where(static pair => pair.Right.Generates(pair.Left.UsedBy)),
-            static (spc, pair) => Add(spc, pair.Left.Name, () => Emitter.EmitDto(pair.Left, pair.Right)));
+            static (spc, pair) => Add(spc, Stages.EmitDto(pair.Left, pair.Right)));
         context.RegisterSourceOutput(
             enums.Combine(options).Where(static pair => pair.Right.Generates(pair.Left.UsedBy)),
-            static (spc, pair) => Add(spc, pair.Left.Name, () => Emitter.EmitEnum(pair.Left, pair.Right)));
-    }
-
-    /// <summary>Resolution bugs must not turn into CS8785 and an empty SDK: report them and emit what the pages alone give.</summary>
-    private static ApiModel ResolveSafely(ImmutableArray<PageModel> pages, OverridesFile? overridesFile)
-    {
-        try
-        {
-            return ApiResolver.Resolve(pages, overridesFile);
-        }
-        catch (Exception ex)
-        {
-            var diagnostic = DiagnosticFactory.Create(Diagnostics.DiagnosticDescriptors.StepFailed, null, "cross-page resolution failed: " + ex.GetType().Name + ": " + ex.Message);
-            return new ApiModel(EquatableArray<DtoModel>.Empty, EquatableArray<EnumModel>.Empty, EquatableArray<ResolvedMethod>.Empty, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
-        }
+            static (spc, pair) => Add(spc, Stages.EmitEnum(pair.Left, pair.Right)));
     }
 
     private static GeneratorOptions ReadOptions(AnalyzerConfigOptions global)
@@ -201,17 +182,16 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
         return new PageInput(file.Path, text, overrides, string.Equals(Get("AuthingDocsGenPage"), "true", StringComparison.OrdinalIgnoreCase));
     }
 
-    private static void Add(SourceProductionContext context, string subject, Func<GeneratedSource> emit)
+    private static void Add(SourceProductionContext context, EmitResult result)
     {
-        try
+        if (result.Source is { } source)
         {
-            var source = emit();
             context.AddSource(source.HintName, SourceText.From(source.Text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)));
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+
+        if (result.Failure is { } failure)
         {
-            // A template bug or a duplicate hint name must not become CS8785 and an empty SDK.
-            context.ReportDiagnostic(DiagnosticFactory.Create(Diagnostics.DiagnosticDescriptors.StepFailed, null, $"emitting '{subject}' failed: {ex.GetType().Name}: {ex.Message}").ToDiagnostic());
+            context.ReportDiagnostic(failure.ToDiagnostic());
         }
     }
 

@@ -6,7 +6,6 @@ using Authing.DocsGen.Diagnostics;
 using Authing.DocsGen.Emitting;
 using Authing.DocsGen.Model;
 using Authing.DocsGen.Parsing;
-using Authing.DocsGen.Resolution;
 
 namespace Authing.DocsGen;
 
@@ -21,31 +20,28 @@ public sealed record DocsCompilation(
     ApiModel Api);
 
 /// <summary>
-/// The generator's stages run in one go, outside Roslyn: for the command-line tool and benchmarks. The incremental
-/// generator wires the same stages (<see cref="PageParser"/>, <see cref="ApiResolver"/>, <see cref="Emitter"/>) into its
-/// pipeline, so both produce the same files.
+/// The generator's <see cref="Stages"/> run in one go, outside Roslyn: for the command-line tool and benchmarks. The
+/// incremental generator wires the same stages into its pipeline, so both produce the same files.
 /// </summary>
 public static class DocsCompiler
 {
     /// <param name="overridesFile">The docs tree's <c>docsgen.json</c> (<see cref="ReadOverridesFile"/>), if any.</param>
     public static DocsCompilation Compile(IEnumerable<DocsPage> pages, GeneratorOptions options, OverridesFile? overridesFile = null)
     {
-        var parsed = pages.Select(p => Parse(p.Path, p.Text, p.Overrides, overridesFile)).ToImmutableArray();
-        var api = ApiResolver.Resolve(parsed, overridesFile);
-        var sources = new List<GeneratedSource>();
-        foreach (ClientKind client in Enum.GetValues(typeof(ClientKind)))
-        {
-            if (options.Generates(client))
-            {
-                sources.Add(Emitter.EmitClient(client, options));
-            }
-        }
-
-        sources.AddRange(api.Methods.Where(m => options.Generates(m.Method.Client)).Select(m => Emitter.EmitMethod(m.WithoutLocations(), options)));
-        sources.AddRange(api.Dtos.Where(d => options.Generates(d.UsedBy)).Select(d => Emitter.EmitDto(d.WithoutLocations(), options)));
-        sources.AddRange(api.Enums.Where(e => options.Generates(e.UsedBy)).Select(e => Emitter.EmitEnum(e.WithoutLocation(), options)));
-        var diagnostics = (overridesFile?.Diagnostics ?? EquatableArray<DiagnosticInfo>.Empty).Concat(parsed.SelectMany(p => p.Diagnostics)).Concat(api.Diagnostics).ToImmutableArray();
-        return new DocsCompilation(sources.OrderBy(s => s.HintName, StringComparer.Ordinal).ToImmutableArray(), diagnostics, parsed, api);
+        var parsed = pages.Select(p => Stages.Parse(p.Path, p.Text, p.Overrides, overridesFile)).ToImmutableArray();
+        var api = Stages.Resolve(parsed, overridesFile);
+        var emitted = Stages.EmitClients(options)
+            .Concat(Stages.MethodsToEmit(api).Where(m => options.Generates(m.Method.Client)).Select(m => Stages.EmitMethod(m, options)))
+            .Concat(Stages.DtosToEmit(api).Where(d => options.Generates(d.UsedBy)).Select(d => Stages.EmitDto(d, options)))
+            .Concat(Stages.EnumsToEmit(api).Where(e => options.Generates(e.UsedBy)).Select(e => Stages.EmitEnum(e, options)))
+            .ToList();
+        var diagnostics = (overridesFile?.Diagnostics ?? EquatableArray<DiagnosticInfo>.Empty)
+            .Concat(parsed.SelectMany(p => p.Diagnostics))
+            .Concat(api.Diagnostics)
+            .Concat(emitted.Select(e => e.Failure).OfType<DiagnosticInfo>())
+            .ToImmutableArray();
+        var sources = emitted.Select(e => e.Source).OfType<GeneratedSource>().OrderBy(s => s.HintName, StringComparer.Ordinal).ToImmutableArray();
+        return new DocsCompilation(sources, diagnostics, parsed, api);
     }
 
     /// <summary>
@@ -76,20 +72,5 @@ public static class DocsCompiler
             new MarkdownLocation(f.Path, 0, 0, 0, 0, 0, 0),
             "another overrides file, '" + path + "', is used; this one is ignored"));
         return file with { Diagnostics = file.Diagnostics.Concat(ignored).ToEquatableArray() };
-    }
-
-    /// <summary>
-    /// One page, as the generator's pipeline parses it. A page whose file name the compiler cannot be given never
-    /// reaches the generator in a build; it is skipped here too (ADG028), so that both produce the same files.
-    /// </summary>
-    internal static PageModel Parse(string path, string text, PageOverrides overrides, OverridesFile? overridesFile)
-    {
-        if (!PageText.IsUnreadableByCompiler(path))
-        {
-            return PageParser.Parse(path, text, overrides, overridesFile);
-        }
-
-        var diagnostic = DiagnosticFactory.Create(Diagnostics.DiagnosticDescriptors.UnreadableFileName, new MarkdownLocation(path, 0, 0, 0, 0, 0, 0), "'\"'");
-        return new PageModel(path, null, EquatableArray<DtoModel>.Empty, EquatableArray<EnumModel>.Empty, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
     }
 }
