@@ -105,7 +105,8 @@ public static class PageParser
                 return Result(null, new List<DtoModel>(), new List<EnumModel>());
             }
 
-            var (methodName, nameSource, nameLocation) = MethodName(sections, directives);
+            var rules = new MethodRules(_filePath, _lines, _overrides, directives, _diagnostics.Add);
+            var (methodName, nameSource, nameLocation) = rules.MethodName(sections, Locate(sections.TitleHeading));
             var pascalName = Naming.ToPascalCase(methodName);
             if (pascalName.Length == 0 || pascalName.Length > ParserLimits.MaxNameLength)
             {
@@ -119,8 +120,9 @@ public static class PageParser
                 return Result(null, new List<DtoModel>(), new List<EnumModel>());
             }
 
-            var client = Client(sections, directives);
+            var client = rules.Client(sections);
             _fileEntry = _overridesFile?.Find(_filePath, pascalName, client.Kind);
+            rules.FileEntry = _fileEntry;
             if (_fileEntry is { Client: { } fileClient } && client.Source is not (FactSource.ItemMetadata or FactSource.PageDirective))
             {
                 client = (fileClient, FactSource.OverridesFile);
@@ -167,8 +169,8 @@ public static class PageParser
             dtos = DtoNesting.Limit(dtos, _diagnostics.Add);
             enums = EnumNamesClearOf(dtos, enums);
 
-            var (verb, verbSource) = Verb(directives, queryMarker, requestFields, pascalName);
-            var (route, routeSource) = Route(directives);
+            var (verb, verbSource) = rules.Verb(queryMarker, requestFields, pascalName);
+            var (route, routeSource) = rules.Route();
             var location = nameLocation ?? Locate(sections.TitleHeading);
             if (nameSource != FactSource.MethodNameSection && nameSource != FactSource.PageDirective)
             {
@@ -198,7 +200,7 @@ public static class PageParser
                 routeSource,
                 requestFields.Count > 0 ? requestName : null,
                 responseName,
-                DocsPath(),
+                DocsPaths.FromClientFolder(_filePath),
                 location);
             return Result(method, dtos, enums);
         }
@@ -420,205 +422,6 @@ public static class PageParser
             }
 
             return table;
-        }
-
-        /// <summary>
-        /// The method-name rule: a <c>name=</c> directive, the method-name section, the live sample, a commented-out
-        /// sample, else the file name. A name with invisible characters or over the length limit is reported and the next
-        /// source is tried.
-        /// </summary>
-        private (string Name, FactSource Source, MarkdownLocation? Location) MethodName(PageSections sections, Directives directives)
-        {
-            const string Next = "the method name is taken from the next source";
-            if (directives.TryGet("name", out var name, out var at) && Naming.Words(name).Count > 0
-                && NameRules.Accept("Method name", name, at ?? _lines.Locate(0, 0), Next, _diagnostics.Add))
-            {
-                return (name, FactSource.PageDirective, at);
-            }
-
-            if (sections.MethodNameCode is { } code)
-            {
-                var qualified = code.Content.Trim();
-                var method = qualified.Substring(qualified.LastIndexOf('.') + 1);
-                var location = _lines.Locate(code.Span.Start, code.Span.End + 1);
-                if (Naming.Words(method).Count > 0 && NameRules.Accept("Method name", method, location, Next, _diagnostics.Add))
-                {
-                    return (method, FactSource.MethodNameSection, location);
-                }
-            }
-
-            foreach (var (samples, source) in new[] { (sections.LiveSamples, FactSource.SampleCode), (sections.CommentedSamples, FactSource.CommentedSampleCode) })
-            {
-                foreach (var sample in samples)
-                {
-                    if (SampleCode.MethodName(sample) is { } fromSample
-                        && NameRules.Accept("Method name in the sample code", fromSample, Locate(sections.TitleHeading), Next, _diagnostics.Add))
-                    {
-                        return (fromSample, source, null);
-                    }
-                }
-            }
-
-            var fileName = Path.GetFileNameWithoutExtension(_filePath);
-            return (Naming.ToCamelCase(fileName), FactSource.FileName, null);
-        }
-
-        /// <summary>
-        /// The client rule, strongest first: an override (item metadata, page directive); the docs folder
-        /// (<c>authentication/</c>, <c>management/</c>); the live sample; the method-name section; a commented-out sample
-        /// (those instantiate ManagementClient even on authentication pages); else ManagementClient.
-        /// </summary>
-        private (ClientKind Kind, FactSource Source) Client(PageSections sections, Directives directives)
-        {
-            if (ParseClient(_overrides.Client, FactSource.ItemMetadata, null) is { } fromMetadata)
-            {
-                return fromMetadata;
-            }
-
-            if (directives.TryGet("client", out var directive, out var at) && ParseClient(directive, FactSource.PageDirective, at) is { } fromDirective)
-            {
-                return fromDirective;
-            }
-
-            var section = sections.MethodNameCode is { } code ? SampleCode.ClientFromVariable(code.Content.Trim()) : null;
-            var folder = FolderClient();
-            var live = sections.LiveSamples.Select(SampleCode.Client).FirstOrDefault(c => c is not null);
-            var commented = sections.CommentedSamples.Select(SampleCode.Client).FirstOrDefault(c => c is not null);
-
-            var decided = folder is not null ? (folder.Value, FactSource.Folder)
-                : live is not null ? (live.Value, FactSource.SampleCode)
-                : section is not null ? (section.Value, FactSource.MethodNameSection)
-                : commented is not null ? (commented.Value, FactSource.CommentedSampleCode)
-                : (ClientKind.Management, FactSource.Default);
-
-            if (section is not null && sections.MethodNameCode is { } nameCode)
-            {
-                var location = _lines.Locate(nameCode.Span.Start, nameCode.Span.End + 1);
-                foreach (var (other, source) in new[] { (live, FactSource.SampleCode), (folder, FactSource.Folder) })
-                {
-                    if (other is not null && other != section)
-                    {
-                        Report(
-                            DiagnosticDescriptors.ClientContradiction,
-                            location,
-                            section + "Client",
-                            FactSourceText.Describe(source),
-                            other + "Client",
-                            decided.Item1 + "Client",
-                            FactSourceText.Describe(decided.Item2));
-                        break;
-                    }
-                }
-            }
-
-            return decided;
-        }
-
-        private (ClientKind, FactSource)? ParseClient(string? value, FactSource source, MarkdownLocation? location)
-        {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                return null;
-            }
-
-            if (SampleCode.ClientFromVariable(value!) is { } kind)
-            {
-                return (kind, source);
-            }
-
-            Report(DiagnosticDescriptors.InvalidOverride, location ?? _lines.Locate(0, 0), "client", value!, "expected authentication or management");
-            return null;
-        }
-
-        private ClientKind? FolderClient()
-        {
-            var segments = _filePath.Replace('\\', '/').Split('/');
-            for (var i = segments.Length - 2; i >= 0; i--)
-            {
-                switch (segments[i].ToLowerInvariant())
-                {
-                    case "authentication":
-                        return ClientKind.Authentication;
-                    case "management":
-                        return ClientKind.Management;
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>
-        /// The verb rule: an override; else GET when every request row starts with a space (the query-string marker);
-        /// else POST when a parameter is an object, a list or free-form JSON; else, for pages without the marker
-        /// (English prettier-aligned tables cannot carry it, older pages never did), GET when the name reads as a read
-        /// (get, list, check, is, count, search) and every parameter is a scalar; a page without parameters is GET unless
-        /// its name reads as an action (create, delete, send, …); everything else is POST.
-        /// </summary>
-        private (HttpVerb, FactSource) Verb(Directives directives, bool queryMarker, List<FieldModel> parameters, string pascalName)
-        {
-            foreach (var (value, source, location) in new[]
-            {
-                (_overrides.Verb, FactSource.ItemMetadata, (MarkdownLocation?)null),
-                (directives.TryGet("verb", out var v, out var at) ? v : null, FactSource.PageDirective, at),
-                (_fileEntry?.Verb?.ToString(), FactSource.OverridesFile, _fileEntry?.Location),
-            })
-            {
-                if (string.IsNullOrWhiteSpace(value))
-                {
-                    continue;
-                }
-
-                if (VerbRules.Parse(value!) is { } verb)
-                {
-                    return (verb, source);
-                }
-
-                Report(DiagnosticDescriptors.InvalidOverride, location ?? _lines.Locate(0, 0), "verb", value!, "expected GET, POST, PUT or DELETE");
-            }
-
-            return VerbRules.Infer(queryMarker, parameters.Select(p => p.Type).ToList(), pascalName);
-        }
-
-        /// <summary>The route rule: an override; else <c>/api/v3/</c> + the file name (<see cref="RouteRules.FromFileName"/>).</summary>
-        private (string, FactSource) Route(Directives directives)
-        {
-            foreach (var (value, source, location) in new[]
-            {
-                (_overrides.Route, FactSource.ItemMetadata, (MarkdownLocation?)null),
-                (directives.TryGet("route", out var r, out var at) ? r : null, FactSource.PageDirective, at),
-                (_fileEntry?.Route, FactSource.OverridesFile, _fileEntry?.Location),
-            })
-            {
-                if (string.IsNullOrWhiteSpace(value))
-                {
-                    continue;
-                }
-
-                var route = value!.Trim();
-                if (RouteRules.IsUsableOverride(route))
-                {
-                    return (route, source);
-                }
-
-                Report(DiagnosticDescriptors.InvalidOverride, location ?? _lines.Locate(0, 0), "route", route, RouteRules.OverrideRequirement);
-            }
-
-            return (RouteRules.FromFileName(Path.GetFileNameWithoutExtension(_filePath)), FactSource.FileName);
-        }
-
-        /// <summary>The page path from its client folder on (<c>authentication/mfa/enroll-factor.md</c>), else the file name.</summary>
-        private string DocsPath()
-        {
-            var segments = _filePath.Replace('\\', '/').Split('/');
-            for (var i = segments.Length - 2; i >= 0; i--)
-            {
-                if (segments[i].Equals("authentication", StringComparison.OrdinalIgnoreCase) || segments[i].Equals("management", StringComparison.OrdinalIgnoreCase))
-                {
-                    return string.Join("/", segments.Skip(i));
-                }
-            }
-
-            return segments[segments.Length - 1];
         }
 
         private MarkdownLocation Locate(Block? block) =>
