@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Authing.DocsGen.Model;
 using Authing.DocsGen.Text;
-using Scriban.Runtime;
+using Authing.DocsGen.Emitting.Views;
 
 namespace Authing.DocsGen.Emitting;
 
@@ -10,8 +10,9 @@ namespace Authing.DocsGen.Emitting;
 public sealed record GeneratedSource(string HintName, string Text);
 
 /// <summary>
-/// Pure functions from IR to C# source. Builds the template models (every docs string already escaped) and renders
-/// them; knows nothing about Markdig or the incremental pipeline.
+/// Pure functions from IR to C# source: builds each template's view (<see cref="Views"/>; every docs string already
+/// escaped) and renders it. Reads names and placements decided by resolution; knows nothing about Markdig or the
+/// incremental pipeline.
 /// </summary>
 public static class Emitter
 {
@@ -19,164 +20,140 @@ public static class Emitter
     private const string Json = "global::System.Text.Json.Serialization.JsonConverter";
     private const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
 
-    public static GeneratedSource EmitClient(ClientKind client, GeneratorOptions options)
-    {
-        var model = Common(options);
-        model["client"] = client.ToString();
-        return new GeneratedSource($"{client}Client.g.cs", TemplateRenderer.Render("Client", model));
-    }
+    public static GeneratedSource EmitClient(ClientKind client, GeneratorOptions options) =>
+        new($"{client}Client.g.cs", TemplateRenderer.Render("Client", new ClientView { Client = client.ToString() }.For(options)));
 
     public static GeneratedSource EmitMethod(ResolvedMethod resolved, GeneratorOptions options)
     {
         var method = resolved.Method;
-        var model = Common(options);
         var models = "global::" + options.ModelsNamespace + ".";
-        model["client"] = method.Client.ToString();
-        model["name"] = CSharp.Identifier(method.Name, "Method") + "Async";
-        model["summary"] = Doc(method.Title);
-        model["remarks"] = Doc(method.Description);
-        model["http_method"] = method.Verb switch
-        {
-            HttpVerb.Get => "Get",
-            HttpVerb.Put => "Put",
-            HttpVerb.Delete => "Delete",
-            _ => "Post",
-        };
-        model["verb"] = method.Verb.ToString().ToUpperInvariant();
-        model["route_literal"] = CSharp.StringLiteral(method.Route);
-        model["route_doc"] = CSharp.XmlDocText(method.Route);
-        model["provenance"] = CSharp.LineComment(
-            $"Generated from {method.DocsPath}: client from the {FactSourceText.Describe(method.ClientSource)}, verb from the {FactSourceText.Describe(method.VerbSource)}, route from the {FactSourceText.Describe(method.RouteSource)}.");
-        model["response_type"] = models + CSharp.Identifier(method.ResponseDtoName!, "Response");
-        model["response_converter"] = models + CSharp.Identifier(method.ResponseDtoName!, "Response") + "JsonConverter.Instance";
-
         var request = resolved.Request;
-        model["has_request"] = request is not null;
-        model["request_type"] = request is null ? string.Empty : models + CSharp.Identifier(request.Name, "Request");
-        model["request_converter"] = request is null ? string.Empty : models + CSharp.Identifier(request.Name, "Request") + "JsonConverter.Instance";
-        model["uses_body"] = request is not null && method.Verb != HttpVerb.Get;
-
-        var pathParameters = new ScriptArray();
-        var queryParameters = new ScriptArray();
-        foreach (var (field, location) in resolved.Parameters)
+        var requestType = request is null ? string.Empty : models + CSharp.Identifier(request.Name, "Request");
+        var responseType = models + CSharp.Identifier(method.ResponseDtoName!, "Response");
+        var view = new MethodView
         {
-            if (location == ParameterLocation.Body)
+            Client = method.Client.ToString(),
+            Name = CSharp.Identifier(method.Name, "Method") + "Async",
+            Summary = Doc(method.Title),
+            Remarks = Doc(method.Description),
+            HttpMethod = method.Verb switch
             {
-                continue;
-            }
-
-            var parameter = new ScriptObject
-            {
-                ["wire_literal"] = CSharp.StringLiteral(field.WireName),
-                // A required open enum is a plain struct; the query overload for enums takes it as nullable.
-                ["value"] = field.Type.Kind == TypeKind.Enum && request!.IsStrict && field.Required
-                    ? $"({TypeName(field.Type, options)}?)request.{PropertyName(field)}"
-                    : "request." + PropertyName(field),
-                ["is_string"] = field.Type.Kind == TypeKind.String,
-                ["is_json"] = field.Type.Innermost.Kind is TypeKind.Dto or TypeKind.Json,
-                ["is_scalar"] = field.Type.Kind is TypeKind.String or TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean or TypeKind.Enum,
-                ["converter"] = Converter(field.Type, options).Init,
-                ["default_literal"] = request!.IsStrict && field.Required ? string.Empty : DefaultLiteral(field, options) ?? string.Empty,
-            };
-            (location == ParameterLocation.Path ? pathParameters : queryParameters).Add(parameter);
-        }
-
-        model["path_parameters"] = pathParameters;
-        model["query_parameters"] = queryParameters;
-        return new GeneratedSource(resolved.HintName, TemplateRenderer.Render("ClientMethod", model));
+                HttpVerb.Get => "Get",
+                HttpVerb.Put => "Put",
+                HttpVerb.Delete => "Delete",
+                _ => "Post",
+            },
+            Verb = method.Verb.ToString().ToUpperInvariant(),
+            RouteLiteral = CSharp.StringLiteral(method.Route),
+            RouteDoc = CSharp.XmlDocText(method.Route),
+            Provenance = CSharp.LineComment(
+                $"Generated from {method.DocsPath}: client from the {FactSourceText.Describe(method.ClientSource)}, verb from the {FactSourceText.Describe(method.VerbSource)}, route from the {FactSourceText.Describe(method.RouteSource)}."),
+            ResponseType = responseType,
+            ResponseConverter = responseType + "JsonConverter.Instance",
+            HasRequest = request is not null,
+            RequestType = requestType,
+            RequestConverter = request is null ? string.Empty : requestType + "JsonConverter.Instance",
+            UsesBody = request is not null && method.Verb != HttpVerb.Get,
+            PathParameters = Parameters(resolved, ParameterLocation.Path, options),
+            QueryParameters = Parameters(resolved, ParameterLocation.Query, options),
+        };
+        return new GeneratedSource(resolved.HintName, TemplateRenderer.Render("ClientMethod", view.For(options)));
     }
 
     public static GeneratedSource EmitDto(DtoModel dto, GeneratorOptions options)
     {
-        var model = Common(options);
         var typeName = CSharp.Identifier(dto.Name, "Dto");
-        model["type_name"] = typeName;
-        model["summary"] = Doc(dto.Role switch
+        var view = new DtoView
         {
-            DtoRole.Request => "Request parameters.",
-            DtoRole.Response => "Response.",
-            _ => $"Data structure {dto.Name}.",
-        });
-        model["is_envelope"] = dto.IsEnvelope;
-        model["is_strict"] = dto.IsStrict;
-
-        var fields = new ScriptArray();
-        foreach (var field in dto.Fields)
-        {
-            if (dto.IsEnvelope && DtoModel.EnvelopeWireNames.Contains(field.WireName))
+            TypeName = typeName,
+            Summary = Doc(dto.Role switch
             {
-                continue;
-            }
-
-            var type = TypeName(field.Type, options);
-            var converter = Converter(field.Type, options);
-            var required = dto.IsStrict && field.Required;
-            var propertyName = PropertyName(field);
-
-            // Member names follow the property, never the row's position: adding a row changes only lines about it.
-            var camel = char.ToLowerInvariant(propertyName[0]) + propertyName.Substring(1);
-            fields.Add(new ScriptObject
-            {
-                ["name"] = propertyName,
-                ["local"] = camel + "Value",
-                ["converter_field"] = "s_" + camel + "Converter",
-                ["converter_property"] = propertyName + "Converter",
-                ["wire_literal"] = CSharp.StringLiteral(field.WireName),
-                ["wire_doc"] = CSharp.XmlDocText(field.WireName),
-                ["type"] = required ? type : type + "?",
-                ["local_type"] = type + "?",
-                ["converter_type"] = converter.Type,
-                ["converter_init"] = converter.Init,
-                ["required"] = required,
-                ["summary"] = Doc(field.Description.Length > 0 ? field.Description : field.WireName),
-                ["example"] = field.Example is null ? new ScriptArray() : Doc(field.Example),
-                ["default"] = field.DefaultValue is null ? string.Empty : CSharp.XmlDocText(field.DefaultValue),
-            });
-        }
-
-        model["fields"] = fields;
-        return new GeneratedSource($"Models/{typeName}.g.cs", TemplateRenderer.Render("Dto", model));
+                DtoRole.Request => "Request parameters.",
+                DtoRole.Response => "Response.",
+                _ => $"Data structure {dto.Name}.",
+            }),
+            IsEnvelope = dto.IsEnvelope,
+            IsStrict = dto.IsStrict,
+            Fields = dto.Fields
+                .Where(field => !(dto.IsEnvelope && DtoModel.EnvelopeWireNames.Contains(field.WireName)))
+                .Select(field => Field(field, dto.IsStrict && field.Required, options))
+                .ToArray(),
+        };
+        return new GeneratedSource($"Models/{typeName}.g.cs", TemplateRenderer.Render("Dto", view.For(options)));
     }
 
     public static GeneratedSource EmitEnum(EnumModel enumModel, GeneratorOptions options)
     {
-        var model = Common(options);
         var typeName = CSharp.Identifier(enumModel.Name, "Enum");
-        model["type_name"] = typeName;
-        model["summary"] = Doc(enumModel.Description.Length > 0 ? enumModel.Description : enumModel.Name);
-        var members = new ScriptArray();
-        foreach (var member in enumModel.Members)
+        var view = new EnumView
         {
-            members.Add(new ScriptObject
+            TypeName = typeName,
+            Summary = Doc(enumModel.Description.Length > 0 ? enumModel.Description : enumModel.Name),
+            Members = enumModel.Members.Select(member => new EnumMemberView
             {
-                ["name"] = member.MemberName ?? CSharp.Identifier(Naming.ToPascalCaseTitled(member.Value), "Value"),
-                ["value_literal"] = CSharp.StringLiteral(member.Value),
-                ["value_doc"] = CSharp.XmlDocText(member.Value),
-                ["summary"] = Doc(member.Description.Length > 0 ? member.Description : member.Value),
-            });
-        }
-
-        model["members"] = members;
-        return new GeneratedSource($"Models/{typeName}.g.cs", TemplateRenderer.Render("Enum", model));
+                Name = member.MemberName ?? CSharp.Identifier(Naming.ToPascalCaseTitled(member.Value), "Value"),
+                ValueLiteral = CSharp.StringLiteral(member.Value),
+                ValueDoc = CSharp.XmlDocText(member.Value),
+                Summary = Doc(member.Description.Length > 0 ? member.Description : member.Value),
+            }).ToArray(),
+        };
+        return new GeneratedSource($"Models/{typeName}.g.cs", TemplateRenderer.Render("Enum", view.For(options)));
     }
 
-    private static ScriptObject Common(GeneratorOptions options) => new()
+    private static T For<T>(this T view, GeneratorOptions options)
+        where T : FileView => view with
     {
-        ["namespace"] = options.RootNamespace,
-        ["models_namespace"] = options.ModelsNamespace,
-        ["accessibility"] = options.PublicTypes ? "public" : "internal",
+        Namespace = options.RootNamespace,
+        ModelsNamespace = options.ModelsNamespace,
+        Accessibility = options.PublicTypes ? "public" : "internal",
     };
 
-    private static ScriptArray Doc(string text)
-    {
-        var lines = new ScriptArray();
-        foreach (var line in CSharp.XmlDocLines(text))
+    private static ParameterView[] Parameters(ResolvedMethod resolved, ParameterLocation location, GeneratorOptions options) => resolved.Parameters
+        .Where(p => p.In == location)
+        .Select(p => p.Field)
+        .Select(field => new ParameterView
         {
-            lines.Add(line);
-        }
+            WireLiteral = CSharp.StringLiteral(field.WireName),
+            // A required open enum is a plain struct; the query overload for enums takes it as nullable.
+            Value = field.Type.Kind == TypeKind.Enum && resolved.Request!.IsStrict && field.Required
+                ? $"({TypeName(field.Type, options)}?)request.{PropertyName(field)}"
+                : "request." + PropertyName(field),
+            IsString = field.Type.Kind == TypeKind.String,
+            IsJson = field.Type.Innermost.Kind is TypeKind.Dto or TypeKind.Json,
+            IsScalar = field.Type.Kind is TypeKind.String or TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean or TypeKind.Enum,
+            Converter = Converter(field.Type, options).Init,
+            DefaultLiteral = resolved.Request!.IsStrict && field.Required ? string.Empty : DefaultLiteral(field, options) ?? string.Empty,
+        })
+        .ToArray();
 
-        return lines;
+    private static FieldView Field(FieldModel field, bool required, GeneratorOptions options)
+    {
+        var type = TypeName(field.Type, options);
+        var converter = Converter(field.Type, options);
+        var propertyName = PropertyName(field);
+
+        // Member names follow the property, never the row's position: adding a row changes only lines about it.
+        var camel = char.ToLowerInvariant(propertyName[0]) + propertyName.Substring(1);
+        return new FieldView
+        {
+            Name = propertyName,
+            Local = camel + "Value",
+            ConverterField = "s_" + camel + "Converter",
+            ConverterProperty = propertyName + "Converter",
+            WireLiteral = CSharp.StringLiteral(field.WireName),
+            WireDoc = CSharp.XmlDocText(field.WireName),
+            Type = required ? type : type + "?",
+            LocalType = type + "?",
+            ConverterType = converter.Type,
+            ConverterInit = converter.Init,
+            Required = required,
+            Summary = Doc(field.Description.Length > 0 ? field.Description : field.WireName),
+            Example = field.Example is null ? [] : Doc(field.Example),
+            Default = field.DefaultValue is null ? string.Empty : CSharp.XmlDocText(field.DefaultValue),
+        };
     }
+
+    private static string[] Doc(string text) => CSharp.XmlDocLines(text).ToArray();
 
     /// <summary>
     /// The documented default of a query parameter as a C# literal, or null when it has none or it does not fit the

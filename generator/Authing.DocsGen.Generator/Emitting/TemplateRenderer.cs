@@ -6,12 +6,12 @@ using Scriban.Runtime;
 
 namespace Authing.DocsGen.Emitting;
 
-/// <summary>Renders the embedded <c>Templates/*.scriban</c> files. Models are passed as data, so docs text is never evaluated as template code.</summary>
+/// <summary>Renders the embedded <c>Templates/*.scriban</c> files, each parsed once per process. Views are passed as data, so docs text is never evaluated as template code.</summary>
 internal static class TemplateRenderer
 {
     private static readonly ConcurrentDictionary<string, Template> s_templates = new(StringComparer.Ordinal);
 
-    public static string Render(string templateName, ScriptObject model)
+    public static string Render(string templateName, Views.FileView view)
     {
         var template = s_templates.GetOrAdd(templateName, Load);
         var context = new TemplateContext
@@ -25,9 +25,12 @@ internal static class TemplateRenderer
             OutputLimit = 0,
             OnStringLimit = ScriptLimitBehavior.Throw,
             OnOutputLimit = ScriptLimitBehavior.Throw,
-            MemberRenamer = member => member.Name,
+            // Views are records: Scriban exposes their members in snake_case (ModelsNamespace → models_namespace).
+            MemberRenamer = StandardMemberRenamer.Default,
         };
-        context.PushGlobal(model);
+        var globals = new ScriptObject();
+        globals.Import(view, renamer: StandardMemberRenamer.Default);
+        context.PushGlobal(globals);
         return template.Render(context).Replace("\r\n", "\n");
     }
 

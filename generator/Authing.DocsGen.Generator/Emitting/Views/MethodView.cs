@@ -1,0 +1,44 @@
+namespace Authing.DocsGen.Emitting.Views;
+
+/// <summary>ClientMethod.scriban: one page's method, as a part of its client.</summary>
+internal sealed record MethodView : FileView
+{
+    public string Client { get; init; } = string.Empty;
+
+    /// <summary>The C# method name, <c>…Async</c>.</summary>
+    public string Name { get; init; } = string.Empty;
+
+    public string[] Summary { get; init; } = [];
+
+    public string[] Remarks { get; init; } = [];
+
+    /// <summary>The <c>HttpMethod</c> member: <c>Get</c>, <c>Post</c>, <c>Put</c>, <c>Delete</c>.</summary>
+    public string HttpMethod { get; init; } = string.Empty;
+
+    /// <summary>The verb as docs show it: <c>GET</c>, <c>POST</c>, …</summary>
+    public string Verb { get; init; } = string.Empty;
+
+    public string RouteLiteral { get; init; } = string.Empty;
+
+    public string RouteDoc { get; init; } = string.Empty;
+
+    /// <summary>A line comment saying where the client, verb and route came from.</summary>
+    public string Provenance { get; init; } = string.Empty;
+
+    public string ResponseType { get; init; } = string.Empty;
+
+    public string ResponseConverter { get; init; } = string.Empty;
+
+    public bool HasRequest { get; init; }
+
+    public string RequestType { get; init; } = string.Empty;
+
+    public string RequestConverter { get; init; } = string.Empty;
+
+    /// <summary>The request goes in a JSON body (every verb but GET).</summary>
+    public bool UsesBody { get; init; }
+
+    public ParameterView[] PathParameters { get; init; } = [];
+
+    public ParameterView[] QueryParameters { get; init; } = [];
+}
