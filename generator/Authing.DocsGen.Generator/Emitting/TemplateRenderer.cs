@@ -11,10 +11,14 @@ internal static class TemplateRenderer
 {
     private static readonly ConcurrentDictionary<string, Template> s_templates = new(StringComparer.Ordinal);
 
+    // Scriban's built-in functions, created once: a context made without them copies the whole set on every render.
+    // Templates never assign to them.
+    private static readonly ScriptObject s_builtins = TemplateContext.GetDefaultBuiltinObject();
+
     public static string Render(string templateName, Views.FileView view)
     {
         var template = s_templates.GetOrAdd(templateName, Load);
-        var context = new TemplateContext
+        var context = new TemplateContext(s_builtins)
         {
             StrictVariables = true,
             LoopLimit = int.MaxValue,
@@ -25,12 +29,9 @@ internal static class TemplateRenderer
             OutputLimit = 0,
             OnStringLimit = ScriptLimitBehavior.Throw,
             OnOutputLimit = ScriptLimitBehavior.Throw,
-            // Views are records: Scriban exposes their members in snake_case (ModelsNamespace → models_namespace).
-            MemberRenamer = StandardMemberRenamer.Default,
+            MemberRenamer = member => member.Name,
         };
-        var globals = new ScriptObject();
-        globals.Import(view, renamer: StandardMemberRenamer.Default);
-        context.PushGlobal(globals);
+        context.PushGlobal(ViewBinder.Bind(view));
         return template.Render(context).Replace("\r\n", "\n");
     }
 
