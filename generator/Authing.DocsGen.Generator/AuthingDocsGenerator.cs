@@ -46,24 +46,19 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
         // Projects using <AuthingDocs> mark their pages; then other .md AdditionalFiles (an analyzer's release notes,
         // say) are not docs. Projects listing pages as plain AdditionalFiles get every .md file parsed.
         var anyMarked = inputs.Select(static (input, _) => input.IsMarkedPage).Collect().Select(static (marks, _) => marks.Contains(true));
-        var pages = inputs.Combine(anyMarked)
+        // One step per page parses it and lints it (ADG031-ADG036, the same findings as `docsgen lint`): the lint needs
+        // the text and the model, and must not parse the page a second time. Lint never changes what is generated.
+        var parsedAndLinted = inputs.Combine(anyMarked)
             .Where(static pair => pair.Left.IsMarkedPage || !pair.Right)
             .Select(static (pair, _) => pair.Left)
             .Combine(overridesFile)
-            .Select(static (pair, _) => Stages.Parse(pair.Left.Path, pair.Left.Text, pair.Left.Overrides, pair.Right))
-            .WithTrackingName(TrackingNames.ParsedPages);
-
+            .Select(static (pair, _) => ParseAndLint(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.ParsedAndLinted);
+        var pages = parsedAndLinted.Select(static (parsed, _) => parsed.Page).WithTrackingName(TrackingNames.ParsedPages);
         context.RegisterSourceOutput(pages, static (spc, page) => Report(spc, page.Diagnostics));
-
-        // Docs lint (ADG031-ADG036), the same findings as `docsgen lint`. Its own steps, so it never changes what is
-        // generated; a page's lint parses the page again because the parse step keeps only the model, not the text.
-        var pageLint = inputs.Combine(anyMarked)
-            .Where(static pair => pair.Left.IsMarkedPage || !pair.Right)
-            .Select(static (pair, _) => pair.Left)
-            .Combine(overridesFile)
-            .Select(static (pair, _) => Stages.LintPage(pair.Left.Path, pair.Left.Text, Stages.Parse(pair.Left.Path, pair.Left.Text, pair.Left.Overrides, pair.Right)))
-            .WithTrackingName(TrackingNames.PageLint);
-        context.RegisterSourceOutput(pageLint, static (spc, diagnostics) => Report(spc, diagnostics));
+        context.RegisterSourceOutput(
+            parsedAndLinted.Select(static (parsed, _) => parsed.Lint).WithTrackingName(TrackingNames.PageLint),
+            static (spc, diagnostics) => Report(spc, diagnostics));
         context.RegisterSourceOutput(
             pages.Collect().Select(static (all, _) => Stages.LintAcross(all)).WithTrackingName(TrackingNames.CrossPageLint),
             static (spc, diagnostics) => Report(spc, diagnostics));
@@ -202,6 +197,15 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
             context.ReportDiagnostic(diagnostic.ToDiagnostic());
         }
     }
+
+    private static ParsedPage ParseAndLint(PageInput input, OverridesFile? overridesFile)
+    {
+        var page = Stages.Parse(input.Path, input.Text, input.Overrides, overridesFile);
+        return new ParsedPage(page, Stages.LintPage(input.Path, input.Text, page));
+    }
+
+    /// <summary>A page's model and its lint findings.</summary>
+    private sealed record ParsedPage(PageModel Page, EquatableArray<DiagnosticInfo> Lint);
 
     /// <summary>A page's path, text and overrides: equal when nothing about the page changed.</summary>
     private sealed record PageInput(string Path, string Text, PageOverrides Overrides, bool IsMarkedPage);

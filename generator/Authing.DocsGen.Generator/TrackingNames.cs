@@ -6,6 +6,7 @@ public static class TrackingNames
     public const string Options = nameof(Options);
     public const string PageInputs = nameof(PageInputs);
     public const string OverridesFile = nameof(OverridesFile);
+    public const string ParsedAndLinted = nameof(ParsedAndLinted);
     public const string ParsedPages = nameof(ParsedPages);
     public const string Api = nameof(Api);
     public const string Methods = nameof(Methods);
