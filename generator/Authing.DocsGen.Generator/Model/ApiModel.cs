@@ -230,7 +230,19 @@ public sealed record MethodModel(
     string? RequestDtoName,
     string? ResponseDtoName,
     string DocsPath,
-    MarkdownLocation Location);
+    MarkdownLocation Location,
+    ResponseExample? Example = null);
+
+/// <summary>
+/// The page's response example (the first code block of the response section), as the text between the fences with its
+/// lines joined by <c>\n</c>; it may not be valid JSON. The lint reads it against the tables; the emitter hands it to
+/// the offline test double as the method's default answer.
+/// </summary>
+/// <param name="LineStarts">Each line's offset in the page, for lint findings; empty in the models the emit steps see.</param>
+public sealed record ResponseExample(string Text, EquatableArray<int> LineStarts)
+{
+    public ResponseExample WithoutLocation() => this with { LineStarts = EquatableArray<int>.Empty };
+}
 
 /// <summary>Everything one page contributes. Each page is parsed on its own, so editing one page re-parses only it.</summary>
 /// <param name="OverrideKey">The key of the <c>docsgen.json</c> entry applied to the page, if any.</param>

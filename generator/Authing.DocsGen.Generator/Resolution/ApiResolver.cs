@@ -19,7 +19,7 @@ public sealed record ApiModel(
 public sealed record ResolvedMethod(string PagePath, MethodModel Method, DtoModel? Request, string HintName = "")
 {
     public ResolvedMethod WithoutLocations() =>
-        this with { Method = Method with { Location = MarkdownLocation.None }, Request = Request?.WithoutLocations() };
+        this with { Method = Method with { Location = MarkdownLocation.None, Example = Method.Example?.WithoutLocation() }, Request = Request?.WithoutLocations() };
 }
 
 /// <summary>
