@@ -91,6 +91,27 @@ public static class Emitter
 
         model["path_parameters"] = pathParameters;
         model["query_parameters"] = queryParameters;
+
+        // The offline test double's metadata: each request row's JSON kind and place, and the docs' response example.
+        var operationFields = new ScriptArray();
+        foreach (var field in request?.Fields ?? EquatableArray<FieldModel>.Empty)
+        {
+            operationFields.Add(new ScriptObject
+            {
+                ["wire_literal"] = CSharp.StringLiteral(field.WireName),
+                ["kind"] = JsonKind(field.Type),
+                ["required"] = field.Required ? "true" : "false",
+                ["location"] = placeholders.Contains(field.WireName) ? "Path" : method.Verb == HttpVerb.Get ? "Query" : "Body",
+            });
+        }
+
+        model["operation_fields"] = operationFields;
+        model["client_literal"] = CSharp.StringLiteral(method.Client.ToString());
+        model["method_literal"] = CSharp.StringLiteral(CSharp.Identifier(method.Name, "Method"));
+        model["docs_path_literal"] = CSharp.StringLiteral(method.DocsPath);
+        model["docs_path_doc"] = CSharp.XmlDocText(method.DocsPath);
+        model["has_example"] = method.Example is not null;
+        model["example_literal"] = method.Example is { } example ? LineByLineLiteral(example.Text) : "null";
         return new GeneratedSource(resolved.HintName, TemplateRenderer.Render("ClientMethod", model));
     }
 
@@ -168,6 +189,50 @@ public static class Emitter
         model["members"] = members;
         return new GeneratedSource($"Models/{typeName}.g.cs", TemplateRenderer.Render("Enum", model));
     }
+
+    /// <summary>
+    /// A multi-line text as one escaped literal per line joined with <c>+</c>, so a review diff shows which line changed.
+    /// Scriban indents the continuation lines like the line the value starts on.
+    /// </summary>
+    private const int MaxLiteralLines = 200;
+
+    private static string LineByLineLiteral(string text)
+    {
+        var lines = text.Split('\n');
+        if (lines.Length > MaxLiteralLines)
+        {
+            // A chain of thousands of '+' is slow to compile and deep to bind; one long literal is not.
+            return CSharp.StringLiteral(text);
+        }
+
+        var literal = new System.Text.StringBuilder();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = CSharp.StringLiteral(lines[i]);
+            if (i < lines.Length - 1)
+            {
+                literal.Append(line, 0, line.Length - 1).Append("\\n\" +\n");
+            }
+            else
+            {
+                literal.Append(line);
+            }
+        }
+
+        return literal.ToString();
+    }
+
+    /// <summary>The kind of JSON value the offline test double accepts for a request field (<c>AuthingJsonKind</c>).</summary>
+    private static string JsonKind(TypeRef type) => type.Kind switch
+    {
+        TypeKind.String => "String",
+        TypeKind.Int64 or TypeKind.Double => "Number",
+        TypeKind.Boolean => "Boolean",
+        TypeKind.Dto => "Object",
+        TypeKind.Enum => "Enum",
+        TypeKind.List => "Array",
+        _ => "Any",
+    };
 
     private static ScriptObject Common(GeneratorOptions options) => new()
     {
