@@ -111,7 +111,8 @@ public static class Emitter
         model["docs_path_literal"] = CSharp.StringLiteral(method.DocsPath);
         model["docs_path_doc"] = CSharp.XmlDocText(method.DocsPath);
         model["has_example"] = method.Example is not null;
-        model["example_literal"] = method.Example is { } example ? LineByLineLiteral(example.Text) : "null";
+        // One literal, whatever the example's lines: docs text never changes the shape of the code around it.
+        model["example_literal"] = method.Example is { } example ? CSharp.StringLiteral(example.Text) : "null";
         return new GeneratedSource(resolved.HintName, TemplateRenderer.Render("ClientMethod", model));
     }
 
@@ -188,38 +189,6 @@ public static class Emitter
 
         model["members"] = members;
         return new GeneratedSource($"Models/{typeName}.g.cs", TemplateRenderer.Render("Enum", model));
-    }
-
-    /// <summary>
-    /// A multi-line text as one escaped literal per line joined with <c>+</c>, so a review diff shows which line changed.
-    /// Scriban indents the continuation lines like the line the value starts on.
-    /// </summary>
-    private const int MaxLiteralLines = 200;
-
-    private static string LineByLineLiteral(string text)
-    {
-        var lines = text.Split('\n');
-        if (lines.Length > MaxLiteralLines)
-        {
-            // A chain of thousands of '+' is slow to compile and deep to bind; one long literal is not.
-            return CSharp.StringLiteral(text);
-        }
-
-        var literal = new System.Text.StringBuilder();
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = CSharp.StringLiteral(lines[i]);
-            if (i < lines.Length - 1)
-            {
-                literal.Append(line, 0, line.Length - 1).Append("\\n\" +\n");
-            }
-            else
-            {
-                literal.Append(line);
-            }
-        }
-
-        return literal.ToString();
     }
 
     /// <summary>The kind of JSON value the offline test double accepts for a request field (<c>AuthingJsonKind</c>).</summary>

@@ -70,11 +70,7 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("enrollmentToken", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
                 new global::Authing.Sdk.Runtime.AuthingOperationField("factorType", global::Authing.Sdk.Runtime.AuthingJsonKind.Enum, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
             },
-            "{\n" +
-            "  \"statusCode\": 200,\n" +
-            "  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\n" +
-            "  \"requestId\": \"934108e5-9fbf-4d24-8da1-c330328abd6c\"\n" +
-            "}");
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"934108e5-9fbf-4d24-8da1-c330328abd6c\"\u000a}");
     }
 
     public sealed partial class AuthenticationFakeSetup
