@@ -56,7 +56,8 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(pages, static (spc, page) => Report(spc, page.Diagnostics));
 
         // Docs lint (ADG031-ADG036), the same findings as `docsgen lint`. Its own steps, so it never changes what is
-        // generated; a page's lint parses the page again because the parse step keeps only the model, not the text.
+        // generated; a page's lint parses the page again because the parse step keeps the model (response example included),
+        // not the text the findings are placed in.
         var pageLint = inputs.Combine(anyMarked)
             .Where(static pair => pair.Left.IsMarkedPage || !pair.Right)
             .Select(static (pair, _) => pair.Left)
