@@ -106,6 +106,8 @@ public static class Emitter
         }
 
         model["operation_fields"] = operationFields;
+        var methodName = CSharp.Identifier(method.Name, "Method") + "Async";
+        model["operation_field"] = "s_" + char.ToLowerInvariant(methodName[0]) + methodName.Substring(1) + "Operation";
         model["client_literal"] = CSharp.StringLiteral(method.Client.ToString());
         model["method_literal"] = CSharp.StringLiteral(CSharp.Identifier(method.Name, "Method"));
         model["docs_path_literal"] = CSharp.StringLiteral(method.DocsPath);

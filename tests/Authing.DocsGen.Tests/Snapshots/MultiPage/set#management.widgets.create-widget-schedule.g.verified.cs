@@ -57,8 +57,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>management/widgets/create-widget-schedule.md</c> says about <see cref="CreateWidgetScheduleAsync(global::Authing.Sdk.Models.CreateWidgetScheduleDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation CreateWidgetScheduleAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation CreateWidgetScheduleAsyncOperation => s_createWidgetScheduleAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Management",
             "CreateWidgetSchedule",
             "POST",
@@ -70,6 +71,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("schedule", global::Authing.Sdk.Runtime.AuthingJsonKind.Object, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"9e1b3c5e-7a9c-4e1b-8c5e-7a9c1e3a5c7e\",\u000a  \"data\": { \"success\": true }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_createWidgetScheduleAsyncOperation;
     }
 
     public sealed partial class ManagementFakeSetup

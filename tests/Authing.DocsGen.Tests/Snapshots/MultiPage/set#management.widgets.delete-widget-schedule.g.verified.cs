@@ -57,8 +57,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>management/widgets/delete-widget-schedule.md</c> says about <see cref="DeleteWidgetScheduleAsync(global::Authing.Sdk.Models.DeleteWidgetScheduleDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation DeleteWidgetScheduleAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation DeleteWidgetScheduleAsyncOperation => s_deleteWidgetScheduleAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Management",
             "DeleteWidgetSchedule",
             "POST",
@@ -69,6 +70,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("widgetId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"d5e7a9c1-e3a5-4d5e-9c1e-3a5c7e9b1d3f\",\u000a  \"data\": { \"success\": true }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_deleteWidgetScheduleAsyncOperation;
     }
 
     public sealed partial class ManagementFakeSetup

@@ -57,8 +57,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>management/widgets/get-widget-schedule.md</c> says about <see cref="GetWidgetScheduleAsync(global::Authing.Sdk.Models.GetWidgetScheduleDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation GetWidgetScheduleAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation GetWidgetScheduleAsyncOperation => s_getWidgetScheduleAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Management",
             "GetWidgetSchedule",
             "GET",
@@ -69,6 +70,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("widgetId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"b3c5e7a9-c1e3-4b3c-a7a9-c1e3a5c7e9b1\",\u000a  \"data\": {\u000a    \"startAt\": 1704067200000,\u000a    \"endAt\": 1706745600000,\u000a    \"timezone\": \"Asia/Shanghai\",\u000a    \"repeat\": \"NONE\"\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_getWidgetScheduleAsyncOperation;
     }
 
     public sealed partial class ManagementFakeSetup

@@ -59,8 +59,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>management/widgets/list-widget-details.md</c> says about <see cref="ListWidgetDetailsAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation ListWidgetDetailsAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation ListWidgetDetailsAsyncOperation => s_listWidgetDetailsAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Management",
             "ListWidgetDetails",
             "GET",
@@ -73,6 +74,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("limit", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"3e5a7c9e-1b3c-4e5a-8c9e-1b3c5e7a9c1e\",\u000a  \"data\": {\u000a    \"list\": [\u000a      {\u000a        \"widgetId\": \"w_5f8d2c1a9e\",\u000a        \"name\": \"\u9996\u9875\u8f6e\u64ad\",\u000a        \"status\": \"ACTIVE\",\u000a        \"owner\": { \"userId\": \"u_62a9c0\" },\u000a        \"tags\": [],\u000a        \"updatedAt\": 1700000123456\u000a      }\u000a    ],\u000a    \"totalCount\": 1\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_listWidgetDetailsAsyncOperation;
     }
 
     public sealed partial class ManagementFakeSetup

@@ -57,8 +57,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>management/widgets/list-widget-tags.md</c> says about <see cref="ListWidgetTagsAsync(global::Authing.Sdk.Models.ListWidgetTagsDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation ListWidgetTagsAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation ListWidgetTagsAsyncOperation => s_listWidgetTagsAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Management",
             "ListWidgetTags",
             "GET",
@@ -69,6 +70,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("keywords", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"7c9e1b3c-5e7a-4c9e-9b3c-5e7a9c1e3a5c\",\u000a  \"data\": [\u000a    { \"tagId\": \"tag_01\", \"name\": \"\u9996\u9875\", \"color\": \"#1F6FEB\", \"widgetCount\": 12 }\u000a  ]\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_listWidgetTagsAsyncOperation;
     }
 
     public sealed partial class ManagementFakeSetup

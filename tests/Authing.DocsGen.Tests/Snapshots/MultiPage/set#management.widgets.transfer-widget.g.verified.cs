@@ -57,8 +57,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>management/widgets/transfer-widget.md</c> says about <see cref="TransferWidgetAsync(global::Authing.Sdk.Models.TransferWidgetDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation TransferWidgetAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation TransferWidgetAsyncOperation => s_transferWidgetAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Management",
             "TransferWidget",
             "POST",
@@ -71,6 +72,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("keepViewer", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"5a7c9e1b-3c5e-4a7c-9e1b-3c5e7a9c1e3a\",\u000a  \"data\": { \"success\": true }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_transferWidgetAsyncOperation;
     }
 
     public sealed partial class ManagementFakeSetup

@@ -58,8 +58,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>get-gadget-quota.md</c> says about <see cref="GetGadgetQuotaAsync(global::Authing.Sdk.Models.GetGadgetQuotaDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation GetGadgetQuotaAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation GetGadgetQuotaAsyncOperation => s_getGadgetQuotaAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Management",
             "GetGadgetQuota",
             "GET",
@@ -71,6 +72,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("model", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"6d8f0b2d-4f6b-4d8f-ab2d-4f6b8d0f2b4e\",\u000a  \"data\": {\u000a    \"limit\": 200,\u000a    \"used\": 150,\u000a    \"usageRatio\": 0.75\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_getGadgetQuotaAsyncOperation;
     }
 
     public sealed partial class ManagementFakeSetup

@@ -49,8 +49,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>get-server-time.md</c> says about <see cref="GetServerTimeAsync(global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation GetServerTimeAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation GetServerTimeAsyncOperation => s_getServerTimeAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Authentication",
             "GetServerTime",
             "GET",
@@ -58,6 +59,8 @@ namespace Authing.Sdk
             "get-server-time.md",
             global::System.Array.Empty<global::Authing.Sdk.Runtime.AuthingOperationField>(),
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"0b2d4f6b-8d0f-4b2d-9f6b-8d0f2b4d6f8c\",\u000a  \"data\": \"2023-12-04T08:00:00.000Z\"\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_getServerTimeAsyncOperation;
     }
 
     public sealed partial class AuthenticationFakeSetup

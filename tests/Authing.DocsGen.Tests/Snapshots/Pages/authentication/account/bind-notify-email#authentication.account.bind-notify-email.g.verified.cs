@@ -57,8 +57,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>authentication/account/bind-notify-email.md</c> says about <see cref="BindNotifyEmailAsync(global::Authing.Sdk.Models.BindNotifyEmailDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation BindNotifyEmailAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation BindNotifyEmailAsyncOperation => s_bindNotifyEmailAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Authentication",
             "BindNotifyEmail",
             "POST",
@@ -71,6 +72,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("categories", global::Authing.Sdk.Runtime.AuthingJsonKind.Array, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"0d2f4b6d-8f0b-4d2f-8b6d-8f0b2d4f6b8e\"\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_bindNotifyEmailAsyncOperation;
     }
 
     public sealed partial class AuthenticationFakeSetup

@@ -57,8 +57,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>authentication/account/get-security-level.md</c> says about <see cref="GetSecurityLevelAsync(global::Authing.Sdk.Models.GetSecurityLevelDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation GetSecurityLevelAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation GetSecurityLevelAsyncOperation => s_getSecurityLevelAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Authentication",
             "GetSecurityLevel",
             "GET",
@@ -69,6 +70,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("origin", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"2d4f6b8d-0f2b-4d4f-9b8d-0f2b4d6f8b0e\",\u000a  \"data\": {\u000a    \"score\": 85,\u000a    \"level\": \"HIGH\",\u000a    \"passwordStrength\": 0.75,\u000a    \"suggestions\": [\u000a      { \"code\": \"bind-totp\", \"message\": \"Bind an authenticator app\" }\u000a    ]\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_getSecurityLevelAsyncOperation;
     }
 
     public sealed partial class AuthenticationFakeSetup

@@ -59,8 +59,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>authentication/account/list-my-badges.md</c> says about <see cref="ListMyBadgesAsync(global::Authing.Sdk.Models.ListMyBadgesDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation ListMyBadgesAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation ListMyBadgesAsyncOperation => s_listMyBadgesAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Authentication",
             "ListMyBadges",
             "GET",
@@ -73,6 +74,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("includeExpired", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"4f6b8d0f-2b4d-4f6b-8d0f-2b4d6f8b0d2e\",\u000a  \"data\": {\u000a    \"list\": [\u000a      {\u000a        \"badgeId\": \"b_91f3\",\u000a        \"title\": \"Top contributor\",\u000a        \"level\": 2,\u000a        \"issuedAt\": 1701561600000,\u000a        \"expiresAt\": null\u000a      }\u000a    ],\u000a    \"totalCount\": 1\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_listMyBadgesAsyncOperation;
     }
 
     public sealed partial class AuthenticationFakeSetup

@@ -59,8 +59,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>authentication/devices/list-my-devices.md</c> says about <see cref="ListMyDevicesAsync(global::Authing.Sdk.Models.ListMyDevicesDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation ListMyDevicesAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation ListMyDevicesAsyncOperation => s_listMyDevicesAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Authentication",
             "ListMyDevices",
             "GET",
@@ -73,6 +74,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("platform", global::Authing.Sdk.Runtime.AuthingJsonKind.Enum, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"6f8b0d2f-4b6d-4f8b-ad2f-4b6d8f0b2d4e\",\u000a  \"data\": {\u000a    \"list\": [\u000a      {\u000a        \"deviceId\": \"dev_01\",\u000a        \"platform\": \"ios\",\u000a        \"name\": \"Ming's iPhone\",\u000a        \"current\": true,\u000a        \"lastSeenAt\": 1701388800000\u000a      }\u000a    ],\u000a    \"totalCount\": 1\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_listMyDevicesAsyncOperation;
     }
 
     public sealed partial class AuthenticationFakeSetup

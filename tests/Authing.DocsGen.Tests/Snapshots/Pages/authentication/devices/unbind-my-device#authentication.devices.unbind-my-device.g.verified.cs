@@ -57,8 +57,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>authentication/devices/unbind-my-device.md</c> says about <see cref="UnbindMyDeviceAsync(global::Authing.Sdk.Models.UnbindMyDeviceDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation UnbindMyDeviceAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation UnbindMyDeviceAsyncOperation => s_unbindMyDeviceAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Authentication",
             "UnbindMyDevice",
             "POST",
@@ -71,6 +72,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("remark", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"8b0d2f4b-6d8f-4b0d-9f4b-6d8f0b2d4f6c\",\u000a  \"data\": {\u000a    \"success\": true\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_unbindMyDeviceAsyncOperation;
     }
 
     public sealed partial class AuthenticationFakeSetup

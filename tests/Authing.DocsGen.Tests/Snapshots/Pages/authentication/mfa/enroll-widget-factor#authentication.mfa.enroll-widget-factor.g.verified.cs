@@ -57,8 +57,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>authentication/mfa/enroll-widget-factor.md</c> says about <see cref="EnrollWidgetFactorAsync(global::Authing.Sdk.Models.EnrollWidgetFactorDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation EnrollWidgetFactorAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation EnrollWidgetFactorAsyncOperation => s_enrollWidgetFactorAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Authentication",
             "EnrollWidgetFactor",
             "POST",
@@ -71,6 +72,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("proof", global::Authing.Sdk.Runtime.AuthingJsonKind.Object, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"4f6b8d0f-2b4d-4f6b-9d0f-2b4d6f8b0d2f\"\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_enrollWidgetFactorAsyncOperation;
     }
 
     public sealed partial class AuthenticationFakeSetup

@@ -57,8 +57,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>authentication/mfa/send-widget-code.md</c> says about <see cref="SendWidgetCodeAsync(global::Authing.Sdk.Models.SendWidgetCodeDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation SendWidgetCodeAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation SendWidgetCodeAsyncOperation => s_sendWidgetCodeAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Authentication",
             "SendWidgetCode",
             "POST",
@@ -72,6 +73,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("locale", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"8d0f2b4d-6f8b-4d0f-8b4d-6f8b0d2f4b6e\",\u000a  \"data\": {\u000a    \"sentTo\": \"+86 138****0000\",\u000a    \"retryAfter\": 60\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_sendWidgetCodeAsyncOperation;
     }
 
     public sealed partial class AuthenticationFakeSetup

@@ -57,8 +57,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>authentication/mfa/veirfy-widget-code.md</c> says about <see cref="VeirfyWidgetCodeAsync(global::Authing.Sdk.Models.VeirfyWidgetCodeDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation VeirfyWidgetCodeAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation VeirfyWidgetCodeAsyncOperation => s_veirfyWidgetCodeAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Authentication",
             "VeirfyWidgetCode",
             "POST",
@@ -71,6 +72,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("rememberDevice", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"6b8d0f2b-4d6f-4b8d-8f2b-4d6f8b0d2f4c\",\u000a  \"data\": {\u000a    \"valid\": true,\u000a    \"widgetAccessToken\": \"eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJ3aWQiOiJ3XzVmOGQyYzFhOWUiLCJleHAiOjE3MDE3MzQ0MDB9.ZmFrZS1zaWduYXR1cmU\",\u000a    \"expiresIn\": 600\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_veirfyWidgetCodeAsyncOperation;
     }
 
     public sealed partial class AuthenticationFakeSetup

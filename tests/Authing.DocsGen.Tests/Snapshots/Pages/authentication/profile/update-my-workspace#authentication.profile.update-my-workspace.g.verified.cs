@@ -57,8 +57,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>authentication/profile/update-my-workspace.md</c> says about <see cref="UpdateMyWorkspaceAsync(global::Authing.Sdk.Models.UpdateMyWorkspaceDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation UpdateMyWorkspaceAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation UpdateMyWorkspaceAsyncOperation => s_updateMyWorkspaceAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Authentication",
             "UpdateMyWorkspace",
             "POST",
@@ -73,6 +74,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("preferences", global::Authing.Sdk.Runtime.AuthingJsonKind.Any, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"2b4d6f8b-0d2f-4b4d-8f8b-0d2f4b6d8f0c\",\u000a  \"data\": {\u000a    \"layout\": \"grid\",\u000a    \"locale\": \"zh-CN\",\u000a    \"timezone\": \"Asia/Shanghai\",\u000a    \"pinnedWidgetIds\": [\"w_5f8d2c1a9e\"]\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_updateMyWorkspaceAsyncOperation;
     }
 
     public sealed partial class AuthenticationFakeSetup

@@ -57,8 +57,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>authentication/signin/signin-by-badge.md</c> says about <see cref="SignInByBadgeAsync(global::Authing.Sdk.Models.SignInByBadgeDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation SignInByBadgeAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation SignInByBadgeAsyncOperation => s_signInByBadgeAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Authentication",
             "SignInByBadge",
             "POST",
@@ -73,6 +74,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("options", global::Authing.Sdk.Runtime.AuthingJsonKind.Object, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u767b\u5f55\u6210\u529f\",\u000a  \"requestId\": \"4d6f8b0d-2f4b-4d6f-9b0d-2f4b6d8f0b2e\",\u000a  \"data\": {\u000a    \"access_token\": \"eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1XzYyYTljMCIsInNjb3BlIjoib3BlbmlkIHByb2ZpbGUifQ.c2lnLWFjY2Vzcw\",\u000a    \"id_token\": \"eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1XzYyYTljMCIsIm5hbWUiOiLnjovlsI_mmI4ifQ.c2lnLWlk\",\u000a    \"token_type\": \"Bearer\",\u000a    \"expires_in\": 1209600,\u000a    \"scope\": \"openid profile widgets:read\"\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_signInByBadgeAsyncOperation;
     }
 
     public sealed partial class AuthenticationFakeSetup

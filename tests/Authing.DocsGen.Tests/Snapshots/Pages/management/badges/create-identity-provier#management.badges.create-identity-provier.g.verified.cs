@@ -57,8 +57,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>management/badges/create-identity-provier.md</c> says about <see cref="CreateIdentityProvierAsync(global::Authing.Sdk.Models.CreateIdentityProvierDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation CreateIdentityProvierAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation CreateIdentityProvierAsyncOperation => s_createIdentityProvierAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Management",
             "CreateIdentityProvier",
             "POST",
@@ -74,6 +75,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("badgeCode", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"4b6d8f0b-2d4f-4b6d-af0b-2d4f6b8d0f2b\",\u000a  \"data\": {\u000a    \"identityProviderId\": \"idp_4c7e\",\u000a    \"type\": \"azure-ad\",\u000a    \"name\": \"\u5408\u4f5c\u4f19\u4f34 Azure AD\",\u000a    \"loginMode\": \"SignupAndLogin\"\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_createIdentityProvierAsyncOperation;
     }
 
     public sealed partial class ManagementFakeSetup

@@ -57,8 +57,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>management/devices/check-device-online.md</c> says about <see cref="CheckDeviceOnlineAsync(global::Authing.Sdk.Models.CheckDeviceOnlineDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation CheckDeviceOnlineAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation CheckDeviceOnlineAsyncOperation => s_checkDeviceOnlineAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Management",
             "CheckDeviceOnline",
             "GET",
@@ -69,6 +70,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("deviceId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
             },
             "{\u000a  \"online\": true,\u000a  \"lastSeenAt\": 1701388800000,\u000a  \"ip\": \"203.0.113.24\",\u000a  \"connectionCount\": 2\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_checkDeviceOnlineAsyncOperation;
     }
 
     public sealed partial class ManagementFakeSetup

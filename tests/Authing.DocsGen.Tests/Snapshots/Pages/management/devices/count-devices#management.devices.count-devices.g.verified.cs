@@ -59,8 +59,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>management/devices/count-devices.md</c> says about <see cref="CountDevicesAsync(global::Authing.Sdk.Models.CountDevicesDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation CountDevicesAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation CountDevicesAsyncOperation => s_countDevicesAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Management",
             "CountDevices",
             "GET",
@@ -73,6 +74,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("since", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"6f8b0d2f-4b6d-4f8b-8d2f-4b6d8f0b2d4f\",\u000a  \"data\": 128\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_countDevicesAsyncOperation;
     }
 
     public sealed partial class ManagementFakeSetup

@@ -57,8 +57,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>management/devices/list-devices.md</c> says about <see cref="ListDevicesAsync(global::Authing.Sdk.Models.ListDevicesDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation ListDevicesAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation ListDevicesAsyncOperation => s_listDevicesAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Management",
             "ListDevices",
             "POST",
@@ -71,6 +72,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("onlineOnly", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"4d6f8b0d-2f4b-4d6f-8b0d-2f4b6d8f0b2d\",\u000a  \"data\": [\u000a    {\u000a      \"deviceId\": \"dev_01\",\u000a      \"platform\": \"ios\",\u000a      \"name\": \"Ming's iPhone\",\u000a      \"online\": true,\u000a      \"lastSeenAt\": 1701388800000\u000a    }\u000a  ]\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_listDevicesAsyncOperation;
     }
 
     public sealed partial class ManagementFakeSetup

@@ -57,8 +57,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>management/devices/rename-device.md</c> says about <see cref="RenameDeviceAsync(global::Authing.Sdk.Models.RenameDeviceDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation RenameDeviceAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation RenameDeviceAsyncOperation => s_renameDeviceAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Management",
             "RenameDevice",
             "POST",
@@ -71,6 +72,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("notifyUser", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"8b0d2f4b-6d8f-4b0d-af4b-6d8f0b2d4f6b\",\u000a  \"data\": {\u000a    \"deviceId\": \"dev_01\",\u000a    \"name\": \"Office laptop\",\u000a    \"renamedAt\": 1701475200000\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_renameDeviceAsyncOperation;
     }
 
     public sealed partial class ManagementFakeSetup

@@ -57,8 +57,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>management/gadgets/clone-gadget.md</c> says about <see cref="CloneGadgetAsync(global::Authing.Sdk.Models.CloneGadgetDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation CloneGadgetAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation CloneGadgetAsyncOperation => s_cloneGadgetAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Management",
             "CloneGadget",
             "POST",
@@ -71,6 +72,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("copySensors", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"3f5b7d9f-1b3d-4f5b-8d9f-1b3d5f7b9d1f\",\u000a  \"data\": {\u000a    \"gadgetId\": \"g_8b1d4f\",\u000a    \"serialNumber\": \"SN-2023-0002\",\u000a    \"clonedFrom\": \"g_3e9a7c\"\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_cloneGadgetAsyncOperation;
     }
 
     public sealed partial class ManagementFakeSetup

@@ -57,8 +57,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>management/gadgets/create-gadget.md</c> says about <see cref="CreateGadgetAsync(global::Authing.Sdk.Models.CreateGadgetDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation CreateGadgetAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation CreateGadgetAsyncOperation => s_createGadgetAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Management",
             "CreateGadget",
             "POST",
@@ -73,6 +74,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("weight", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"8c0e2a4c-6e8a-4c0e-a2c4-6e8a0c2e4a6c\",\u000a  \"data\": {\u000a    \"gadgetId\": \"g_3e9a7c\",\u000a    \"serialNumber\": \"SN-2023-0001\",\u000a    \"weight\": 0.75\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_createGadgetAsyncOperation;
     }
 
     public sealed partial class ManagementFakeSetup

@@ -59,8 +59,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>management/gadgets/get-gadget.md</c> says about <see cref="GetGadgetAsync(global::Authing.Sdk.Models.GetGadgetDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation GetGadgetAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation GetGadgetAsyncOperation => s_getGadgetAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Management",
             "GetGadget",
             "GET",
@@ -73,6 +74,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("withFirmware", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"1a3c5e7f-9b1d-4f3a-b5c7-e9f1a3c5e7b9\",\u000a  \"data\": {\u000a    \"gadgetId\": \"g_3e9a7c\",\u000a    \"serialNumber\": \"SN-2023-0001\",\u000a    \"model\": \"Thermo Mini\",\u000a    \"batteryLevel\": 87,\u000a    \"firmware\": {\u000a      \"version\": \"2.4.1\",\u000a      \"releasedAt\": 1688169600000\u000a    }\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_getGadgetAsyncOperation;
     }
 
     public sealed partial class ManagementFakeSetup

@@ -57,8 +57,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>management/gadgets/get-gadget-owner.md</c> says about <see cref="GetGadgetOwnerAsync(global::Authing.Sdk.Models.GetGadgetOwnerDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation GetGadgetOwnerAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation GetGadgetOwnerAsyncOperation => s_getGadgetOwnerAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Management",
             "GetGadgetOwner",
             "GET",
@@ -69,6 +70,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("gadgetId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"5d7f9b1d-3f5b-4d7f-9b1d-3f5b7d9f1b3d\",\u000a  \"data\": {\u000a    \"ownerType\": \"USER\",\u000a    \"ownerId\": \"u_62a9c0\",\u000a    \"transferredAt\": 1693526400000,\u000a    \"previousOwner\": {\u000a      \"ownerType\": \"ORGANIZATION\",\u000a      \"ownerId\": \"org_7d1e\"\u000a    }\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_getGadgetOwnerAsyncOperation;
     }
 
     public sealed partial class ManagementFakeSetup

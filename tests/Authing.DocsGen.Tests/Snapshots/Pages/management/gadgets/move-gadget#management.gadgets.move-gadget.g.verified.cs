@@ -57,8 +57,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>management/gadgets/move-gadget.md</c> says about <see cref="MoveGadgetAsync(global::Authing.Sdk.Models.MoveGadgetDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and no response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation MoveGadgetAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation MoveGadgetAsyncOperation => s_moveGadgetAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Management",
             "MoveGadget",
             "POST",
@@ -72,6 +73,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("effectiveAt", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
             },
             null);
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_moveGadgetAsyncOperation;
     }
 
     public sealed partial class ManagementFakeSetup

@@ -61,8 +61,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>management/gadgets/search-gadgets.md</c> says about <see cref="SearchGadgetsAsync(global::Authing.Sdk.Models.SearchGadgetsDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation SearchGadgetsAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation SearchGadgetsAsyncOperation => s_searchGadgetsAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Management",
             "SearchGadgets",
             "GET",
@@ -77,6 +78,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("limit", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"0d2f4b6d-8f0b-4d2f-b4d6-8f0b2d4f6b8d\",\u000a  \"data\": {\u000a    \"list\": [\u000a      {\u000a        \"gadgetId\": \"g_3e9a7c\",\u000a        \"model\": \"Thermo Mini\",\u000a        \"score\": 0.92,\u000a        \"highlight\": \"<span class=\\\"hit\\\">Thermo</span> Mini\"\u000a      }\u000a    ],\u000a    \"totalCount\": 1\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_searchGadgetsAsyncOperation;
     }
 
     public sealed partial class ManagementFakeSetup

@@ -65,8 +65,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>management/invoices/export-invoices.md</c> says about <see cref="ExportInvoicesAsync(global::Authing.Sdk.Models.ExportInvoicesDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation ExportInvoicesAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation ExportInvoicesAsyncOperation => s_exportInvoicesAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Management",
             "ExportInvoices",
             "POST",
@@ -81,6 +82,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("emailTo", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"2d4f6b8d-0f2b-4d4f-ab8d-0f2b4d6f8b0d\",\u000a  \"data\": {\u000a    \"taskId\": \"exp_7f21\",\u000a    \"status\": \"QUEUED\"\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_exportInvoicesAsyncOperation;
     }
 
     public sealed partial class ManagementFakeSetup

@@ -59,8 +59,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>management/invoices/get-invoice-stats.md</c> says about <see cref="GetInvoiceStatsAsync(global::Authing.Sdk.Models.GetInvoiceStatsDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation GetInvoiceStatsAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation GetInvoiceStatsAsyncOperation => s_getInvoiceStatsAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Management",
             "GetInvoiceStats",
             "GET",
@@ -73,6 +74,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("month", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"data\": {\u000a    \"year\": 2023,\u000a    \"months\": [\u000a      { \"month\": 12, \"count\": 38, \"amount\": 75980.5 }\u000a    ]\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_getInvoiceStatsAsyncOperation;
     }
 
     public sealed partial class ManagementFakeSetup

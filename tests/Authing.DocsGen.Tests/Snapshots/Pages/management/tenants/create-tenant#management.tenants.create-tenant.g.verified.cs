@@ -57,8 +57,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>management/tenants/create-tenant.md</c> says about <see cref="CreateTenantAsync(global::Authing.Sdk.Models.CreateTenantDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation CreateTenantAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation CreateTenantAsyncOperation => s_createTenantAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Management",
             "CreateTenant",
             "POST",
@@ -78,6 +79,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("webhooks", global::Authing.Sdk.Runtime.AuthingJsonKind.Array, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"6b8d0f2b-4d6f-4b8d-8f2b-4d6f8b0d2f4b\",\u000a  \"data\": {\u000a    \"tenantId\": \"t_9c2e4a\",\u000a    \"name\": \"Acme & Co. <Beta>\",\u000a    \"class\": \"PRO\",\u000a    \"note\": \"/* \u4ec5\u4f9b\u5185\u90e8\u4f7f\u7528 */ </summary>\"\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_createTenantAsyncOperation;
     }
 
     public sealed partial class ManagementFakeSetup

@@ -58,8 +58,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>management/tenants/get-tenant-config.md</c> says about <see cref="GetTenantConfigAsync(global::Authing.Sdk.Models.GetTenantConfigDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation GetTenantConfigAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation GetTenantConfigAsyncOperation => s_getTenantConfigAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Management",
             "GetTenantConfig",
             "GET",
@@ -71,6 +72,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("withSecrets", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"8d0f2b4d-6f8b-4d0f-ab4d-6f8b0d2f4b6d\",\u000a  \"data\": {\u000a    \"logoUrl\": \"https://cdn.example.com/tenants/t_9c2e4a/logo.png\",\u000a    \"features\": [\"sso\", \"mfa\", \"audit-log\"],\u000a    \"extra\": { \"industry\": \"retail\", \"employees\": 120 },\u000a    \"theme\": \"dark\",\u000a    \"allowSignup\": true,\u000a    \"mfaEnforced\": false,\u000a    \"createdAt\": 1700000000000,\u000a    \"maxMembers\": 500,\u000a    \"storageUsageRatio\": 0.75,\u000a    \"welcomeMessage\": \"\u6b22\u8fce\u56de\u6765 \ud83d\udc4b\ud83c\udf89\",\u000a    \"allowedOrigins\": [\"https://a.example.com\"],\u000a    \"slogan\": \"Build faster, ship safer\"\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_getTenantConfigAsyncOperation;
     }
 
     public sealed partial class ManagementFakeSetup

@@ -57,8 +57,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>management/tenants/update-tenant-quota.md</c> says about <see cref="UpdateTenantQuotaAsync(global::Authing.Sdk.Models.UpdateTenantQuotaDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation UpdateTenantQuotaAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation UpdateTenantQuotaAsyncOperation => s_updateTenantQuotaAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Management",
             "UpdateTenantQuota",
             "POST",
@@ -74,6 +75,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("notifyAdmins", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"2b4d6f8b-0d2f-4b4d-9f8b-0d2f4b6d8f0b\",\u000a  \"data\": {\u000a    \"tenantId\": \"t_9c2e4a\",\u000a    \"maxMembers\": 500,\u000a    \"maxWidgets\": 50,\u000a    \"status\": \"Activated\"\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_updateTenantQuotaAsyncOperation;
     }
 
     public sealed partial class ManagementFakeSetup

@@ -58,8 +58,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>management/widgets/delete-widget.md</c> says about <see cref="DeleteWidgetAsync(global::Authing.Sdk.Models.DeleteWidgetDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation DeleteWidgetAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation DeleteWidgetAsyncOperation => s_deleteWidgetAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Management",
             "DeleteWidget",
             "DELETE",
@@ -71,6 +72,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("force", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"7e1c3a5b-9d2f-4b6e-8a0c-2e4f6a8b0c1d\",\u000a  \"data\": {\u000a    \"success\": true\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_deleteWidgetAsyncOperation;
     }
 
     public sealed partial class ManagementFakeSetup

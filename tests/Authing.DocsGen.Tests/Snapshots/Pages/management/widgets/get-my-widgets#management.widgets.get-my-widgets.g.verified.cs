@@ -59,8 +59,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>management/widgets/get-my-widgets.md</c> says about <see cref="GetWidgetsAsync(global::Authing.Sdk.Models.GetWidgetsDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation GetWidgetsAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation GetWidgetsAsyncOperation => s_getWidgetsAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Management",
             "GetWidgets",
             "GET",
@@ -73,6 +74,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("withArchived", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\",\u000a  \"data\": [\u000a    {\u000a      \"widgetId\": \"w_5f8d2c1a9e\",\u000a      \"name\": \"\u9996\u9875\u8f6e\u64ad\",\u000a      \"favoritedAt\": 1670000000000\u000a    }\u000a  ]\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_getWidgetsAsyncOperation;
     }
 
     public sealed partial class ManagementFakeSetup

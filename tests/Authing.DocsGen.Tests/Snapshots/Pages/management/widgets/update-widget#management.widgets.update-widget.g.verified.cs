@@ -57,8 +57,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>management/widgets/update-widget.md</c> says about <see cref="UpdateWidgetAsync(global::Authing.Sdk.Models.UpdateWidgetDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation UpdateWidgetAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation UpdateWidgetAsyncOperation => s_updateWidgetAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Management",
             "UpdateWidget",
             "PUT",
@@ -72,6 +73,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("options", global::Authing.Sdk.Runtime.AuthingJsonKind.Object, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"5b7d9f1a-3c5e-4a7b-9d1f-3a5c7e9b1d3f\",\u000a  \"data\": {\u000a    \"widgetId\": \"w_5f8d2c1a9e\",\u000a    \"name\": \"Homepage carousel\",\u000a    \"updatedAt\": 1700000123456\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_updateWidgetAsyncOperation;
     }
 
     public sealed partial class ManagementFakeSetup

@@ -57,8 +57,9 @@ namespace Authing.Sdk
         /// <summary>
         /// What the docs page <c>management/widgets/widgets-revoke.md</c> says about <see cref="RevokeWidgetsAsync(global::Authing.Sdk.Models.RevokeWidgetsDto, global::System.Threading.CancellationToken)"/>:
         /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
         /// </summary>
-        internal static readonly global::Authing.Sdk.Runtime.AuthingOperation RevokeWidgetsAsyncOperation = new global::Authing.Sdk.Runtime.AuthingOperation(
+        internal static global::Authing.Sdk.Runtime.AuthingOperation RevokeWidgetsAsyncOperation => s_revokeWidgetsAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
             "Management",
             "RevokeWidgets",
             "POST",
@@ -72,6 +73,8 @@ namespace Authing.Sdk
                 new global::Authing.Sdk.Runtime.AuthingOperationField("scope", global::Authing.Sdk.Runtime.AuthingJsonKind.Enum, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
             },
             "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"2d4f6a8c-0e1b-4d3f-a5c7-9e1b3d5f7a9c\"\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_revokeWidgetsAsyncOperation;
     }
 
     public sealed partial class ManagementFakeSetup
