@@ -53,6 +53,24 @@ public sealed class IncrementalScenarioTests
     }
 
     [Fact]
+    public void Editing_page_As_response_example_reemits_only_As_method_with_the_new_test_double_answer()
+    {
+        var warm = Warm();
+        var edited = Replace(warm, PageA, Text(PageA).Replace("\"updatedAt\": 1700000123456", "\"updatedAt\": 1700000999999", StringComparison.Ordinal));
+
+        Assert.Equal(new[] { PageA }, ReparsedPages(edited));
+        AssertOnly(edited, TrackingNames.Methods, IncrementalStepRunReason.Modified, 1);
+        AssertNothingReran(edited, TrackingNames.Dtos);
+        AssertNothingReran(edited, TrackingNames.Enums);
+
+        var changed = ChangedSources(warm, edited);
+        var method = Assert.Single(changed);
+        Assert.Contains("1700000999999", edited.Sources[method], StringComparison.Ordinal);
+        AssertSetEqual(changed, Reemitted(edited));
+        AssertSameAsFreshRun(edited, PagesWith(PageA, edited.Texts[PageA]));
+    }
+
+    [Fact]
     public void Editing_a_cell_of_page_As_request_table_reemits_only_outputs_derived_from_A()
     {
         var warm = Warm();

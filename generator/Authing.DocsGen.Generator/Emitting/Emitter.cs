@@ -30,10 +30,11 @@ public static class Emitter
         var request = resolved.Request;
         var requestType = request is null ? string.Empty : models + CSharp.Identifier(request.Name, "Request");
         var responseType = models + CSharp.Identifier(method.ResponseDtoName!, "Response");
+        var methodName = CSharp.Identifier(method.Name, "Method") + "Async";
         var view = new MethodView
         {
             Client = method.Client.ToString(),
-            Name = CSharp.Identifier(method.Name, "Method") + "Async",
+            Name = methodName,
             Summary = Doc(method.Title),
             Remarks = Doc(method.Description),
             HttpMethod = method.Verb switch
@@ -56,6 +57,20 @@ public static class Emitter
             UsesBody = request is not null && method.Verb != HttpVerb.Get,
             PathParameters = Parameters(resolved, ParameterLocation.Path, options),
             QueryParameters = Parameters(resolved, ParameterLocation.Query, options),
+            OperationField = "s_" + char.ToLowerInvariant(methodName[0]) + methodName.Substring(1) + "Operation",
+            OperationFields = resolved.Parameters.Select(p => new OperationFieldView
+            {
+                WireLiteral = CSharp.StringLiteral(p.Field.WireName),
+                Kind = JsonKind(p.Field.Type),
+                Required = p.Field.Required ? "true" : "false",
+                Location = p.In.ToString(),
+            }).ToArray(),
+            ClientLiteral = CSharp.StringLiteral(method.Client.ToString()),
+            MethodLiteral = CSharp.StringLiteral(CSharp.Identifier(method.Name, "Method")),
+            DocsPathLiteral = CSharp.StringLiteral(method.DocsPath),
+            DocsPathDoc = CSharp.XmlDocText(method.DocsPath),
+            HasExample = method.Example is not null,
+            ExampleLiteral = method.Example is { } example ? CSharp.StringLiteral(example.Text) : "null",
         };
         return new GeneratedSource(resolved.HintName, TemplateRenderer.Render("ClientMethod", view.For(options)));
     }
@@ -99,6 +114,18 @@ public static class Emitter
         };
         return new GeneratedSource($"Models/{typeName}.g.cs", TemplateRenderer.Render("Enum", view.For(options)));
     }
+
+    /// <summary>The kind of JSON value the offline test double accepts for a request field (<c>AuthingJsonKind</c>).</summary>
+    private static string JsonKind(TypeRef type) => type.Kind switch
+    {
+        TypeKind.String => "String",
+        TypeKind.Int64 or TypeKind.Double => "Number",
+        TypeKind.Boolean => "Boolean",
+        TypeKind.Dto => "Object",
+        TypeKind.Enum => "Enum",
+        TypeKind.List => "Array",
+        _ => "Any",
+    };
 
     private static T For<T>(this T view, GeneratorOptions options)
         where T : FileView => view with

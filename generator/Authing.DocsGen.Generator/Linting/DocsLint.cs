@@ -4,8 +4,6 @@ using System.Linq;
 using Authing.DocsGen.Diagnostics;
 using Authing.DocsGen.Model;
 using Authing.DocsGen.Parsing;
-using Markdig;
-using Markdig.Syntax;
 
 namespace Authing.DocsGen.Linting;
 
@@ -14,14 +12,12 @@ public sealed record LintFinding(DiagnosticInfo Diagnostic, MarkdownLocation? Re
 
 /// <summary>
 /// The docs lint (ADG031–ADG036): where a page contradicts itself or another page. It reads what the parser already
-/// produced (<see cref="PageModel"/>) plus the page's response example, and never changes what is generated. Per page:
+/// produced (<see cref="PageModel"/>, the response example included) and the page's text, and never changes what is generated. Per page:
 /// the example against the response tables; across pages: types defined twice and type names one edit from a defined
 /// one. Never throws on docs text (a page that fails to lint yields no findings; the parser already reported it).
 /// </summary>
 public static class DocsLint
 {
-    private static readonly MarkdownPipeline s_pipeline = new MarkdownPipelineBuilder().UsePipeTables().UsePreciseSourceLocation().Build();
-
     /// <summary>
     /// One page's examples against its tables: the response example against the response table and the data structures
     /// it reaches, and each table row's JSON example (an object or array in the example column) against the row's type.
@@ -45,10 +41,8 @@ public static class DocsLint
                 }
             }
 
-            var document = MarkdownPreprocessor.Parse(text, lines, s_pipeline, _ => { });
             if (page.Method.ResponseDtoName is { } responseName
-                && document is not null
-                && SectionReader.Read(document, lines).ResponseExample is { } example
+                && page.Method.Example is { } example
                 && page.Dtos.FirstOrDefault(d => d.Name == responseName && d.Role == DtoRole.Response) is { } response)
             {
                 var (json, offsets) = CodeText(example);
@@ -219,24 +213,19 @@ public static class DocsLint
         _ => "'" + type.Name + "'",
     };
 
-    /// <summary>The code block's text as LenientJson reads it, and each of its lines' offset in the page.</summary>
-    private static (string Text, List<(int TextStart, int PageStart)> Offsets) CodeText(FencedCodeBlock block)
+    /// <summary>The example's text as LenientJson reads it, and each of its lines' offset in the page.</summary>
+    private static (string Text, List<(int TextStart, int PageStart)> Offsets) CodeText(ResponseExample example)
     {
-        var text = new System.Text.StringBuilder();
         var offsets = new List<(int, int)>();
-        for (var i = 0; i < block.Lines.Count; i++)
+        var textStart = 0;
+        for (var i = 0; i < example.LineStarts.Count; i++)
         {
-            var line = block.Lines.Lines[i];
-            if (i > 0)
-            {
-                text.Append('\n');
-            }
-
-            offsets.Add((text.Length, line.Slice.Start));
-            text.Append(line.Slice.ToString());
+            offsets.Add((textStart, example.LineStarts[i]));
+            var end = example.Text.IndexOf('\n', textStart);
+            textStart = end < 0 ? example.Text.Length : end + 1;
         }
 
-        return (text.ToString(), offsets);
+        return (example.Text, offsets);
     }
 
     /// <summary>Walks the example beside the tables, each type's fields compared once (the first object of that type).</summary>

@@ -14,4 +14,5 @@ public sealed record MethodModel(
     string? RequestDtoName,
     string? ResponseDtoName,
     string DocsPath,
-    MarkdownLocation Location);
+    MarkdownLocation Location,
+    ResponseExample? Example = null);

@@ -10,7 +10,7 @@ public sealed record ResolvedMethod(string PagePath, MethodModel Method, DtoMode
 {
     public ResolvedMethod WithoutLocations() => this with
     {
-        Method = Method with { Location = MarkdownLocation.None },
+        Method = Method with { Location = MarkdownLocation.None, Example = Method.Example?.WithoutLocation() },
         Request = Request?.WithoutLocations(),
         Parameters = Parameters.Select(p => p with { Field = p.Field.WithoutLocation() }).ToEquatableArray(),
     };

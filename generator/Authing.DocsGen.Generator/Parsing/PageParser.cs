@@ -201,7 +201,8 @@ public static class PageParser
                 requestFields.Count > 0 ? requestName : null,
                 responseName,
                 DocsPaths.FromClientFolder(_filePath),
-                location);
+                location,
+                sections.ResponseExample is { } example ? ExampleOf(example) : null);
             return Result(method, dtos, enums);
         }
 
@@ -422,6 +423,26 @@ public static class PageParser
             }
 
             return table;
+        }
+
+        /// <summary>The code block's lines joined by <c>\n</c>, and where each line starts in the page.</summary>
+        private static ResponseExample ExampleOf(Markdig.Syntax.FencedCodeBlock block)
+        {
+            var text = new System.Text.StringBuilder();
+            var starts = new int[block.Lines.Count];
+            for (var i = 0; i < block.Lines.Count; i++)
+            {
+                var line = block.Lines.Lines[i];
+                if (i > 0)
+                {
+                    text.Append('\n');
+                }
+
+                starts[i] = line.Slice.Start;
+                text.Append(line.Slice.ToString());
+            }
+
+            return new ResponseExample(text.ToString(), new EquatableArray<int>(starts));
         }
 
         private MarkdownLocation Locate(Block? block) =>

@@ -127,6 +127,12 @@ public sealed class AuthingRequest
         }
     }
 
+    /// <summary>
+    /// The generated method this request belongs to (its route, verb, request fields and the docs' response example); set
+    /// by generated code, read by the offline test double (<c>Authing.Sdk.Testing.AuthingFakeHandler</c>). Not sent.
+    /// </summary>
+    public AuthingOperation? Operation { get; set; }
+
     /// <summary>True once <see cref="SetJsonBody{T}"/> has been called.</summary>
     public bool HasBody { get; private set; }
 
@@ -415,7 +421,7 @@ public sealed class AuthingRequest
     private static string FormEncode(string value) => Uri.EscapeDataString(value).Replace("%20", "+", StringComparison.Ordinal);
 
     /// <summary>The top-level properties of a JSON object as the node signer prints them; none for any other JSON value.</summary>
-    private static IReadOnlyList<KeyValuePair<string, string>> ReadBodyPairs(byte[] json)
+    internal static IReadOnlyList<KeyValuePair<string, string>> ReadBodyPairs(byte[] json)
     {
         using JsonDocument document = JsonDocument.Parse(json);
         JsonElement root = document.RootElement;

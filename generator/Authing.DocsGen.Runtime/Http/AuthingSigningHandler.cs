@@ -68,6 +68,9 @@ internal sealed class SigningState
         _settings = settings;
     }
 
+    /// <summary>The request the message was built from; the offline test double reads its operation and signing pairs.</summary>
+    public AuthingRequest Request => _request;
+
     /// <summary>How many times the message has reached the signing handler, this one included.</summary>
     public int NextSend() => Interlocked.Increment(ref _sends);
 

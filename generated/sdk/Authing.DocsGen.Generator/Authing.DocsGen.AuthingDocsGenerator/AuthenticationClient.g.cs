@@ -137,6 +137,40 @@ namespace Authing.Sdk
         protected internal AuthenticationClient Client { get; }
     }
 
+    /// <summary>
+    /// An offline Authing server for unit tests: answers every generated method with its docs page's response example,
+    /// takes typed answers and errors per method, checks each request against the docs tables and records it.
+    /// See <see cref="global::Authing.Sdk.Testing.AuthingFakeHandler"/>.
+    /// </summary>
+    public partial class AuthingFake : global::Authing.Sdk.Testing.AuthingFakeHandler
+    {
+        /// <summary>Typed answers and recorded calls of each <see cref="AuthenticationClient"/> method (<c>fake.Authentication.XxxAsync.Returns(…)</c>).</summary>
+        public AuthenticationFakeSetup Authentication => new AuthenticationFakeSetup(this);
+
+        /// <summary>Creates a <see cref="AuthenticationClient"/> that sends through this fake, with the fake's host and credentials and no retries.</summary>
+        /// <param name="configure">Changes the options before the client is created (language, <c>ThrowOnBusinessError</c>, …).</param>
+        /// <returns>The client.</returns>
+        public AuthenticationClient CreateAuthenticationClient(global::System.Action<global::Authing.Sdk.AuthenticationClientOptions>? configure = null)
+        {
+            var options = CreateAuthenticationOptions();
+            configure?.Invoke(options);
+            return new AuthenticationClient(CreateHttpClient(), options);
+        }
+    }
+
+    /// <summary>The offline test double's setup of each <see cref="AuthenticationClient"/> method: one property per method, named after it.</summary>
+    public sealed partial class AuthenticationFakeSetup
+    {
+        private readonly global::Authing.Sdk.Testing.AuthingFakeHandler _fake;
+
+        /// <summary>Creates the setup over a fake.</summary>
+        /// <param name="fake">The fake the answers are registered with.</param>
+        public AuthenticationFakeSetup(global::Authing.Sdk.Testing.AuthingFakeHandler fake)
+        {
+            _fake = fake ?? throw new global::System.ArgumentNullException(nameof(fake));
+        }
+    }
+
     /// <summary>Registers the Authing Authentication client with dependency injection over <c>IHttpClientFactory</c>.</summary>
     public static partial class AuthingServiceCollectionExtensions
     {

@@ -41,4 +41,24 @@ internal sealed record MethodView : FileView
     public ParameterView[] PathParameters { get; init; } = [];
 
     public ParameterView[] QueryParameters { get; init; } = [];
+
+    // The offline test double's metadata for this method.
+
+    /// <summary>The static field holding the method's <c>AuthingOperation</c>.</summary>
+    public string OperationField { get; init; } = string.Empty;
+
+    public OperationFieldView[] OperationFields { get; init; } = [];
+
+    public string ClientLiteral { get; init; } = string.Empty;
+
+    public string MethodLiteral { get; init; } = string.Empty;
+
+    public string DocsPathLiteral { get; init; } = string.Empty;
+
+    public string DocsPathDoc { get; init; } = string.Empty;
+
+    public bool HasExample { get; init; }
+
+    /// <summary>The docs' response example as one string literal (<c>null</c> when the page has none): docs text never changes the shape of the code around it.</summary>
+    public string ExampleLiteral { get; init; } = "null";
 }

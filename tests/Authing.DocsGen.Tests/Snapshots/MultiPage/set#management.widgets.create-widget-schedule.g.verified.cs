@@ -46,10 +46,43 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/create-widget-schedule");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/create-widget-schedule")
+            {
+                Operation = CreateWidgetScheduleAsyncOperation,
+            };
             call.SetJsonBody(request, global::Authing.Sdk.Models.CreateWidgetScheduleDtoJsonConverter.Instance);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/widgets/create-widget-schedule.md</c> says about <see cref="CreateWidgetScheduleAsync(global::Authing.Sdk.Models.CreateWidgetScheduleDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation CreateWidgetScheduleAsyncOperation => s_createWidgetScheduleAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "CreateWidgetSchedule",
+            "POST",
+            "/api/v3/create-widget-schedule",
+            "management/widgets/create-widget-schedule.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("widgetId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("schedule", global::Authing.Sdk.Runtime.AuthingJsonKind.Object, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"9e1b3c5e-7a9c-4e1b-8c5e-7a9c1e3a5c7e\",\u000a  \"data\": { \"success\": true }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_createWidgetScheduleAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.CreateWidgetScheduleAsync(global::Authing.Sdk.Models.CreateWidgetScheduleDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.IsSuccessRespDto> CreateWidgetScheduleAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.IsSuccessRespDto>(_fake, ManagementClient.CreateWidgetScheduleAsyncOperation, global::Authing.Sdk.Models.IsSuccessRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

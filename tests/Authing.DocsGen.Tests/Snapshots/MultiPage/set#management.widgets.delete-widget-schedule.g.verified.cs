@@ -46,10 +46,42 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/delete-widget-schedule");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/delete-widget-schedule")
+            {
+                Operation = DeleteWidgetScheduleAsyncOperation,
+            };
             call.SetJsonBody(request, global::Authing.Sdk.Models.DeleteWidgetScheduleDtoJsonConverter.Instance);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/widgets/delete-widget-schedule.md</c> says about <see cref="DeleteWidgetScheduleAsync(global::Authing.Sdk.Models.DeleteWidgetScheduleDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation DeleteWidgetScheduleAsyncOperation => s_deleteWidgetScheduleAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "DeleteWidgetSchedule",
+            "POST",
+            "/api/v3/delete-widget-schedule",
+            "management/widgets/delete-widget-schedule.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("widgetId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"d5e7a9c1-e3a5-4d5e-9c1e-3a5c7e9b1d3f\",\u000a  \"data\": { \"success\": true }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_deleteWidgetScheduleAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.DeleteWidgetScheduleAsync(global::Authing.Sdk.Models.DeleteWidgetScheduleDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.IsSuccessRespDto> DeleteWidgetScheduleAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.IsSuccessRespDto>(_fake, ManagementClient.DeleteWidgetScheduleAsyncOperation, global::Authing.Sdk.Models.IsSuccessRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

@@ -46,10 +46,42 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-widget-detail");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-widget-detail")
+            {
+                Operation = GetWidgetDetailAsyncOperation,
+            };
             call.AddQuery("widgetId", request.WidgetId);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/widgets/get-widget-detail.md</c> says about <see cref="GetWidgetDetailAsync(global::Authing.Sdk.Models.GetWidgetDetailDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation GetWidgetDetailAsyncOperation => s_getWidgetDetailAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "GetWidgetDetail",
+            "GET",
+            "/api/v3/get-widget-detail",
+            "management/widgets/get-widget-detail.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("widgetId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"1c3e5a7c-9e1b-4c3e-a7c9-e1b3c5e7a9c1\",\u000a  \"data\": {\u000a    \"widgetId\": \"w_5f8d2c1a9e\",\u000a    \"name\": \"\u9996\u9875\u8f6e\u64ad\",\u000a    \"status\": \"ACTIVE\",\u000a    \"owner\": { \"userId\": \"u_62a9c0\", \"displayName\": \"\u738b\u5c0f\u660e\" },\u000a    \"tags\": [{ \"key\": \"channel\", \"value\": \"web\" }],\u000a    \"updatedAt\": 1700000123456\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_getWidgetDetailAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.GetWidgetDetailAsync(global::Authing.Sdk.Models.GetWidgetDetailDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.WidgetDetailRespDto> GetWidgetDetailAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.WidgetDetailRespDto>(_fake, ManagementClient.GetWidgetDetailAsyncOperation, global::Authing.Sdk.Models.WidgetDetailRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

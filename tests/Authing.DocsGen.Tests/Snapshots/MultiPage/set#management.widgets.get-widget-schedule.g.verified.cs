@@ -46,10 +46,42 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-widget-schedule");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-widget-schedule")
+            {
+                Operation = GetWidgetScheduleAsyncOperation,
+            };
             call.AddQuery("widgetId", request.WidgetId);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/widgets/get-widget-schedule.md</c> says about <see cref="GetWidgetScheduleAsync(global::Authing.Sdk.Models.GetWidgetScheduleDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation GetWidgetScheduleAsyncOperation => s_getWidgetScheduleAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "GetWidgetSchedule",
+            "GET",
+            "/api/v3/get-widget-schedule",
+            "management/widgets/get-widget-schedule.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("widgetId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"b3c5e7a9-c1e3-4b3c-a7a9-c1e3a5c7e9b1\",\u000a  \"data\": {\u000a    \"startAt\": 1704067200000,\u000a    \"endAt\": 1706745600000,\u000a    \"timezone\": \"Asia/Shanghai\",\u000a    \"repeat\": \"NONE\"\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_getWidgetScheduleAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.GetWidgetScheduleAsync(global::Authing.Sdk.Models.GetWidgetScheduleDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.WidgetScheduleRespDto> GetWidgetScheduleAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.WidgetScheduleRespDto>(_fake, ManagementClient.GetWidgetScheduleAsyncOperation, global::Authing.Sdk.Models.WidgetScheduleRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

@@ -46,12 +46,46 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/list-widget-details");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/list-widget-details")
+            {
+                Operation = ListWidgetDetailsAsyncOperation,
+            };
             call.AddQuery("widgetIds", request.WidgetIds);
             call.AddQuery("page", request.Page ?? 1L);
             call.AddQuery("limit", request.Limit ?? 10L);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/widgets/list-widget-details.md</c> says about <see cref="ListWidgetDetailsAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation ListWidgetDetailsAsyncOperation => s_listWidgetDetailsAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "ListWidgetDetails",
+            "GET",
+            "/api/v3/list-widget-details",
+            "management/widgets/list-widget-details.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("widgetIds", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("page", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("limit", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"3e5a7c9e-1b3c-4e5a-8c9e-1b3c5e7a9c1e\",\u000a  \"data\": {\u000a    \"list\": [\u000a      {\u000a        \"widgetId\": \"w_5f8d2c1a9e\",\u000a        \"name\": \"\u9996\u9875\u8f6e\u64ad\",\u000a        \"status\": \"ACTIVE\",\u000a        \"owner\": { \"userId\": \"u_62a9c0\" },\u000a        \"tags\": [],\u000a        \"updatedAt\": 1700000123456\u000a      }\u000a    ],\u000a    \"totalCount\": 1\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_listWidgetDetailsAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.ListWidgetDetailsAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.WidgetDetailPaginatedRespDto> ListWidgetDetailsAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.WidgetDetailPaginatedRespDto>(_fake, ManagementClient.ListWidgetDetailsAsyncOperation, global::Authing.Sdk.Models.WidgetDetailPaginatedRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

@@ -46,10 +46,42 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/list-widget-tags");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/list-widget-tags")
+            {
+                Operation = ListWidgetTagsAsyncOperation,
+            };
             call.AddQuery("keywords", request.Keywords);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/widgets/list-widget-tags.md</c> says about <see cref="ListWidgetTagsAsync(global::Authing.Sdk.Models.ListWidgetTagsDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation ListWidgetTagsAsyncOperation => s_listWidgetTagsAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "ListWidgetTags",
+            "GET",
+            "/api/v3/list-widget-tags",
+            "management/widgets/list-widget-tags.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("keywords", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"7c9e1b3c-5e7a-4c9e-9b3c-5e7a9c1e3a5c\",\u000a  \"data\": [\u000a    { \"tagId\": \"tag_01\", \"name\": \"\u9996\u9875\", \"color\": \"#1F6FEB\", \"widgetCount\": 12 }\u000a  ]\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_listWidgetTagsAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.ListWidgetTagsAsync(global::Authing.Sdk.Models.ListWidgetTagsDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.WidgetTagListRespDto> ListWidgetTagsAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.WidgetTagListRespDto>(_fake, ManagementClient.ListWidgetTagsAsyncOperation, global::Authing.Sdk.Models.WidgetTagListRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

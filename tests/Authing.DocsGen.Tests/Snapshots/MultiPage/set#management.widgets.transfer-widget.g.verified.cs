@@ -46,10 +46,44 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/transfer-widget");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/transfer-widget")
+            {
+                Operation = TransferWidgetAsyncOperation,
+            };
             call.SetJsonBody(request, global::Authing.Sdk.Models.TransferWidgetDtoJsonConverter.Instance);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/widgets/transfer-widget.md</c> says about <see cref="TransferWidgetAsync(global::Authing.Sdk.Models.TransferWidgetDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation TransferWidgetAsyncOperation => s_transferWidgetAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "TransferWidget",
+            "POST",
+            "/api/v3/transfer-widget",
+            "management/widgets/transfer-widget.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("widgetId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("newOwner", global::Authing.Sdk.Runtime.AuthingJsonKind.Object, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("keepViewer", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"5a7c9e1b-3c5e-4a7c-9e1b-3c5e7a9c1e3a\",\u000a  \"data\": { \"success\": true }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_transferWidgetAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.TransferWidgetAsync(global::Authing.Sdk.Models.TransferWidgetDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.IsSuccessRespDto> TransferWidgetAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.IsSuccessRespDto>(_fake, ManagementClient.TransferWidgetAsyncOperation, global::Authing.Sdk.Models.IsSuccessRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

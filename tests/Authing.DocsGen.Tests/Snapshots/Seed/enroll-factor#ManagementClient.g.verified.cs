@@ -90,6 +90,40 @@ namespace Authing.Sdk
         protected internal ManagementClient Client { get; }
     }
 
+    /// <summary>
+    /// An offline Authing server for unit tests: answers every generated method with its docs page's response example,
+    /// takes typed answers and errors per method, checks each request against the docs tables and records it.
+    /// See <see cref="global::Authing.Sdk.Testing.AuthingFakeHandler"/>.
+    /// </summary>
+    public partial class AuthingFake : global::Authing.Sdk.Testing.AuthingFakeHandler
+    {
+        /// <summary>Typed answers and recorded calls of each <see cref="ManagementClient"/> method (<c>fake.Management.XxxAsync.Returns(…)</c>).</summary>
+        public ManagementFakeSetup Management => new ManagementFakeSetup(this);
+
+        /// <summary>Creates a <see cref="ManagementClient"/> that sends through this fake, with the fake's host and credentials and no retries.</summary>
+        /// <param name="configure">Changes the options before the client is created (language, <c>ThrowOnBusinessError</c>, …).</param>
+        /// <returns>The client.</returns>
+        public ManagementClient CreateManagementClient(global::System.Action<global::Authing.Sdk.ManagementClientOptions>? configure = null)
+        {
+            var options = CreateManagementOptions();
+            configure?.Invoke(options);
+            return new ManagementClient(CreateHttpClient(), options);
+        }
+    }
+
+    /// <summary>The offline test double's setup of each <see cref="ManagementClient"/> method: one property per method, named after it.</summary>
+    public sealed partial class ManagementFakeSetup
+    {
+        private readonly global::Authing.Sdk.Testing.AuthingFakeHandler _fake;
+
+        /// <summary>Creates the setup over a fake.</summary>
+        /// <param name="fake">The fake the answers are registered with.</param>
+        public ManagementFakeSetup(global::Authing.Sdk.Testing.AuthingFakeHandler fake)
+        {
+            _fake = fake ?? throw new global::System.ArgumentNullException(nameof(fake));
+        }
+    }
+
     /// <summary>Registers the Authing Management client with dependency injection over <c>IHttpClientFactory</c>.</summary>
     public static partial class AuthingServiceCollectionExtensions
     {

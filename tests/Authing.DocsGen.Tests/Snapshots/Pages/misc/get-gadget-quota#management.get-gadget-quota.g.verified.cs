@@ -46,11 +46,44 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-gadget-quota");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-gadget-quota")
+            {
+                Operation = GetGadgetQuotaAsyncOperation,
+            };
             call.AddQuery("tenantId", request.TenantId);
             call.AddQuery("model", request.Model);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>get-gadget-quota.md</c> says about <see cref="GetGadgetQuotaAsync(global::Authing.Sdk.Models.GetGadgetQuotaDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation GetGadgetQuotaAsyncOperation => s_getGadgetQuotaAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "GetGadgetQuota",
+            "GET",
+            "/api/v3/get-gadget-quota",
+            "get-gadget-quota.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("tenantId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("model", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"6d8f0b2d-4f6b-4d8f-ab2d-4f6b8d0f2b4e\",\u000a  \"data\": {\u000a    \"limit\": 200,\u000a    \"used\": 150,\u000a    \"usageRatio\": 0.75\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_getGadgetQuotaAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.GetGadgetQuotaAsync(global::Authing.Sdk.Models.GetGadgetQuotaDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.GadgetQuotaRespDto> GetGadgetQuotaAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.GadgetQuotaRespDto>(_fake, ManagementClient.GetGadgetQuotaAsyncOperation, global::Authing.Sdk.Models.GadgetQuotaRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

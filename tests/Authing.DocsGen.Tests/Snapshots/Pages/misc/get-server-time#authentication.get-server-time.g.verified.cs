@@ -39,9 +39,38 @@ namespace Authing.Sdk
         /// <summary>Builds the <c>GET</c> request of <see cref="GetServerTimeAsync(global::System.Threading.CancellationToken)"/>; shared with <see cref="AuthenticationClientWithRawResponse"/>.</summary>
         internal static global::Authing.Sdk.Runtime.AuthingRequest GetServerTimeAsyncCall()
         {
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-server-time");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-server-time")
+            {
+                Operation = GetServerTimeAsyncOperation,
+            };
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>get-server-time.md</c> says about <see cref="GetServerTimeAsync(global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation GetServerTimeAsyncOperation => s_getServerTimeAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Authentication",
+            "GetServerTime",
+            "GET",
+            "/api/v3/get-server-time",
+            "get-server-time.md",
+            global::System.Array.Empty<global::Authing.Sdk.Runtime.AuthingOperationField>(),
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"0b2d4f6b-8d0f-4b2d-9f6b-8d0f2b4d6f8c\",\u000a  \"data\": \"2023-12-04T08:00:00.000Z\"\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_getServerTimeAsyncOperation;
+    }
+
+    public sealed partial class AuthenticationFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="AuthenticationClient.GetServerTimeAsync(global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.ServerTimeRespDto> GetServerTimeAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.ServerTimeRespDto>(_fake, AuthenticationClient.GetServerTimeAsyncOperation, global::Authing.Sdk.Models.ServerTimeRespDtoJsonConverter.Instance);
     }
 
     public partial class AuthenticationClientWithRawResponse

@@ -46,10 +46,44 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/enroll-factor");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/enroll-factor")
+            {
+                Operation = EnrollFactorAsyncOperation,
+            };
             call.SetJsonBody(request, global::Authing.Sdk.Models.EnrollFactorDtoJsonConverter.Instance);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>authentication/mfa/enroll-factor.md</c> says about <see cref="EnrollFactorAsync(global::Authing.Sdk.Models.EnrollFactorDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation EnrollFactorAsyncOperation => s_enrollFactorAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Authentication",
+            "EnrollFactor",
+            "POST",
+            "/api/v3/enroll-factor",
+            "authentication/mfa/enroll-factor.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("enrollmentData", global::Authing.Sdk.Runtime.AuthingJsonKind.Object, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("enrollmentToken", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("factorType", global::Authing.Sdk.Runtime.AuthingJsonKind.Enum, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"934108e5-9fbf-4d24-8da1-c330328abd6c\"\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_enrollFactorAsyncOperation;
+    }
+
+    public sealed partial class AuthenticationFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="AuthenticationClient.EnrollFactorAsync(global::Authing.Sdk.Models.EnrollFactorDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.EnrollFactorRespDto> EnrollFactorAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.EnrollFactorRespDto>(_fake, AuthenticationClient.EnrollFactorAsyncOperation, global::Authing.Sdk.Models.EnrollFactorRespDtoJsonConverter.Instance);
     }
 
     public partial class AuthenticationClientWithRawResponse

@@ -46,10 +46,44 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/bind-notify-email");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/bind-notify-email")
+            {
+                Operation = BindNotifyEmailAsyncOperation,
+            };
             call.SetJsonBody(request, global::Authing.Sdk.Models.BindNotifyEmailDtoJsonConverter.Instance);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>authentication/account/bind-notify-email.md</c> says about <see cref="BindNotifyEmailAsync(global::Authing.Sdk.Models.BindNotifyEmailDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation BindNotifyEmailAsyncOperation => s_bindNotifyEmailAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Authentication",
+            "BindNotifyEmail",
+            "POST",
+            "/api/v3/bind-notify-email",
+            "authentication/account/bind-notify-email.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("email", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("passCode", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("categories", global::Authing.Sdk.Runtime.AuthingJsonKind.Array, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"0d2f4b6d-8f0b-4d2f-8b6d-8f0b2d4f6b8e\"\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_bindNotifyEmailAsyncOperation;
+    }
+
+    public sealed partial class AuthenticationFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="AuthenticationClient.BindNotifyEmailAsync(global::Authing.Sdk.Models.BindNotifyEmailDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.CommonResponseDto> BindNotifyEmailAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.CommonResponseDto>(_fake, AuthenticationClient.BindNotifyEmailAsyncOperation, global::Authing.Sdk.Models.CommonResponseDtoJsonConverter.Instance);
     }
 
     public partial class AuthenticationClientWithRawResponse

@@ -46,10 +46,42 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-security-level");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-security-level")
+            {
+                Operation = GetSecurityLevelAsyncOperation,
+            };
             call.AddQuery("origin", request.Origin);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>authentication/account/get-security-level.md</c> says about <see cref="GetSecurityLevelAsync(global::Authing.Sdk.Models.GetSecurityLevelDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation GetSecurityLevelAsyncOperation => s_getSecurityLevelAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Authentication",
+            "GetSecurityLevel",
+            "GET",
+            "/api/v3/get-security-level",
+            "authentication/account/get-security-level.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("origin", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"2d4f6b8d-0f2b-4d4f-9b8d-0f2b4d6f8b0e\",\u000a  \"data\": {\u000a    \"score\": 85,\u000a    \"level\": \"HIGH\",\u000a    \"passwordStrength\": 0.75,\u000a    \"suggestions\": [\u000a      { \"code\": \"bind-totp\", \"message\": \"Bind an authenticator app\" }\u000a    ]\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_getSecurityLevelAsyncOperation;
+    }
+
+    public sealed partial class AuthenticationFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="AuthenticationClient.GetSecurityLevelAsync(global::Authing.Sdk.Models.GetSecurityLevelDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.SecurityLevelRespDto> GetSecurityLevelAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.SecurityLevelRespDto>(_fake, AuthenticationClient.GetSecurityLevelAsyncOperation, global::Authing.Sdk.Models.SecurityLevelRespDtoJsonConverter.Instance);
     }
 
     public partial class AuthenticationClientWithRawResponse

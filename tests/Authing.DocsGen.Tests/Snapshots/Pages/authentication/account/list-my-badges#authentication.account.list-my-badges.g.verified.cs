@@ -46,12 +46,46 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/list-my-badges");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/list-my-badges")
+            {
+                Operation = ListMyBadgesAsyncOperation,
+            };
             call.AddQuery("page", request.Page ?? 1L);
             call.AddQuery("limit", request.Limit ?? 10L);
             call.AddQuery("includeExpired", request.IncludeExpired ?? false);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>authentication/account/list-my-badges.md</c> says about <see cref="ListMyBadgesAsync(global::Authing.Sdk.Models.ListMyBadgesDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation ListMyBadgesAsyncOperation => s_listMyBadgesAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Authentication",
+            "ListMyBadges",
+            "GET",
+            "/api/v3/list-my-badges",
+            "authentication/account/list-my-badges.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("page", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("limit", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("includeExpired", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"4f6b8d0f-2b4d-4f6b-8d0f-2b4d6f8b0d2e\",\u000a  \"data\": {\u000a    \"list\": [\u000a      {\u000a        \"badgeId\": \"b_91f3\",\u000a        \"title\": \"Top contributor\",\u000a        \"level\": 2,\u000a        \"issuedAt\": 1701561600000,\u000a        \"expiresAt\": null\u000a      }\u000a    ],\u000a    \"totalCount\": 1\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_listMyBadgesAsyncOperation;
+    }
+
+    public sealed partial class AuthenticationFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="AuthenticationClient.ListMyBadgesAsync(global::Authing.Sdk.Models.ListMyBadgesDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.MyBadgePaginatedRespDto> ListMyBadgesAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.MyBadgePaginatedRespDto>(_fake, AuthenticationClient.ListMyBadgesAsyncOperation, global::Authing.Sdk.Models.MyBadgePaginatedRespDtoJsonConverter.Instance);
     }
 
     public partial class AuthenticationClientWithRawResponse

@@ -46,12 +46,46 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/list-my-devices");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/list-my-devices")
+            {
+                Operation = ListMyDevicesAsyncOperation,
+            };
             call.AddQuery("page", request.Page ?? 1L);
             call.AddQuery("limit", request.Limit ?? 10L);
             call.AddQuery("platform", request.Platform);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>authentication/devices/list-my-devices.md</c> says about <see cref="ListMyDevicesAsync(global::Authing.Sdk.Models.ListMyDevicesDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation ListMyDevicesAsyncOperation => s_listMyDevicesAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Authentication",
+            "ListMyDevices",
+            "GET",
+            "/api/v3/list-my-devices",
+            "authentication/devices/list-my-devices.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("page", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("limit", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("platform", global::Authing.Sdk.Runtime.AuthingJsonKind.Enum, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"6f8b0d2f-4b6d-4f8b-ad2f-4b6d8f0b2d4e\",\u000a  \"data\": {\u000a    \"list\": [\u000a      {\u000a        \"deviceId\": \"dev_01\",\u000a        \"platform\": \"ios\",\u000a        \"name\": \"Ming's iPhone\",\u000a        \"current\": true,\u000a        \"lastSeenAt\": 1701388800000\u000a      }\u000a    ],\u000a    \"totalCount\": 1\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_listMyDevicesAsyncOperation;
+    }
+
+    public sealed partial class AuthenticationFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="AuthenticationClient.ListMyDevicesAsync(global::Authing.Sdk.Models.ListMyDevicesDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.MyDevicePaginatedRespDto> ListMyDevicesAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.MyDevicePaginatedRespDto>(_fake, AuthenticationClient.ListMyDevicesAsyncOperation, global::Authing.Sdk.Models.MyDevicePaginatedRespDtoJsonConverter.Instance);
     }
 
     public partial class AuthenticationClientWithRawResponse

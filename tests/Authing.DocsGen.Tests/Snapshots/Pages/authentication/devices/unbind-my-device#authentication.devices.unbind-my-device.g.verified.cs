@@ -46,10 +46,44 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/unbind-my-device");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/unbind-my-device")
+            {
+                Operation = UnbindMyDeviceAsyncOperation,
+            };
             call.SetJsonBody(request, global::Authing.Sdk.Models.UnbindMyDeviceDtoJsonConverter.Instance);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>authentication/devices/unbind-my-device.md</c> says about <see cref="UnbindMyDeviceAsync(global::Authing.Sdk.Models.UnbindMyDeviceDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation UnbindMyDeviceAsyncOperation => s_unbindMyDeviceAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Authentication",
+            "UnbindMyDevice",
+            "POST",
+            "/api/v3/unbind-my-device",
+            "authentication/devices/unbind-my-device.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("deviceId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("revokeSessions", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("remark", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"8b0d2f4b-6d8f-4b0d-9f4b-6d8f0b2d4f6c\",\u000a  \"data\": {\u000a    \"success\": true\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_unbindMyDeviceAsyncOperation;
+    }
+
+    public sealed partial class AuthenticationFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="AuthenticationClient.UnbindMyDeviceAsync(global::Authing.Sdk.Models.UnbindMyDeviceDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.IsSuccessRespDto> UnbindMyDeviceAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.IsSuccessRespDto>(_fake, AuthenticationClient.UnbindMyDeviceAsyncOperation, global::Authing.Sdk.Models.IsSuccessRespDtoJsonConverter.Instance);
     }
 
     public partial class AuthenticationClientWithRawResponse

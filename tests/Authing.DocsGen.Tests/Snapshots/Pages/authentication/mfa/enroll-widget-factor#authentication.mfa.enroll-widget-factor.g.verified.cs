@@ -46,10 +46,44 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/enroll-widget-factor");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/enroll-widget-factor")
+            {
+                Operation = EnrollWidgetFactorAsyncOperation,
+            };
             call.SetJsonBody(request, global::Authing.Sdk.Models.EnrollWidgetFactorDtoJsonConverter.Instance);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>authentication/mfa/enroll-widget-factor.md</c> says about <see cref="EnrollWidgetFactorAsync(global::Authing.Sdk.Models.EnrollWidgetFactorDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation EnrollWidgetFactorAsyncOperation => s_enrollWidgetFactorAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Authentication",
+            "EnrollWidgetFactor",
+            "POST",
+            "/api/v3/enroll-widget-factor",
+            "authentication/mfa/enroll-widget-factor.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("enrollmentTicket", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("factorKind", global::Authing.Sdk.Runtime.AuthingJsonKind.Enum, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("proof", global::Authing.Sdk.Runtime.AuthingJsonKind.Object, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"4f6b8d0f-2b4d-4f6b-9d0f-2b4d6f8b0d2f\"\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_enrollWidgetFactorAsyncOperation;
+    }
+
+    public sealed partial class AuthenticationFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="AuthenticationClient.EnrollWidgetFactorAsync(global::Authing.Sdk.Models.EnrollWidgetFactorDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.EnrollWidgetFactorRespDto> EnrollWidgetFactorAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.EnrollWidgetFactorRespDto>(_fake, AuthenticationClient.EnrollWidgetFactorAsyncOperation, global::Authing.Sdk.Models.EnrollWidgetFactorRespDtoJsonConverter.Instance);
     }
 
     public partial class AuthenticationClientWithRawResponse

@@ -46,10 +46,45 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/send-widget-code");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/send-widget-code")
+            {
+                Operation = SendWidgetCodeAsyncOperation,
+            };
             call.SetJsonBody(request, global::Authing.Sdk.Models.SendWidgetCodeDtoJsonConverter.Instance);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>authentication/mfa/send-widget-code.md</c> says about <see cref="SendWidgetCodeAsync(global::Authing.Sdk.Models.SendWidgetCodeDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation SendWidgetCodeAsyncOperation => s_sendWidgetCodeAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Authentication",
+            "SendWidgetCode",
+            "POST",
+            "/api/v3/send-widget-code",
+            "authentication/mfa/send-widget-code.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("widgetId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("channel", global::Authing.Sdk.Runtime.AuthingJsonKind.Enum, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("scene", global::Authing.Sdk.Runtime.AuthingJsonKind.Enum, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("locale", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"8d0f2b4d-6f8b-4d0f-8b4d-6f8b0d2f4b6e\",\u000a  \"data\": {\u000a    \"sentTo\": \"+86 138****0000\",\u000a    \"retryAfter\": 60\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_sendWidgetCodeAsyncOperation;
+    }
+
+    public sealed partial class AuthenticationFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="AuthenticationClient.SendWidgetCodeAsync(global::Authing.Sdk.Models.SendWidgetCodeDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.SendWidgetCodeRespDto> SendWidgetCodeAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.SendWidgetCodeRespDto>(_fake, AuthenticationClient.SendWidgetCodeAsyncOperation, global::Authing.Sdk.Models.SendWidgetCodeRespDtoJsonConverter.Instance);
     }
 
     public partial class AuthenticationClientWithRawResponse

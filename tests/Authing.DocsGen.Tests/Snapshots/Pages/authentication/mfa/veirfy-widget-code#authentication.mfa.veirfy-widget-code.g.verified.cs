@@ -46,10 +46,44 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/veirfy-widget-code");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/veirfy-widget-code")
+            {
+                Operation = VeirfyWidgetCodeAsyncOperation,
+            };
             call.SetJsonBody(request, global::Authing.Sdk.Models.VeirfyWidgetCodeDtoJsonConverter.Instance);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>authentication/mfa/veirfy-widget-code.md</c> says about <see cref="VeirfyWidgetCodeAsync(global::Authing.Sdk.Models.VeirfyWidgetCodeDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation VeirfyWidgetCodeAsyncOperation => s_veirfyWidgetCodeAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Authentication",
+            "VeirfyWidgetCode",
+            "POST",
+            "/api/v3/veirfy-widget-code",
+            "authentication/mfa/veirfy-widget-code.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("widgetId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("code", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("rememberDevice", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"6b8d0f2b-4d6f-4b8d-8f2b-4d6f8b0d2f4c\",\u000a  \"data\": {\u000a    \"valid\": true,\u000a    \"widgetAccessToken\": \"eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJ3aWQiOiJ3XzVmOGQyYzFhOWUiLCJleHAiOjE3MDE3MzQ0MDB9.ZmFrZS1zaWduYXR1cmU\",\u000a    \"expiresIn\": 600\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_veirfyWidgetCodeAsyncOperation;
+    }
+
+    public sealed partial class AuthenticationFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="AuthenticationClient.VeirfyWidgetCodeAsync(global::Authing.Sdk.Models.VeirfyWidgetCodeDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.VeirfyWidgetCodeRespDto> VeirfyWidgetCodeAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.VeirfyWidgetCodeRespDto>(_fake, AuthenticationClient.VeirfyWidgetCodeAsyncOperation, global::Authing.Sdk.Models.VeirfyWidgetCodeRespDtoJsonConverter.Instance);
     }
 
     public partial class AuthenticationClientWithRawResponse

@@ -46,11 +46,44 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-my-workspace");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-my-workspace")
+            {
+                Operation = GetMyWorkspaceAsyncOperation,
+            };
             call.AddQuery("withBadges", request.WithBadges ?? false);
             call.AddQuery("withPinned", request.WithPinned ?? true);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>authentication/profile/get-my-workspace.md</c> says about <see cref="GetMyWorkspaceAsync(global::Authing.Sdk.Models.GetMyWorkspaceDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation GetMyWorkspaceAsyncOperation => s_getMyWorkspaceAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Authentication",
+            "GetMyWorkspace",
+            "GET",
+            "/api/v3/get-my-workspace",
+            "authentication/profile/get-my-workspace.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("withBadges", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("withPinned", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"0f2b4d6f-8b0d-4f2b-ad6f-8b0d2f4b6d8e\",\u000a  \"data\": {\u000a    \"userId\": \"u_62a9c0\",\u000a    \"layout\": \"grid\",\u000a    \"pinned\": [\u000a      { \"widgetId\": \"w_5f8d2c1a9e\", \"name\": \"Homepage carousel\" }\u000a    ],\u000a    \"badges\": [\u000a      { \"badgeId\": \"b_91f3\", \"title\": \"Top contributor\" }\u000a    ],\u000a    \"preferences\": { \"compact\": true }\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_getMyWorkspaceAsyncOperation;
+    }
+
+    public sealed partial class AuthenticationFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="AuthenticationClient.GetMyWorkspaceAsync(global::Authing.Sdk.Models.GetMyWorkspaceDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.WorkspaceRespDto> GetMyWorkspaceAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.WorkspaceRespDto>(_fake, AuthenticationClient.GetMyWorkspaceAsyncOperation, global::Authing.Sdk.Models.WorkspaceRespDtoJsonConverter.Instance);
     }
 
     public partial class AuthenticationClientWithRawResponse

@@ -46,10 +46,46 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/update-my-workspace");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/update-my-workspace")
+            {
+                Operation = UpdateMyWorkspaceAsyncOperation,
+            };
             call.SetJsonBody(request, global::Authing.Sdk.Models.UpdateMyWorkspaceDtoJsonConverter.Instance);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>authentication/profile/update-my-workspace.md</c> says about <see cref="UpdateMyWorkspaceAsync(global::Authing.Sdk.Models.UpdateMyWorkspaceDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation UpdateMyWorkspaceAsyncOperation => s_updateMyWorkspaceAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Authentication",
+            "UpdateMyWorkspace",
+            "POST",
+            "/api/v3/update-my-workspace",
+            "authentication/profile/update-my-workspace.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("layout", global::Authing.Sdk.Runtime.AuthingJsonKind.Enum, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("locale", global::Authing.Sdk.Runtime.AuthingJsonKind.Enum, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("timezone", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("pinnedWidgetIds", global::Authing.Sdk.Runtime.AuthingJsonKind.Array, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("preferences", global::Authing.Sdk.Runtime.AuthingJsonKind.Any, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"2b4d6f8b-0d2f-4b4d-8f8b-0d2f4b6d8f0c\",\u000a  \"data\": {\u000a    \"layout\": \"grid\",\u000a    \"locale\": \"zh-CN\",\u000a    \"timezone\": \"Asia/Shanghai\",\u000a    \"pinnedWidgetIds\": [\"w_5f8d2c1a9e\"]\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_updateMyWorkspaceAsyncOperation;
+    }
+
+    public sealed partial class AuthenticationFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="AuthenticationClient.UpdateMyWorkspaceAsync(global::Authing.Sdk.Models.UpdateMyWorkspaceDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.WorkspaceSettingsRespDto> UpdateMyWorkspaceAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.WorkspaceSettingsRespDto>(_fake, AuthenticationClient.UpdateMyWorkspaceAsyncOperation, global::Authing.Sdk.Models.WorkspaceSettingsRespDtoJsonConverter.Instance);
     }
 
     public partial class AuthenticationClientWithRawResponse

@@ -46,10 +46,46 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/signin-by-badge");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/signin-by-badge")
+            {
+                Operation = SignInByBadgeAsyncOperation,
+            };
             call.SetJsonBody(request, global::Authing.Sdk.Models.SignInByBadgeDtoJsonConverter.Instance);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>authentication/signin/signin-by-badge.md</c> says about <see cref="SignInByBadgeAsync(global::Authing.Sdk.Models.SignInByBadgeDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation SignInByBadgeAsyncOperation => s_signInByBadgeAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Authentication",
+            "SignInByBadge",
+            "POST",
+            "/api/v3/signin-by-badge",
+            "authentication/signin/signin-by-badge.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("badgeNumber", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("passCode", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("client_id", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("client_secret", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("options", global::Authing.Sdk.Runtime.AuthingJsonKind.Object, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u767b\u5f55\u6210\u529f\",\u000a  \"requestId\": \"4d6f8b0d-2f4b-4d6f-9b0d-2f4b6d8f0b2e\",\u000a  \"data\": {\u000a    \"access_token\": \"eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1XzYyYTljMCIsInNjb3BlIjoib3BlbmlkIHByb2ZpbGUifQ.c2lnLWFjY2Vzcw\",\u000a    \"id_token\": \"eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1XzYyYTljMCIsIm5hbWUiOiLnjovlsI_mmI4ifQ.c2lnLWlk\",\u000a    \"token_type\": \"Bearer\",\u000a    \"expires_in\": 1209600,\u000a    \"scope\": \"openid profile widgets:read\"\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_signInByBadgeAsyncOperation;
+    }
+
+    public sealed partial class AuthenticationFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="AuthenticationClient.SignInByBadgeAsync(global::Authing.Sdk.Models.SignInByBadgeDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.LoginTokenRespDto> SignInByBadgeAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.LoginTokenRespDto>(_fake, AuthenticationClient.SignInByBadgeAsyncOperation, global::Authing.Sdk.Models.LoginTokenRespDtoJsonConverter.Instance);
     }
 
     public partial class AuthenticationClientWithRawResponse

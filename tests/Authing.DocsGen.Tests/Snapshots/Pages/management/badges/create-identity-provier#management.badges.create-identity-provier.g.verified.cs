@@ -46,10 +46,47 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/create-identity-provier");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/create-identity-provier")
+            {
+                Operation = CreateIdentityProvierAsyncOperation,
+            };
             call.SetJsonBody(request, global::Authing.Sdk.Models.CreateIdentityProvierDtoJsonConverter.Instance);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/badges/create-identity-provier.md</c> says about <see cref="CreateIdentityProvierAsync(global::Authing.Sdk.Models.CreateIdentityProvierDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation CreateIdentityProvierAsyncOperation => s_createIdentityProvierAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "CreateIdentityProvier",
+            "POST",
+            "/api/v3/create-identity-provier",
+            "management/badges/create-identity-provier.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("type", global::Authing.Sdk.Runtime.AuthingJsonKind.Enum, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("name", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("loginMode", global::Authing.Sdk.Runtime.AuthingJsonKind.Enum, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("displayLocale", global::Authing.Sdk.Runtime.AuthingJsonKind.Enum, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("ldapSettings", global::Authing.Sdk.Runtime.AuthingJsonKind.Object, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("badgeCode", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"4b6d8f0b-2d4f-4b6d-af0b-2d4f6b8d0f2b\",\u000a  \"data\": {\u000a    \"identityProviderId\": \"idp_4c7e\",\u000a    \"type\": \"azure-ad\",\u000a    \"name\": \"\u5408\u4f5c\u4f19\u4f34 Azure AD\",\u000a    \"loginMode\": \"SignupAndLogin\"\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_createIdentityProvierAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.CreateIdentityProvierAsync(global::Authing.Sdk.Models.CreateIdentityProvierDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.IdentityProviderSingleRespDto> CreateIdentityProvierAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.IdentityProviderSingleRespDto>(_fake, ManagementClient.CreateIdentityProvierAsyncOperation, global::Authing.Sdk.Models.IdentityProviderSingleRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

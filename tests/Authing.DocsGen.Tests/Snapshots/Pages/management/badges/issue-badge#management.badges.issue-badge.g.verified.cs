@@ -46,10 +46,47 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/issue-badge");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/issue-badge")
+            {
+                Operation = IssueBadgeAsyncOperation,
+            };
             call.SetJsonBody(request, global::Authing.Sdk.Models.IssueBadgeDtoJsonConverter.Instance);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/badges/issue-badge.md</c> says about <see cref="IssueBadgeAsync(global::Authing.Sdk.Models.IssueBadgeDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation IssueBadgeAsyncOperation => s_issueBadgeAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "IssueBadge",
+            "POST",
+            "/api/v3/issue-badge",
+            "management/badges/issue-badge.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("userId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("templateId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("title", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("level", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("expiresAt", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("issuer", global::Authing.Sdk.Runtime.AuthingJsonKind.Object, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"6d8f0b2d-4f6b-4d8f-8b2d-4f6b8d0f2b4d\",\u000a  \"data\": {\u000a    \"badgeId\": \"b_91f3\",\u000a    \"title\": \"\u4f18\u79c0\u8d21\u732e\u8005 \ud83c\udfc5\",\u000a    \"level\": 2,\u000a    \"issuedAt\": 1701561600000,\u000a    \"issuer\": { \"name\": \"\u793e\u533a\u8fd0\u8425\u7ec4\", \"email\": \"community@example.com\" }\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_issueBadgeAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.IssueBadgeAsync(global::Authing.Sdk.Models.IssueBadgeDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.UserBadgeSingleRespDto> IssueBadgeAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.UserBadgeSingleRespDto>(_fake, ManagementClient.IssueBadgeAsyncOperation, global::Authing.Sdk.Models.UserBadgeSingleRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

@@ -39,9 +39,38 @@ namespace Authing.Sdk
         /// <summary>Builds the <c>GET</c> request of <see cref="ListBadgeTemplatesAsync(global::System.Threading.CancellationToken)"/>; shared with <see cref="ManagementClientWithRawResponse"/>.</summary>
         internal static global::Authing.Sdk.Runtime.AuthingRequest ListBadgeTemplatesAsyncCall()
         {
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/list-badge-templates");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/list-badge-templates")
+            {
+                Operation = ListBadgeTemplatesAsyncOperation,
+            };
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/badges/list-badge-templates.md</c> says about <see cref="ListBadgeTemplatesAsync(global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation ListBadgeTemplatesAsyncOperation => s_listBadgeTemplatesAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "ListBadgeTemplates",
+            "GET",
+            "/api/v3/list-badge-templates",
+            "management/badges/list-badge-templates.md",
+            global::System.Array.Empty<global::Authing.Sdk.Runtime.AuthingOperationField>(),
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"2f4b6d8f-0b2d-4f4b-9d8f-0b2d4f6b8d0f\",\u000a  \"data\": {\u000a    \"statusCode\": 200,\u000a    \"message\": \"ok\",\u000a    \"list\": [\u000a      {\u000a        \"templateId\": \"tpl_first_login\",\u000a        \"name\": \"\u521d\u6765\u4e4d\u5230\",\u000a        \"icon\": \"https://cdn.example.com/badges/first-login.svg\",\u000a        \"metadata\": {}\u000a      }\u000a    ],\u000a    \"totalCount\": 1\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_listBadgeTemplatesAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.ListBadgeTemplatesAsync(global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.BadgeTemplateListRespDto> ListBadgeTemplatesAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.BadgeTemplateListRespDto>(_fake, ManagementClient.ListBadgeTemplatesAsyncOperation, global::Authing.Sdk.Models.BadgeTemplateListRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

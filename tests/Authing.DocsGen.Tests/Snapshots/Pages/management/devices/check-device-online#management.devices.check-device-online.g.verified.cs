@@ -46,10 +46,42 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/check-device-online");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/check-device-online")
+            {
+                Operation = CheckDeviceOnlineAsyncOperation,
+            };
             call.AddQuery("deviceId", request.DeviceId);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/devices/check-device-online.md</c> says about <see cref="CheckDeviceOnlineAsync(global::Authing.Sdk.Models.CheckDeviceOnlineDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation CheckDeviceOnlineAsyncOperation => s_checkDeviceOnlineAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "CheckDeviceOnline",
+            "GET",
+            "/api/v3/check-device-online",
+            "management/devices/check-device-online.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("deviceId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+            },
+            "{\u000a  \"online\": true,\u000a  \"lastSeenAt\": 1701388800000,\u000a  \"ip\": \"203.0.113.24\",\u000a  \"connectionCount\": 2\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_checkDeviceOnlineAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.CheckDeviceOnlineAsync(global::Authing.Sdk.Models.CheckDeviceOnlineDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.CheckDeviceOnlineRespDto> CheckDeviceOnlineAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.CheckDeviceOnlineRespDto>(_fake, ManagementClient.CheckDeviceOnlineAsyncOperation, global::Authing.Sdk.Models.CheckDeviceOnlineRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

@@ -46,12 +46,46 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/count-devices");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/count-devices")
+            {
+                Operation = CountDevicesAsyncOperation,
+            };
             call.AddQuery("platform", request.Platform);
             call.AddQuery("onlineOnly", request.OnlineOnly ?? false);
             call.AddQuery("since", request.Since);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/devices/count-devices.md</c> says about <see cref="CountDevicesAsync(global::Authing.Sdk.Models.CountDevicesDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation CountDevicesAsyncOperation => s_countDevicesAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "CountDevices",
+            "GET",
+            "/api/v3/count-devices",
+            "management/devices/count-devices.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("platform", global::Authing.Sdk.Runtime.AuthingJsonKind.Enum, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("onlineOnly", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("since", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"6f8b0d2f-4b6d-4f8b-8d2f-4b6d8f0b2d4f\",\u000a  \"data\": 128\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_countDevicesAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.CountDevicesAsync(global::Authing.Sdk.Models.CountDevicesDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.DeviceCountRespDto> CountDevicesAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.DeviceCountRespDto>(_fake, ManagementClient.CountDevicesAsyncOperation, global::Authing.Sdk.Models.DeviceCountRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

@@ -46,10 +46,44 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/list-devices");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/list-devices")
+            {
+                Operation = ListDevicesAsyncOperation,
+            };
             call.SetJsonBody(request, global::Authing.Sdk.Models.ListDevicesDtoJsonConverter.Instance);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/devices/list-devices.md</c> says about <see cref="ListDevicesAsync(global::Authing.Sdk.Models.ListDevicesDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation ListDevicesAsyncOperation => s_listDevicesAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "ListDevices",
+            "POST",
+            "/api/v3/list-devices",
+            "management/devices/list-devices.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("deviceIds", global::Authing.Sdk.Runtime.AuthingJsonKind.Array, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("platform", global::Authing.Sdk.Runtime.AuthingJsonKind.Enum, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("onlineOnly", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"4d6f8b0d-2f4b-4d6f-8b0d-2f4b6d8f0b2d\",\u000a  \"data\": [\u000a    {\u000a      \"deviceId\": \"dev_01\",\u000a      \"platform\": \"ios\",\u000a      \"name\": \"Ming's iPhone\",\u000a      \"online\": true,\u000a      \"lastSeenAt\": 1701388800000\u000a    }\u000a  ]\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_listDevicesAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.ListDevicesAsync(global::Authing.Sdk.Models.ListDevicesDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.DeviceListRespDto> ListDevicesAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.DeviceListRespDto>(_fake, ManagementClient.ListDevicesAsyncOperation, global::Authing.Sdk.Models.DeviceListRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

@@ -46,10 +46,44 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/rename-device");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/rename-device")
+            {
+                Operation = RenameDeviceAsyncOperation,
+            };
             call.SetJsonBody(request, global::Authing.Sdk.Models.RenameDeviceDtoJsonConverter.Instance);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/devices/rename-device.md</c> says about <see cref="RenameDeviceAsync(global::Authing.Sdk.Models.RenameDeviceDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation RenameDeviceAsyncOperation => s_renameDeviceAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "RenameDevice",
+            "POST",
+            "/api/v3/rename-device",
+            "management/devices/rename-device.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("deviceId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("name", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("notifyUser", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"8b0d2f4b-6d8f-4b0d-af4b-6d8f0b2d4f6b\",\u000a  \"data\": {\u000a    \"deviceId\": \"dev_01\",\u000a    \"name\": \"Office laptop\",\u000a    \"renamedAt\": 1701475200000\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_renameDeviceAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.RenameDeviceAsync(global::Authing.Sdk.Models.RenameDeviceDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.DeviceSingleRespDto> RenameDeviceAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.DeviceSingleRespDto>(_fake, ManagementClient.RenameDeviceAsyncOperation, global::Authing.Sdk.Models.DeviceSingleRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

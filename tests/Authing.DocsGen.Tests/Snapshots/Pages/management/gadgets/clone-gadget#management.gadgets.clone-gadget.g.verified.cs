@@ -46,10 +46,44 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/clone-gadget");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/clone-gadget")
+            {
+                Operation = CloneGadgetAsyncOperation,
+            };
             call.SetJsonBody(request, global::Authing.Sdk.Models.CloneGadgetDtoJsonConverter.Instance);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/gadgets/clone-gadget.md</c> says about <see cref="CloneGadgetAsync(global::Authing.Sdk.Models.CloneGadgetDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation CloneGadgetAsyncOperation => s_cloneGadgetAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "CloneGadget",
+            "POST",
+            "/api/v3/clone-gadget",
+            "management/gadgets/clone-gadget.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("sourceGadgetId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("serialNumber", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("copySensors", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"3f5b7d9f-1b3d-4f5b-8d9f-1b3d5f7b9d1f\",\u000a  \"data\": {\u000a    \"gadgetId\": \"g_8b1d4f\",\u000a    \"serialNumber\": \"SN-2023-0002\",\u000a    \"clonedFrom\": \"g_3e9a7c\"\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_cloneGadgetAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.CloneGadgetAsync(global::Authing.Sdk.Models.CloneGadgetDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.GadgetCloneRespDto> CloneGadgetAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.GadgetCloneRespDto>(_fake, ManagementClient.CloneGadgetAsyncOperation, global::Authing.Sdk.Models.GadgetCloneRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

@@ -46,10 +46,46 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/create-gadget");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/create-gadget")
+            {
+                Operation = CreateGadgetAsyncOperation,
+            };
             call.SetJsonBody(request, global::Authing.Sdk.Models.CreateGadgetDtoJsonConverter.Instance);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/gadgets/create-gadget.md</c> says about <see cref="CreateGadgetAsync(global::Authing.Sdk.Models.CreateGadgetDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation CreateGadgetAsyncOperation => s_createGadgetAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "CreateGadget",
+            "POST",
+            "/api/v3/create-gadget",
+            "management/gadgets/create-gadget.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("serialNumber", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("model", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("location", global::Authing.Sdk.Runtime.AuthingJsonKind.Object, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("sensors", global::Authing.Sdk.Runtime.AuthingJsonKind.Array, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("weight", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"8c0e2a4c-6e8a-4c0e-a2c4-6e8a0c2e4a6c\",\u000a  \"data\": {\u000a    \"gadgetId\": \"g_3e9a7c\",\u000a    \"serialNumber\": \"SN-2023-0001\",\u000a    \"weight\": 0.75\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_createGadgetAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.CreateGadgetAsync(global::Authing.Sdk.Models.CreateGadgetDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.GadgetSingleRespDto> CreateGadgetAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.GadgetSingleRespDto>(_fake, ManagementClient.CreateGadgetAsyncOperation, global::Authing.Sdk.Models.GadgetSingleRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

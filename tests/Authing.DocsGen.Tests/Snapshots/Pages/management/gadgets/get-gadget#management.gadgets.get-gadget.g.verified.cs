@@ -46,12 +46,46 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-gadget");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-gadget")
+            {
+                Operation = GetGadgetAsyncOperation,
+            };
             call.AddQuery("gadgetId", request.GadgetId);
             call.AddQuery("gadgetIdType", request.GadgetIdType ?? (global::Authing.Sdk.Models.GetGadgetGadgetIdType?)new global::Authing.Sdk.Models.GetGadgetGadgetIdType("gadget_id"));
             call.AddQuery("withFirmware", request.WithFirmware ?? false);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/gadgets/get-gadget.md</c> says about <see cref="GetGadgetAsync(global::Authing.Sdk.Models.GetGadgetDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation GetGadgetAsyncOperation => s_getGadgetAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "GetGadget",
+            "GET",
+            "/api/v3/get-gadget",
+            "management/gadgets/get-gadget.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("gadgetId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("gadgetIdType", global::Authing.Sdk.Runtime.AuthingJsonKind.Enum, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("withFirmware", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"1a3c5e7f-9b1d-4f3a-b5c7-e9f1a3c5e7b9\",\u000a  \"data\": {\u000a    \"gadgetId\": \"g_3e9a7c\",\u000a    \"serialNumber\": \"SN-2023-0001\",\u000a    \"model\": \"Thermo Mini\",\u000a    \"batteryLevel\": 87,\u000a    \"firmware\": {\u000a      \"version\": \"2.4.1\",\u000a      \"releasedAt\": 1688169600000\u000a    }\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_getGadgetAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.GetGadgetAsync(global::Authing.Sdk.Models.GetGadgetDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.GadgetSingleRespDto> GetGadgetAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.GadgetSingleRespDto>(_fake, ManagementClient.GetGadgetAsyncOperation, global::Authing.Sdk.Models.GadgetSingleRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

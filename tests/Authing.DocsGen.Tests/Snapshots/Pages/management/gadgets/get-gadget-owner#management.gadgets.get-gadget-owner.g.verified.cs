@@ -46,10 +46,42 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-gadget-owner");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-gadget-owner")
+            {
+                Operation = GetGadgetOwnerAsyncOperation,
+            };
             call.AddQuery("gadgetId", request.GadgetId);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/gadgets/get-gadget-owner.md</c> says about <see cref="GetGadgetOwnerAsync(global::Authing.Sdk.Models.GetGadgetOwnerDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation GetGadgetOwnerAsyncOperation => s_getGadgetOwnerAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "GetGadgetOwner",
+            "GET",
+            "/api/v3/get-gadget-owner",
+            "management/gadgets/get-gadget-owner.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("gadgetId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"5d7f9b1d-3f5b-4d7f-9b1d-3f5b7d9f1b3d\",\u000a  \"data\": {\u000a    \"ownerType\": \"USER\",\u000a    \"ownerId\": \"u_62a9c0\",\u000a    \"transferredAt\": 1693526400000,\u000a    \"previousOwner\": {\u000a      \"ownerType\": \"ORGANIZATION\",\u000a      \"ownerId\": \"org_7d1e\"\u000a    }\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_getGadgetOwnerAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.GetGadgetOwnerAsync(global::Authing.Sdk.Models.GetGadgetOwnerDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.GadgetOwnerRespDto> GetGadgetOwnerAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.GadgetOwnerRespDto>(_fake, ManagementClient.GetGadgetOwnerAsyncOperation, global::Authing.Sdk.Models.GadgetOwnerRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

@@ -46,10 +46,45 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/move-gadget");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/move-gadget")
+            {
+                Operation = MoveGadgetAsyncOperation,
+            };
             call.SetJsonBody(request, global::Authing.Sdk.Models.MoveGadgetDtoJsonConverter.Instance);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/gadgets/move-gadget.md</c> says about <see cref="MoveGadgetAsync(global::Authing.Sdk.Models.MoveGadgetDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and no response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation MoveGadgetAsyncOperation => s_moveGadgetAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "MoveGadget",
+            "POST",
+            "/api/v3/move-gadget",
+            "management/gadgets/move-gadget.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("gadgetId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("targetSiteId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("keepSchedule", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("effectiveAt", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+            },
+            null);
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_moveGadgetAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.MoveGadgetAsync(global::Authing.Sdk.Models.MoveGadgetDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers <c>{"statusCode":200,"message":…,"data":null}</c>: the docs page has no response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.MoveGadgetRespDto> MoveGadgetAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.MoveGadgetRespDto>(_fake, ManagementClient.MoveGadgetAsyncOperation, global::Authing.Sdk.Models.MoveGadgetRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

@@ -46,7 +46,10 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/search-gadgets");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/search-gadgets")
+            {
+                Operation = SearchGadgetsAsyncOperation,
+            };
             call.AddQuery("query", request.Query);
             call.AddQuery("filter", request.Filter);
             call.AddQuery("highlightStyle", request.HighlightStyle);
@@ -54,6 +57,39 @@ namespace Authing.Sdk
             call.AddQuery("limit", request.Limit ?? 10L);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/gadgets/search-gadgets.md</c> says about <see cref="SearchGadgetsAsync(global::Authing.Sdk.Models.SearchGadgetsDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation SearchGadgetsAsyncOperation => s_searchGadgetsAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "SearchGadgets",
+            "GET",
+            "/api/v3/search-gadgets",
+            "management/gadgets/search-gadgets.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("query", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("filter", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("highlightStyle", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("page", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("limit", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"0d2f4b6d-8f0b-4d2f-b4d6-8f0b2d4f6b8d\",\u000a  \"data\": {\u000a    \"list\": [\u000a      {\u000a        \"gadgetId\": \"g_3e9a7c\",\u000a        \"model\": \"Thermo Mini\",\u000a        \"score\": 0.92,\u000a        \"highlight\": \"<span class=\\\"hit\\\">Thermo</span> Mini\"\u000a      }\u000a    ],\u000a    \"totalCount\": 1\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_searchGadgetsAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.SearchGadgetsAsync(global::Authing.Sdk.Models.SearchGadgetsDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.GadgetSearchRespDto> SearchGadgetsAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.GadgetSearchRespDto>(_fake, ManagementClient.SearchGadgetsAsyncOperation, global::Authing.Sdk.Models.GadgetSearchRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

@@ -46,10 +46,48 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/create-invoice");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/create-invoice")
+            {
+                Operation = CreateInvoiceAsyncOperation,
+            };
             call.SetJsonBody(request, global::Authing.Sdk.Models.CreateInvoiceDtoJsonConverter.Instance);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/invoices/create-invoice.md</c> says about <see cref="CreateInvoiceAsync(global::Authing.Sdk.Models.CreateInvoiceDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation CreateInvoiceAsyncOperation => s_createInvoiceAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "CreateInvoice",
+            "POST",
+            "/api/v3/create-invoice",
+            "management/invoices/create-invoice.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("tenantId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("orderIds", global::Authing.Sdk.Runtime.AuthingJsonKind.Array, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("title", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("taxNumber", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("kind", global::Authing.Sdk.Runtime.AuthingJsonKind.Enum, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("lines", global::Authing.Sdk.Runtime.AuthingJsonKind.Array, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("receiver", global::Authing.Sdk.Runtime.AuthingJsonKind.Object, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"8f0b2d4f-6b8d-4f0b-9d4f-6b8d0f2b4d6f\",\u000a  \"data\": {\u000a    \"invoiceId\": \"inv_20231201_0001\",\u000a    \"status\": \"PENDING\",\u000a    \"orderIds\": \"[\\\"ord_1001\\\",\\\"ord_1002\\\"]\",\u000a    \"lines\": {\u000a      \"name\": \"\u90e8\u4ef6\u6258\u7ba1\u670d\u52a1\",\u000a      \"amount\": 1999.5\u000a    },\u000a    \"receiver\": \"[object Object]\",\u000a    \"totalAmount\": \"1999.50\"\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_createInvoiceAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.CreateInvoiceAsync(global::Authing.Sdk.Models.CreateInvoiceDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.CreateInvoiceRespDtp> CreateInvoiceAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.CreateInvoiceRespDtp>(_fake, ManagementClient.CreateInvoiceAsyncOperation, global::Authing.Sdk.Models.CreateInvoiceRespDtpJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

@@ -54,10 +54,46 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/export-invoices");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/export-invoices")
+            {
+                Operation = ExportInvoicesAsyncOperation,
+            };
             call.SetJsonBody(request, global::Authing.Sdk.Models.ExportInvoicesDtoJsonConverter.Instance);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/invoices/export-invoices.md</c> says about <see cref="ExportInvoicesAsync(global::Authing.Sdk.Models.ExportInvoicesDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation ExportInvoicesAsyncOperation => s_exportInvoicesAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "ExportInvoices",
+            "POST",
+            "/api/v3/export-invoices",
+            "management/invoices/export-invoices.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("tenantId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("startAt", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("endAt", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("format", global::Authing.Sdk.Runtime.AuthingJsonKind.Enum, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("emailTo", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"2d4f6b8d-0f2b-4d4f-ab8d-0f2b4d6f8b0d\",\u000a  \"data\": {\u000a    \"taskId\": \"exp_7f21\",\u000a    \"status\": \"QUEUED\"\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_exportInvoicesAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.ExportInvoicesAsync(global::Authing.Sdk.Models.ExportInvoicesDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.InvoiceExportTaskRespDto> ExportInvoicesAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.InvoiceExportTaskRespDto>(_fake, ManagementClient.ExportInvoicesAsyncOperation, global::Authing.Sdk.Models.InvoiceExportTaskRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

@@ -46,11 +46,44 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-invoice");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-invoice")
+            {
+                Operation = GetInvoiceAsyncOperation,
+            };
             call.AddQuery("invoiceId", request.InvoiceId);
             call.AddQuery("withLines", request.WithLines ?? true);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/invoices/get-invoice.md</c> says about <see cref="GetInvoiceAsync(global::Authing.Sdk.Models.GetInvoiceDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation GetInvoiceAsyncOperation => s_getInvoiceAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "GetInvoice",
+            "GET",
+            "/api/v3/get-invoice",
+            "management/invoices/get-invoice.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("invoiceId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("withLines", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"0b2d4f6b-8d0f-4b2d-8f6b-8d0f2b4d6f8b\",\u000a  \"data\": {\u000a    \"invoiceId\": \"inv_20231201_0001\",\u000a    \"status\": \"ISSUED\",\u000a    \"totalAmount\": 1999.5,\u000a    \"issuedAt\": 1701648000000,\u000a    \"lines\": [\u000a      { \"name\": \"Widget hosting\", \"amount\": 1999.5, \"quantity\": 1 }\u000a    ]\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_getInvoiceAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.GetInvoiceAsync(global::Authing.Sdk.Models.GetInvoiceDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.InvoiceSingleRespDto> GetInvoiceAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.InvoiceSingleRespDto>(_fake, ManagementClient.GetInvoiceAsyncOperation, global::Authing.Sdk.Models.InvoiceSingleRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

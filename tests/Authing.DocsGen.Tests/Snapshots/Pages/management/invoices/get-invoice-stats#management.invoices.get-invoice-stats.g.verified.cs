@@ -46,12 +46,46 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-invoice-stats");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-invoice-stats")
+            {
+                Operation = GetInvoiceStatsAsyncOperation,
+            };
             call.AddQuery("tenantId", request.TenantId);
             call.AddQuery("year", request.Year);
             call.AddQuery("month", request.Month);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/invoices/get-invoice-stats.md</c> says about <see cref="GetInvoiceStatsAsync(global::Authing.Sdk.Models.GetInvoiceStatsDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation GetInvoiceStatsAsyncOperation => s_getInvoiceStatsAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "GetInvoiceStats",
+            "GET",
+            "/api/v3/get-invoice-stats",
+            "management/invoices/get-invoice-stats.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("tenantId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("year", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("month", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"data\": {\u000a    \"year\": 2023,\u000a    \"months\": [\u000a      { \"month\": 12, \"count\": 38, \"amount\": 75980.5 }\u000a    ]\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_getInvoiceStatsAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.GetInvoiceStatsAsync(global::Authing.Sdk.Models.GetInvoiceStatsDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.InvoiceStatsRespDto> GetInvoiceStatsAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.InvoiceStatsRespDto>(_fake, ManagementClient.GetInvoiceStatsAsyncOperation, global::Authing.Sdk.Models.InvoiceStatsRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

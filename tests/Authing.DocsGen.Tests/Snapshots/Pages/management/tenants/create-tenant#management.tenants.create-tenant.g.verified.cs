@@ -46,10 +46,51 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/create-tenant");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/create-tenant")
+            {
+                Operation = CreateTenantAsyncOperation,
+            };
             call.SetJsonBody(request, global::Authing.Sdk.Models.CreateTenantDtoJsonConverter.Instance);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/tenants/create-tenant.md</c> says about <see cref="CreateTenantAsync(global::Authing.Sdk.Models.CreateTenantDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation CreateTenantAsyncOperation => s_createTenantAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "CreateTenant",
+            "POST",
+            "/api/v3/create-tenant",
+            "management/tenants/create-tenant.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("name", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("displayName", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("note", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("loginTemplate", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("class", global::Authing.Sdk.Runtime.AuthingJsonKind.Enum, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("namespace", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("2faEnabled", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("client_id", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("externalRef", global::Authing.Sdk.Runtime.AuthingJsonKind.Object, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("webhooks", global::Authing.Sdk.Runtime.AuthingJsonKind.Array, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"6b8d0f2b-4d6f-4b8d-8f2b-4d6f8b0d2f4b\",\u000a  \"data\": {\u000a    \"tenantId\": \"t_9c2e4a\",\u000a    \"name\": \"Acme & Co. <Beta>\",\u000a    \"class\": \"PRO\",\u000a    \"note\": \"/* \u4ec5\u4f9b\u5185\u90e8\u4f7f\u7528 */ </summary>\"\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_createTenantAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.CreateTenantAsync(global::Authing.Sdk.Models.CreateTenantDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.TenantSingleRespDto> CreateTenantAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.TenantSingleRespDto>(_fake, ManagementClient.CreateTenantAsyncOperation, global::Authing.Sdk.Models.TenantSingleRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

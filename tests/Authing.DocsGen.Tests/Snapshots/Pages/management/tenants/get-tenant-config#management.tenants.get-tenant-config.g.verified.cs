@@ -46,11 +46,44 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-tenant-config");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-tenant-config")
+            {
+                Operation = GetTenantConfigAsyncOperation,
+            };
             call.AddQuery("tenantId", request.TenantId);
             call.AddQuery("withSecrets", request.WithSecrets ?? false);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/tenants/get-tenant-config.md</c> says about <see cref="GetTenantConfigAsync(global::Authing.Sdk.Models.GetTenantConfigDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation GetTenantConfigAsyncOperation => s_getTenantConfigAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "GetTenantConfig",
+            "GET",
+            "/api/v3/get-tenant-config",
+            "management/tenants/get-tenant-config.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("tenantId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("withSecrets", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"8d0f2b4d-6f8b-4d0f-ab4d-6f8b0d2f4b6d\",\u000a  \"data\": {\u000a    \"logoUrl\": \"https://cdn.example.com/tenants/t_9c2e4a/logo.png\",\u000a    \"features\": [\"sso\", \"mfa\", \"audit-log\"],\u000a    \"extra\": { \"industry\": \"retail\", \"employees\": 120 },\u000a    \"theme\": \"dark\",\u000a    \"allowSignup\": true,\u000a    \"mfaEnforced\": false,\u000a    \"createdAt\": 1700000000000,\u000a    \"maxMembers\": 500,\u000a    \"storageUsageRatio\": 0.75,\u000a    \"welcomeMessage\": \"\u6b22\u8fce\u56de\u6765 \ud83d\udc4b\ud83c\udf89\",\u000a    \"allowedOrigins\": [\"https://a.example.com\"],\u000a    \"slogan\": \"Build faster, ship safer\"\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_getTenantConfigAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.GetTenantConfigAsync(global::Authing.Sdk.Models.GetTenantConfigDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.TenantConfigRespDto> GetTenantConfigAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.TenantConfigRespDto>(_fake, ManagementClient.GetTenantConfigAsyncOperation, global::Authing.Sdk.Models.TenantConfigRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

@@ -46,13 +46,48 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/list-tenant-members");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/list-tenant-members")
+            {
+                Operation = ListTenantMembersAsyncOperation,
+            };
             call.AddQuery("tenantId", request.TenantId);
             call.AddQuery("page", request.Page ?? 1L);
             call.AddQuery("limit", request.Limit ?? 10L);
             call.AddQuery("withDepartment", request.WithDepartment ?? false);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/tenants/list-tenant-members.md</c> says about <see cref="ListTenantMembersAsync(global::Authing.Sdk.Models.ListTenantMembersDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation ListTenantMembersAsyncOperation => s_listTenantMembersAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "ListTenantMembers",
+            "GET",
+            "/api/v3/list-tenant-members",
+            "management/tenants/list-tenant-members.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("tenantId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("page", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("limit", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("withDepartment", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"0f2b4d6f-8b0d-4f2b-8d6f-8b0d2f4b6d8f\",\u000a  \"data\": {\u000a    \"list\": [\u000a      {\u000a        \"userId\": \"u_62a9c0\",\u000a        \"name\": \"\u738b\u5c0f\u660e\",\u000a        \"roles\": [{ \"code\": \"admin\", \"name\": \"\u7ba1\u7406\u5458\" }],\u000a        \"department\": {\u000a          \"departmentId\": \"d_01\",\u000a          \"name\": \"\u7814\u53d1\u90e8\",\u000a          \"leader\": {\u000a            \"userId\": \"u_11b2c3\",\u000a            \"name\": \"\u674e\u534e\",\u000a            \"roles\": []\u000a          }\u000a        }\u000a      }\u000a    ],\u000a    \"totalCount\": 1\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_listTenantMembersAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.ListTenantMembersAsync(global::Authing.Sdk.Models.ListTenantMembersDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.TenantMemberPaginatedRespDto> ListTenantMembersAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.TenantMemberPaginatedRespDto>(_fake, ManagementClient.ListTenantMembersAsyncOperation, global::Authing.Sdk.Models.TenantMemberPaginatedRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

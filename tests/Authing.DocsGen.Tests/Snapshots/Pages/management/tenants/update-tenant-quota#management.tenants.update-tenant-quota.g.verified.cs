@@ -46,10 +46,47 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/update-tenant-quota");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/update-tenant-quota")
+            {
+                Operation = UpdateTenantQuotaAsyncOperation,
+            };
             call.SetJsonBody(request, global::Authing.Sdk.Models.UpdateTenantQuotaDtoJsonConverter.Instance);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/tenants/update-tenant-quota.md</c> says about <see cref="UpdateTenantQuotaAsync(global::Authing.Sdk.Models.UpdateTenantQuotaDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation UpdateTenantQuotaAsyncOperation => s_updateTenantQuotaAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "UpdateTenantQuota",
+            "POST",
+            "/api/v3/update-tenant-quota",
+            "management/tenants/update-tenant-quota.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("tenantId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("maxMembers", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("maxWidgets", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("namespace", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("status", global::Authing.Sdk.Runtime.AuthingJsonKind.Enum, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("notifyAdmins", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"2b4d6f8b-0d2f-4b4d-9f8b-0d2f4b6d8f0b\",\u000a  \"data\": {\u000a    \"tenantId\": \"t_9c2e4a\",\u000a    \"maxMembers\": 500,\u000a    \"maxWidgets\": 50,\u000a    \"status\": \"Activated\"\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_updateTenantQuotaAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.UpdateTenantQuotaAsync(global::Authing.Sdk.Models.UpdateTenantQuotaDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.TenantQuotaRespDto> UpdateTenantQuotaAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.TenantQuotaRespDto>(_fake, ManagementClient.UpdateTenantQuotaAsyncOperation, global::Authing.Sdk.Models.TenantQuotaRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

@@ -46,10 +46,44 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/archive-widget");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/archive-widget")
+            {
+                Operation = ArchiveWidgetAsyncOperation,
+            };
             call.SetJsonBody(request, global::Authing.Sdk.Models.ArchiveWidgetDtoJsonConverter.Instance);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/widgets/archive-widget.md</c> says about <see cref="ArchiveWidgetAsync(global::Authing.Sdk.Models.ArchiveWidgetDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation ArchiveWidgetAsyncOperation => s_archiveWidgetAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "ArchiveWidget",
+            "POST",
+            "/api/v3/archive-widget",
+            "management/widgets/archive-widget.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("widgetId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("reason", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("retentionDays", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"4e6a8c0e-2b4d-4f6a-8c0e-2b4d6f8a0c2e\",\u000a  \"data\": {\u000a    \"widgetId\": \"w_5f8d2c1a9e\",\u000a    \"archivedAt\": 1701234567890,\u000a    \"purgeAt\": 1703826567890\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_archiveWidgetAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.ArchiveWidgetAsync(global::Authing.Sdk.Models.ArchiveWidgetDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.ArchiveWidgetRespDto> ArchiveWidgetAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.ArchiveWidgetRespDto>(_fake, ManagementClient.ArchiveWidgetAsyncOperation, global::Authing.Sdk.Models.ArchiveWidgetRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

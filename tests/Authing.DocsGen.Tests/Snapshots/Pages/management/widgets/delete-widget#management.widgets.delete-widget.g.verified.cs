@@ -46,11 +46,44 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v3/widgets/{widgetId}");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v3/widgets/{widgetId}")
+            {
+                Operation = DeleteWidgetAsyncOperation,
+            };
             call.SetPathParameter("widgetId", global::Authing.Sdk.Runtime.AuthingJson.ToPathValue(request.WidgetId, "widgetId"));
             call.SetJsonBody(request, global::Authing.Sdk.Models.DeleteWidgetDtoJsonConverter.Instance);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/widgets/delete-widget.md</c> says about <see cref="DeleteWidgetAsync(global::Authing.Sdk.Models.DeleteWidgetDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation DeleteWidgetAsyncOperation => s_deleteWidgetAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "DeleteWidget",
+            "DELETE",
+            "/api/v3/widgets/{widgetId}",
+            "management/widgets/delete-widget.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("widgetId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Path),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("force", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"7e1c3a5b-9d2f-4b6e-8a0c-2e4f6a8b0c1d\",\u000a  \"data\": {\u000a    \"success\": true\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_deleteWidgetAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.DeleteWidgetAsync(global::Authing.Sdk.Models.DeleteWidgetDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.IsSuccessRespDto> DeleteWidgetAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.IsSuccessRespDto>(_fake, ManagementClient.DeleteWidgetAsyncOperation, global::Authing.Sdk.Models.IsSuccessRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

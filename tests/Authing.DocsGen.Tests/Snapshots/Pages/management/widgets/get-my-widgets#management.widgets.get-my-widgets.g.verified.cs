@@ -46,12 +46,46 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-my-widgets");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-my-widgets")
+            {
+                Operation = GetWidgetsAsyncOperation,
+            };
             call.AddQuery("userId", request.UserId);
             call.AddQuery("userIdType", request.UserIdType ?? (global::Authing.Sdk.Models.GetWidgetsUserIdType?)new global::Authing.Sdk.Models.GetWidgetsUserIdType("user_id"));
             call.AddQuery("withArchived", request.WithArchived);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/widgets/get-my-widgets.md</c> says about <see cref="GetWidgetsAsync(global::Authing.Sdk.Models.GetWidgetsDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation GetWidgetsAsyncOperation => s_getWidgetsAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "GetWidgets",
+            "GET",
+            "/api/v3/get-my-widgets",
+            "management/widgets/get-my-widgets.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("userId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("userIdType", global::Authing.Sdk.Runtime.AuthingJsonKind.Enum, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("withArchived", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\",\u000a  \"data\": [\u000a    {\u000a      \"widgetId\": \"w_5f8d2c1a9e\",\u000a      \"name\": \"\u9996\u9875\u8f6e\u64ad\",\u000a      \"favoritedAt\": 1670000000000\u000a    }\u000a  ]\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_getWidgetsAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.GetWidgetsAsync(global::Authing.Sdk.Models.GetWidgetsDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.WidgetListRespDto> GetWidgetsAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.WidgetListRespDto>(_fake, ManagementClient.GetWidgetsAsyncOperation, global::Authing.Sdk.Models.WidgetListRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

@@ -46,12 +46,46 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-widget");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/get-widget")
+            {
+                Operation = GetWidgetAsyncOperation,
+            };
             call.AddQuery("widgetId", request.WidgetId);
             call.AddQuery("withOwner", request.WithOwner ?? false);
             call.AddQuery("lang", request.Lang);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/widgets/get-widget.md</c> says about <see cref="GetWidgetAsync(global::Authing.Sdk.Models.GetWidgetDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation GetWidgetAsyncOperation => s_getWidgetAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "GetWidget",
+            "GET",
+            "/api/v3/get-widget",
+            "management/widgets/get-widget.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("widgetId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("withOwner", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("lang", global::Authing.Sdk.Runtime.AuthingJsonKind.Enum, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"0b7a4c2e-3f1d-4c55-9a0e-6d2f8b1c7e90\",\u000a  \"data\": {\u000a    \"widgetId\": \"w_5f8d2c1a9e\",\u000a    \"name\": \"\u9996\u9875\u8f6e\u64ad\",\u000a    \"status\": \"ACTIVE\",\u000a    \"createdAt\": 1669876543210,\u000a    \"owner\": {\u000a      \"userId\": \"u_62a9c0\",\u000a      \"displayName\": \"\u738b\u5c0f\u660e\"\u000a    }\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_getWidgetAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.GetWidgetAsync(global::Authing.Sdk.Models.GetWidgetDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.WidgetSingleRespDto> GetWidgetAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.WidgetSingleRespDto>(_fake, ManagementClient.GetWidgetAsyncOperation, global::Authing.Sdk.Models.WidgetSingleRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

@@ -46,7 +46,10 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/list-widgets");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Get, "/api/v3/list-widgets")
+            {
+                Operation = ListWidgetsAsyncOperation,
+            };
             call.AddQuery("page", request.Page ?? 1L);
             call.AddQuery("limit", request.Limit ?? 10L);
             call.AddQuery("status", request.Status);
@@ -54,6 +57,39 @@ namespace Authing.Sdk
             call.AddQuery("keywords", request.Keywords);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/widgets/list-widgets.md</c> says about <see cref="ListWidgetsAsync(global::Authing.Sdk.Models.ListWidgetsDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation ListWidgetsAsyncOperation => s_listWidgetsAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "ListWidgets",
+            "GET",
+            "/api/v3/list-widgets",
+            "management/widgets/list-widgets.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("page", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("limit", global::Authing.Sdk.Runtime.AuthingJsonKind.Number, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("status", global::Authing.Sdk.Runtime.AuthingJsonKind.Enum, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("sortOrder", global::Authing.Sdk.Runtime.AuthingJsonKind.Enum, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("keywords", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Query),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"6f2b8d1e-0c4a-4b3e-9d7f-1a2b3c4d5e6f\",\u000a  \"data\": {\u000a    \"list\": [\u000a      {\u000a        \"widgetId\": \"w_5f8d2c1a9e\",\u000a        \"name\": \"\u9996\u9875\u8f6e\u64ad\",\u000a        \"status\": \"ACTIVE\",\u000a        \"createdAt\": 1669876543210\u000a      }\u000a    ],\u000a    \"totalCount\": 1\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_listWidgetsAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.ListWidgetsAsync(global::Authing.Sdk.Models.ListWidgetsDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.WidgetPaginatedRespDto> ListWidgetsAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.WidgetPaginatedRespDto>(_fake, ManagementClient.ListWidgetsAsyncOperation, global::Authing.Sdk.Models.WidgetPaginatedRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

@@ -46,10 +46,45 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Put, "/api/v3/update-widget");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Put, "/api/v3/update-widget")
+            {
+                Operation = UpdateWidgetAsyncOperation,
+            };
             call.SetJsonBody(request, global::Authing.Sdk.Models.UpdateWidgetDtoJsonConverter.Instance);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/widgets/update-widget.md</c> says about <see cref="UpdateWidgetAsync(global::Authing.Sdk.Models.UpdateWidgetDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation UpdateWidgetAsyncOperation => s_updateWidgetAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "UpdateWidget",
+            "PUT",
+            "/api/v3/update-widget",
+            "management/widgets/update-widget.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("widgetId", global::Authing.Sdk.Runtime.AuthingJsonKind.String, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("name", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("description", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("options", global::Authing.Sdk.Runtime.AuthingJsonKind.Object, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"Operation succeeded\",\u000a  \"requestId\": \"5b7d9f1a-3c5e-4a7b-9d1f-3a5c7e9b1d3f\",\u000a  \"data\": {\u000a    \"widgetId\": \"w_5f8d2c1a9e\",\u000a    \"name\": \"Homepage carousel\",\u000a    \"updatedAt\": 1700000123456\u000a  }\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_updateWidgetAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.UpdateWidgetAsync(global::Authing.Sdk.Models.UpdateWidgetDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.WidgetSingleRespDto> UpdateWidgetAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.WidgetSingleRespDto>(_fake, ManagementClient.UpdateWidgetAsyncOperation, global::Authing.Sdk.Models.WidgetSingleRespDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse

@@ -46,10 +46,45 @@ namespace Authing.Sdk
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/widgets/revoke");
+            var call = new global::Authing.Sdk.Runtime.AuthingRequest(global::System.Net.Http.HttpMethod.Post, "/api/v3/widgets/revoke")
+            {
+                Operation = RevokeWidgetsAsyncOperation,
+            };
             call.SetJsonBody(request, global::Authing.Sdk.Models.RevokeWidgetsDtoJsonConverter.Instance);
             return call;
         }
+
+        /// <summary>
+        /// What the docs page <c>management/widgets/widgets-revoke.md</c> says about <see cref="RevokeWidgetsAsync(global::Authing.Sdk.Models.RevokeWidgetsDto, global::System.Threading.CancellationToken)"/>:
+        /// route, verb, request fields and the response example. Read by the offline test double (<see cref="AuthingFake"/>).
+        /// Built on the method's first call, so an application pays only for the methods it uses.
+        /// </summary>
+        internal static global::Authing.Sdk.Runtime.AuthingOperation RevokeWidgetsAsyncOperation => s_revokeWidgetsAsyncOperation ??= new global::Authing.Sdk.Runtime.AuthingOperation(
+            "Management",
+            "RevokeWidgets",
+            "POST",
+            "/api/v3/widgets/revoke",
+            "management/widgets/widgets-revoke.md",
+            new global::Authing.Sdk.Runtime.AuthingOperationField[]
+            {
+                new global::Authing.Sdk.Runtime.AuthingOperationField("widgetIds", global::Authing.Sdk.Runtime.AuthingJsonKind.Array, true, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("reason", global::Authing.Sdk.Runtime.AuthingJsonKind.String, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("notify", global::Authing.Sdk.Runtime.AuthingJsonKind.Boolean, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+                new global::Authing.Sdk.Runtime.AuthingOperationField("scope", global::Authing.Sdk.Runtime.AuthingJsonKind.Enum, false, global::Authing.Sdk.Runtime.AuthingFieldLocation.Body),
+            },
+            "{\u000a  \"statusCode\": 200,\u000a  \"message\": \"\u64cd\u4f5c\u6210\u529f\",\u000a  \"requestId\": \"2d4f6a8c-0e1b-4d3f-a5c7-9e1b3d5f7a9c\"\u000a}");
+
+        private static global::Authing.Sdk.Runtime.AuthingOperation? s_revokeWidgetsAsyncOperation;
+    }
+
+    public sealed partial class ManagementFakeSetup
+    {
+        /// <summary>
+        /// The offline test double's answers to <see cref="ManagementClient.RevokeWidgetsAsync(global::Authing.Sdk.Models.RevokeWidgetsDto, global::System.Threading.CancellationToken)"/> and the calls it got.
+        /// Unless a test registers an answer, the method answers with the docs page's response example.
+        /// </summary>
+        public global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.CommonResponseDto> RevokeWidgetsAsync =>
+            new global::Authing.Sdk.Testing.AuthingFakeMethod<global::Authing.Sdk.Models.CommonResponseDto>(_fake, ManagementClient.RevokeWidgetsAsyncOperation, global::Authing.Sdk.Models.CommonResponseDtoJsonConverter.Instance);
     }
 
     public partial class ManagementClientWithRawResponse
