@@ -91,7 +91,47 @@ public static class Emitter
 
         model["path_parameters"] = pathParameters;
         model["query_parameters"] = queryParameters;
+        AddPagination(model, resolved, options);
         return new GeneratedSource(resolved.HintName, TemplateRenderer.Render("ClientMethod", model));
+    }
+
+    /// <summary>The auto-pagination companions' model; resolution decided whether the method pages and their names.</summary>
+    private static void AddPagination(ScriptObject model, ResolvedMethod resolved, GeneratorOptions options)
+    {
+        var pagination = resolved.Pagination;
+        model["is_paginated"] = pagination is not null && resolved.Request is not null;
+        if (pagination is null || resolved.Request is not { } request)
+        {
+            return;
+        }
+
+        model["items_method"] = pagination.ItemsMethod;
+        model["pages_method"] = pagination.PagesMethod;
+        model["item_type"] = ElementTypeName(pagination.ItemType, options);
+        model["page_property"] = pagination.PageProperty;
+        model["limit_property"] = pagination.LimitProperty;
+        model["data_property"] = pagination.DataProperty;
+        model["list_property"] = pagination.ListProperty;
+        model["total_count_property"] = pagination.TotalCountProperty;
+        model["default_page_size"] = pagination.DefaultPageSize is { } size
+            ? size.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L"
+            : "global::Authing.Sdk.Runtime.AuthingPaging.DefaultPageSize";
+        model["default_page_size_doc"] = pagination.DefaultPageSize is { } documented
+            ? documented.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", the docs' default"
+            : "10, Authing's default (the docs give none)";
+
+        // A copy of the request for one page: every property as the caller set it, with this page's page and limit.
+        var copied = new ScriptArray();
+        foreach (var field in request.Fields)
+        {
+            var property = PropertyName(field);
+            if (property != pagination.PageProperty && property != pagination.LimitProperty)
+            {
+                copied.Add(property);
+            }
+        }
+
+        model["copied_properties"] = copied;
     }
 
     public static GeneratedSource EmitDto(DtoModel dto, GeneratorOptions options)

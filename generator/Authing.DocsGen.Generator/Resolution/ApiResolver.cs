@@ -16,7 +16,8 @@ public sealed record ApiModel(
 
 /// <summary>A method ready to emit: its request DTO travels with it, because query and path parameters are read from it.</summary>
 /// <param name="HintName">The generated file's name: the page's path in the docs tree (<c>authentication/mfa/enroll-factor.g.cs</c>).</param>
-public sealed record ResolvedMethod(string PagePath, MethodModel Method, DtoModel? Request, string HintName = "")
+/// <param name="Pagination">WIRE.md §5 pagination and the names of its companions, when the method pages; see <see cref="PaginationDetector"/>.</param>
+public sealed record ResolvedMethod(string PagePath, MethodModel Method, DtoModel? Request, string HintName = "", PaginationModel? Pagination = null)
 {
     public ResolvedMethod WithoutLocations() =>
         this with { Method = Method with { Location = MarkdownLocation.None }, Request = Request?.WithoutLocations() };
@@ -33,6 +34,7 @@ public sealed record ResolvedMethod(string PagePath, MethodModel Method, DtoMode
 /// never gets fields another page documents.</item>
 /// <item>Enums with the same name are merged: an open enum tolerates unknown values, so the union of values is safe.</item>
 /// <item>A second method with the same name on the same client gets a numeric suffix and ADG016.</item>
+/// <item>A list method that pages the WIRE.md §5 way gets auto-pagination companions (<see cref="PaginationDetector"/>).</item>
 /// <item>A type reachable only from request parameters is strict (required fields enforced); any type a response can
 /// reach is lenient, so a response never fails for a missing field.</item>
 /// </list>
@@ -122,7 +124,7 @@ public static class ApiResolver
             enums,
             methods.ToEquatableArray(),
             diagnostics.ToEquatableArray());
-        return MarkUsage(IdentifierAssigner.Assign(api));
+        return MarkUsage(PaginationDetector.Detect(IdentifierAssigner.Assign(api)));
     }
 
     /// <summary>
