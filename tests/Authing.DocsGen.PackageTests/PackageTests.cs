@@ -92,6 +92,7 @@ public sealed class PackageTests(PackageFixture fixture, ITestOutputHelper log) 
         Assert.True(types.TryGetValue(PackageFixture.ClientsNamespace + ".AuthenticationClient", out var client), string.Join(", ", types.Keys));
         Assert.Equal(System.Reflection.TypeAttributes.NotPublic, client & System.Reflection.TypeAttributes.VisibilityMask);
         Assert.Contains(PackageFixture.ClientsNamespace + ".Models.EnrollFactorDto", types.Keys);
+        Assert.Contains("Lib20.Devices", types.Keys); // pages with await foreach over the generated companions
 
         // The buildTransitive polyfills, internal to the library.
         foreach (var polyfill in new[] { "System.Runtime.CompilerServices.RequiredMemberAttribute", "System.Runtime.CompilerServices.CompilerFeatureRequiredAttribute", "System.Runtime.CompilerServices.IsExternalInit", "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute" })
