@@ -85,7 +85,9 @@ public sealed class PackageTests(PackageFixture fixture, ITestOutputHelper log) 
         using var stream = File.OpenRead(dll);
         using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
         var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        // Top-level types only: compiler-generated closure classes (<>c) nest in several types under the same name.
         var types = metadata.TypeDefinitions.Select(metadata.GetTypeDefinition)
+            .Where(t => t.GetDeclaringType().IsNil)
             .ToDictionary(t => metadata.GetString(t.Namespace) + "." + metadata.GetString(t.Name), t => t.Attributes);
 
         // AuthingDocsGenNamespace and AuthingDocsGenAccessibility=internal reached the generator.
