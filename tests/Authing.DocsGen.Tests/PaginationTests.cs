@@ -123,6 +123,35 @@ public sealed class PaginationTests
     }
 
     [Fact]
+    public async Task A_post_list_of_strings_pages_in_the_body_with_the_docs_default_page_size()
+    {
+        var page = TestPage.FromFile(Paths.Fixtures, Path.Combine(Paths.Fixtures, "fidelity", "list-widget-tag-names.md"));
+        var compilation = OutputChecks.Compile(new[] { page });
+        var resolved = Assert.Single(compilation.Api.Methods);
+        Assert.Equal(HttpVerb.Post, resolved.Method.Verb);
+        Assert.Equal(TypeRef.String, resolved.Pagination?.ItemType);
+        Assert.Equal(20, resolved.Pagination?.DefaultPageSize);
+
+        var generated = GeneratedAssembly.Build(new[] { page });
+        Assert.True(generated.Problems.Count == 0, generated.DescribeProblems());
+        var bodies = new ConcurrentQueue<string>();
+        var handler = new BodyHandler(bodies, total: 45);
+        var request = Activator.CreateInstance(generated.Model("ListWidgetTagNamesDto"))!;
+        request.GetType().GetProperty("WidgetId")!.SetValue(request, "w_01");
+
+        var names = new List<string>();
+        await foreach (var name in (IAsyncEnumerable<string>)Invoke(ManagementClient(generated, handler), "ListWidgetTagNamesItemsAsync", request, CancellationToken.None))
+        {
+            names.Add(name);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 45).Select(i => "tag-" + i), names);
+        Assert.Equal(
+            new[] { "{\"widgetId\":\"w_01\",\"page\":1,\"limit\":20}", "{\"widgetId\":\"w_01\",\"page\":2,\"limit\":20}", "{\"widgetId\":\"w_01\",\"page\":3,\"limit\":20}" },
+            bodies);
+    }
+
+    [Fact]
     public void The_companions_are_on_the_client_interface_and_virtual()
     {
         var generated = GeneratedAssembly.Build(new[] { Fixture("management/widgets/list-widgets.md") });
@@ -160,6 +189,23 @@ public sealed class PaginationTests
         catch (TargetInvocationException ex) when (ex.InnerException is not null)
         {
             throw ex.InnerException;
+        }
+    }
+
+    /// <summary>Serves <c>list-widget-tag-names</c> pages of strings, reading page and limit from the JSON body.</summary>
+    private sealed class BodyHandler(ConcurrentQueue<string> bodies, int total) : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = await request.Content!.ReadAsStringAsync(cancellationToken);
+            bodies.Enqueue(body);
+            using var json = System.Text.Json.JsonDocument.Parse(body);
+            var page = json.RootElement.GetProperty("page").GetInt32();
+            var limit = json.RootElement.GetProperty("limit").GetInt32();
+            var first = (page - 1) * limit;
+            var items = Enumerable.Range(first, Math.Clamp(total - first, 0, limit)).Select(i => $"\"tag-{i}\"");
+            var text = $"{{\"statusCode\":200,\"message\":\"ok\",\"data\":{{\"list\":[{string.Join(",", items)}],\"totalCount\":{total}}}}}";
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(text, Encoding.UTF8, "application/json") };
         }
     }
 
