@@ -180,6 +180,31 @@ public static class InspectCommand
             WriteName(json, "request", resolved.Request?.Name ?? method.RequestDtoName);
             WriteName(json, "response", method.ResponseDtoName);
             WriteName(json, "file", string.IsNullOrEmpty(resolved.HintName) ? null : resolved.HintName);
+            if (resolved.Pagination is { } pagination)
+            {
+                json.WriteStartObject("pagination");
+                json.WriteString("itemsMethod", pagination.ItemsMethod);
+                json.WriteString("pagesMethod", pagination.PagesMethod);
+                json.WriteString("itemType", pagination.ItemType.ToString());
+                json.WriteString("page", pagination.PageProperty);
+                json.WriteString("limit", pagination.LimitProperty);
+                json.WriteString("items", pagination.DataProperty + "." + pagination.ListProperty);
+                json.WriteString("totalCount", pagination.DataProperty + "." + pagination.TotalCountProperty);
+                if (pagination.DefaultPageSize is { } size)
+                {
+                    json.WriteNumber("defaultPageSize", size);
+                }
+                else
+                {
+                    json.WriteNull("defaultPageSize");
+                }
+
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("pagination");
+            }
 
             json.WriteStartArray("parameters");
             foreach (var (field, location) in resolved.Parameters)

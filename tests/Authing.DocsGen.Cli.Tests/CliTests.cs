@@ -217,6 +217,25 @@ public sealed class InspectTests
     }
 
     [Fact]
+    public void Inspect_json_shows_the_pagination_of_a_list_method_and_null_elsewhere()
+    {
+        using var docs = new TempFolder();
+        docs.Write("management/widgets/list-widgets.md", File.ReadAllText(Path.Combine(Repo.Fixtures, "pages", "management", "widgets", "list-widgets.md")));
+        docs.Write("management/widgets/get-widget.md", File.ReadAllText(Path.Combine(Repo.Fixtures, "pages", "management", "widgets", "get-widget.md")));
+
+        var result = Docsgen.Run("inspect", docs.Path, "--json");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var json = JsonDocument.Parse(result.Output);
+        var methods = json.RootElement.GetProperty("methods").EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!);
+        Assert.Equal(JsonValueKind.Null, methods["GetWidget"].GetProperty("pagination").ValueKind);
+        var pagination = methods["ListWidgets"].GetProperty("pagination");
+        Assert.Equal(
+            "{\"itemsMethod\":\"ListWidgetsItemsAsync\",\"pagesMethod\":\"ListWidgetsPagesAsync\",\"itemType\":\"WidgetListItemDto\",\"page\":\"Page\",\"limit\":\"Limit\",\"items\":\"Data.List\",\"totalCount\":\"Data.TotalCount\",\"defaultPageSize\":10}",
+            JsonSerializer.Serialize(pagination));
+    }
+
+    [Fact]
     public void Inspect_json_has_the_documented_shape()
     {
         var result = Docsgen.Run("inspect", Repo.DocsInput, "--json");

@@ -150,6 +150,11 @@ public sealed class PackageFixture : IDisposable
             Write(Path.Combine("App8", "docs", "authentication", "mfa", name + ".md"), page.Replace("enrollFactor`", "enrollFactor" + index + "`", StringComparison.Ordinal));
         }
 
+        // Auto-pagination from netstandard2.0: IAsyncEnumerable<T> comes from Microsoft.Bcl.AsyncInterfaces through the package.
+        Write(
+            Path.Combine("Lib20", "docs", "authentication", "devices", "list-my-devices.md"),
+            File.ReadAllText(Path.Combine(RepoPaths.Repository, "tests", "fixtures", "pages", "authentication", "devices", "list-my-devices.md")));
+
         Write("App10/App10.csproj", ConsoleProject("net10.0", string.Empty));
         Write("App10/Program.cs", ConsoleProgram);
         Write("App8/App8.csproj", ConsoleProject("net8.0", "<RollForward>LatestMajor</RollForward>"));
@@ -193,6 +198,36 @@ public sealed class PackageFixture : IDisposable
                             EnrollmentData = new EnrollFactorEnrollmentDataDto { PassCode = "123456" },
                         }, cancellationToken).ConfigureAwait(false);
                         return result.StatusCode;
+                    }
+                }
+            }
+            """);
+        Write("Lib20/Devices.cs", $$"""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using {{ClientsNamespace}};
+            using {{ClientsNamespace}}.Models;
+
+            namespace Lib20
+            {
+                /// <summary>Uses the auto-pagination companions from netstandard2.0.</summary>
+                public static class Devices
+                {
+                    public static async Task<int> CountAsync(string host, CancellationToken cancellationToken)
+                    {
+                        var client = new AuthenticationClient(new Authing.Sdk.AuthenticationClientOptions { AppId = "app-1", AppSecret = "secret", AppHost = host });
+                        int count = 0;
+                        await foreach (MyDeviceDto device in client.WithAccessToken("user-token").ListMyDevicesItemsAsync(new ListMyDevicesDto { Limit = 50 }, cancellationToken).ConfigureAwait(false))
+                        {
+                            count++;
+                        }
+
+                        await foreach (var page in client.ListMyDevicesPagesAsync(new ListMyDevicesDto(), null, cancellationToken).ConfigureAwait(false))
+                        {
+                            count += page.Items.Count;
+                        }
+
+                        return count;
                     }
                 }
             }

@@ -85,13 +85,16 @@ public sealed class PackageTests(PackageFixture fixture, ITestOutputHelper log) 
         using var stream = File.OpenRead(dll);
         using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
         var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        // Top-level types only: compiler-generated closure classes (<>c) nest in several types under the same name.
         var types = metadata.TypeDefinitions.Select(metadata.GetTypeDefinition)
+            .Where(t => t.GetDeclaringType().IsNil)
             .ToDictionary(t => metadata.GetString(t.Namespace) + "." + metadata.GetString(t.Name), t => t.Attributes);
 
         // AuthingDocsGenNamespace and AuthingDocsGenAccessibility=internal reached the generator.
         Assert.True(types.TryGetValue(PackageFixture.ClientsNamespace + ".AuthenticationClient", out var client), string.Join(", ", types.Keys));
         Assert.Equal(System.Reflection.TypeAttributes.NotPublic, client & System.Reflection.TypeAttributes.VisibilityMask);
         Assert.Contains(PackageFixture.ClientsNamespace + ".Models.EnrollFactorDto", types.Keys);
+        Assert.Contains("Lib20.Devices", types.Keys); // pages with await foreach over the generated companions
 
         // The buildTransitive polyfills, internal to the library.
         foreach (var polyfill in new[] { "System.Runtime.CompilerServices.RequiredMemberAttribute", "System.Runtime.CompilerServices.CompilerFeatureRequiredAttribute", "System.Runtime.CompilerServices.IsExternalInit", "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute" })

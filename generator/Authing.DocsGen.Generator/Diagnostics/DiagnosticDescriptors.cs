@@ -132,6 +132,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor Summary = Create(
         "ADG042", "Generation summary", "Authing.DocsGen: {0} → {1}", DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor PaginationCompanionRenamed = Create(
+        "ADG043", "Auto-pagination companion renamed", "The auto-pagination companion '{0}' of {1}.{2} would have the name of another method; it is generated as '{3}'", DiagnosticSeverity.Warning);
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = typeof(DiagnosticDescriptors)
         .GetFields()
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))

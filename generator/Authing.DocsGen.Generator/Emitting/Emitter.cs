@@ -72,7 +72,7 @@ public static class Emitter
             HasExample = method.Example is not null,
             ExampleLiteral = method.Example is { } example ? CSharp.StringLiteral(example.Text) : "null",
         };
-        return new GeneratedSource(resolved.HintName, TemplateRenderer.Render("ClientMethod", view.For(options)));
+        return new GeneratedSource(resolved.HintName, TemplateRenderer.Render("ClientMethod", WithPagination(view, resolved, options).For(options)));
     }
 
     public static GeneratedSource EmitDto(DtoModel dto, GeneratorOptions options)
@@ -113,6 +113,40 @@ public static class Emitter
             }).ToArray(),
         };
         return new GeneratedSource($"Models/{typeName}.g.cs", TemplateRenderer.Render("Enum", view.For(options)));
+    }
+
+    /// <summary>The auto-pagination companions; resolution decided whether the method pages and their names.</summary>
+    private static MethodView WithPagination(MethodView view, ResolvedMethod resolved, GeneratorOptions options)
+    {
+        if (resolved.Pagination is not { } pagination || resolved.Request is not { } request)
+        {
+            return view;
+        }
+
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return view with
+        {
+            IsPaginated = true,
+            ItemsMethod = pagination.ItemsMethod,
+            PagesMethod = pagination.PagesMethod,
+            ItemType = ElementTypeName(pagination.ItemType, options),
+            PageProperty = pagination.PageProperty,
+            LimitProperty = pagination.LimitProperty,
+            DataProperty = pagination.DataProperty,
+            ListProperty = pagination.ListProperty,
+            TotalCountProperty = pagination.TotalCountProperty,
+            DefaultPageSize = pagination.DefaultPageSize is { } size
+                ? size.ToString(invariant) + "L"
+                : "global::Authing.Sdk.Runtime.AuthingPaging.DefaultPageSize",
+            DefaultPageSizeDoc = pagination.DefaultPageSize is { } documented
+                ? documented.ToString(invariant) + ", the docs' default"
+                : "10, Authing's default (the docs give none)",
+            // A copy of the request for one page: every property as the caller set it, with this page's page and limit.
+            CopiedProperties = request.Fields
+                .Select(PropertyName)
+                .Where(property => property != pagination.PageProperty && property != pagination.LimitProperty)
+                .ToArray(),
+        };
     }
 
     /// <summary>The kind of JSON value the offline test double accepts for a request field (<c>AuthingJsonKind</c>).</summary>

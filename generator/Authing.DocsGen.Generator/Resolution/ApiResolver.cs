@@ -19,6 +19,7 @@ namespace Authing.DocsGen.Resolution;
 /// never gets fields another page documents.</item>
 /// <item>Enums with the same name are merged: an open enum tolerates unknown values, so the union of values is safe.</item>
 /// <item>A second method with the same name on the same client gets a numeric suffix and ADG016.</item>
+/// <item>A list method that pages the WIRE.md §4 way gets auto-pagination companions (<see cref="PaginationDetector"/>).</item>
 /// <item>A type reachable only from request parameters is strict (required fields enforced); any type a response can
 /// reach is lenient, so a response never fails for a missing field.</item>
 /// </list>
@@ -108,7 +109,7 @@ public static class ApiResolver
             enums,
             methods.ToEquatableArray(),
             diagnostics.ToEquatableArray());
-        return MarkUsage(IdentifierAssigner.Assign(api));
+        return MarkUsage(PaginationDetector.Detect(IdentifierAssigner.Assign(api)));
     }
 
     /// <summary>

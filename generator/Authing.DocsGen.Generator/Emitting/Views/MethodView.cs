@@ -42,6 +42,34 @@ internal sealed record MethodView : FileView
 
     public ParameterView[] QueryParameters { get; init; } = [];
 
+    // Auto-pagination companions, when resolution found WIRE.md §4 paging.
+
+    public bool IsPaginated { get; init; }
+
+    public string ItemsMethod { get; init; } = string.Empty;
+
+    public string PagesMethod { get; init; } = string.Empty;
+
+    public string ItemType { get; init; } = string.Empty;
+
+    public string PageProperty { get; init; } = string.Empty;
+
+    public string LimitProperty { get; init; } = string.Empty;
+
+    public string DataProperty { get; init; } = string.Empty;
+
+    public string ListProperty { get; init; } = string.Empty;
+
+    public string TotalCountProperty { get; init; } = string.Empty;
+
+    /// <summary>The page size when the request sets none, as a C# expression.</summary>
+    public string DefaultPageSize { get; init; } = string.Empty;
+
+    public string DefaultPageSizeDoc { get; init; } = string.Empty;
+
+    /// <summary>The request properties a page's copy of the request takes over as the caller set them (all but page and limit).</summary>
+    public string[] CopiedProperties { get; init; } = [];
+
     // The offline test double's metadata for this method.
 
     /// <summary>The static field holding the method's <c>AuthingOperation</c>.</summary>

@@ -10,6 +10,18 @@ namespace Authing.Sdk
 
         /// <inheritdoc cref="ManagementClient.ListWidgetDetailsAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto, global::Authing.Sdk.AuthingRequestOptions, global::System.Threading.CancellationToken)"/>
         global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.WidgetDetailPaginatedRespDto> ListWidgetDetailsAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="ManagementClient.ListWidgetDetailsItemsAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto, global::System.Threading.CancellationToken)"/>
+        global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.Models.WidgetDetailDto> ListWidgetDetailsItemsAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="ManagementClient.ListWidgetDetailsItemsAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto, global::Authing.Sdk.AuthingRequestOptions, global::System.Threading.CancellationToken)"/>
+        global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.Models.WidgetDetailDto> ListWidgetDetailsItemsAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="ManagementClient.ListWidgetDetailsPagesAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto, global::System.Threading.CancellationToken)"/>
+        global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.AuthingPage<global::Authing.Sdk.Models.WidgetDetailPaginatedRespDto, global::Authing.Sdk.Models.WidgetDetailDto>> ListWidgetDetailsPagesAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="ManagementClient.ListWidgetDetailsPagesAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto, global::Authing.Sdk.AuthingRequestOptions, global::System.Threading.CancellationToken)"/>
+        global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.AuthingPage<global::Authing.Sdk.Models.WidgetDetailPaginatedRespDto, global::Authing.Sdk.Models.WidgetDetailDto>> ListWidgetDetailsPagesAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     public partial class ManagementClient
@@ -55,6 +67,83 @@ namespace Authing.Sdk
             call.AddQuery("limit", request.Limit ?? 10L);
             return call;
         }
+
+        /// <summary>
+        /// Every item of <see cref="ListWidgetDetailsAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto, global::System.Threading.CancellationToken)"/>, page after
+        /// page: each page is requested only when the items before it have been read.
+        /// </summary>
+        /// <remarks>
+        /// <para>
+        /// Sends one <c>GET /api/v3/list-widget-details</c> per page, with <c>page</c> from the request's <c>Page</c>
+        /// (else 1) upwards and <c>limit</c> = the request's <c>Limit</c> (else 10, the docs' default).
+        /// The request object is not changed. Each page is a call of its own: retries, telemetry and <c>options</c> apply to it.
+        /// </para>
+        /// <para>
+        /// Paging stops, without requesting a page beyond the end, after an empty page, when the items received reach
+        /// <c>totalCount</c>, after a page shorter than the first, or after the pages the first <c>totalCount</c> needs
+        /// (a list that keeps growing cannot page for ever); see <see cref="global::Authing.Sdk.Runtime.AuthingPaging"/>.
+        /// </para>
+        /// </remarks>
+        /// <param name="request">The request parameters; its <c>Page</c> is the first page, its <c>Limit</c> the page size.</param>
+        /// <param name="cancellationToken">Cancels paging, between pages and during a page request.</param>
+        /// <returns>The items of <c>data.list</c>, in the server's order.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+        /// <exception cref="global::Authing.Sdk.AuthingApiException">A page request failed, or a page carried a business error.</exception>
+        public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.Models.WidgetDetailDto> ListWidgetDetailsItemsAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto request, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ListWidgetDetailsItemsAsync(request, null, cancellationToken);
+
+        /// <inheritdoc cref="ListWidgetDetailsItemsAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto, global::System.Threading.CancellationToken)"/>
+        /// <param name="request">The request parameters; its <c>Page</c> is the first page, its <c>Limit</c> the page size.</param>
+        /// <param name="options">This call's settings, sent with every page request; null keeps the client's.</param>
+        /// <param name="cancellationToken">Cancels paging, between pages and during a page request.</param>
+        public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.Models.WidgetDetailDto> ListWidgetDetailsItemsAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Authing.Sdk.Runtime.AuthingPaging.ItemsAsync(ListWidgetDetailsPagesAsync(request, options, cancellationToken), cancellationToken);
+
+        /// <summary>
+        /// The pages of <see cref="ListWidgetDetailsAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto, global::System.Threading.CancellationToken)"/>, each with its
+        /// items, <c>totalCount</c>, page number and response; each page is requested only when the one before has been read.
+        /// </summary>
+        /// <remarks>
+        /// Requests and stop rules as for <see cref="ListWidgetDetailsItemsAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto, global::System.Threading.CancellationToken)"/>.
+        /// </remarks>
+        /// <param name="request">The request parameters; its <c>Page</c> is the first page, its <c>Limit</c> the page size.</param>
+        /// <param name="cancellationToken">Cancels paging, between pages and during a page request.</param>
+        /// <returns>The pages, in order.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+        /// <exception cref="global::Authing.Sdk.AuthingApiException">A page request failed, or a page carried a business error.</exception>
+        public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.AuthingPage<global::Authing.Sdk.Models.WidgetDetailPaginatedRespDto, global::Authing.Sdk.Models.WidgetDetailDto>> ListWidgetDetailsPagesAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto request, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ListWidgetDetailsPagesAsync(request, null, cancellationToken);
+
+        /// <inheritdoc cref="ListWidgetDetailsPagesAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto, global::System.Threading.CancellationToken)"/>
+        /// <param name="request">The request parameters; its <c>Page</c> is the first page, its <c>Limit</c> the page size.</param>
+        /// <param name="options">This call's settings, sent with every page request; null keeps the client's.</param>
+        /// <param name="cancellationToken">Cancels paging, between pages and during a page request.</param>
+        // Auto-pagination (WIRE.md §4): page and limit from the request's Page and Limit, items from Data.List, total from Data.TotalCount.
+        public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.AuthingPage<global::Authing.Sdk.Models.WidgetDetailPaginatedRespDto, global::Authing.Sdk.Models.WidgetDetailDto>> ListWidgetDetailsPagesAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (request is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(request));
+            }
+
+            return global::Authing.Sdk.Runtime.AuthingPaging.PagesAsync<global::Authing.Sdk.Models.WidgetDetailPaginatedRespDto, global::Authing.Sdk.Models.WidgetDetailDto>(
+                (long?)request.Page,
+                (long?)request.Limit,
+                10L,
+                (page, limit, pageCancellationToken) => ListWidgetDetailsAsync(ListWidgetDetailsAsyncPage(request, page, limit), options, pageCancellationToken),
+                static response => response.Data?.List,
+                static response => (long?)response.Data?.TotalCount,
+                cancellationToken);
+        }
+
+        /// <summary>A copy of <paramref name="request"/> asking for one page: the caller's object is never changed.</summary>
+        private static global::Authing.Sdk.Models.ListWidgetDetailsDto ListWidgetDetailsAsyncPage(global::Authing.Sdk.Models.ListWidgetDetailsDto request, long page, long limit) => new global::Authing.Sdk.Models.ListWidgetDetailsDto
+        {
+            WidgetIds = request.WidgetIds,
+            Page = page,
+            Limit = limit,
+            AdditionalProperties = request.AdditionalProperties,
+        };
 
         /// <summary>
         /// What the docs page <c>management/widgets/list-widget-details.md</c> says about <see cref="ListWidgetDetailsAsync(global::Authing.Sdk.Models.ListWidgetDetailsDto, global::System.Threading.CancellationToken)"/>:

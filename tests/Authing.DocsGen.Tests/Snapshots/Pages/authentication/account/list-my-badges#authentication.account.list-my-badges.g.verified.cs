@@ -10,6 +10,18 @@ namespace Authing.Sdk
 
         /// <inheritdoc cref="AuthenticationClient.ListMyBadgesAsync(global::Authing.Sdk.Models.ListMyBadgesDto, global::Authing.Sdk.AuthingRequestOptions, global::System.Threading.CancellationToken)"/>
         global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.MyBadgePaginatedRespDto> ListMyBadgesAsync(global::Authing.Sdk.Models.ListMyBadgesDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="AuthenticationClient.ListMyBadgesItemsAsync(global::Authing.Sdk.Models.ListMyBadgesDto, global::System.Threading.CancellationToken)"/>
+        global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.Models.MyBadgeDto> ListMyBadgesItemsAsync(global::Authing.Sdk.Models.ListMyBadgesDto request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="AuthenticationClient.ListMyBadgesItemsAsync(global::Authing.Sdk.Models.ListMyBadgesDto, global::Authing.Sdk.AuthingRequestOptions, global::System.Threading.CancellationToken)"/>
+        global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.Models.MyBadgeDto> ListMyBadgesItemsAsync(global::Authing.Sdk.Models.ListMyBadgesDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="AuthenticationClient.ListMyBadgesPagesAsync(global::Authing.Sdk.Models.ListMyBadgesDto, global::System.Threading.CancellationToken)"/>
+        global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.AuthingPage<global::Authing.Sdk.Models.MyBadgePaginatedRespDto, global::Authing.Sdk.Models.MyBadgeDto>> ListMyBadgesPagesAsync(global::Authing.Sdk.Models.ListMyBadgesDto request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="AuthenticationClient.ListMyBadgesPagesAsync(global::Authing.Sdk.Models.ListMyBadgesDto, global::Authing.Sdk.AuthingRequestOptions, global::System.Threading.CancellationToken)"/>
+        global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.AuthingPage<global::Authing.Sdk.Models.MyBadgePaginatedRespDto, global::Authing.Sdk.Models.MyBadgeDto>> ListMyBadgesPagesAsync(global::Authing.Sdk.Models.ListMyBadgesDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     public partial class AuthenticationClient
@@ -55,6 +67,83 @@ namespace Authing.Sdk
             call.AddQuery("includeExpired", request.IncludeExpired ?? false);
             return call;
         }
+
+        /// <summary>
+        /// Every item of <see cref="ListMyBadgesAsync(global::Authing.Sdk.Models.ListMyBadgesDto, global::System.Threading.CancellationToken)"/>, page after
+        /// page: each page is requested only when the items before it have been read.
+        /// </summary>
+        /// <remarks>
+        /// <para>
+        /// Sends one <c>GET /api/v3/list-my-badges</c> per page, with <c>page</c> from the request's <c>Page</c>
+        /// (else 1) upwards and <c>limit</c> = the request's <c>Limit</c> (else 10, the docs' default).
+        /// The request object is not changed. Each page is a call of its own: retries, telemetry and <c>options</c> apply to it.
+        /// </para>
+        /// <para>
+        /// Paging stops, without requesting a page beyond the end, after an empty page, when the items received reach
+        /// <c>totalCount</c>, after a page shorter than the first, or after the pages the first <c>totalCount</c> needs
+        /// (a list that keeps growing cannot page for ever); see <see cref="global::Authing.Sdk.Runtime.AuthingPaging"/>.
+        /// </para>
+        /// </remarks>
+        /// <param name="request">The request parameters; its <c>Page</c> is the first page, its <c>Limit</c> the page size.</param>
+        /// <param name="cancellationToken">Cancels paging, between pages and during a page request.</param>
+        /// <returns>The items of <c>data.list</c>, in the server's order.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+        /// <exception cref="global::Authing.Sdk.AuthingApiException">A page request failed, or a page carried a business error.</exception>
+        public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.Models.MyBadgeDto> ListMyBadgesItemsAsync(global::Authing.Sdk.Models.ListMyBadgesDto request, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ListMyBadgesItemsAsync(request, null, cancellationToken);
+
+        /// <inheritdoc cref="ListMyBadgesItemsAsync(global::Authing.Sdk.Models.ListMyBadgesDto, global::System.Threading.CancellationToken)"/>
+        /// <param name="request">The request parameters; its <c>Page</c> is the first page, its <c>Limit</c> the page size.</param>
+        /// <param name="options">This call's settings, sent with every page request; null keeps the client's.</param>
+        /// <param name="cancellationToken">Cancels paging, between pages and during a page request.</param>
+        public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.Models.MyBadgeDto> ListMyBadgesItemsAsync(global::Authing.Sdk.Models.ListMyBadgesDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Authing.Sdk.Runtime.AuthingPaging.ItemsAsync(ListMyBadgesPagesAsync(request, options, cancellationToken), cancellationToken);
+
+        /// <summary>
+        /// The pages of <see cref="ListMyBadgesAsync(global::Authing.Sdk.Models.ListMyBadgesDto, global::System.Threading.CancellationToken)"/>, each with its
+        /// items, <c>totalCount</c>, page number and response; each page is requested only when the one before has been read.
+        /// </summary>
+        /// <remarks>
+        /// Requests and stop rules as for <see cref="ListMyBadgesItemsAsync(global::Authing.Sdk.Models.ListMyBadgesDto, global::System.Threading.CancellationToken)"/>.
+        /// </remarks>
+        /// <param name="request">The request parameters; its <c>Page</c> is the first page, its <c>Limit</c> the page size.</param>
+        /// <param name="cancellationToken">Cancels paging, between pages and during a page request.</param>
+        /// <returns>The pages, in order.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+        /// <exception cref="global::Authing.Sdk.AuthingApiException">A page request failed, or a page carried a business error.</exception>
+        public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.AuthingPage<global::Authing.Sdk.Models.MyBadgePaginatedRespDto, global::Authing.Sdk.Models.MyBadgeDto>> ListMyBadgesPagesAsync(global::Authing.Sdk.Models.ListMyBadgesDto request, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ListMyBadgesPagesAsync(request, null, cancellationToken);
+
+        /// <inheritdoc cref="ListMyBadgesPagesAsync(global::Authing.Sdk.Models.ListMyBadgesDto, global::System.Threading.CancellationToken)"/>
+        /// <param name="request">The request parameters; its <c>Page</c> is the first page, its <c>Limit</c> the page size.</param>
+        /// <param name="options">This call's settings, sent with every page request; null keeps the client's.</param>
+        /// <param name="cancellationToken">Cancels paging, between pages and during a page request.</param>
+        // Auto-pagination (WIRE.md §4): page and limit from the request's Page and Limit, items from Data.List, total from Data.TotalCount.
+        public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.AuthingPage<global::Authing.Sdk.Models.MyBadgePaginatedRespDto, global::Authing.Sdk.Models.MyBadgeDto>> ListMyBadgesPagesAsync(global::Authing.Sdk.Models.ListMyBadgesDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (request is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(request));
+            }
+
+            return global::Authing.Sdk.Runtime.AuthingPaging.PagesAsync<global::Authing.Sdk.Models.MyBadgePaginatedRespDto, global::Authing.Sdk.Models.MyBadgeDto>(
+                (long?)request.Page,
+                (long?)request.Limit,
+                10L,
+                (page, limit, pageCancellationToken) => ListMyBadgesAsync(ListMyBadgesAsyncPage(request, page, limit), options, pageCancellationToken),
+                static response => response.Data?.List,
+                static response => (long?)response.Data?.TotalCount,
+                cancellationToken);
+        }
+
+        /// <summary>A copy of <paramref name="request"/> asking for one page: the caller's object is never changed.</summary>
+        private static global::Authing.Sdk.Models.ListMyBadgesDto ListMyBadgesAsyncPage(global::Authing.Sdk.Models.ListMyBadgesDto request, long page, long limit) => new global::Authing.Sdk.Models.ListMyBadgesDto
+        {
+            IncludeExpired = request.IncludeExpired,
+            Page = page,
+            Limit = limit,
+            AdditionalProperties = request.AdditionalProperties,
+        };
 
         /// <summary>
         /// What the docs page <c>authentication/account/list-my-badges.md</c> says about <see cref="ListMyBadgesAsync(global::Authing.Sdk.Models.ListMyBadgesDto, global::System.Threading.CancellationToken)"/>:

@@ -10,6 +10,18 @@ namespace Authing.Sdk
 
         /// <inheritdoc cref="AuthenticationClient.ListMyDevicesAsync(global::Authing.Sdk.Models.ListMyDevicesDto, global::Authing.Sdk.AuthingRequestOptions, global::System.Threading.CancellationToken)"/>
         global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.MyDevicePaginatedRespDto> ListMyDevicesAsync(global::Authing.Sdk.Models.ListMyDevicesDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="AuthenticationClient.ListMyDevicesItemsAsync(global::Authing.Sdk.Models.ListMyDevicesDto, global::System.Threading.CancellationToken)"/>
+        global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.Models.MyDeviceDto> ListMyDevicesItemsAsync(global::Authing.Sdk.Models.ListMyDevicesDto request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="AuthenticationClient.ListMyDevicesItemsAsync(global::Authing.Sdk.Models.ListMyDevicesDto, global::Authing.Sdk.AuthingRequestOptions, global::System.Threading.CancellationToken)"/>
+        global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.Models.MyDeviceDto> ListMyDevicesItemsAsync(global::Authing.Sdk.Models.ListMyDevicesDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="AuthenticationClient.ListMyDevicesPagesAsync(global::Authing.Sdk.Models.ListMyDevicesDto, global::System.Threading.CancellationToken)"/>
+        global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.AuthingPage<global::Authing.Sdk.Models.MyDevicePaginatedRespDto, global::Authing.Sdk.Models.MyDeviceDto>> ListMyDevicesPagesAsync(global::Authing.Sdk.Models.ListMyDevicesDto request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="AuthenticationClient.ListMyDevicesPagesAsync(global::Authing.Sdk.Models.ListMyDevicesDto, global::Authing.Sdk.AuthingRequestOptions, global::System.Threading.CancellationToken)"/>
+        global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.AuthingPage<global::Authing.Sdk.Models.MyDevicePaginatedRespDto, global::Authing.Sdk.Models.MyDeviceDto>> ListMyDevicesPagesAsync(global::Authing.Sdk.Models.ListMyDevicesDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     public partial class AuthenticationClient
@@ -55,6 +67,83 @@ namespace Authing.Sdk
             call.AddQuery("platform", request.Platform);
             return call;
         }
+
+        /// <summary>
+        /// Every item of <see cref="ListMyDevicesAsync(global::Authing.Sdk.Models.ListMyDevicesDto, global::System.Threading.CancellationToken)"/>, page after
+        /// page: each page is requested only when the items before it have been read.
+        /// </summary>
+        /// <remarks>
+        /// <para>
+        /// Sends one <c>GET /api/v3/list-my-devices</c> per page, with <c>page</c> from the request's <c>Page</c>
+        /// (else 1) upwards and <c>limit</c> = the request's <c>Limit</c> (else 10, the docs' default).
+        /// The request object is not changed. Each page is a call of its own: retries, telemetry and <c>options</c> apply to it.
+        /// </para>
+        /// <para>
+        /// Paging stops, without requesting a page beyond the end, after an empty page, when the items received reach
+        /// <c>totalCount</c>, after a page shorter than the first, or after the pages the first <c>totalCount</c> needs
+        /// (a list that keeps growing cannot page for ever); see <see cref="global::Authing.Sdk.Runtime.AuthingPaging"/>.
+        /// </para>
+        /// </remarks>
+        /// <param name="request">The request parameters; its <c>Page</c> is the first page, its <c>Limit</c> the page size.</param>
+        /// <param name="cancellationToken">Cancels paging, between pages and during a page request.</param>
+        /// <returns>The items of <c>data.list</c>, in the server's order.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+        /// <exception cref="global::Authing.Sdk.AuthingApiException">A page request failed, or a page carried a business error.</exception>
+        public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.Models.MyDeviceDto> ListMyDevicesItemsAsync(global::Authing.Sdk.Models.ListMyDevicesDto request, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ListMyDevicesItemsAsync(request, null, cancellationToken);
+
+        /// <inheritdoc cref="ListMyDevicesItemsAsync(global::Authing.Sdk.Models.ListMyDevicesDto, global::System.Threading.CancellationToken)"/>
+        /// <param name="request">The request parameters; its <c>Page</c> is the first page, its <c>Limit</c> the page size.</param>
+        /// <param name="options">This call's settings, sent with every page request; null keeps the client's.</param>
+        /// <param name="cancellationToken">Cancels paging, between pages and during a page request.</param>
+        public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.Models.MyDeviceDto> ListMyDevicesItemsAsync(global::Authing.Sdk.Models.ListMyDevicesDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Authing.Sdk.Runtime.AuthingPaging.ItemsAsync(ListMyDevicesPagesAsync(request, options, cancellationToken), cancellationToken);
+
+        /// <summary>
+        /// The pages of <see cref="ListMyDevicesAsync(global::Authing.Sdk.Models.ListMyDevicesDto, global::System.Threading.CancellationToken)"/>, each with its
+        /// items, <c>totalCount</c>, page number and response; each page is requested only when the one before has been read.
+        /// </summary>
+        /// <remarks>
+        /// Requests and stop rules as for <see cref="ListMyDevicesItemsAsync(global::Authing.Sdk.Models.ListMyDevicesDto, global::System.Threading.CancellationToken)"/>.
+        /// </remarks>
+        /// <param name="request">The request parameters; its <c>Page</c> is the first page, its <c>Limit</c> the page size.</param>
+        /// <param name="cancellationToken">Cancels paging, between pages and during a page request.</param>
+        /// <returns>The pages, in order.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+        /// <exception cref="global::Authing.Sdk.AuthingApiException">A page request failed, or a page carried a business error.</exception>
+        public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.AuthingPage<global::Authing.Sdk.Models.MyDevicePaginatedRespDto, global::Authing.Sdk.Models.MyDeviceDto>> ListMyDevicesPagesAsync(global::Authing.Sdk.Models.ListMyDevicesDto request, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ListMyDevicesPagesAsync(request, null, cancellationToken);
+
+        /// <inheritdoc cref="ListMyDevicesPagesAsync(global::Authing.Sdk.Models.ListMyDevicesDto, global::System.Threading.CancellationToken)"/>
+        /// <param name="request">The request parameters; its <c>Page</c> is the first page, its <c>Limit</c> the page size.</param>
+        /// <param name="options">This call's settings, sent with every page request; null keeps the client's.</param>
+        /// <param name="cancellationToken">Cancels paging, between pages and during a page request.</param>
+        // Auto-pagination (WIRE.md §4): page and limit from the request's Page and Limit, items from Data.List, total from Data.TotalCount.
+        public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.AuthingPage<global::Authing.Sdk.Models.MyDevicePaginatedRespDto, global::Authing.Sdk.Models.MyDeviceDto>> ListMyDevicesPagesAsync(global::Authing.Sdk.Models.ListMyDevicesDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (request is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(request));
+            }
+
+            return global::Authing.Sdk.Runtime.AuthingPaging.PagesAsync<global::Authing.Sdk.Models.MyDevicePaginatedRespDto, global::Authing.Sdk.Models.MyDeviceDto>(
+                (long?)request.Page,
+                (long?)request.Limit,
+                10L,
+                (page, limit, pageCancellationToken) => ListMyDevicesAsync(ListMyDevicesAsyncPage(request, page, limit), options, pageCancellationToken),
+                static response => response.Data?.List,
+                static response => (long?)response.Data?.TotalCount,
+                cancellationToken);
+        }
+
+        /// <summary>A copy of <paramref name="request"/> asking for one page: the caller's object is never changed.</summary>
+        private static global::Authing.Sdk.Models.ListMyDevicesDto ListMyDevicesAsyncPage(global::Authing.Sdk.Models.ListMyDevicesDto request, long page, long limit) => new global::Authing.Sdk.Models.ListMyDevicesDto
+        {
+            Platform = request.Platform,
+            Page = page,
+            Limit = limit,
+            AdditionalProperties = request.AdditionalProperties,
+        };
 
         /// <summary>
         /// What the docs page <c>authentication/devices/list-my-devices.md</c> says about <see cref="ListMyDevicesAsync(global::Authing.Sdk.Models.ListMyDevicesDto, global::System.Threading.CancellationToken)"/>:

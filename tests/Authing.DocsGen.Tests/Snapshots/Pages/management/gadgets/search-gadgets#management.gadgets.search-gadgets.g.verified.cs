@@ -10,6 +10,18 @@ namespace Authing.Sdk
 
         /// <inheritdoc cref="ManagementClient.SearchGadgetsAsync(global::Authing.Sdk.Models.SearchGadgetsDto, global::Authing.Sdk.AuthingRequestOptions, global::System.Threading.CancellationToken)"/>
         global::System.Threading.Tasks.Task<global::Authing.Sdk.Models.GadgetSearchRespDto> SearchGadgetsAsync(global::Authing.Sdk.Models.SearchGadgetsDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="ManagementClient.SearchGadgetsItemsAsync(global::Authing.Sdk.Models.SearchGadgetsDto, global::System.Threading.CancellationToken)"/>
+        global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.Models.GadgetSearchItemDto> SearchGadgetsItemsAsync(global::Authing.Sdk.Models.SearchGadgetsDto request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="ManagementClient.SearchGadgetsItemsAsync(global::Authing.Sdk.Models.SearchGadgetsDto, global::Authing.Sdk.AuthingRequestOptions, global::System.Threading.CancellationToken)"/>
+        global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.Models.GadgetSearchItemDto> SearchGadgetsItemsAsync(global::Authing.Sdk.Models.SearchGadgetsDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="ManagementClient.SearchGadgetsPagesAsync(global::Authing.Sdk.Models.SearchGadgetsDto, global::System.Threading.CancellationToken)"/>
+        global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.AuthingPage<global::Authing.Sdk.Models.GadgetSearchRespDto, global::Authing.Sdk.Models.GadgetSearchItemDto>> SearchGadgetsPagesAsync(global::Authing.Sdk.Models.SearchGadgetsDto request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="ManagementClient.SearchGadgetsPagesAsync(global::Authing.Sdk.Models.SearchGadgetsDto, global::Authing.Sdk.AuthingRequestOptions, global::System.Threading.CancellationToken)"/>
+        global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.AuthingPage<global::Authing.Sdk.Models.GadgetSearchRespDto, global::Authing.Sdk.Models.GadgetSearchItemDto>> SearchGadgetsPagesAsync(global::Authing.Sdk.Models.SearchGadgetsDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     public partial class ManagementClient
@@ -57,6 +69,85 @@ namespace Authing.Sdk
             call.AddQuery("limit", request.Limit ?? 10L);
             return call;
         }
+
+        /// <summary>
+        /// Every item of <see cref="SearchGadgetsAsync(global::Authing.Sdk.Models.SearchGadgetsDto, global::System.Threading.CancellationToken)"/>, page after
+        /// page: each page is requested only when the items before it have been read.
+        /// </summary>
+        /// <remarks>
+        /// <para>
+        /// Sends one <c>GET /api/v3/search-gadgets</c> per page, with <c>page</c> from the request's <c>Page</c>
+        /// (else 1) upwards and <c>limit</c> = the request's <c>Limit</c> (else 10, the docs' default).
+        /// The request object is not changed. Each page is a call of its own: retries, telemetry and <c>options</c> apply to it.
+        /// </para>
+        /// <para>
+        /// Paging stops, without requesting a page beyond the end, after an empty page, when the items received reach
+        /// <c>totalCount</c>, after a page shorter than the first, or after the pages the first <c>totalCount</c> needs
+        /// (a list that keeps growing cannot page for ever); see <see cref="global::Authing.Sdk.Runtime.AuthingPaging"/>.
+        /// </para>
+        /// </remarks>
+        /// <param name="request">The request parameters; its <c>Page</c> is the first page, its <c>Limit</c> the page size.</param>
+        /// <param name="cancellationToken">Cancels paging, between pages and during a page request.</param>
+        /// <returns>The items of <c>data.list</c>, in the server's order.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+        /// <exception cref="global::Authing.Sdk.AuthingApiException">A page request failed, or a page carried a business error.</exception>
+        public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.Models.GadgetSearchItemDto> SearchGadgetsItemsAsync(global::Authing.Sdk.Models.SearchGadgetsDto request, global::System.Threading.CancellationToken cancellationToken = default) =>
+            SearchGadgetsItemsAsync(request, null, cancellationToken);
+
+        /// <inheritdoc cref="SearchGadgetsItemsAsync(global::Authing.Sdk.Models.SearchGadgetsDto, global::System.Threading.CancellationToken)"/>
+        /// <param name="request">The request parameters; its <c>Page</c> is the first page, its <c>Limit</c> the page size.</param>
+        /// <param name="options">This call's settings, sent with every page request; null keeps the client's.</param>
+        /// <param name="cancellationToken">Cancels paging, between pages and during a page request.</param>
+        public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.Models.GadgetSearchItemDto> SearchGadgetsItemsAsync(global::Authing.Sdk.Models.SearchGadgetsDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Authing.Sdk.Runtime.AuthingPaging.ItemsAsync(SearchGadgetsPagesAsync(request, options, cancellationToken), cancellationToken);
+
+        /// <summary>
+        /// The pages of <see cref="SearchGadgetsAsync(global::Authing.Sdk.Models.SearchGadgetsDto, global::System.Threading.CancellationToken)"/>, each with its
+        /// items, <c>totalCount</c>, page number and response; each page is requested only when the one before has been read.
+        /// </summary>
+        /// <remarks>
+        /// Requests and stop rules as for <see cref="SearchGadgetsItemsAsync(global::Authing.Sdk.Models.SearchGadgetsDto, global::System.Threading.CancellationToken)"/>.
+        /// </remarks>
+        /// <param name="request">The request parameters; its <c>Page</c> is the first page, its <c>Limit</c> the page size.</param>
+        /// <param name="cancellationToken">Cancels paging, between pages and during a page request.</param>
+        /// <returns>The pages, in order.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+        /// <exception cref="global::Authing.Sdk.AuthingApiException">A page request failed, or a page carried a business error.</exception>
+        public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.AuthingPage<global::Authing.Sdk.Models.GadgetSearchRespDto, global::Authing.Sdk.Models.GadgetSearchItemDto>> SearchGadgetsPagesAsync(global::Authing.Sdk.Models.SearchGadgetsDto request, global::System.Threading.CancellationToken cancellationToken = default) =>
+            SearchGadgetsPagesAsync(request, null, cancellationToken);
+
+        /// <inheritdoc cref="SearchGadgetsPagesAsync(global::Authing.Sdk.Models.SearchGadgetsDto, global::System.Threading.CancellationToken)"/>
+        /// <param name="request">The request parameters; its <c>Page</c> is the first page, its <c>Limit</c> the page size.</param>
+        /// <param name="options">This call's settings, sent with every page request; null keeps the client's.</param>
+        /// <param name="cancellationToken">Cancels paging, between pages and during a page request.</param>
+        // Auto-pagination (WIRE.md §4): page and limit from the request's Page and Limit, items from Data.List, total from Data.TotalCount.
+        public virtual global::System.Collections.Generic.IAsyncEnumerable<global::Authing.Sdk.AuthingPage<global::Authing.Sdk.Models.GadgetSearchRespDto, global::Authing.Sdk.Models.GadgetSearchItemDto>> SearchGadgetsPagesAsync(global::Authing.Sdk.Models.SearchGadgetsDto request, global::Authing.Sdk.AuthingRequestOptions? options, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (request is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(request));
+            }
+
+            return global::Authing.Sdk.Runtime.AuthingPaging.PagesAsync<global::Authing.Sdk.Models.GadgetSearchRespDto, global::Authing.Sdk.Models.GadgetSearchItemDto>(
+                (long?)request.Page,
+                (long?)request.Limit,
+                10L,
+                (page, limit, pageCancellationToken) => SearchGadgetsAsync(SearchGadgetsAsyncPage(request, page, limit), options, pageCancellationToken),
+                static response => response.Data?.List,
+                static response => (long?)response.Data?.TotalCount,
+                cancellationToken);
+        }
+
+        /// <summary>A copy of <paramref name="request"/> asking for one page: the caller's object is never changed.</summary>
+        private static global::Authing.Sdk.Models.SearchGadgetsDto SearchGadgetsAsyncPage(global::Authing.Sdk.Models.SearchGadgetsDto request, long page, long limit) => new global::Authing.Sdk.Models.SearchGadgetsDto
+        {
+            Query = request.Query,
+            Filter = request.Filter,
+            HighlightStyle = request.HighlightStyle,
+            Page = page,
+            Limit = limit,
+            AdditionalProperties = request.AdditionalProperties,
+        };
 
         /// <summary>
         /// What the docs page <c>management/gadgets/search-gadgets.md</c> says about <see cref="SearchGadgetsAsync(global::Authing.Sdk.Models.SearchGadgetsDto, global::System.Threading.CancellationToken)"/>:
