@@ -1,7 +1,6 @@
 using System;
 using System.ComponentModel;
 using System.Globalization;
-using System.IO;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -103,13 +102,45 @@ public static class AuthingJson
             return null;
         }
 
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        PooledBufferWriter buffer = PooledBufferWriter.Rent(out Utf8JsonWriter writer);
+        try
         {
             converter.Write(writer, value, Options);
+            writer.Flush();
+#if NETSTANDARD2_0
+            return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan.ToArray());
+#else
+            return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+#endif
         }
+        finally
+        {
+            PooledBufferWriter.Return(buffer);
+        }
+    }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    /// <summary>
+    /// Serialises a value with its converter into compact UTF-8 JSON (<see cref="WriterOptions"/>), through a pooled
+    /// per-thread buffer: the result is the only allocation.
+    /// </summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <param name="converter">The value's converter.</param>
+    /// <returns>The JSON bytes.</returns>
+    public static byte[] SerializeToUtf8Bytes<T>(T value, JsonConverter<T> converter)
+    {
+        ArgumentNullException.ThrowIfNull(converter);
+        PooledBufferWriter buffer = PooledBufferWriter.Rent(out Utf8JsonWriter writer);
+        try
+        {
+            converter.Write(writer, value, Options);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            PooledBufferWriter.Return(buffer);
+        }
     }
 
     /// <summary>A path placeholder's value; a missing value is a caller error.</summary>
