@@ -200,6 +200,43 @@ public struct AuthingEnvelopeReader
         Encoding.UTF8.GetString(bytes);
 #endif
 
+    /// <summary>
+    /// As <see cref="ReadOrKeep(ref Utf8JsonReader, string, ref AuthingObjectReader, JsonSerializerOptions)"/>, for a
+    /// converter that matched the name itself: <paramref name="field"/> is 0 for <c>statusCode</c>, 1 for <c>message</c>,
+    /// 2 for <c>apiCode</c>, 3 for <c>requestId</c>, or any other value for a name that is not an envelope field (then <paramref name="propertyName"/> is that name).
+    /// </summary>
+    /// <param name="reader">The reader, on the property's value.</param>
+    /// <param name="field">The envelope field's number (0–3), or any other value for another name.</param>
+    /// <param name="propertyName">The property name when it is not an envelope field.</param>
+    /// <param name="fields">The object's reader, which keeps unknown fields and values that did not fit.</param>
+    /// <param name="options">Passed through to converters.</param>
+    public void ReadOrKeep(ref Utf8JsonReader reader, int field, string? propertyName, ref AuthingObjectReader fields, JsonSerializerOptions options)
+    {
+        switch (field)
+        {
+            case 0:
+                StatusCode = AuthingConverters.Int32.Read(ref reader, typeof(int?), options);
+                break;
+            case 1:
+                Message = fields.Read(ref reader, AuthingConverters.String, "message", options);
+                break;
+            case 2:
+                ApiCode = fields.Read(ref reader, AuthingConverters.Int32, "apiCode", options);
+                break;
+            case 3:
+                RequestId = fields.Read(ref reader, AuthingConverters.String, "requestId", options);
+                break;
+            default:
+                fields.Keep(ref reader, propertyName ?? throw new ArgumentNullException(nameof(propertyName)));
+                break;
+        }
+    }
+
+    private static readonly JsonEncodedText s_statusCode = AuthingPropertyNames.Encode("statusCode");
+    private static readonly JsonEncodedText s_message = AuthingPropertyNames.Encode("message");
+    private static readonly JsonEncodedText s_apiCode = AuthingPropertyNames.Encode("apiCode");
+    private static readonly JsonEncodedText s_requestId = AuthingPropertyNames.Encode("requestId");
+
     /// <summary>Writes the envelope fields that are set.</summary>
     /// <param name="writer">The writer, inside the object.</param>
     /// <param name="response">The response.</param>
@@ -207,22 +244,22 @@ public struct AuthingEnvelopeReader
     {
         if (response.StatusCode is { } statusCode)
         {
-            writer.WriteNumber("statusCode", statusCode);
+            writer.WriteNumber(s_statusCode, statusCode);
         }
 
         if (response.Message is { } message)
         {
-            writer.WriteString("message", message);
+            writer.WriteString(s_message, message);
         }
 
         if (response.ApiCode is { } apiCode)
         {
-            writer.WriteNumber("apiCode", apiCode);
+            writer.WriteNumber(s_apiCode, apiCode);
         }
 
         if (response.RequestId is { } requestId)
         {
-            writer.WriteString("requestId", requestId);
+            writer.WriteString(s_requestId, requestId);
         }
     }
 }
