@@ -45,6 +45,8 @@ public abstract class AuthingTransport : IDisposable
     /// <summary>The SDK's version, from the assembly's informational version without the source-revision suffix.</summary>
     internal static readonly string SdkVersion = ReadSdkVersion();
 
+    private static readonly string s_userAgent = "authing-dotnet-docsgen/" + SdkVersion;
+
 #if NETSTANDARD2_0
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 #endif
@@ -61,6 +63,9 @@ public abstract class AuthingTransport : IDisposable
     private readonly ResponseMismatchLog? _mismatchLog;
     private readonly bool _addUserAgent;
     private readonly AuthingRetryOptions _retry;
+
+    // The settings of a call without options: immutable, so one instance serves every such call.
+    private readonly CallSettings _defaultSettings;
     private int _disposed;
 
     [ThreadStatic]
@@ -87,6 +92,7 @@ public abstract class AuthingTransport : IDisposable
         _mismatchLog = logger is null ? null : new ResponseMismatchLog(logger);
         _addUserAgent = httpClient.DefaultRequestHeaders.UserAgent.Count == 0;
         _retry = retry.Clone();
+        _defaultSettings = CallSettings.Create(null, _timeout, _retry.MaxRetries);
     }
 
     /// <summary>The normalised base URL requests are sent to, without a trailing slash.</summary>
@@ -170,7 +176,9 @@ public abstract class AuthingTransport : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responseConverter);
-        CallSettings settings = CallSettings.Create(options, _timeout, _retry.MaxRetries, scopedAccessToken);
+        CallSettings settings = options is null && scopedAccessToken is null
+            ? _defaultSettings
+            : CallSettings.Create(options, _timeout, _retry.MaxRetries, scopedAccessToken);
         Answer answer = await SendCoreAsync(request, settings, raw, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -263,7 +271,7 @@ public abstract class AuthingTransport : IDisposable
     public async Task SendAsync(AuthingRequest request, AuthingRequestOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        CallSettings settings = CallSettings.Create(options, _timeout, _retry.MaxRetries);
+        CallSettings settings = options is null ? _defaultSettings : CallSettings.Create(options, _timeout, _retry.MaxRetries);
         Answer answer = await SendCoreAsync(request, settings, keepHeaders: false, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -286,7 +294,7 @@ public abstract class AuthingTransport : IDisposable
     {
         // The client's retry policy and timeout apply as to any call; a protocol POST is retried only when it never
         // reached the server.
-        CallSettings settings = CallSettings.Create(null, _timeout, _retry.MaxRetries);
+        CallSettings settings = _defaultSettings;
         Answer answer = await SendCoreAsync(request, settings, keepHeaders: false, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -735,13 +743,15 @@ public abstract class AuthingTransport : IDisposable
 
     private HttpRequestMessage CreateMessage(AuthingRequest request, CallSettings settings)
     {
-        var message = new HttpRequestMessage(request.Method, new Uri(_baseUrl + request.PathAndQuery, UriKind.Absolute));
+        string query = request.QueryString;
+        string url = query.Length == 0 ? _baseUrl + request.Path : string.Concat(_baseUrl, request.Path, "?", query);
+        var message = new HttpRequestMessage(request.Method, new Uri(url, UriKind.Absolute));
         try
         {
             message.Headers.TryAddWithoutValidation("accept", "application/json");
             if (_addUserAgent)
             {
-                message.Headers.TryAddWithoutValidation("user-agent", "authing-dotnet-docsgen/" + SdkVersion);
+                message.Headers.TryAddWithoutValidation("user-agent", s_userAgent);
             }
 
             if (request.HasBody)

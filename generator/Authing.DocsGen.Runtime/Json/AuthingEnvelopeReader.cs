@@ -200,6 +200,9 @@ public struct AuthingEnvelopeReader
         Encoding.UTF8.GetString(bytes);
 #endif
 
+    /// <summary>How many envelope fields there are: a converter numbers them 0 to 3 (see <see cref="ReadOrKeep(ref Utf8JsonReader, int, string?, ref AuthingObjectReader, JsonSerializerOptions)"/>).</summary>
+    public const int FieldCount = 4;
+
     /// <summary>
     /// As <see cref="ReadOrKeep(ref Utf8JsonReader, string, ref AuthingObjectReader, JsonSerializerOptions)"/>, for a
     /// converter that matched the name itself: <paramref name="field"/> is 0 for <c>statusCode</c>, 1 for <c>message</c>,

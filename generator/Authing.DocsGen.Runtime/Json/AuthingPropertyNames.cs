@@ -34,6 +34,24 @@ public sealed class AuthingPropertyNames
         }
     }
 
+    /// <summary>The index of a name in the table.</summary>
+    /// <param name="name">The wire name.</param>
+    /// <returns>Its index; the first when it is listed twice.</returns>
+    /// <exception cref="ArgumentException">The name is not in the table.</exception>
+    public int IndexOf(string name)
+    {
+        byte[] utf8 = Encoding.UTF8.GetBytes(name);
+        for (int i = 0; i < _utf8.Length; i++)
+        {
+            if (utf8.AsSpan().SequenceEqual(_utf8[i]))
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"'{name}' is not one of the names of this table.", nameof(name));
+    }
+
     /// <summary>A property name pre-encoded for <see cref="Utf8JsonWriter.WritePropertyName(JsonEncodedText)"/>, escaped as the SDK writes JSON.</summary>
     /// <param name="name">The wire name.</param>
     /// <returns>The encoded name.</returns>
