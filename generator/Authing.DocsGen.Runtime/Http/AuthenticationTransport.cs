@@ -138,7 +138,7 @@ public sealed class AuthenticationTransport : AuthingTransport
         string? accessToken,
         CancellationToken cancellationToken)
         where T : class =>
-        ValueOf(SendCoreAsync(request, responseConverter, options, accessToken, raw: false, cancellationToken));
+        SendValueAsync(request, responseConverter, options, accessToken, cancellationToken);
 
     /// <summary>As <see cref="SendAsync{T}(AuthingRequest, JsonConverter{T}, AuthingRequestOptions?, string?, CancellationToken)"/>, returning the HTTP status, headers and body too.</summary>
     /// <typeparam name="T">The response type.</typeparam>
@@ -156,7 +156,7 @@ public sealed class AuthenticationTransport : AuthingTransport
         string? accessToken,
         CancellationToken cancellationToken)
         where T : class =>
-        SendCoreAsync(request, responseConverter, options, accessToken, raw: true, cancellationToken);
+        SendCoreAsync(request, responseConverter, options, accessToken, cancellationToken);
 
     /// <summary>Throws when a token cannot be sent in a header; the token is never quoted.</summary>
     /// <param name="token">The token.</param>

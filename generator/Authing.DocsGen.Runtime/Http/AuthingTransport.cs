@@ -133,7 +133,7 @@ public abstract class AuthingTransport : IDisposable
         AuthingRequestOptions? options,
         CancellationToken cancellationToken)
         where T : class =>
-        ValueOf(SendCoreAsync(request, responseConverter, options, null, raw: false, cancellationToken));
+        SendValueAsync(request, responseConverter, options, null, cancellationToken);
 
     /// <summary>Sends a request and returns the typed response with the HTTP status, headers and body it was read from.</summary>
     /// <typeparam name="T">The response type.</typeparam>
@@ -149,28 +149,14 @@ public abstract class AuthingTransport : IDisposable
         AuthingRequestOptions? options,
         CancellationToken cancellationToken)
         where T : class =>
-        SendCoreAsync(request, responseConverter, options, null, raw: true, cancellationToken);
+        SendCoreAsync(request, responseConverter, options, null, cancellationToken);
 
-    private protected static async Task<T> ValueOf<T>(Task<AuthingRawResponse<T>> response)
-        where T : class =>
-        (await response.ConfigureAwait(false)).Value;
-
-    /// <summary>Sends with the call's settings resolved; <paramref name="scopedAccessToken"/> is a user-scoped client's token.</summary>
-    /// <param name="request">The request.</param>
-    /// <param name="responseConverter">The generated converter of <typeparamref name="T"/>.</param>
-    /// <param name="options">This call's settings, or null for the client's.</param>
-    /// <param name="scopedAccessToken">A user-scoped client's token, or null.</param>
-    /// <param name="raw">
-    /// Whether the caller wants the HTTP details: only then are the response headers collected and the body copied out of
-    /// the pooled buffer it was read into.
-    /// </param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    private protected async Task<AuthingRawResponse<T>> SendCoreAsync<T>(
+    /// <summary>Sends and reads the typed response only: no headers collected, no copy of the body.</summary>
+    private protected async Task<T> SendValueAsync<T>(
         AuthingRequest request,
         JsonConverter<T> responseConverter,
         AuthingRequestOptions? options,
         string? scopedAccessToken,
-        bool raw,
         CancellationToken cancellationToken)
         where T : class
     {
@@ -179,13 +165,44 @@ public abstract class AuthingTransport : IDisposable
         CallSettings settings = options is null && scopedAccessToken is null
             ? _defaultSettings
             : CallSettings.Create(options, _timeout, _retry.MaxRetries, scopedAccessToken);
-        Answer answer = await SendCoreAsync(request, settings, raw, cancellationToken).ConfigureAwait(false);
+        Answer answer = await SendCoreAsync(request, settings, keepHeaders: false, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return ReadResponse(request, answer, responseConverter);
+        }
+        finally
+        {
+            answer.Body.Release();
+        }
+    }
+
+    /// <summary>
+    /// Sends with the call's settings resolved and returns the HTTP details with the typed response: the headers are
+    /// collected and the body copied out of its pooled buffer (<see cref="SendValueAsync"/> does neither).
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="responseConverter">The generated converter of <typeparamref name="T"/>.</param>
+    /// <param name="options">This call's settings, or null for the client's.</param>
+    /// <param name="scopedAccessToken">A user-scoped client's token, or null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    private protected async Task<AuthingRawResponse<T>> SendCoreAsync<T>(
+        AuthingRequest request,
+        JsonConverter<T> responseConverter,
+        AuthingRequestOptions? options,
+        string? scopedAccessToken,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(responseConverter);
+        CallSettings settings = options is null && scopedAccessToken is null
+            ? _defaultSettings
+            : CallSettings.Create(options, _timeout, _retry.MaxRetries, scopedAccessToken);
+        Answer answer = await SendCoreAsync(request, settings, keepHeaders: true, cancellationToken).ConfigureAwait(false);
         try
         {
             T result = ReadResponse(request, answer, responseConverter);
-            return raw
-                ? new AuthingRawResponse<T>(result, answer.Status, answer.Headers!, answer.Body.ToArray())
-                : new AuthingRawResponse<T>(result, answer.Status, s_noHeaders, Array.Empty<byte>());
+            return new AuthingRawResponse<T>(result, answer.Status, answer.Headers!, answer.Body.ToArray());
         }
         finally
         {
@@ -398,12 +415,22 @@ public abstract class AuthingTransport : IDisposable
         return plus < 0 ? version : version[..plus];
     }
 
-    /// <summary>One logical call: its span around the attempts. The caller must release the answer's body.</summary>
-    private async Task<Answer> SendCoreAsync(AuthingRequest request, CallSettings settings, bool keepHeaders, CancellationToken cancellationToken)
+    /// <summary>
+    /// One logical call: its span around the attempts. The caller must release the answer's body. Without a listener for
+    /// the span, the attempts are returned directly (one state machine less per call).
+    /// </summary>
+    private Task<Answer> SendCoreAsync(AuthingRequest request, CallSettings settings, bool keepHeaders, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         cancellationToken.ThrowIfCancellationRequested();
         Activity? call = AuthingTelemetry.StartCall(request.Method.Method, request.PathTemplate, _baseUri);
+        return call is null
+            ? SendWithRetriesAsync(request, settings, keepHeaders, cancellationToken)
+            : SendTracedAsync(call, request, settings, keepHeaders, cancellationToken);
+    }
+
+    private async Task<Answer> SendTracedAsync(Activity call, AuthingRequest request, CallSettings settings, bool keepHeaders, CancellationToken cancellationToken)
+    {
         try
         {
             Answer result = await SendWithRetriesAsync(request, settings, keepHeaders, cancellationToken).ConfigureAwait(false);
@@ -416,7 +443,7 @@ public abstract class AuthingTransport : IDisposable
 
             return result;
         }
-        catch (AuthingApiException ex) when (call is not null)
+        catch (AuthingApiException ex)
         {
             if (ex.HttpStatusCode is int status)
             {
@@ -428,7 +455,7 @@ public abstract class AuthingTransport : IDisposable
             call.SetStatus(ActivityStatusCode.Error);
             throw;
         }
-        catch (OperationCanceledException) when (call is not null)
+        catch (OperationCanceledException)
         {
             call.SetTag("error.type", "cancelled");
             call.SetStatus(ActivityStatusCode.Error);
@@ -436,7 +463,7 @@ public abstract class AuthingTransport : IDisposable
         }
         finally
         {
-            call?.Dispose();
+            call.Dispose();
         }
     }
 
@@ -796,8 +823,6 @@ public abstract class AuthingTransport : IDisposable
             message.Headers.TryAddWithoutValidation("x-authing-lang", settings.Language);
         }
     }
-
-    private static readonly IReadOnlyDictionary<string, string> s_noHeaders = new Dictionary<string, string>(0);
 
     /// <summary>What one attempt brought back: the status, the body in a pooled buffer, and the headers when asked for.</summary>
     private readonly struct Answer
