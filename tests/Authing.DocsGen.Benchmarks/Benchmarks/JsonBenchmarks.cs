@@ -100,19 +100,6 @@ public class JsonBenchmarks
     [BenchmarkCategory("Serialize")]
     public byte[] StjSourceGenRelaxedSerialize() => JsonSerializer.SerializeToUtf8Bytes(_poco, s_relaxedContext.PocoUserPaginatedResponse);
 
-    [Benchmark]
-    [BenchmarkCategory("Serialize")]
-    public byte[] TmpDefaultEncoder()
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(128 * 1024);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            UserPaginatedRespDtoJsonConverter.Instance.Write(writer, _generated, AuthingJson.Options);
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
-
     /// <summary>What the SDK does with a request body: <c>AuthingRequest.SetJsonBody</c> writes through the converter into a pooled per-thread buffer and copies the written bytes.</summary>
     [Benchmark]
     [BenchmarkCategory("Serialize")]
