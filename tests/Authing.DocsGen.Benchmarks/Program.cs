@@ -16,6 +16,9 @@ namespace Authing.DocsGen.Benchmarks;
 /// <item><c>smoke [N]</c>: every benchmark method once, untimed (what the tests run).</item>
 /// <item><c>loop CLASS METHOD N SECONDS</c>: calls one benchmark method for that long, to attach a profiler
 /// (<c>DOTNET_PerfMapEnabled=1 perf record -g …</c>, see docs/benchmarks.md).</item>
+/// <item><c>interleave CLASS ROUNDS CALLS METHOD…</c>: each round calls every METHOD CALLS times in turn; prints each
+/// method's fastest round per call and its ratio to the first METHOD. Interleaving exposes every method to the same load,
+/// so on a shared machine its ratios are steadier than BenchmarkDotNet's means, which measure one method after another.</item>
 /// </list>
 /// </summary>
 public static class Program
@@ -33,6 +36,8 @@ public static class Program
                 return PeakMemory(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
             case "loop" when args.Length == 5:
                 return await Loop(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture), double.Parse(args[4], CultureInfo.InvariantCulture));
+            case "interleave" when args.Length >= 5:
+                return await Interleave(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args[4..]);
             case "smoke":
                 var n = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
                 foreach (var type in SmokeRunner.BenchmarkTypes)
@@ -68,6 +73,43 @@ public static class Program
         }
 
         Console.WriteLine(FormattableString.Invariant($"{className}.{methodName} N={pageCount}: {calls} calls, {clock.Elapsed.TotalMilliseconds / calls:0.000} ms per call"));
+        return 0;
+    }
+
+    private static async Task<int> Interleave(string className, int rounds, int calls, string[] methodNames)
+    {
+        var type = SmokeRunner.BenchmarkTypes.Single(t => t.Name == className);
+        var instance = Activator.CreateInstance(type)!;
+        type.GetMethods().Single(m => m.GetCustomAttributes(typeof(BenchmarkDotNet.Attributes.GlobalSetupAttribute), false).Length > 0).Invoke(instance, null);
+        var methods = methodNames.Select(name => type.GetMethod(name) ?? throw new ArgumentException("no method " + name)).ToArray();
+        var best = Enumerable.Repeat(double.MaxValue, methods.Length).ToArray();
+        var allocated = new double[methods.Length];
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var i = 0; i < methods.Length; i++)
+            {
+                long before = GC.GetTotalAllocatedBytes(precise: true);
+                var clock = Stopwatch.StartNew();
+                for (var call = 0; call < calls; call++)
+                {
+                    if (methods[i].Invoke(instance, null) is Task task)
+                    {
+                        await task;
+                    }
+                }
+
+                clock.Stop();
+                allocated[i] = (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)calls;
+                best[i] = Math.Min(best[i], clock.Elapsed.TotalMicroseconds / calls);
+            }
+        }
+
+        for (var i = 0; i < methods.Length; i++)
+        {
+            Console.WriteLine(FormattableString.Invariant(
+                $"{methodNames[i],-30} fastest round {best[i],9:0.0} us/call  ratio {best[i] / best[0],5:0.00}  allocated {allocated[i] / 1024,8:0.0} KB/call (process)"));
+        }
+
         return 0;
     }
 

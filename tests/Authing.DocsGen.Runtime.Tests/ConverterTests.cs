@@ -9,6 +9,39 @@ namespace Authing.DocsGen.Runtime.Tests;
 /// <summary>The tolerant scalar and list converters generated code is built on.</summary>
 public sealed class ConverterTests
 {
+    /// <summary>
+    /// Strings skip the writer's encoder only when it would leave them as they are: every ASCII character, lengths around
+    /// the fast path's limit, and non-ASCII text come out byte for byte as the relaxed encoder writes them.
+    /// </summary>
+    [Fact]
+    public void Strings_are_written_exactly_as_the_relaxed_encoder_writes_them()
+    {
+        var samples = new List<string> { string.Empty, new string('a', 256), new string('a', 257), "张三", "a<b>&'+`c", "\u2028", "x\ud800y" };
+        for (int c = 0; c < 128; c++)
+        {
+            samples.Add("a" + (char)c + "b");
+        }
+
+        foreach (string sample in samples)
+        {
+            Assert.Equal(Write(w => w.WriteStringValue(sample)), Write(w => AuthingConverters.String.Write(w, sample, AuthingJson.Options)));
+            Assert.Equal(
+                Write(w => w.WriteStringValue(sample)),
+                Encoding.UTF8.GetString(AuthingJson.SerializeToUtf8Bytes<string?>(sample, AuthingConverters.String)));
+        }
+
+        static string Write(Action<Utf8JsonWriter> write)
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer, AuthingJson.WriterOptions))
+            {
+                write(writer);
+            }
+
+            return Encoding.UTF8.GetString(buffer.ToArray());
+        }
+    }
+
     [Theory]
     [InlineData("true", true)]
     [InlineData("false", false)]

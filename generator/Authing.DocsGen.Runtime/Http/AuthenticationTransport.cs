@@ -138,7 +138,7 @@ public sealed class AuthenticationTransport : AuthingTransport
         string? accessToken,
         CancellationToken cancellationToken)
         where T : class =>
-        ValueOf(SendCoreAsync(request, responseConverter, options, accessToken, cancellationToken));
+        SendValueAsync(request, responseConverter, options, accessToken, cancellationToken);
 
     /// <summary>As <see cref="SendAsync{T}(AuthingRequest, JsonConverter{T}, AuthingRequestOptions?, string?, CancellationToken)"/>, returning the HTTP status, headers and body too.</summary>
     /// <typeparam name="T">The response type.</typeparam>

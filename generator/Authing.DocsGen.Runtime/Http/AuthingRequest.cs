@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Threading;
 
 namespace Authing.Sdk.Runtime;
 
@@ -23,8 +24,12 @@ namespace Authing.Sdk.Runtime;
 public sealed class AuthingRequest
 {
     private readonly List<QueryParameter> _query = new();
-    private IReadOnlyList<KeyValuePair<string, string>> _bodyPairs = Array.Empty<KeyValuePair<string, string>>();
     private string _path;
+
+    // The canonical-resource pairs, computed on first use: only the management transport signs, so an authentication
+    // request never pays for them. Written once (a race computes the same value twice), then only read.
+    private IReadOnlyList<KeyValuePair<string, string>>? _signingPairs;
+    private bool _bodyIsJson;
 
     /// <summary>Starts a request.</summary>
     /// <param name="method">The HTTP verb.</param>
@@ -145,24 +150,9 @@ public sealed class AuthingRequest
     /// <c>["a","b"]</c>). For any other verb, the top-level properties of the JSON body (strings raw, anything else as
     /// <c>JSON.stringify</c> writes it), whatever the query holds.
     /// </summary>
-    public IReadOnlyList<KeyValuePair<string, string>> SigningPairs
-    {
-        get
-        {
-            if (Method != HttpMethod.Get)
-            {
-                return _bodyPairs;
-            }
-
-            var pairs = new KeyValuePair<string, string>[_query.Count];
-            for (int i = 0; i < _query.Count; i++)
-            {
-                pairs[i] = new KeyValuePair<string, string>(_query[i].Name, _query[i].SigningValue);
-            }
-
-            return pairs;
-        }
-    }
+    /// <remarks>Computed on first use and cached; requests that are never signed never compute them.</remarks>
+    public IReadOnlyList<KeyValuePair<string, string>> SigningPairs =>
+        Volatile.Read(ref _signingPairs) ?? InitSigningPairs();
 
     /// <summary>Replaces the placeholder <c>{name}</c> in the path with the escaped <paramref name="value"/>.</summary>
     /// <param name="name">The placeholder name, without braces.</param>
@@ -333,35 +323,17 @@ public sealed class AuthingRequest
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(converter);
 
-#if NETSTANDARD2_0
-        var buffer = new System.IO.MemoryStream(256);
-#else
-        var buffer = new ArrayBufferWriter<byte>(256);
-#endif
-        using (var writer = new Utf8JsonWriter(buffer, AuthingJson.WriterOptions))
-        {
-            converter.Write(writer, body, AuthingJson.Options);
-        }
-
-#if NETSTANDARD2_0
-        byte[] bytes = buffer.ToArray();
-#else
-        byte[] bytes = buffer.WrittenSpan.ToArray();
-#endif
-        IReadOnlyList<KeyValuePair<string, string>> pairs;
-        try
-        {
-            pairs = ReadBodyPairs(bytes);
-        }
-        catch (JsonException ex)
+        byte[] bytes = AuthingJson.SerializeToUtf8Bytes(body, converter);
+        if (!IsOneJsonValue(bytes))
         {
             throw new InvalidOperationException(
-                $"The converter {converter.GetType().Name} did not write one JSON value for {Method} {PathTemplate}.", ex);
+                $"The converter {converter.GetType().Name} did not write one JSON value for {Method} {PathTemplate}.");
         }
 
         Body = bytes;
         HasBody = true;
-        _bodyPairs = pairs;
+        _bodyIsJson = true;
+        _signingPairs = null;
     }
 
     /// <summary>The media type of <see cref="Body"/>: <c>application/json</c> unless <see cref="SetFormBody"/> replaced it.</summary>
@@ -400,7 +372,8 @@ public sealed class AuthingRequest
         Body = Encoding.UTF8.GetBytes(text.ToString());
         HasBody = true;
         ContentType = FormContentType;
-        _bodyPairs = Array.Empty<KeyValuePair<string, string>>();
+        _bodyIsJson = false;
+        _signingPairs = null;
     }
 
     /// <summary>
@@ -420,37 +393,111 @@ public sealed class AuthingRequest
     /// <summary>The form-urlencoded serialisation: UTF-8 percent-encoding with space as <c>+</c>.</summary>
     private static string FormEncode(string value) => Uri.EscapeDataString(value).Replace("%20", "+", StringComparison.Ordinal);
 
-    /// <summary>The top-level properties of a JSON object as the node signer prints them; none for any other JSON value.</summary>
-    internal static IReadOnlyList<KeyValuePair<string, string>> ReadBodyPairs(byte[] json)
+    private IReadOnlyList<KeyValuePair<string, string>> InitSigningPairs()
     {
-        using JsonDocument document = JsonDocument.Parse(json);
-        JsonElement root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
+        IReadOnlyList<KeyValuePair<string, string>> pairs;
+        if (Method == HttpMethod.Get)
+        {
+            var query = new KeyValuePair<string, string>[_query.Count];
+            for (int i = 0; i < query.Length; i++)
+            {
+                query[i] = new KeyValuePair<string, string>(_query[i].Name, _query[i].SigningValue);
+            }
+
+            pairs = query;
+        }
+        else
+        {
+            pairs = _bodyIsJson ? ReadBodyPairs(Body.Span) : Array.Empty<KeyValuePair<string, string>>();
+        }
+
+        Volatile.Write(ref _signingPairs, pairs);
+        return pairs;
+    }
+
+    /// <summary>Whether <paramref name="json"/> is exactly one JSON value (what a converter must write).</summary>
+    private static bool IsOneJsonValue(byte[] json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            // The writer validates structure as it writes; only "nothing" or "two values" remain possible here.
+            reader.Skip();
+            return !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The top-level properties of the JSON body as the node signer prints them; none for any other JSON value. One pass
+    /// of the reader over the top level: strings and numbers are taken from their tokens, and only an object or array
+    /// value is materialised (for <c>JSON.stringify</c>'s key order).
+    /// </summary>
+    internal static IReadOnlyList<KeyValuePair<string, string>> ReadBodyPairs(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return Array.Empty<KeyValuePair<string, string>>();
         }
 
         var pairs = new List<KeyValuePair<string, string>>();
-        foreach (KeyValuePair<string, JsonElement> property in JsText.JsObjectProperties(root))
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            string key = reader.GetString()!;
+            reader.Read();
             string value;
-            switch (property.Value.ValueKind)
+            switch (reader.TokenType)
             {
-                case JsonValueKind.String:
-                    value = property.Value.GetString()!;
+                case JsonTokenType.String:
+                    value = reader.GetString()!;
                     break;
-                case JsonValueKind.Number:
-                    value = JsText.Number(double.Parse(
-                        property.Value.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture));
+                case JsonTokenType.Number:
+                    value = JsText.Number(double.Parse(AuthingJson.RawText(ref reader), NumberStyles.Float, CultureInfo.InvariantCulture));
+                    break;
+                case JsonTokenType.True:
+                    value = "true";
+                    break;
+                case JsonTokenType.False:
+                    value = "false";
+                    break;
+                case JsonTokenType.Null:
+                    value = "null";
                     break;
                 default:
-                    var text = new StringBuilder();
-                    JsText.AppendJson(text, property.Value);
-                    value = text.ToString();
+                    using (JsonDocument nested = JsonDocument.ParseValue(ref reader))
+                    {
+                        var text = new StringBuilder();
+                        JsText.AppendJson(text, nested.RootElement);
+                        value = text.ToString();
+                    }
+
                     break;
             }
 
-            pairs.Add(new KeyValuePair<string, string>(property.Key, value));
+            // A repeated key keeps its first position and its last value, as JSON.parse does.
+            int existing = pairs.Count - 1;
+            while (existing >= 0 && !string.Equals(pairs[existing].Key, key, StringComparison.Ordinal))
+            {
+                existing--;
+            }
+
+            if (existing >= 0)
+            {
+                pairs[existing] = new KeyValuePair<string, string>(key, value);
+            }
+            else
+            {
+                pairs.Add(new KeyValuePair<string, string>(key, value));
+            }
         }
 
         return pairs;

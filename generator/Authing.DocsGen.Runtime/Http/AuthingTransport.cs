@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
@@ -44,6 +45,8 @@ public abstract class AuthingTransport : IDisposable
     /// <summary>The SDK's version, from the assembly's informational version without the source-revision suffix.</summary>
     internal static readonly string SdkVersion = ReadSdkVersion();
 
+    private static readonly string s_userAgent = "authing-dotnet-docsgen/" + SdkVersion;
+
 #if NETSTANDARD2_0
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 #endif
@@ -60,6 +63,9 @@ public abstract class AuthingTransport : IDisposable
     private readonly ResponseMismatchLog? _mismatchLog;
     private readonly bool _addUserAgent;
     private readonly AuthingRetryOptions _retry;
+
+    // The settings of a call without options: immutable, so one instance serves every such call.
+    private readonly CallSettings _defaultSettings;
     private int _disposed;
 
     [ThreadStatic]
@@ -86,6 +92,7 @@ public abstract class AuthingTransport : IDisposable
         _mismatchLog = logger is null ? null : new ResponseMismatchLog(logger);
         _addUserAgent = httpClient.DefaultRequestHeaders.UserAgent.Count == 0;
         _retry = retry.Clone();
+        _defaultSettings = CallSettings.Create(null, _timeout, _retry.MaxRetries);
     }
 
     /// <summary>The normalised base URL requests are sent to, without a trailing slash.</summary>
@@ -126,7 +133,7 @@ public abstract class AuthingTransport : IDisposable
         AuthingRequestOptions? options,
         CancellationToken cancellationToken)
         where T : class =>
-        ValueOf(SendCoreAsync(request, responseConverter, options, null, cancellationToken));
+        SendValueAsync(request, responseConverter, options, null, cancellationToken);
 
     /// <summary>Sends a request and returns the typed response with the HTTP status, headers and body it was read from.</summary>
     /// <typeparam name="T">The response type.</typeparam>
@@ -144,11 +151,40 @@ public abstract class AuthingTransport : IDisposable
         where T : class =>
         SendCoreAsync(request, responseConverter, options, null, cancellationToken);
 
-    private protected static async Task<T> ValueOf<T>(Task<AuthingRawResponse<T>> response)
-        where T : class =>
-        (await response.ConfigureAwait(false)).Value;
+    /// <summary>Sends and reads the typed response only: no headers collected, no copy of the body.</summary>
+    private protected async Task<T> SendValueAsync<T>(
+        AuthingRequest request,
+        JsonConverter<T> responseConverter,
+        AuthingRequestOptions? options,
+        string? scopedAccessToken,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(responseConverter);
+        CallSettings settings = options is null && scopedAccessToken is null
+            ? _defaultSettings
+            : CallSettings.Create(options, _timeout, _retry.MaxRetries, scopedAccessToken);
+        Answer answer = await SendCoreAsync(request, settings, keepHeaders: false, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return ReadResponse(request, answer, responseConverter);
+        }
+        finally
+        {
+            answer.Body.Release();
+        }
+    }
 
-    /// <summary>Sends with the call's settings resolved; <paramref name="scopedAccessToken"/> is a user-scoped client's token.</summary>
+    /// <summary>
+    /// Sends with the call's settings resolved and returns the HTTP details with the typed response: the headers are
+    /// collected and the body copied out of its pooled buffer (<see cref="SendValueAsync"/> does neither).
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="responseConverter">The generated converter of <typeparamref name="T"/>.</param>
+    /// <param name="options">This call's settings, or null for the client's.</param>
+    /// <param name="scopedAccessToken">A user-scoped client's token, or null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     private protected async Task<AuthingRawResponse<T>> SendCoreAsync<T>(
         AuthingRequest request,
         JsonConverter<T> responseConverter,
@@ -159,13 +195,30 @@ public abstract class AuthingTransport : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responseConverter);
-        CallSettings settings = CallSettings.Create(options, _timeout, _retry.MaxRetries, scopedAccessToken);
-        (int status, byte[] body, IReadOnlyDictionary<string, string> headers) = await SendCoreAsync(request, settings, cancellationToken).ConfigureAwait(false);
+        CallSettings settings = options is null && scopedAccessToken is null
+            ? _defaultSettings
+            : CallSettings.Create(options, _timeout, _retry.MaxRetries, scopedAccessToken);
+        Answer answer = await SendCoreAsync(request, settings, keepHeaders: true, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            T result = ReadResponse(request, answer, responseConverter);
+            return new AuthingRawResponse<T>(result, answer.Status, answer.Headers!, answer.Body.ToArray());
+        }
+        finally
+        {
+            answer.Body.Release();
+        }
+    }
 
+    /// <summary>Reads a 2xx body with the generated converter and checks the envelope; the body stays the caller's.</summary>
+    private T ReadResponse<T>(AuthingRequest request, in Answer answer, JsonConverter<T> responseConverter)
+        where T : class
+    {
+        ReadOnlyMemory<byte> body = answer.Body.Memory;
         T? result;
         try
         {
-            ReadOnlyMemory<byte> json = body.AsMemory(body.Length - WithoutBom(body).Length);
+            ReadOnlyMemory<byte> json = body.Slice(body.Length - WithoutBom(body.Span).Length);
             if (json.IsEmpty)
             {
                 throw new JsonException("The response body is empty.");
@@ -194,27 +247,29 @@ public abstract class AuthingTransport : IDisposable
         {
             // Whatever a converter throws on a body it cannot read (JsonException, InvalidOperationException for invalid
             // UTF-8, FormatException, OverflowException, …) is the server's fault: the caller gets the typed exception.
-            throw InvalidResponse(request, status, body, ex);
+            throw AuthingErrors.InvalidResponse(request, answer.Status, body.Span, ex);
         }
 
         if (result is null)
         {
-            throw InvalidResponse(request, status, body, new JsonException("The response body is null."));
+            throw AuthingErrors.InvalidResponse(request, answer.Status, body.Span, new JsonException("The response body is null."));
         }
 
         // Every Authing envelope carries its business status; a 2xx body without one is not Authing's answer (a proxy's
         // page, a misrouted call), and reading it as a success would hide that.
         if (result is AuthingResponse { StatusCode: null })
         {
-            throw InvalidResponse(request, status, body, new JsonException("The response has no 'statusCode': it is not an Authing response envelope."));
+            throw AuthingErrors.InvalidResponse(
+                request, answer.Status, body.Span, new JsonException("The response has no 'statusCode': it is not an Authing response envelope."));
         }
 
         if (_throwOnBusinessError && result is AuthingResponse envelope && !envelope.IsSuccess)
         {
-            throw BusinessError(request, status, body, envelope.StatusCode, envelope.ApiCode, envelope.Message, envelope.RequestId);
+            throw AuthingErrors.BusinessError(
+                request, answer.Status, body.Span, envelope.StatusCode, envelope.ApiCode, envelope.Message, envelope.RequestId);
         }
 
-        return new AuthingRawResponse<T>(result, status, headers, body);
+        return result;
     }
 
     /// <summary>Sends a request whose response body is not needed; the HTTP status, and the envelope when there is one, are still checked.</summary>
@@ -233,15 +288,18 @@ public abstract class AuthingTransport : IDisposable
     public async Task SendAsync(AuthingRequest request, AuthingRequestOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        CallSettings settings = CallSettings.Create(options, _timeout, _retry.MaxRetries);
-        (int status, byte[] body, _) = await SendCoreAsync(request, settings, cancellationToken).ConfigureAwait(false);
-        if (_throwOnBusinessError)
+        CallSettings settings = options is null ? _defaultSettings : CallSettings.Create(options, _timeout, _retry.MaxRetries);
+        Answer answer = await SendCoreAsync(request, settings, keepHeaders: false, cancellationToken).ConfigureAwait(false);
+        try
         {
-            Envelope envelope = Envelope.TryRead(body);
-            if (envelope.StatusCode is int code && code != 200)
+            if (_throwOnBusinessError && AuthingErrors.BusinessErrorOrNull(request, answer.Status, answer.Body.Span) is { } failure)
             {
-                throw BusinessError(request, status, body, envelope.StatusCode, envelope.ApiCode, envelope.Message, envelope.RequestId);
+                throw failure;
             }
+        }
+        finally
+        {
+            answer.Body.Release();
         }
     }
 
@@ -253,9 +311,16 @@ public abstract class AuthingTransport : IDisposable
     {
         // The client's retry policy and timeout apply as to any call; a protocol POST is retried only when it never
         // reached the server.
-        CallSettings settings = CallSettings.Create(null, _timeout, _retry.MaxRetries);
-        (int status, byte[] body, _) = await SendCoreAsync(request, settings, cancellationToken).ConfigureAwait(false);
-        return (status, body);
+        CallSettings settings = _defaultSettings;
+        Answer answer = await SendCoreAsync(request, settings, keepHeaders: false, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return (answer.Status, answer.Body.ToArray());
+        }
+        finally
+        {
+            answer.Body.Release();
+        }
     }
 
     /// <summary>Releases the <see cref="HttpClient"/> when this transport created it; a caller-provided one is left alone.</summary>
@@ -317,8 +382,8 @@ public abstract class AuthingTransport : IDisposable
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
 
-    private static ReadOnlySpan<byte> WithoutBom(byte[] body) =>
-        body.AsSpan().StartsWith("\uFEFF"u8) ? body.AsSpan(3) : body.AsSpan();
+    private static ReadOnlySpan<byte> WithoutBom(ReadOnlySpan<byte> body) =>
+        body.StartsWith("\uFEFF"u8) ? body.Slice(3) : body;
 
     private static bool IsValidUtf8(ReadOnlySpan<byte> json)
     {
@@ -337,8 +402,6 @@ public abstract class AuthingTransport : IDisposable
 #endif
     }
 
-    private static string BodyText(byte[] body) => Encoding.UTF8.GetString(WithoutBom(body));
-
     private static string ReadSdkVersion()
     {
         string? version = typeof(AuthingTransport).Assembly
@@ -352,26 +415,35 @@ public abstract class AuthingTransport : IDisposable
         return plus < 0 ? version : version[..plus];
     }
 
-    /// <summary>One logical call: its span around the attempts.</summary>
-    private async Task<(int Status, byte[] Body, IReadOnlyDictionary<string, string> Headers)> SendCoreAsync(AuthingRequest request, CallSettings settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// One logical call: its span around the attempts. The caller must release the answer's body. Without a listener for
+    /// the span, the attempts are returned directly (one state machine less per call).
+    /// </summary>
+    private Task<Answer> SendCoreAsync(AuthingRequest request, CallSettings settings, bool keepHeaders, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         cancellationToken.ThrowIfCancellationRequested();
         Activity? call = AuthingTelemetry.StartCall(request.Method.Method, request.PathTemplate, _baseUri);
+        return call is null
+            ? SendWithRetriesAsync(request, settings, keepHeaders, cancellationToken)
+            : SendTracedAsync(call, request, settings, keepHeaders, cancellationToken);
+    }
+
+    private async Task<Answer> SendTracedAsync(Activity call, AuthingRequest request, CallSettings settings, bool keepHeaders, CancellationToken cancellationToken)
+    {
         try
         {
-            (int Status, byte[] Body, IReadOnlyDictionary<string, string> Headers) result =
-                await SendWithRetriesAsync(request, settings, cancellationToken).ConfigureAwait(false);
+            Answer result = await SendWithRetriesAsync(request, settings, keepHeaders, cancellationToken).ConfigureAwait(false);
             if (call is { IsAllDataRequested: true })
             {
                 call.SetTag("http.response.status_code", result.Status);
-                Envelope envelope = Envelope.TryRead(result.Body);
+                AuthingEnvelopeReader envelope = AuthingEnvelopeReader.TryRead(result.Body.Span);
                 AuthingTelemetry.AddEnvelope(call, envelope.StatusCode, envelope.ApiCode, envelope.RequestId);
             }
 
             return result;
         }
-        catch (AuthingApiException ex) when (call is not null)
+        catch (AuthingApiException ex)
         {
             if (ex.HttpStatusCode is int status)
             {
@@ -383,7 +455,7 @@ public abstract class AuthingTransport : IDisposable
             call.SetStatus(ActivityStatusCode.Error);
             throw;
         }
-        catch (OperationCanceledException) when (call is not null)
+        catch (OperationCanceledException)
         {
             call.SetTag("error.type", "cancelled");
             call.SetStatus(ActivityStatusCode.Error);
@@ -391,11 +463,11 @@ public abstract class AuthingTransport : IDisposable
         }
         finally
         {
-            call?.Dispose();
+            call.Dispose();
         }
     }
 
-    private async Task<(int Status, byte[] Body, IReadOnlyDictionary<string, string> Headers)> SendWithRetriesAsync(AuthingRequest request, CallSettings settings, CancellationToken cancellationToken)
+    private async Task<Answer> SendWithRetriesAsync(AuthingRequest request, CallSettings settings, bool keepHeaders, CancellationToken cancellationToken)
     {
         string method = request.Method.Method;
         for (int attempt = 0; ; attempt++)
@@ -405,8 +477,7 @@ public abstract class AuthingTransport : IDisposable
             long started = Stopwatch.GetTimestamp();
             try
             {
-                (int Status, byte[] Body, IReadOnlyDictionary<string, string> Headers) result =
-                    await SendOnceAsync(request, settings, cancellationToken).ConfigureAwait(false);
+                Answer result = await SendOnceAsync(request, settings, keepHeaders, cancellationToken).ConfigureAwait(false);
                 AuthingTelemetry.EndAttempt(span, method, request.PathTemplate, result.Status, null, Stopwatch.GetElapsedTime(started));
                 return result;
             }
@@ -462,16 +533,7 @@ public abstract class AuthingTransport : IDisposable
             if (retryAfter > _retry.MaxRetryAfter)
             {
                 // Waiting would look like a hang; the caller decides what to do with the server's value.
-                throw new AuthingApiException(
-                    failure.Kind,
-                    string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"{failure.Message} The server asked to retry after {retryAfter.TotalSeconds:0.###} s, more than MaxRetryAfter ({_retry.MaxRetryAfter.TotalSeconds:0.###} s); not retried."),
-                    failure.HttpStatusCode, failure.StatusCode, failure.ApiCode, failure.ServerMessage, failure.RequestId, failure.RawBody, failure)
-                {
-                    ResponseHeaders = failure.ResponseHeaders,
-                    RetryAfter = retryAfter,
-                };
+                throw AuthingErrors.RetryAfterTooLong(failure, retryAfter, _retry.MaxRetryAfter);
             }
 
             return retryAfter;
@@ -486,11 +548,9 @@ public abstract class AuthingTransport : IDisposable
         return TimeSpan.FromMilliseconds(jittered);
     }
 
-    private async Task<(int Status, byte[] Body, IReadOnlyDictionary<string, string> Headers)> SendOnceAsync(AuthingRequest request, CallSettings settings, CancellationToken cancellationToken)
+    private async Task<Answer> SendOnceAsync(AuthingRequest request, CallSettings settings, bool keepHeaders, CancellationToken cancellationToken)
     {
-
         string method = request.Method.Method;
-        string path = request.Path;
         using HttpRequestMessage message = CreateMessage(request, settings);
         long started = Stopwatch.GetTimestamp();
 
@@ -501,67 +561,66 @@ public abstract class AuthingTransport : IDisposable
         }
 
         int status;
-        byte[] body;
-        IReadOnlyDictionary<string, string> headers;
-        TimeSpan? retryAfter;
+        PooledBody body = default;
+        IReadOnlyDictionary<string, string>? headers = null;
+        TimeSpan? retryAfter = null;
         try
         {
             using HttpResponseMessage response = await _httpClient
                 .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token)
                 .ConfigureAwait(false);
             status = (int)response.StatusCode;
-            headers = ResponseHeaderMap(response);
-            retryAfter = ReadRetryAfter(response);
+            bool success = status is >= 200 and <= 299;
+            if (keepHeaders || !success)
+            {
+                headers = ResponseHeaderMap(response);
+                retryAfter = ReadRetryAfter(response);
+            }
+
             body = await ReadBodyAsync(response.Content, request, status, started, timeoutSource.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
+            body.Release();
             throw new OperationCanceledException(
                 $"The Authing request {method} {request.PathTemplate} was cancelled.", ex, cancellationToken);
         }
         catch (OperationCanceledException ex)
         {
             // Our timeout, or the HttpClient's own Timeout when it is shorter.
+            body.Release();
             TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
-            AuthingLog.Failure(_logger, method, path, nameof(AuthingErrorKind.Timeout), elapsed);
-            throw new AuthingApiException(
-                AuthingErrorKind.Timeout,
-                string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"The Authing request {method} {request.PathTemplate} timed out after {elapsed.TotalSeconds:0.###} s (Timeout is {settings.Timeout})."),
-                null, null, null, null, null, null, ex);
+            AuthingLog.Failure(_logger, method, request.Path, nameof(AuthingErrorKind.Timeout), elapsed);
+            throw AuthingErrors.Timeout(request, elapsed, settings.Timeout, ex);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
-            AuthingLog.Failure(_logger, method, path, nameof(AuthingErrorKind.Network), Stopwatch.GetElapsedTime(started));
-            throw new AuthingApiException(
-                AuthingErrorKind.Network,
-                $"The Authing request {method} {request.PathTemplate} failed: {ex.Message}",
-                null, null, null, null, null, null, ex)
-            {
-                NeverReachedServer = IsConnectFailure(ex),
-            };
+            body.Release();
+            AuthingLog.Failure(_logger, method, request.Path, nameof(AuthingErrorKind.Network), Stopwatch.GetElapsedTime(started));
+            throw AuthingErrors.Network(request, ex, IsConnectFailure(ex));
+        }
+        catch
+        {
+            body.Release();
+            throw;
         }
 
         TimeSpan total = Stopwatch.GetElapsedTime(started);
-        AuthingLog.Response(_logger, method, path, status, total);
+        AuthingLog.Response(_logger, method, request.Path, status, total);
         if (status is < 200 or > 299)
         {
-            AuthingLog.Failure(_logger, method, path, nameof(AuthingErrorKind.HttpError), total);
-            Envelope envelope = Envelope.TryRead(body);
-            throw new AuthingApiException(
-                AuthingErrorKind.HttpError,
-                AuthingApiException.FormatMessage(
-                    $"The Authing request {method} {request.PathTemplate} failed:",
-                    status, envelope.StatusCode, envelope.ApiCode, envelope.Message, envelope.RequestId),
-                status, envelope.StatusCode, envelope.ApiCode, envelope.Message, envelope.RequestId, BodyText(body), null)
+            AuthingLog.Failure(_logger, method, request.Path, nameof(AuthingErrorKind.HttpError), total);
+            try
             {
-                ResponseHeaders = headers,
-                RetryAfter = retryAfter,
-            };
+                throw AuthingErrors.HttpError(request, status, body.Span, headers!, retryAfter);
+            }
+            finally
+            {
+                body.Release();
+            }
         }
 
-        return (status, body, headers);
+        return new Answer(status, body, headers);
     }
 
     /// <summary>
@@ -630,10 +689,14 @@ public abstract class AuthingTransport : IDisposable
         return null;
     }
 
-    /// <summary>Reads the whole body, failing as soon as it is known to exceed <see cref="MaxResponseBytes"/>.</summary>
-    private async Task<byte[]> ReadBodyAsync(HttpContent content, AuthingRequest request, int status, long started, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the whole body into a buffer rented from <see cref="ArrayPool{T}"/> (sized by <c>Content-Length</c> when the
+    /// server sends one), failing as soon as it is known to exceed <see cref="MaxResponseBytes"/>.
+    /// </summary>
+    private async Task<PooledBody> ReadBodyAsync(HttpContent content, AuthingRequest request, int status, long started, CancellationToken cancellationToken)
     {
-        if (content.Headers.ContentLength is > MaxResponseBytes)
+        long? declared = content.Headers.ContentLength;
+        if (declared is > MaxResponseBytes)
         {
             throw TooLarge(request, status, started);
         }
@@ -647,53 +710,75 @@ public abstract class AuthingTransport : IDisposable
 #else
         using Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
 #endif
-        using var buffer = new MemoryStream((int)Math.Min(content.Headers.ContentLength ?? 4096, 1024 * 1024));
-        byte[] chunk = new byte[16 * 1024];
+
+        // One byte more than declared, so that the end of the stream is seen without growing the buffer.
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(declared is long length ? (int)length + 1 : 16 * 1024);
+        int filled = 0;
         try
         {
-            int read;
-#if NETSTANDARD2_0
-            while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
-#else
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-#endif
+            while (true)
             {
-                if (buffer.Length + read > MaxResponseBytes)
+                if (filled == buffer.Length)
+                {
+                    if (filled >= MaxResponseBytes)
+                    {
+                        throw TooLarge(request, status, started);
+                    }
+
+                    byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, MaxResponseBytes + 1L));
+                    Buffer.BlockCopy(buffer, 0, larger, 0, filled);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+#if NETSTANDARD2_0
+                int read = await stream.ReadAsync(buffer, filled, buffer.Length - filled, cancellationToken).ConfigureAwait(false);
+#else
+                int read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+#endif
+                if (read <= 0)
+                {
+                    break;
+                }
+
+                filled += read;
+                if (filled > MaxResponseBytes)
                 {
                     throw TooLarge(request, status, started);
                 }
-
-                buffer.Write(chunk, 0, read);
             }
         }
         catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException and not AuthingApiException)
         {
+            ArrayPool<byte>.Shared.Return(buffer);
             throw new OperationCanceledException("Reading the response body was cancelled.", ex, cancellationToken);
         }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
 
-        return buffer.ToArray();
+        return new PooledBody(buffer, filled);
     }
 
     private AuthingApiException TooLarge(AuthingRequest request, int status, long started)
     {
         AuthingLog.Failure(_logger, request.Method.Method, request.Path, nameof(AuthingErrorKind.InvalidResponse), Stopwatch.GetElapsedTime(started));
-        return new AuthingApiException(
-            AuthingErrorKind.InvalidResponse,
-            AuthingApiException.FormatMessage(
-                $"The Authing request {request.Method} {request.PathTemplate} returned a body larger than {MaxResponseBytes / (1024 * 1024)} MiB; it was not read.",
-                status, null, null, null, null),
-            status, null, null, null, null, null, null);
+        return AuthingErrors.TooLarge(request, status, MaxResponseBytes);
     }
 
     private HttpRequestMessage CreateMessage(AuthingRequest request, CallSettings settings)
     {
-        var message = new HttpRequestMessage(request.Method, new Uri(_baseUrl + request.PathAndQuery, UriKind.Absolute));
+        string query = request.QueryString;
+        string url = query.Length == 0 ? _baseUrl + request.Path : string.Concat(_baseUrl, request.Path, "?", query);
+        var message = new HttpRequestMessage(request.Method, new Uri(url, UriKind.Absolute));
         try
         {
             message.Headers.TryAddWithoutValidation("accept", "application/json");
             if (_addUserAgent)
             {
-                message.Headers.TryAddWithoutValidation("user-agent", "authing-dotnet-docsgen/" + SdkVersion);
+                message.Headers.TryAddWithoutValidation("user-agent", s_userAgent);
             }
 
             if (request.HasBody)
@@ -739,107 +824,46 @@ public abstract class AuthingTransport : IDisposable
         }
     }
 
-    private AuthingApiException InvalidResponse(AuthingRequest request, int status, byte[] body, Exception cause)
+    /// <summary>What one attempt brought back: the status, the body in a pooled buffer, and the headers when asked for.</summary>
+    private readonly struct Answer
     {
-        Envelope envelope = Envelope.TryRead(body);
-        return new AuthingApiException(
-            AuthingErrorKind.InvalidResponse,
-            AuthingApiException.FormatMessage(
-                $"The Authing request {request.Method} {request.PathTemplate} returned a response that could not be read ({Describe(cause)})",
-                status, envelope.StatusCode, envelope.ApiCode, envelope.Message, envelope.RequestId),
-            status, envelope.StatusCode, envelope.ApiCode, envelope.Message, envelope.RequestId, BodyText(body), cause);
+        public Answer(int status, PooledBody body, IReadOnlyDictionary<string, string>? headers)
+        {
+            Status = status;
+            Body = body;
+            Headers = headers;
+        }
+
+        public int Status { get; }
+
+        public PooledBody Body { get; }
+
+        public IReadOnlyDictionary<string, string>? Headers { get; }
     }
 
-    /// <summary>
-    /// Why a body could not be read, without quoting it: the JSON reader's own messages cite the text around the error,
-    /// and a body can carry tokens. Those are reduced to the position; the converters' messages name only types and
-    /// fields. The full cause stays in <see cref="Exception.InnerException"/>, the body in <see cref="AuthingApiException.RawBody"/>.
-    /// </summary>
-    private static string Describe(Exception cause) => cause switch
+    /// <summary>A response body in an array rented from <see cref="ArrayPool{T}.Shared"/>; released exactly once by its reader.</summary>
+    private readonly struct PooledBody
     {
-        JsonException { LineNumber: long line, BytePositionInLine: long position } =>
-            string.Create(CultureInfo.InvariantCulture, $"invalid JSON at line {line + 1}, byte {position + 1}"),
-        JsonException or FormatException => cause.Message,
-        InvalidOperationException => "invalid UTF-8 or a value of an unexpected kind",
-        _ => cause.GetType().Name,
-    };
+        private readonly byte[]? _array;
+        private readonly int _length;
 
-    private static AuthingApiException BusinessError(
-        AuthingRequest request, int status, byte[] body, int? statusCode, int? apiCode, string? message, string? requestId) =>
-        new(
-            AuthingErrorKind.BusinessError,
-            AuthingApiException.FormatMessage(
-                $"The Authing request {request.Method} {request.PathTemplate} returned a business error:",
-                status, statusCode, apiCode, message, requestId),
-            status, statusCode, apiCode, message, requestId, BodyText(body), null);
-
-    /// <summary>The envelope fields of a body, read leniently: anything missing or of another shape is null.</summary>
-    private readonly record struct Envelope(int? StatusCode, int? ApiCode, string? Message, string? RequestId)
-    {
-        public static Envelope TryRead(byte[] body)
+        public PooledBody(byte[] array, int length)
         {
-            try
-            {
-                using JsonDocument document = JsonDocument.Parse(body.AsMemory(WithoutBom(body).Length == body.Length ? 0 : 3));
-                JsonElement root = document.RootElement;
-                if (root.ValueKind != JsonValueKind.Object)
-                {
-                    return default;
-                }
-
-                return new Envelope(
-                    ReadInt(root, "statusCode"),
-                    ReadInt(root, "apiCode"),
-                    ReadString(root, "message"),
-                    ReadString(root, "requestId"));
-            }
-            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-            {
-                return default;
-            }
+            _array = array;
+            _length = length;
         }
 
-        private static int? ReadInt(JsonElement root, string name)
+        public ReadOnlySpan<byte> Span => _array is null ? default : _array.AsSpan(0, _length);
+
+        public ReadOnlyMemory<byte> Memory => _array is null ? default : _array.AsMemory(0, _length);
+
+        public byte[] ToArray() => Span.ToArray();
+
+        public void Release()
         {
-            if (!root.TryGetProperty(name, out JsonElement value))
+            if (_array is not null)
             {
-                return null;
-            }
-
-            if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int number))
-            {
-                return number;
-            }
-
-            if (value.ValueKind == JsonValueKind.String
-                && int.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int parsed))
-            {
-                return parsed;
-            }
-
-            return null;
-        }
-
-        private static string? ReadString(JsonElement root, string name)
-        {
-            if (!root.TryGetProperty(name, out JsonElement value))
-            {
-                return null;
-            }
-
-            try
-            {
-                return value.ValueKind switch
-                {
-                    JsonValueKind.String => value.GetString(),
-                    JsonValueKind.Null or JsonValueKind.Undefined => null,
-                    _ => value.GetRawText(),
-                };
-            }
-            catch (InvalidOperationException)
-            {
-                // A string that is not valid UTF-8: the other envelope fields are still worth reporting.
-                return null;
+                ArrayPool<byte>.Shared.Return(_array);
             }
         }
     }

@@ -140,7 +140,7 @@ public static class AuthingConverters
             {
                 writer.WriteNullValue();
             }
-            else
+            else if (!AuthingJson.TryWritePlainAscii(writer, value))
             {
                 writer.WriteStringValue(value);
             }
@@ -386,9 +386,9 @@ public static class AuthingConverters
             }
 
             writer.WriteStartArray();
-            foreach (var item in value)
+            for (int i = 0; i < value.Count; i++)
             {
-                _element.Write(writer, item, options);
+                _element.Write(writer, value[i], options);
             }
 
             writer.WriteEndArray();

@@ -1,7 +1,6 @@
 using System;
 using System.ComponentModel;
 using System.Globalization;
-using System.IO;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -91,6 +90,49 @@ public static class AuthingJson
     public static string RawText(ref Utf8JsonReader reader) =>
         System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
 
+    /// <summary>
+    /// Writes a string value that every JSON encoder leaves as it is (printable ASCII without <c>"</c> and <c>\</c>) straight
+    /// into the writer, skipping the writer's encoder, whose per-character check is most of the cost of writing a DTO.
+    /// Other strings are left to the caller, so the output is byte for byte what the writer's encoder would produce.
+    /// </summary>
+    /// <param name="writer">The writer, where a value is expected.</param>
+    /// <param name="value">The string.</param>
+    /// <returns>False, with nothing written, when the string needs the encoder.</returns>
+    public static bool TryWritePlainAscii(Utf8JsonWriter writer, string value)
+    {
+        const int MaxLength = 256;
+        if (value.Length > MaxLength)
+        {
+            return false;
+        }
+
+        Span<byte> quoted = stackalloc byte[MaxLength + 2];
+        Span<byte> text = quoted.Slice(1, value.Length);
+#if NETSTANDARD2_0
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            if (c is < ' ' or > '~' or '"' or '\\')
+            {
+                return false;
+            }
+
+            text[i] = (byte)c;
+        }
+#else
+        if (System.Text.Ascii.FromUtf16(value, text, out _) != System.Buffers.OperationStatus.Done
+            || text.IndexOfAnyExceptInRange((byte)' ', (byte)'~') >= 0
+            || text.IndexOfAny((byte)'"', (byte)'\\') >= 0)
+        {
+            return false;
+        }
+#endif
+        quoted[0] = (byte)'"';
+        quoted[value.Length + 1] = (byte)'"';
+        writer.WriteRawValue(quoted.Slice(0, value.Length + 2), skipInputValidation: true);
+        return true;
+    }
+
     /// <summary>Serialises a value with its converter into compact JSON text (for JSON-typed query parameters).</summary>
     /// <typeparam name="T">The value type.</typeparam>
     /// <param name="value">The value; null gives null.</param>
@@ -103,13 +145,45 @@ public static class AuthingJson
             return null;
         }
 
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        PooledBufferWriter buffer = PooledBufferWriter.Rent(out Utf8JsonWriter writer);
+        try
         {
             converter.Write(writer, value, Options);
+            writer.Flush();
+#if NETSTANDARD2_0
+            return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan.ToArray());
+#else
+            return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+#endif
         }
+        finally
+        {
+            PooledBufferWriter.Return(buffer);
+        }
+    }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    /// <summary>
+    /// Serialises a value with its converter into compact UTF-8 JSON (<see cref="WriterOptions"/>), through a pooled
+    /// per-thread buffer: the result is the only allocation.
+    /// </summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <param name="converter">The value's converter.</param>
+    /// <returns>The JSON bytes.</returns>
+    public static byte[] SerializeToUtf8Bytes<T>(T value, JsonConverter<T> converter)
+    {
+        ArgumentNullException.ThrowIfNull(converter);
+        PooledBufferWriter buffer = PooledBufferWriter.Rent(out Utf8JsonWriter writer);
+        try
+        {
+            converter.Write(writer, value, Options);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            PooledBufferWriter.Return(buffer);
+        }
     }
 
     /// <summary>A path placeholder's value; a missing value is a caller error.</summary>

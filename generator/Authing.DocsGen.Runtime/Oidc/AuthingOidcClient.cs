@@ -434,11 +434,7 @@ public class AuthingOidcClient
             string? message = json.TryGetProperty("message", out JsonElement m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
             int? apiCode = json.TryGetProperty("apiCode", out JsonElement a) && a.ValueKind == JsonValueKind.Number && a.TryGetInt32(out int api) ? api : null;
             string? requestId = json.TryGetProperty("requestId", out JsonElement r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-            throw new AuthingApiException(
-                AuthingErrorKind.BusinessError,
-                AuthingApiException.FormatMessage(
-                    $"The Authing request {request.Method} {request.PathTemplate} returned a business error:", status, statusCode, apiCode, message, requestId),
-                status, statusCode, apiCode, message, requestId, Text(body), null);
+            throw AuthingErrors.BusinessError(request, status, body, statusCode, apiCode, message, requestId);
         }
     }
 

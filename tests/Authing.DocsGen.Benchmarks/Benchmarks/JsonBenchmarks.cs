@@ -12,8 +12,8 @@ namespace Authing.DocsGen.Benchmarks.Benchmarks;
 /// Goal 4a: (de)serialisation of a listUsers response (the envelope, <c>data.totalCount</c>, <c>data.list</c> of 100
 /// users with nested identities) through the converters the generator wrote for <c>Docs/authentication/users/list-users.md</c>,
 /// against reflection-based System.Text.Json and Newtonsoft.Json on equivalent hand-written classes (and, for reference,
-/// System.Text.Json's source generator). Newtonsoft is the baseline of each category. Goal: ≥ 3× Newtonsoft's throughput
-/// with ≤ ½ its allocations. Every variant reads from and writes to UTF-8 bytes, as an HTTP body is.
+/// System.Text.Json's source generator). System.Text.Json's source generator is the baseline of each category (issue 13:
+/// the generated converters at least as fast, with no more allocations). Every variant reads from and writes to UTF-8 bytes, as an HTTP body is.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -21,6 +21,10 @@ namespace Authing.DocsGen.Benchmarks.Benchmarks;
 public class JsonBenchmarks
 {
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private static readonly PocoJsonContext s_relaxedContext = new(new JsonSerializerOptions(PocoJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
     private byte[] _payload = Array.Empty<byte>();
     private UserPaginatedRespDto _generated = null!;
     private PocoUserPaginatedResponse _poco = null!;
@@ -38,7 +42,7 @@ public class JsonBenchmarks
 
     public byte[] Payload => _payload;
 
-    [Benchmark(Baseline = true)]
+    [Benchmark]
     [BenchmarkCategory("Deserialize")]
     public PocoUserPaginatedResponse NewtonsoftDeserialize()
     {
@@ -52,7 +56,7 @@ public class JsonBenchmarks
     public PocoUserPaginatedResponse StjReflectionDeserialize() =>
         JsonSerializer.Deserialize<PocoUserPaginatedResponse>(_payload, UserListPayload.StjOptions)!;
 
-    [Benchmark]
+    [Benchmark(Baseline = true)]
     [BenchmarkCategory("Deserialize")]
     public PocoUserPaginatedResponse StjSourceGenDeserialize() =>
         JsonSerializer.Deserialize(_payload, PocoJsonContext.Default.PocoUserPaginatedResponse)!;
@@ -67,7 +71,7 @@ public class JsonBenchmarks
         return UserPaginatedRespDtoJsonConverter.Instance.Read(ref reader, typeof(UserPaginatedRespDto), AuthingJson.Options)!;
     }
 
-    [Benchmark(Baseline = true)]
+    [Benchmark]
     [BenchmarkCategory("Serialize")]
     public byte[] NewtonsoftSerialize()
     {
@@ -84,21 +88,21 @@ public class JsonBenchmarks
     [BenchmarkCategory("Serialize")]
     public byte[] StjReflectionSerialize() => JsonSerializer.SerializeToUtf8Bytes(_poco, UserListPayload.StjOptions);
 
-    [Benchmark]
+    [Benchmark(Baseline = true)]
     [BenchmarkCategory("Serialize")]
     public byte[] StjSourceGenSerialize() => JsonSerializer.SerializeToUtf8Bytes(_poco, PocoJsonContext.Default.PocoUserPaginatedResponse);
 
-    /// <summary>What the SDK does with a request body: <c>AuthingRequest.SetJsonBody</c> writes through the converter into an ArrayBufferWriter and copies the written bytes.</summary>
+    /// <summary>
+    /// The source generator with the SDK's escaping (non-ASCII text as is, as <c>JSON.stringify</c> writes it): the same
+    /// bytes as the generated converters write, where the default encoder escapes every non-ASCII character.
+    /// </summary>
     [Benchmark]
     [BenchmarkCategory("Serialize")]
-    public byte[] GeneratedSerialize()
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, AuthingJson.WriterOptions))
-        {
-            UserPaginatedRespDtoJsonConverter.Instance.Write(writer, _generated, AuthingJson.Options);
-        }
+    public byte[] StjSourceGenRelaxedSerialize() => JsonSerializer.SerializeToUtf8Bytes(_poco, s_relaxedContext.PocoUserPaginatedResponse);
 
-        return buffer.WrittenSpan.ToArray();
-    }
+    /// <summary>What the SDK does with a request body: <c>AuthingRequest.SetJsonBody</c> writes through the converter into a pooled per-thread buffer and copies the written bytes.</summary>
+    [Benchmark]
+    [BenchmarkCategory("Serialize")]
+    public byte[] GeneratedSerialize() =>
+        AuthingJson.SerializeToUtf8Bytes(_generated, UserPaginatedRespDtoJsonConverter.Instance);
 }

@@ -38,6 +38,17 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetScheduleDto>? s_scheduleConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+            "schedule",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+        private static readonly int s_scheduleIndex = s_wireNames.IndexOf("schedule");
+        private static readonly global::System.Text.Json.JsonEncodedText s_scheduleName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("schedule");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CreateWidgetScheduleDtoJsonConverter Instance { get; } = new CreateWidgetScheduleDtoJsonConverter();
 
@@ -58,19 +69,20 @@ namespace Authing.Sdk.Models
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CreateWidgetScheduleDto");
             string? widgetIdValue = default;
             global::Authing.Sdk.Models.WidgetScheduleDto? scheduleValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "widgetId":
-                        widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
-                        break;
-                    case "schedule":
-                        scheduleValue = fields.Read(ref reader, ScheduleConverter, "schedule", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+                else if (field == s_scheduleIndex)
+                {
+                    scheduleValue = fields.Read(ref reader, ScheduleConverter, "schedule", options);
                 }
             }
 
@@ -86,9 +98,9 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateWidgetScheduleDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("widgetId");
+            writer.WritePropertyName(s_widgetIdName);
             WidgetIdConverter.Write(writer, value.WidgetId, options);
-            writer.WritePropertyName("schedule");
+            writer.WritePropertyName(s_scheduleName);
             ScheduleConverter.Write(writer, value.Schedule, options);
             if (value.AdditionalProperties is { } additionalProperties)
             {

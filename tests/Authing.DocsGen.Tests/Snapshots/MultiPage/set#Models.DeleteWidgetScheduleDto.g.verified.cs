@@ -31,6 +31,14 @@ namespace Authing.Sdk.Models
     {
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static DeleteWidgetScheduleDtoJsonConverter Instance { get; } = new DeleteWidgetScheduleDtoJsonConverter();
 
@@ -49,16 +57,16 @@ namespace Authing.Sdk.Models
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "DeleteWidgetScheduleDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("DeleteWidgetScheduleDto");
             string? widgetIdValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "widgetId":
-                        widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
                 }
             }
 
@@ -73,7 +81,7 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DeleteWidgetScheduleDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("widgetId");
+            writer.WritePropertyName(s_widgetIdName);
             WidgetIdConverter.Write(writer, value.WidgetId, options);
             if (value.AdditionalProperties is { } additionalProperties)
             {

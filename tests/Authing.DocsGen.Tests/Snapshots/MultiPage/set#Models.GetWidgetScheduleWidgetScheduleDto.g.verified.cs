@@ -65,6 +65,23 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_timezoneConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetScheduleRepeat?>? s_repeatConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "startAt",
+            "endAt",
+            "timezone",
+            "repeat",
+        });
+        private static readonly int s_startAtIndex = s_wireNames.IndexOf("startAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_startAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("startAt");
+        private static readonly int s_endAtIndex = s_wireNames.IndexOf("endAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_endAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("endAt");
+        private static readonly int s_timezoneIndex = s_wireNames.IndexOf("timezone");
+        private static readonly global::System.Text.Json.JsonEncodedText s_timezoneName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("timezone");
+        private static readonly int s_repeatIndex = s_wireNames.IndexOf("repeat");
+        private static readonly global::System.Text.Json.JsonEncodedText s_repeatName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("repeat");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GetWidgetScheduleWidgetScheduleDtoJsonConverter Instance { get; } = new GetWidgetScheduleWidgetScheduleDtoJsonConverter();
 
@@ -89,25 +106,28 @@ namespace Authing.Sdk.Models
             long? endAtValue = default;
             string? timezoneValue = default;
             global::Authing.Sdk.Models.WidgetScheduleRepeat? repeatValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "startAt":
-                        startAtValue = fields.Read(ref reader, StartAtConverter, "startAt", options);
-                        break;
-                    case "endAt":
-                        endAtValue = fields.Read(ref reader, EndAtConverter, "endAt", options);
-                        break;
-                    case "timezone":
-                        timezoneValue = fields.Read(ref reader, TimezoneConverter, "timezone", options);
-                        break;
-                    case "repeat":
-                        repeatValue = fields.Read(ref reader, RepeatConverter, "repeat", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_startAtIndex)
+                {
+                    startAtValue = fields.Read(ref reader, StartAtConverter, "startAt", options);
+                }
+                else if (field == s_endAtIndex)
+                {
+                    endAtValue = fields.Read(ref reader, EndAtConverter, "endAt", options);
+                }
+                else if (field == s_timezoneIndex)
+                {
+                    timezoneValue = fields.Read(ref reader, TimezoneConverter, "timezone", options);
+                }
+                else if (field == s_repeatIndex)
+                {
+                    repeatValue = fields.Read(ref reader, RepeatConverter, "repeat", options);
                 }
             }
 
@@ -127,22 +147,22 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.StartAt is { } startAtValue)
             {
-                writer.WritePropertyName("startAt");
+                writer.WritePropertyName(s_startAtName);
                 StartAtConverter.Write(writer, startAtValue, options);
             }
             if (value.EndAt is { } endAtValue)
             {
-                writer.WritePropertyName("endAt");
+                writer.WritePropertyName(s_endAtName);
                 EndAtConverter.Write(writer, endAtValue, options);
             }
             if (value.Timezone is { } timezoneValue)
             {
-                writer.WritePropertyName("timezone");
+                writer.WritePropertyName(s_timezoneName);
                 TimezoneConverter.Write(writer, timezoneValue, options);
             }
             if (value.Repeat is { } repeatValue)
             {
-                writer.WritePropertyName("repeat");
+                writer.WritePropertyName(s_repeatName);
                 RepeatConverter.Write(writer, repeatValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

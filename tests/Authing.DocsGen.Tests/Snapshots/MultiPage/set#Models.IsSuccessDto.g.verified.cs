@@ -35,6 +35,14 @@ namespace Authing.Sdk.Models
     {
         private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_successConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "success",
+        });
+        private static readonly int s_successIndex = s_wireNames.IndexOf("success");
+        private static readonly global::System.Text.Json.JsonEncodedText s_successName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("success");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static IsSuccessDtoJsonConverter Instance { get; } = new IsSuccessDtoJsonConverter();
 
@@ -53,16 +61,16 @@ namespace Authing.Sdk.Models
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "IsSuccessDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("IsSuccessDto");
             bool? successValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "success":
-                        successValue = fields.Read(ref reader, SuccessConverter, "success", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_successIndex)
+                {
+                    successValue = fields.Read(ref reader, SuccessConverter, "success", options);
                 }
             }
 
@@ -79,7 +87,7 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.Success is { } successValue)
             {
-                writer.WritePropertyName("success");
+                writer.WritePropertyName(s_successName);
                 SuccessConverter.Write(writer, successValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -51,6 +51,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_pageConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_limitConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetIds",
+            "page",
+            "limit",
+        });
+        private static readonly int s_widgetIdsIndex = s_wireNames.IndexOf("widgetIds");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetIds");
+        private static readonly int s_pageIndex = s_wireNames.IndexOf("page");
+        private static readonly global::System.Text.Json.JsonEncodedText s_pageName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("page");
+        private static readonly int s_limitIndex = s_wireNames.IndexOf("limit");
+        private static readonly global::System.Text.Json.JsonEncodedText s_limitName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("limit");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ListWidgetDetailsDtoJsonConverter Instance { get; } = new ListWidgetDetailsDtoJsonConverter();
 
@@ -73,22 +87,24 @@ namespace Authing.Sdk.Models
             string? widgetIdsValue = default;
             long? pageValue = default;
             long? limitValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "widgetIds":
-                        widgetIdsValue = fields.Read(ref reader, WidgetIdsConverter, "widgetIds", options);
-                        break;
-                    case "page":
-                        pageValue = fields.Read(ref reader, PageConverter, "page", options);
-                        break;
-                    case "limit":
-                        limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdsIndex)
+                {
+                    widgetIdsValue = fields.Read(ref reader, WidgetIdsConverter, "widgetIds", options);
+                }
+                else if (field == s_pageIndex)
+                {
+                    pageValue = fields.Read(ref reader, PageConverter, "page", options);
+                }
+                else if (field == s_limitIndex)
+                {
+                    limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
                 }
             }
 
@@ -105,16 +121,16 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListWidgetDetailsDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("widgetIds");
+            writer.WritePropertyName(s_widgetIdsName);
             WidgetIdsConverter.Write(writer, value.WidgetIds, options);
             if (value.Page is { } pageValue)
             {
-                writer.WritePropertyName("page");
+                writer.WritePropertyName(s_pageName);
                 PageConverter.Write(writer, pageValue, options);
             }
             if (value.Limit is { } limitValue)
             {
-                writer.WritePropertyName("limit");
+                writer.WritePropertyName(s_limitName);
                 LimitConverter.Write(writer, limitValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -31,6 +31,14 @@ namespace Authing.Sdk.Models
     {
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_keywordsConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "keywords",
+        });
+        private static readonly int s_keywordsIndex = s_wireNames.IndexOf("keywords");
+        private static readonly global::System.Text.Json.JsonEncodedText s_keywordsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("keywords");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ListWidgetTagsDtoJsonConverter Instance { get; } = new ListWidgetTagsDtoJsonConverter();
 
@@ -49,16 +57,16 @@ namespace Authing.Sdk.Models
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ListWidgetTagsDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ListWidgetTagsDto");
             string? keywordsValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "keywords":
-                        keywordsValue = fields.Read(ref reader, KeywordsConverter, "keywords", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_keywordsIndex)
+                {
+                    keywordsValue = fields.Read(ref reader, KeywordsConverter, "keywords", options);
                 }
             }
 
@@ -75,7 +83,7 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.Keywords is { } keywordsValue)
             {
-                writer.WritePropertyName("keywords");
+                writer.WritePropertyName(s_keywordsName);
                 KeywordsConverter.Write(writer, keywordsValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -65,6 +65,23 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_colorConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_widgetCountConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "tagId",
+            "name",
+            "color",
+            "widgetCount",
+        });
+        private static readonly int s_tagIdIndex = s_wireNames.IndexOf("tagId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_tagIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("tagId");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_colorIndex = s_wireNames.IndexOf("color");
+        private static readonly global::System.Text.Json.JsonEncodedText s_colorName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("color");
+        private static readonly int s_widgetCountIndex = s_wireNames.IndexOf("widgetCount");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetCountName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetCount");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ListWidgetTagsWidgetTagDtoJsonConverter Instance { get; } = new ListWidgetTagsWidgetTagDtoJsonConverter();
 
@@ -89,25 +106,28 @@ namespace Authing.Sdk.Models
             string? nameValue = default;
             string? colorValue = default;
             long? widgetCountValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "tagId":
-                        tagIdValue = fields.Read(ref reader, TagIdConverter, "tagId", options);
-                        break;
-                    case "name":
-                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
-                        break;
-                    case "color":
-                        colorValue = fields.Read(ref reader, ColorConverter, "color", options);
-                        break;
-                    case "widgetCount":
-                        widgetCountValue = fields.Read(ref reader, WidgetCountConverter, "widgetCount", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_tagIdIndex)
+                {
+                    tagIdValue = fields.Read(ref reader, TagIdConverter, "tagId", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_colorIndex)
+                {
+                    colorValue = fields.Read(ref reader, ColorConverter, "color", options);
+                }
+                else if (field == s_widgetCountIndex)
+                {
+                    widgetCountValue = fields.Read(ref reader, WidgetCountConverter, "widgetCount", options);
                 }
             }
 
@@ -127,22 +147,22 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.TagId is { } tagIdValue)
             {
-                writer.WritePropertyName("tagId");
+                writer.WritePropertyName(s_tagIdName);
                 TagIdConverter.Write(writer, tagIdValue, options);
             }
             if (value.Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_nameName);
                 NameConverter.Write(writer, nameValue, options);
             }
             if (value.Color is { } colorValue)
             {
-                writer.WritePropertyName("color");
+                writer.WritePropertyName(s_colorName);
                 ColorConverter.Write(writer, colorValue, options);
             }
             if (value.WidgetCount is { } widgetCountValue)
             {
-                writer.WritePropertyName("widgetCount");
+                writer.WritePropertyName(s_widgetCountName);
                 WidgetCountConverter.Write(writer, widgetCountValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -48,6 +48,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOwnerDto>? s_newOwnerConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_keepViewerConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+            "newOwner",
+            "keepViewer",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+        private static readonly int s_newOwnerIndex = s_wireNames.IndexOf("newOwner");
+        private static readonly global::System.Text.Json.JsonEncodedText s_newOwnerName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("newOwner");
+        private static readonly int s_keepViewerIndex = s_wireNames.IndexOf("keepViewer");
+        private static readonly global::System.Text.Json.JsonEncodedText s_keepViewerName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("keepViewer");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static TransferWidgetDtoJsonConverter Instance { get; } = new TransferWidgetDtoJsonConverter();
 
@@ -70,22 +84,24 @@ namespace Authing.Sdk.Models
             string? widgetIdValue = default;
             global::Authing.Sdk.Models.WidgetOwnerDto? newOwnerValue = default;
             bool? keepViewerValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "widgetId":
-                        widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
-                        break;
-                    case "newOwner":
-                        newOwnerValue = fields.Read(ref reader, NewOwnerConverter, "newOwner", options);
-                        break;
-                    case "keepViewer":
-                        keepViewerValue = fields.Read(ref reader, KeepViewerConverter, "keepViewer", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+                else if (field == s_newOwnerIndex)
+                {
+                    newOwnerValue = fields.Read(ref reader, NewOwnerConverter, "newOwner", options);
+                }
+                else if (field == s_keepViewerIndex)
+                {
+                    keepViewerValue = fields.Read(ref reader, KeepViewerConverter, "keepViewer", options);
                 }
             }
 
@@ -102,13 +118,13 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TransferWidgetDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("widgetId");
+            writer.WritePropertyName(s_widgetIdName);
             WidgetIdConverter.Write(writer, value.WidgetId, options);
-            writer.WritePropertyName("newOwner");
+            writer.WritePropertyName(s_newOwnerName);
             NewOwnerConverter.Write(writer, value.NewOwner, options);
             if (value.KeepViewer is { } keepViewerValue)
             {
-                writer.WritePropertyName("keepViewer");
+                writer.WritePropertyName(s_keepViewerName);
                 KeepViewerConverter.Write(writer, keepViewerValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -79,6 +79,29 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetTagDto>?>? s_tagsConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_updatedAtConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+            "name",
+            "status",
+            "owner",
+            "tags",
+            "updatedAt",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_statusIndex = s_wireNames.IndexOf("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("status");
+        private static readonly int s_ownerIndex = s_wireNames.IndexOf("owner");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ownerName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("owner");
+        private static readonly int s_tagsIndex = s_wireNames.IndexOf("tags");
+        private static readonly global::System.Text.Json.JsonEncodedText s_tagsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("tags");
+        private static readonly int s_updatedAtIndex = s_wireNames.IndexOf("updatedAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_updatedAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("updatedAt");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetDetailDtoJsonConverter Instance { get; } = new WidgetDetailDtoJsonConverter();
 
@@ -107,31 +130,36 @@ namespace Authing.Sdk.Models
             global::Authing.Sdk.Models.WidgetOwnerDto? ownerValue = default;
             global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetTagDto>? tagsValue = default;
             long? updatedAtValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "widgetId":
-                        widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
-                        break;
-                    case "name":
-                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
-                        break;
-                    case "status":
-                        statusValue = fields.Read(ref reader, StatusConverter, "status", options);
-                        break;
-                    case "owner":
-                        ownerValue = fields.Read(ref reader, OwnerConverter, "owner", options);
-                        break;
-                    case "tags":
-                        tagsValue = fields.Read(ref reader, TagsConverter, "tags", options);
-                        break;
-                    case "updatedAt":
-                        updatedAtValue = fields.Read(ref reader, UpdatedAtConverter, "updatedAt", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_statusIndex)
+                {
+                    statusValue = fields.Read(ref reader, StatusConverter, "status", options);
+                }
+                else if (field == s_ownerIndex)
+                {
+                    ownerValue = fields.Read(ref reader, OwnerConverter, "owner", options);
+                }
+                else if (field == s_tagsIndex)
+                {
+                    tagsValue = fields.Read(ref reader, TagsConverter, "tags", options);
+                }
+                else if (field == s_updatedAtIndex)
+                {
+                    updatedAtValue = fields.Read(ref reader, UpdatedAtConverter, "updatedAt", options);
                 }
             }
 
@@ -153,32 +181,32 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.WidgetId is { } widgetIdValue)
             {
-                writer.WritePropertyName("widgetId");
+                writer.WritePropertyName(s_widgetIdName);
                 WidgetIdConverter.Write(writer, widgetIdValue, options);
             }
             if (value.Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_nameName);
                 NameConverter.Write(writer, nameValue, options);
             }
             if (value.Status is { } statusValue)
             {
-                writer.WritePropertyName("status");
+                writer.WritePropertyName(s_statusName);
                 StatusConverter.Write(writer, statusValue, options);
             }
             if (value.Owner is { } ownerValue)
             {
-                writer.WritePropertyName("owner");
+                writer.WritePropertyName(s_ownerName);
                 OwnerConverter.Write(writer, ownerValue, options);
             }
             if (value.Tags is { } tagsValue)
             {
-                writer.WritePropertyName("tags");
+                writer.WritePropertyName(s_tagsName);
                 TagsConverter.Write(writer, tagsValue, options);
             }
             if (value.UpdatedAt is { } updatedAtValue)
             {
-                writer.WritePropertyName("updatedAt");
+                writer.WritePropertyName(s_updatedAtName);
                 UpdatedAtConverter.Write(writer, updatedAtValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -55,6 +55,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_displayNameConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_emailConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "userId",
+            "displayName",
+            "email",
+        });
+        private static readonly int s_userIdIndex = s_wireNames.IndexOf("userId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_userIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("userId");
+        private static readonly int s_displayNameIndex = s_wireNames.IndexOf("displayName");
+        private static readonly global::System.Text.Json.JsonEncodedText s_displayNameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("displayName");
+        private static readonly int s_emailIndex = s_wireNames.IndexOf("email");
+        private static readonly global::System.Text.Json.JsonEncodedText s_emailName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("email");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetOwnerDtoJsonConverter Instance { get; } = new WidgetOwnerDtoJsonConverter();
 
@@ -77,22 +91,24 @@ namespace Authing.Sdk.Models
             string? userIdValue = default;
             string? displayNameValue = default;
             string? emailValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "userId":
-                        userIdValue = fields.Read(ref reader, UserIdConverter, "userId", options);
-                        break;
-                    case "displayName":
-                        displayNameValue = fields.Read(ref reader, DisplayNameConverter, "displayName", options);
-                        break;
-                    case "email":
-                        emailValue = fields.Read(ref reader, EmailConverter, "email", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_userIdIndex)
+                {
+                    userIdValue = fields.Read(ref reader, UserIdConverter, "userId", options);
+                }
+                else if (field == s_displayNameIndex)
+                {
+                    displayNameValue = fields.Read(ref reader, DisplayNameConverter, "displayName", options);
+                }
+                else if (field == s_emailIndex)
+                {
+                    emailValue = fields.Read(ref reader, EmailConverter, "email", options);
                 }
             }
 
@@ -111,17 +127,17 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.UserId is { } userIdValue)
             {
-                writer.WritePropertyName("userId");
+                writer.WritePropertyName(s_userIdName);
                 UserIdConverter.Write(writer, userIdValue, options);
             }
             if (value.DisplayName is { } displayNameValue)
             {
-                writer.WritePropertyName("displayName");
+                writer.WritePropertyName(s_displayNameName);
                 DisplayNameConverter.Write(writer, displayNameValue, options);
             }
             if (value.Email is { } emailValue)
             {
-                writer.WritePropertyName("email");
+                writer.WritePropertyName(s_emailName);
                 EmailConverter.Write(writer, emailValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -45,6 +45,17 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_keyConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_valueConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "key",
+            "value",
+        });
+        private static readonly int s_keyIndex = s_wireNames.IndexOf("key");
+        private static readonly global::System.Text.Json.JsonEncodedText s_keyName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("key");
+        private static readonly int s_valueIndex = s_wireNames.IndexOf("value");
+        private static readonly global::System.Text.Json.JsonEncodedText s_valueName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("value");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetTagDtoJsonConverter Instance { get; } = new WidgetTagDtoJsonConverter();
 
@@ -65,19 +76,20 @@ namespace Authing.Sdk.Models
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetTagDto");
             string? keyValue = default;
             string? valueValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "key":
-                        keyValue = fields.Read(ref reader, KeyConverter, "key", options);
-                        break;
-                    case "value":
-                        valueValue = fields.Read(ref reader, ValueConverter, "value", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_keyIndex)
+                {
+                    keyValue = fields.Read(ref reader, KeyConverter, "key", options);
+                }
+                else if (field == s_valueIndex)
+                {
+                    valueValue = fields.Read(ref reader, ValueConverter, "value", options);
                 }
             }
 
@@ -95,12 +107,12 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.Key is { } keyValue)
             {
-                writer.WritePropertyName("key");
+                writer.WritePropertyName(s_keyName);
                 KeyConverter.Write(writer, keyValue, options);
             }
             if (value.Value is { } valueValue)
             {
-                writer.WritePropertyName("value");
+                writer.WritePropertyName(s_valueName);
                 ValueConverter.Write(writer, valueValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

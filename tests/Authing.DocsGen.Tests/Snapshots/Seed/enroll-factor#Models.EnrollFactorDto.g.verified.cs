@@ -48,6 +48,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_enrollmentTokenConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollFactorFactorType?>? s_factorTypeConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "enrollmentData",
+            "enrollmentToken",
+            "factorType",
+        });
+        private static readonly int s_enrollmentDataIndex = s_wireNames.IndexOf("enrollmentData");
+        private static readonly global::System.Text.Json.JsonEncodedText s_enrollmentDataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("enrollmentData");
+        private static readonly int s_enrollmentTokenIndex = s_wireNames.IndexOf("enrollmentToken");
+        private static readonly global::System.Text.Json.JsonEncodedText s_enrollmentTokenName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("enrollmentToken");
+        private static readonly int s_factorTypeIndex = s_wireNames.IndexOf("factorType");
+        private static readonly global::System.Text.Json.JsonEncodedText s_factorTypeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("factorType");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static EnrollFactorDtoJsonConverter Instance { get; } = new EnrollFactorDtoJsonConverter();
 
@@ -70,22 +84,24 @@ namespace Authing.Sdk.Models
             global::Authing.Sdk.Models.EnrollFactorEnrollmentDataDto? enrollmentDataValue = default;
             string? enrollmentTokenValue = default;
             global::Authing.Sdk.Models.EnrollFactorFactorType? factorTypeValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "enrollmentData":
-                        enrollmentDataValue = fields.Read(ref reader, EnrollmentDataConverter, "enrollmentData", options);
-                        break;
-                    case "enrollmentToken":
-                        enrollmentTokenValue = fields.Read(ref reader, EnrollmentTokenConverter, "enrollmentToken", options);
-                        break;
-                    case "factorType":
-                        factorTypeValue = fields.Read(ref reader, FactorTypeConverter, "factorType", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_enrollmentDataIndex)
+                {
+                    enrollmentDataValue = fields.Read(ref reader, EnrollmentDataConverter, "enrollmentData", options);
+                }
+                else if (field == s_enrollmentTokenIndex)
+                {
+                    enrollmentTokenValue = fields.Read(ref reader, EnrollmentTokenConverter, "enrollmentToken", options);
+                }
+                else if (field == s_factorTypeIndex)
+                {
+                    factorTypeValue = fields.Read(ref reader, FactorTypeConverter, "factorType", options);
                 }
             }
 
@@ -102,11 +118,11 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, EnrollFactorDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("enrollmentData");
+            writer.WritePropertyName(s_enrollmentDataName);
             EnrollmentDataConverter.Write(writer, value.EnrollmentData, options);
-            writer.WritePropertyName("enrollmentToken");
+            writer.WritePropertyName(s_enrollmentTokenName);
             EnrollmentTokenConverter.Write(writer, value.EnrollmentToken, options);
-            writer.WritePropertyName("factorType");
+            writer.WritePropertyName(s_factorTypeName);
             FactorTypeConverter.Write(writer, value.FactorType, options);
             if (value.AdditionalProperties is { } additionalProperties)
             {

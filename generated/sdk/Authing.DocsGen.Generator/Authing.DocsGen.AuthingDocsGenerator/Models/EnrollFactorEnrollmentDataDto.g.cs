@@ -31,6 +31,14 @@ namespace Authing.Sdk.Models
     {
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_passCodeConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "passCode",
+        });
+        private static readonly int s_passCodeIndex = s_wireNames.IndexOf("passCode");
+        private static readonly global::System.Text.Json.JsonEncodedText s_passCodeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("passCode");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static EnrollFactorEnrollmentDataDtoJsonConverter Instance { get; } = new EnrollFactorEnrollmentDataDtoJsonConverter();
 
@@ -49,16 +57,16 @@ namespace Authing.Sdk.Models
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "EnrollFactorEnrollmentDataDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("EnrollFactorEnrollmentDataDto");
             string? passCodeValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "passCode":
-                        passCodeValue = fields.Read(ref reader, PassCodeConverter, "passCode", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_passCodeIndex)
+                {
+                    passCodeValue = fields.Read(ref reader, PassCodeConverter, "passCode", options);
                 }
             }
 
@@ -75,7 +83,7 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.PassCode is { } passCodeValue)
             {
-                writer.WritePropertyName("passCode");
+                writer.WritePropertyName(s_passCodeName);
                 PassCodeConverter.Write(writer, passCodeValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

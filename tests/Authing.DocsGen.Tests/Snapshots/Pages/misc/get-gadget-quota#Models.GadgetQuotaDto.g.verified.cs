@@ -55,6 +55,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_usedConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_usageRatioConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "limit",
+            "used",
+            "usageRatio",
+        });
+        private static readonly int s_limitIndex = s_wireNames.IndexOf("limit");
+        private static readonly global::System.Text.Json.JsonEncodedText s_limitName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("limit");
+        private static readonly int s_usedIndex = s_wireNames.IndexOf("used");
+        private static readonly global::System.Text.Json.JsonEncodedText s_usedName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("used");
+        private static readonly int s_usageRatioIndex = s_wireNames.IndexOf("usageRatio");
+        private static readonly global::System.Text.Json.JsonEncodedText s_usageRatioName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("usageRatio");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GadgetQuotaDtoJsonConverter Instance { get; } = new GadgetQuotaDtoJsonConverter();
 
@@ -77,22 +91,24 @@ namespace Authing.Sdk.Models
             long? limitValue = default;
             long? usedValue = default;
             double? usageRatioValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "limit":
-                        limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
-                        break;
-                    case "used":
-                        usedValue = fields.Read(ref reader, UsedConverter, "used", options);
-                        break;
-                    case "usageRatio":
-                        usageRatioValue = fields.Read(ref reader, UsageRatioConverter, "usageRatio", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_limitIndex)
+                {
+                    limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
+                }
+                else if (field == s_usedIndex)
+                {
+                    usedValue = fields.Read(ref reader, UsedConverter, "used", options);
+                }
+                else if (field == s_usageRatioIndex)
+                {
+                    usageRatioValue = fields.Read(ref reader, UsageRatioConverter, "usageRatio", options);
                 }
             }
 
@@ -111,17 +127,17 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.Limit is { } limitValue)
             {
-                writer.WritePropertyName("limit");
+                writer.WritePropertyName(s_limitName);
                 LimitConverter.Write(writer, limitValue, options);
             }
             if (value.Used is { } usedValue)
             {
-                writer.WritePropertyName("used");
+                writer.WritePropertyName(s_usedName);
                 UsedConverter.Write(writer, usedValue, options);
             }
             if (value.UsageRatio is { } usageRatioValue)
             {
-                writer.WritePropertyName("usageRatio");
+                writer.WritePropertyName(s_usageRatioName);
                 UsageRatioConverter.Write(writer, usageRatioValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

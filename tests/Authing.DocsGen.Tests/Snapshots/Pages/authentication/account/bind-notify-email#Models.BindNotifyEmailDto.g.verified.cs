@@ -51,6 +51,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_passCodeConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_categoriesConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "email",
+            "passCode",
+            "categories",
+        });
+        private static readonly int s_emailIndex = s_wireNames.IndexOf("email");
+        private static readonly global::System.Text.Json.JsonEncodedText s_emailName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("email");
+        private static readonly int s_passCodeIndex = s_wireNames.IndexOf("passCode");
+        private static readonly global::System.Text.Json.JsonEncodedText s_passCodeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("passCode");
+        private static readonly int s_categoriesIndex = s_wireNames.IndexOf("categories");
+        private static readonly global::System.Text.Json.JsonEncodedText s_categoriesName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("categories");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static BindNotifyEmailDtoJsonConverter Instance { get; } = new BindNotifyEmailDtoJsonConverter();
 
@@ -73,22 +87,24 @@ namespace Authing.Sdk.Models
             string? emailValue = default;
             string? passCodeValue = default;
             global::System.Collections.Generic.IReadOnlyList<string>? categoriesValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "email":
-                        emailValue = fields.Read(ref reader, EmailConverter, "email", options);
-                        break;
-                    case "passCode":
-                        passCodeValue = fields.Read(ref reader, PassCodeConverter, "passCode", options);
-                        break;
-                    case "categories":
-                        categoriesValue = fields.Read(ref reader, CategoriesConverter, "categories", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_emailIndex)
+                {
+                    emailValue = fields.Read(ref reader, EmailConverter, "email", options);
+                }
+                else if (field == s_passCodeIndex)
+                {
+                    passCodeValue = fields.Read(ref reader, PassCodeConverter, "passCode", options);
+                }
+                else if (field == s_categoriesIndex)
+                {
+                    categoriesValue = fields.Read(ref reader, CategoriesConverter, "categories", options);
                 }
             }
 
@@ -105,13 +121,13 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BindNotifyEmailDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("email");
+            writer.WritePropertyName(s_emailName);
             EmailConverter.Write(writer, value.Email, options);
-            writer.WritePropertyName("passCode");
+            writer.WritePropertyName(s_passCodeName);
             PassCodeConverter.Write(writer, value.PassCode, options);
             if (value.Categories is { } categoriesValue)
             {
-                writer.WritePropertyName("categories");
+                writer.WritePropertyName(s_categoriesName);
                 CategoriesConverter.Write(writer, categoriesValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

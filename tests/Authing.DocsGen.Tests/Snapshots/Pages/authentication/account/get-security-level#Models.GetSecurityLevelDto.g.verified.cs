@@ -31,6 +31,14 @@ namespace Authing.Sdk.Models
     {
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_originConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "origin",
+        });
+        private static readonly int s_originIndex = s_wireNames.IndexOf("origin");
+        private static readonly global::System.Text.Json.JsonEncodedText s_originName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("origin");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GetSecurityLevelDtoJsonConverter Instance { get; } = new GetSecurityLevelDtoJsonConverter();
 
@@ -49,16 +57,16 @@ namespace Authing.Sdk.Models
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetSecurityLevelDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetSecurityLevelDto");
             string? originValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "origin":
-                        originValue = fields.Read(ref reader, OriginConverter, "origin", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_originIndex)
+                {
+                    originValue = fields.Read(ref reader, OriginConverter, "origin", options);
                 }
             }
 
@@ -75,7 +83,7 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.Origin is { } originValue)
             {
-                writer.WritePropertyName("origin");
+                writer.WritePropertyName(s_originName);
                 OriginConverter.Write(writer, originValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -62,6 +62,23 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_passwordStrengthConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.SecuritySuggestionDto>?>? s_suggestionsConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "score",
+            "level",
+            "passwordStrength",
+            "suggestions",
+        });
+        private static readonly int s_scoreIndex = s_wireNames.IndexOf("score");
+        private static readonly global::System.Text.Json.JsonEncodedText s_scoreName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("score");
+        private static readonly int s_levelIndex = s_wireNames.IndexOf("level");
+        private static readonly global::System.Text.Json.JsonEncodedText s_levelName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("level");
+        private static readonly int s_passwordStrengthIndex = s_wireNames.IndexOf("passwordStrength");
+        private static readonly global::System.Text.Json.JsonEncodedText s_passwordStrengthName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("passwordStrength");
+        private static readonly int s_suggestionsIndex = s_wireNames.IndexOf("suggestions");
+        private static readonly global::System.Text.Json.JsonEncodedText s_suggestionsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("suggestions");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static SecurityLevelDtoJsonConverter Instance { get; } = new SecurityLevelDtoJsonConverter();
 
@@ -86,25 +103,28 @@ namespace Authing.Sdk.Models
             global::Authing.Sdk.Models.SecurityLevelLevel? levelValue = default;
             double? passwordStrengthValue = default;
             global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.SecuritySuggestionDto>? suggestionsValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "score":
-                        scoreValue = fields.Read(ref reader, ScoreConverter, "score", options);
-                        break;
-                    case "level":
-                        levelValue = fields.Read(ref reader, LevelConverter, "level", options);
-                        break;
-                    case "passwordStrength":
-                        passwordStrengthValue = fields.Read(ref reader, PasswordStrengthConverter, "passwordStrength", options);
-                        break;
-                    case "suggestions":
-                        suggestionsValue = fields.Read(ref reader, SuggestionsConverter, "suggestions", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_scoreIndex)
+                {
+                    scoreValue = fields.Read(ref reader, ScoreConverter, "score", options);
+                }
+                else if (field == s_levelIndex)
+                {
+                    levelValue = fields.Read(ref reader, LevelConverter, "level", options);
+                }
+                else if (field == s_passwordStrengthIndex)
+                {
+                    passwordStrengthValue = fields.Read(ref reader, PasswordStrengthConverter, "passwordStrength", options);
+                }
+                else if (field == s_suggestionsIndex)
+                {
+                    suggestionsValue = fields.Read(ref reader, SuggestionsConverter, "suggestions", options);
                 }
             }
 
@@ -124,22 +144,22 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.Score is { } scoreValue)
             {
-                writer.WritePropertyName("score");
+                writer.WritePropertyName(s_scoreName);
                 ScoreConverter.Write(writer, scoreValue, options);
             }
             if (value.Level is { } levelValue)
             {
-                writer.WritePropertyName("level");
+                writer.WritePropertyName(s_levelName);
                 LevelConverter.Write(writer, levelValue, options);
             }
             if (value.PasswordStrength is { } passwordStrengthValue)
             {
-                writer.WritePropertyName("passwordStrength");
+                writer.WritePropertyName(s_passwordStrengthName);
                 PasswordStrengthConverter.Write(writer, passwordStrengthValue, options);
             }
             if (value.Suggestions is { } suggestionsValue)
             {
-                writer.WritePropertyName("suggestions");
+                writer.WritePropertyName(s_suggestionsName);
                 SuggestionsConverter.Write(writer, suggestionsValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

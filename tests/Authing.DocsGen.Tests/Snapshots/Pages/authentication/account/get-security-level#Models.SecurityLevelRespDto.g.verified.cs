@@ -32,6 +32,18 @@ namespace Authing.Sdk.Models
     {
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SecurityLevelDto>? s_dataConverter;
 
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static SecurityLevelRespDtoJsonConverter Instance { get; } = new SecurityLevelRespDtoJsonConverter();
 
@@ -51,16 +63,16 @@ namespace Authing.Sdk.Models
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("SecurityLevelRespDto");
             var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
             global::Authing.Sdk.Models.SecurityLevelDto? dataValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
                 {
-                    case "data":
-                        dataValue = fields.Read(ref reader, DataConverter, "data", options);
-                        break;
-                    default:
-                        envelope.ReadOrKeep(ref reader, propertyName, ref fields, options);
-                        break;
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
                 }
             }
 
@@ -82,7 +94,7 @@ namespace Authing.Sdk.Models
             global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
             if (value.Data is { } dataValue)
             {
-                writer.WritePropertyName("data");
+                writer.WritePropertyName(s_dataName);
                 DataConverter.Write(writer, dataValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -45,6 +45,17 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_codeConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_messageConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "code",
+            "message",
+        });
+        private static readonly int s_codeIndex = s_wireNames.IndexOf("code");
+        private static readonly global::System.Text.Json.JsonEncodedText s_codeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("code");
+        private static readonly int s_messageIndex = s_wireNames.IndexOf("message");
+        private static readonly global::System.Text.Json.JsonEncodedText s_messageName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("message");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static SecuritySuggestionDtoJsonConverter Instance { get; } = new SecuritySuggestionDtoJsonConverter();
 
@@ -65,19 +76,20 @@ namespace Authing.Sdk.Models
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("SecuritySuggestionDto");
             string? codeValue = default;
             string? messageValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "code":
-                        codeValue = fields.Read(ref reader, CodeConverter, "code", options);
-                        break;
-                    case "message":
-                        messageValue = fields.Read(ref reader, MessageConverter, "message", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_codeIndex)
+                {
+                    codeValue = fields.Read(ref reader, CodeConverter, "code", options);
+                }
+                else if (field == s_messageIndex)
+                {
+                    messageValue = fields.Read(ref reader, MessageConverter, "message", options);
                 }
             }
 
@@ -95,12 +107,12 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.Code is { } codeValue)
             {
-                writer.WritePropertyName("code");
+                writer.WritePropertyName(s_codeName);
                 CodeConverter.Write(writer, codeValue, options);
             }
             if (value.Message is { } messageValue)
             {
-                writer.WritePropertyName("message");
+                writer.WritePropertyName(s_messageName);
                 MessageConverter.Write(writer, messageValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

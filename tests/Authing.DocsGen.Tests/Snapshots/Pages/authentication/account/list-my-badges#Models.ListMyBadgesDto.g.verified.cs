@@ -51,6 +51,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_limitConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_includeExpiredConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "page",
+            "limit",
+            "includeExpired",
+        });
+        private static readonly int s_pageIndex = s_wireNames.IndexOf("page");
+        private static readonly global::System.Text.Json.JsonEncodedText s_pageName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("page");
+        private static readonly int s_limitIndex = s_wireNames.IndexOf("limit");
+        private static readonly global::System.Text.Json.JsonEncodedText s_limitName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("limit");
+        private static readonly int s_includeExpiredIndex = s_wireNames.IndexOf("includeExpired");
+        private static readonly global::System.Text.Json.JsonEncodedText s_includeExpiredName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("includeExpired");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ListMyBadgesDtoJsonConverter Instance { get; } = new ListMyBadgesDtoJsonConverter();
 
@@ -73,22 +87,24 @@ namespace Authing.Sdk.Models
             long? pageValue = default;
             long? limitValue = default;
             bool? includeExpiredValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "page":
-                        pageValue = fields.Read(ref reader, PageConverter, "page", options);
-                        break;
-                    case "limit":
-                        limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
-                        break;
-                    case "includeExpired":
-                        includeExpiredValue = fields.Read(ref reader, IncludeExpiredConverter, "includeExpired", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_pageIndex)
+                {
+                    pageValue = fields.Read(ref reader, PageConverter, "page", options);
+                }
+                else if (field == s_limitIndex)
+                {
+                    limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
+                }
+                else if (field == s_includeExpiredIndex)
+                {
+                    includeExpiredValue = fields.Read(ref reader, IncludeExpiredConverter, "includeExpired", options);
                 }
             }
 
@@ -107,17 +123,17 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.Page is { } pageValue)
             {
-                writer.WritePropertyName("page");
+                writer.WritePropertyName(s_pageName);
                 PageConverter.Write(writer, pageValue, options);
             }
             if (value.Limit is { } limitValue)
             {
-                writer.WritePropertyName("limit");
+                writer.WritePropertyName(s_limitName);
                 LimitConverter.Write(writer, limitValue, options);
             }
             if (value.IncludeExpired is { } includeExpiredValue)
             {
-                writer.WritePropertyName("includeExpired");
+                writer.WritePropertyName(s_includeExpiredName);
                 IncludeExpiredConverter.Write(writer, includeExpiredValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -72,6 +72,26 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_issuedAtConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_expiresAtConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "badgeId",
+            "title",
+            "level",
+            "issuedAt",
+            "expiresAt",
+        });
+        private static readonly int s_badgeIdIndex = s_wireNames.IndexOf("badgeId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_badgeIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("badgeId");
+        private static readonly int s_titleIndex = s_wireNames.IndexOf("title");
+        private static readonly global::System.Text.Json.JsonEncodedText s_titleName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("title");
+        private static readonly int s_levelIndex = s_wireNames.IndexOf("level");
+        private static readonly global::System.Text.Json.JsonEncodedText s_levelName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("level");
+        private static readonly int s_issuedAtIndex = s_wireNames.IndexOf("issuedAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_issuedAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("issuedAt");
+        private static readonly int s_expiresAtIndex = s_wireNames.IndexOf("expiresAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_expiresAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("expiresAt");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static MyBadgeDtoJsonConverter Instance { get; } = new MyBadgeDtoJsonConverter();
 
@@ -98,28 +118,32 @@ namespace Authing.Sdk.Models
             long? levelValue = default;
             long? issuedAtValue = default;
             long? expiresAtValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "badgeId":
-                        badgeIdValue = fields.Read(ref reader, BadgeIdConverter, "badgeId", options);
-                        break;
-                    case "title":
-                        titleValue = fields.Read(ref reader, TitleConverter, "title", options);
-                        break;
-                    case "level":
-                        levelValue = fields.Read(ref reader, LevelConverter, "level", options);
-                        break;
-                    case "issuedAt":
-                        issuedAtValue = fields.Read(ref reader, IssuedAtConverter, "issuedAt", options);
-                        break;
-                    case "expiresAt":
-                        expiresAtValue = fields.Read(ref reader, ExpiresAtConverter, "expiresAt", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_badgeIdIndex)
+                {
+                    badgeIdValue = fields.Read(ref reader, BadgeIdConverter, "badgeId", options);
+                }
+                else if (field == s_titleIndex)
+                {
+                    titleValue = fields.Read(ref reader, TitleConverter, "title", options);
+                }
+                else if (field == s_levelIndex)
+                {
+                    levelValue = fields.Read(ref reader, LevelConverter, "level", options);
+                }
+                else if (field == s_issuedAtIndex)
+                {
+                    issuedAtValue = fields.Read(ref reader, IssuedAtConverter, "issuedAt", options);
+                }
+                else if (field == s_expiresAtIndex)
+                {
+                    expiresAtValue = fields.Read(ref reader, ExpiresAtConverter, "expiresAt", options);
                 }
             }
 
@@ -140,27 +164,27 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.BadgeId is { } badgeIdValue)
             {
-                writer.WritePropertyName("badgeId");
+                writer.WritePropertyName(s_badgeIdName);
                 BadgeIdConverter.Write(writer, badgeIdValue, options);
             }
             if (value.Title is { } titleValue)
             {
-                writer.WritePropertyName("title");
+                writer.WritePropertyName(s_titleName);
                 TitleConverter.Write(writer, titleValue, options);
             }
             if (value.Level is { } levelValue)
             {
-                writer.WritePropertyName("level");
+                writer.WritePropertyName(s_levelName);
                 LevelConverter.Write(writer, levelValue, options);
             }
             if (value.IssuedAt is { } issuedAtValue)
             {
-                writer.WritePropertyName("issuedAt");
+                writer.WritePropertyName(s_issuedAtName);
                 IssuedAtConverter.Write(writer, issuedAtValue, options);
             }
             if (value.ExpiresAt is { } expiresAtValue)
             {
-                writer.WritePropertyName("expiresAt");
+                writer.WritePropertyName(s_expiresAtName);
                 ExpiresAtConverter.Write(writer, expiresAtValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

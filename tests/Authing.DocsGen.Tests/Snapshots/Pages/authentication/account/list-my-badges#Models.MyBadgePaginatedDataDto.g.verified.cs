@@ -42,6 +42,17 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.MyBadgeDto>?>? s_listConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_totalCountConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "list",
+            "totalCount",
+        });
+        private static readonly int s_listIndex = s_wireNames.IndexOf("list");
+        private static readonly global::System.Text.Json.JsonEncodedText s_listName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("list");
+        private static readonly int s_totalCountIndex = s_wireNames.IndexOf("totalCount");
+        private static readonly global::System.Text.Json.JsonEncodedText s_totalCountName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("totalCount");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static MyBadgePaginatedDataDtoJsonConverter Instance { get; } = new MyBadgePaginatedDataDtoJsonConverter();
 
@@ -62,19 +73,20 @@ namespace Authing.Sdk.Models
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("MyBadgePaginatedDataDto");
             global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.MyBadgeDto>? listValue = default;
             long? totalCountValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "list":
-                        listValue = fields.Read(ref reader, ListConverter, "list", options);
-                        break;
-                    case "totalCount":
-                        totalCountValue = fields.Read(ref reader, TotalCountConverter, "totalCount", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_listIndex)
+                {
+                    listValue = fields.Read(ref reader, ListConverter, "list", options);
+                }
+                else if (field == s_totalCountIndex)
+                {
+                    totalCountValue = fields.Read(ref reader, TotalCountConverter, "totalCount", options);
                 }
             }
 
@@ -92,12 +104,12 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.List is { } listValue)
             {
-                writer.WritePropertyName("list");
+                writer.WritePropertyName(s_listName);
                 ListConverter.Write(writer, listValue, options);
             }
             if (value.TotalCount is { } totalCountValue)
             {
-                writer.WritePropertyName("totalCount");
+                writer.WritePropertyName(s_totalCountName);
                 TotalCountConverter.Write(writer, totalCountValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

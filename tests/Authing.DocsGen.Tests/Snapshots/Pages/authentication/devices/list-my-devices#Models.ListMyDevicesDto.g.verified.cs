@@ -48,6 +48,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_limitConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListMyDevicesPlatform?>? s_platformConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "page",
+            "limit",
+            "platform",
+        });
+        private static readonly int s_pageIndex = s_wireNames.IndexOf("page");
+        private static readonly global::System.Text.Json.JsonEncodedText s_pageName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("page");
+        private static readonly int s_limitIndex = s_wireNames.IndexOf("limit");
+        private static readonly global::System.Text.Json.JsonEncodedText s_limitName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("limit");
+        private static readonly int s_platformIndex = s_wireNames.IndexOf("platform");
+        private static readonly global::System.Text.Json.JsonEncodedText s_platformName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("platform");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ListMyDevicesDtoJsonConverter Instance { get; } = new ListMyDevicesDtoJsonConverter();
 
@@ -70,22 +84,24 @@ namespace Authing.Sdk.Models
             long? pageValue = default;
             long? limitValue = default;
             global::Authing.Sdk.Models.ListMyDevicesPlatform? platformValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "page":
-                        pageValue = fields.Read(ref reader, PageConverter, "page", options);
-                        break;
-                    case "limit":
-                        limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
-                        break;
-                    case "platform":
-                        platformValue = fields.Read(ref reader, PlatformConverter, "platform", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_pageIndex)
+                {
+                    pageValue = fields.Read(ref reader, PageConverter, "page", options);
+                }
+                else if (field == s_limitIndex)
+                {
+                    limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
+                }
+                else if (field == s_platformIndex)
+                {
+                    platformValue = fields.Read(ref reader, PlatformConverter, "platform", options);
                 }
             }
 
@@ -104,17 +120,17 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.Page is { } pageValue)
             {
-                writer.WritePropertyName("page");
+                writer.WritePropertyName(s_pageName);
                 PageConverter.Write(writer, pageValue, options);
             }
             if (value.Limit is { } limitValue)
             {
-                writer.WritePropertyName("limit");
+                writer.WritePropertyName(s_limitName);
                 LimitConverter.Write(writer, limitValue, options);
             }
             if (value.Platform is { } platformValue)
             {
-                writer.WritePropertyName("platform");
+                writer.WritePropertyName(s_platformName);
                 PlatformConverter.Write(writer, platformValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -51,6 +51,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_revokeSessionsConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_remarkConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "deviceId",
+            "revokeSessions",
+            "remark",
+        });
+        private static readonly int s_deviceIdIndex = s_wireNames.IndexOf("deviceId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_deviceIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("deviceId");
+        private static readonly int s_revokeSessionsIndex = s_wireNames.IndexOf("revokeSessions");
+        private static readonly global::System.Text.Json.JsonEncodedText s_revokeSessionsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("revokeSessions");
+        private static readonly int s_remarkIndex = s_wireNames.IndexOf("remark");
+        private static readonly global::System.Text.Json.JsonEncodedText s_remarkName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("remark");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static UnbindMyDeviceDtoJsonConverter Instance { get; } = new UnbindMyDeviceDtoJsonConverter();
 
@@ -73,22 +87,24 @@ namespace Authing.Sdk.Models
             string? deviceIdValue = default;
             bool? revokeSessionsValue = default;
             string? remarkValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "deviceId":
-                        deviceIdValue = fields.Read(ref reader, DeviceIdConverter, "deviceId", options);
-                        break;
-                    case "revokeSessions":
-                        revokeSessionsValue = fields.Read(ref reader, RevokeSessionsConverter, "revokeSessions", options);
-                        break;
-                    case "remark":
-                        remarkValue = fields.Read(ref reader, RemarkConverter, "remark", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_deviceIdIndex)
+                {
+                    deviceIdValue = fields.Read(ref reader, DeviceIdConverter, "deviceId", options);
+                }
+                else if (field == s_revokeSessionsIndex)
+                {
+                    revokeSessionsValue = fields.Read(ref reader, RevokeSessionsConverter, "revokeSessions", options);
+                }
+                else if (field == s_remarkIndex)
+                {
+                    remarkValue = fields.Read(ref reader, RemarkConverter, "remark", options);
                 }
             }
 
@@ -105,16 +121,16 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UnbindMyDeviceDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("deviceId");
+            writer.WritePropertyName(s_deviceIdName);
             DeviceIdConverter.Write(writer, value.DeviceId, options);
             if (value.RevokeSessions is { } revokeSessionsValue)
             {
-                writer.WritePropertyName("revokeSessions");
+                writer.WritePropertyName(s_revokeSessionsName);
                 RevokeSessionsConverter.Write(writer, revokeSessionsValue, options);
             }
             if (value.Remark is { } remarkValue)
             {
-                writer.WritePropertyName("remark");
+                writer.WritePropertyName(s_remarkName);
                 RemarkConverter.Write(writer, remarkValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -48,6 +48,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollWidgetFactorFactorKind?>? s_factorKindConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetFactorProofDto>? s_proofConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "enrollmentTicket",
+            "factorKind",
+            "proof",
+        });
+        private static readonly int s_enrollmentTicketIndex = s_wireNames.IndexOf("enrollmentTicket");
+        private static readonly global::System.Text.Json.JsonEncodedText s_enrollmentTicketName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("enrollmentTicket");
+        private static readonly int s_factorKindIndex = s_wireNames.IndexOf("factorKind");
+        private static readonly global::System.Text.Json.JsonEncodedText s_factorKindName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("factorKind");
+        private static readonly int s_proofIndex = s_wireNames.IndexOf("proof");
+        private static readonly global::System.Text.Json.JsonEncodedText s_proofName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("proof");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static EnrollWidgetFactorDtoJsonConverter Instance { get; } = new EnrollWidgetFactorDtoJsonConverter();
 
@@ -70,22 +84,24 @@ namespace Authing.Sdk.Models
             string? enrollmentTicketValue = default;
             global::Authing.Sdk.Models.EnrollWidgetFactorFactorKind? factorKindValue = default;
             global::Authing.Sdk.Models.WidgetFactorProofDto? proofValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "enrollmentTicket":
-                        enrollmentTicketValue = fields.Read(ref reader, EnrollmentTicketConverter, "enrollmentTicket", options);
-                        break;
-                    case "factorKind":
-                        factorKindValue = fields.Read(ref reader, FactorKindConverter, "factorKind", options);
-                        break;
-                    case "proof":
-                        proofValue = fields.Read(ref reader, ProofConverter, "proof", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_enrollmentTicketIndex)
+                {
+                    enrollmentTicketValue = fields.Read(ref reader, EnrollmentTicketConverter, "enrollmentTicket", options);
+                }
+                else if (field == s_factorKindIndex)
+                {
+                    factorKindValue = fields.Read(ref reader, FactorKindConverter, "factorKind", options);
+                }
+                else if (field == s_proofIndex)
+                {
+                    proofValue = fields.Read(ref reader, ProofConverter, "proof", options);
                 }
             }
 
@@ -102,11 +118,11 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, EnrollWidgetFactorDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("enrollmentTicket");
+            writer.WritePropertyName(s_enrollmentTicketName);
             EnrollmentTicketConverter.Write(writer, value.EnrollmentTicket, options);
-            writer.WritePropertyName("factorKind");
+            writer.WritePropertyName(s_factorKindName);
             FactorKindConverter.Write(writer, value.FactorKind, options);
-            writer.WritePropertyName("proof");
+            writer.WritePropertyName(s_proofName);
             ProofConverter.Write(writer, value.Proof, options);
             if (value.AdditionalProperties is { } additionalProperties)
             {

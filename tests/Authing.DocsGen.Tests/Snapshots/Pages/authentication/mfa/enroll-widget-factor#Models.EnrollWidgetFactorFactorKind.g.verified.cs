@@ -92,12 +92,58 @@ namespace Authing.Sdk.Models
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static EnrollWidgetFactorFactorKindJsonConverter Instance { get; } = new EnrollWidgetFactorFactorKindJsonConverter();
 
-        /// <inheritdoc/>
-        public override EnrollWidgetFactorFactorKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            new EnrollWidgetFactorFactorKind(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "TOTP",
+            "SMS",
+            "EMAIL",
+            "PUSH",
+        });
+
+        private static readonly EnrollWidgetFactorFactorKind[] s_known = new EnrollWidgetFactorFactorKind[]
+        {
+            EnrollWidgetFactorFactorKind.Totp,
+            EnrollWidgetFactorFactorKind.Sms,
+            EnrollWidgetFactorFactorKind.Email,
+            EnrollWidgetFactorFactorKind.Push,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("TOTP"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("SMS"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("EMAIL"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("PUSH"),
+        };
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, EnrollWidgetFactorFactorKind value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.Value);
+        public override EnrollWidgetFactorFactorKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new EnrollWidgetFactorFactorKind(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, EnrollWidgetFactorFactorKind value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
     }
 }

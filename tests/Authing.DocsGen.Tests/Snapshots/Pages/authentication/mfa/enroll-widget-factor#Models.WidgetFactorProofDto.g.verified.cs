@@ -41,6 +41,17 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_codeConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_pushReceiptConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "code",
+            "pushReceipt",
+        });
+        private static readonly int s_codeIndex = s_wireNames.IndexOf("code");
+        private static readonly global::System.Text.Json.JsonEncodedText s_codeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("code");
+        private static readonly int s_pushReceiptIndex = s_wireNames.IndexOf("pushReceipt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_pushReceiptName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("pushReceipt");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetFactorProofDtoJsonConverter Instance { get; } = new WidgetFactorProofDtoJsonConverter();
 
@@ -61,19 +72,20 @@ namespace Authing.Sdk.Models
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetFactorProofDto");
             string? codeValue = default;
             string? pushReceiptValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "code":
-                        codeValue = fields.Read(ref reader, CodeConverter, "code", options);
-                        break;
-                    case "pushReceipt":
-                        pushReceiptValue = fields.Read(ref reader, PushReceiptConverter, "pushReceipt", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_codeIndex)
+                {
+                    codeValue = fields.Read(ref reader, CodeConverter, "code", options);
+                }
+                else if (field == s_pushReceiptIndex)
+                {
+                    pushReceiptValue = fields.Read(ref reader, PushReceiptConverter, "pushReceipt", options);
                 }
             }
 
@@ -91,12 +103,12 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.Code is { } codeValue)
             {
-                writer.WritePropertyName("code");
+                writer.WritePropertyName(s_codeName);
                 CodeConverter.Write(writer, codeValue, options);
             }
             if (value.PushReceipt is { } pushReceiptValue)
             {
-                writer.WritePropertyName("pushReceipt");
+                writer.WritePropertyName(s_pushReceiptName);
                 PushReceiptConverter.Write(writer, pushReceiptValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

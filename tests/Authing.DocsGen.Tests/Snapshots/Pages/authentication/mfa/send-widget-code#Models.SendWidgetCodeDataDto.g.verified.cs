@@ -45,6 +45,17 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_sentToConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_retryAfterConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "sentTo",
+            "retryAfter",
+        });
+        private static readonly int s_sentToIndex = s_wireNames.IndexOf("sentTo");
+        private static readonly global::System.Text.Json.JsonEncodedText s_sentToName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("sentTo");
+        private static readonly int s_retryAfterIndex = s_wireNames.IndexOf("retryAfter");
+        private static readonly global::System.Text.Json.JsonEncodedText s_retryAfterName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("retryAfter");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static SendWidgetCodeDataDtoJsonConverter Instance { get; } = new SendWidgetCodeDataDtoJsonConverter();
 
@@ -65,19 +76,20 @@ namespace Authing.Sdk.Models
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("SendWidgetCodeDataDto");
             string? sentToValue = default;
             long? retryAfterValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "sentTo":
-                        sentToValue = fields.Read(ref reader, SentToConverter, "sentTo", options);
-                        break;
-                    case "retryAfter":
-                        retryAfterValue = fields.Read(ref reader, RetryAfterConverter, "retryAfter", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_sentToIndex)
+                {
+                    sentToValue = fields.Read(ref reader, SentToConverter, "sentTo", options);
+                }
+                else if (field == s_retryAfterIndex)
+                {
+                    retryAfterValue = fields.Read(ref reader, RetryAfterConverter, "retryAfter", options);
                 }
             }
 
@@ -95,12 +107,12 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.SentTo is { } sentToValue)
             {
-                writer.WritePropertyName("sentTo");
+                writer.WritePropertyName(s_sentToName);
                 SentToConverter.Write(writer, sentToValue, options);
             }
             if (value.RetryAfter is { } retryAfterValue)
             {
-                writer.WritePropertyName("retryAfter");
+                writer.WritePropertyName(s_retryAfterName);
                 RetryAfterConverter.Write(writer, retryAfterValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -61,6 +61,23 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SendWidgetCodeScene?>? s_sceneConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_localeConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+            "channel",
+            "scene",
+            "locale",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+        private static readonly int s_channelIndex = s_wireNames.IndexOf("channel");
+        private static readonly global::System.Text.Json.JsonEncodedText s_channelName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("channel");
+        private static readonly int s_sceneIndex = s_wireNames.IndexOf("scene");
+        private static readonly global::System.Text.Json.JsonEncodedText s_sceneName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("scene");
+        private static readonly int s_localeIndex = s_wireNames.IndexOf("locale");
+        private static readonly global::System.Text.Json.JsonEncodedText s_localeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("locale");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static SendWidgetCodeDtoJsonConverter Instance { get; } = new SendWidgetCodeDtoJsonConverter();
 
@@ -85,25 +102,28 @@ namespace Authing.Sdk.Models
             global::Authing.Sdk.Models.SendWidgetCodeChannel? channelValue = default;
             global::Authing.Sdk.Models.SendWidgetCodeScene? sceneValue = default;
             string? localeValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "widgetId":
-                        widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
-                        break;
-                    case "channel":
-                        channelValue = fields.Read(ref reader, ChannelConverter, "channel", options);
-                        break;
-                    case "scene":
-                        sceneValue = fields.Read(ref reader, SceneConverter, "scene", options);
-                        break;
-                    case "locale":
-                        localeValue = fields.Read(ref reader, LocaleConverter, "locale", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+                else if (field == s_channelIndex)
+                {
+                    channelValue = fields.Read(ref reader, ChannelConverter, "channel", options);
+                }
+                else if (field == s_sceneIndex)
+                {
+                    sceneValue = fields.Read(ref reader, SceneConverter, "scene", options);
+                }
+                else if (field == s_localeIndex)
+                {
+                    localeValue = fields.Read(ref reader, LocaleConverter, "locale", options);
                 }
             }
 
@@ -121,18 +141,18 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SendWidgetCodeDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("widgetId");
+            writer.WritePropertyName(s_widgetIdName);
             WidgetIdConverter.Write(writer, value.WidgetId, options);
-            writer.WritePropertyName("channel");
+            writer.WritePropertyName(s_channelName);
             ChannelConverter.Write(writer, value.Channel, options);
             if (value.Scene is { } sceneValue)
             {
-                writer.WritePropertyName("scene");
+                writer.WritePropertyName(s_sceneName);
                 SceneConverter.Write(writer, sceneValue, options);
             }
             if (value.Locale is { } localeValue)
             {
-                writer.WritePropertyName("locale");
+                writer.WritePropertyName(s_localeName);
                 LocaleConverter.Write(writer, localeValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -51,6 +51,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_codeConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_rememberDeviceConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+            "code",
+            "rememberDevice",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+        private static readonly int s_codeIndex = s_wireNames.IndexOf("code");
+        private static readonly global::System.Text.Json.JsonEncodedText s_codeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("code");
+        private static readonly int s_rememberDeviceIndex = s_wireNames.IndexOf("rememberDevice");
+        private static readonly global::System.Text.Json.JsonEncodedText s_rememberDeviceName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("rememberDevice");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static VeirfyWidgetCodeDtoJsonConverter Instance { get; } = new VeirfyWidgetCodeDtoJsonConverter();
 
@@ -73,22 +87,24 @@ namespace Authing.Sdk.Models
             string? widgetIdValue = default;
             string? codeValue = default;
             bool? rememberDeviceValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "widgetId":
-                        widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
-                        break;
-                    case "code":
-                        codeValue = fields.Read(ref reader, CodeConverter, "code", options);
-                        break;
-                    case "rememberDevice":
-                        rememberDeviceValue = fields.Read(ref reader, RememberDeviceConverter, "rememberDevice", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+                else if (field == s_codeIndex)
+                {
+                    codeValue = fields.Read(ref reader, CodeConverter, "code", options);
+                }
+                else if (field == s_rememberDeviceIndex)
+                {
+                    rememberDeviceValue = fields.Read(ref reader, RememberDeviceConverter, "rememberDevice", options);
                 }
             }
 
@@ -105,13 +121,13 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VeirfyWidgetCodeDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("widgetId");
+            writer.WritePropertyName(s_widgetIdName);
             WidgetIdConverter.Write(writer, value.WidgetId, options);
-            writer.WritePropertyName("code");
+            writer.WritePropertyName(s_codeName);
             CodeConverter.Write(writer, value.Code, options);
             if (value.RememberDevice is { } rememberDeviceValue)
             {
-                writer.WritePropertyName("rememberDevice");
+                writer.WritePropertyName(s_rememberDeviceName);
                 RememberDeviceConverter.Write(writer, rememberDeviceValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -55,6 +55,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetAccessTokenConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_expiresInConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "valid",
+            "widgetAccessToken",
+            "expiresIn",
+        });
+        private static readonly int s_validIndex = s_wireNames.IndexOf("valid");
+        private static readonly global::System.Text.Json.JsonEncodedText s_validName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("valid");
+        private static readonly int s_widgetAccessTokenIndex = s_wireNames.IndexOf("widgetAccessToken");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetAccessTokenName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetAccessToken");
+        private static readonly int s_expiresInIndex = s_wireNames.IndexOf("expiresIn");
+        private static readonly global::System.Text.Json.JsonEncodedText s_expiresInName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("expiresIn");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetAccessTokenDtoJsonConverter Instance { get; } = new WidgetAccessTokenDtoJsonConverter();
 
@@ -77,22 +91,24 @@ namespace Authing.Sdk.Models
             bool? validValue = default;
             string? widgetAccessTokenValue = default;
             long? expiresInValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "valid":
-                        validValue = fields.Read(ref reader, ValidConverter, "valid", options);
-                        break;
-                    case "widgetAccessToken":
-                        widgetAccessTokenValue = fields.Read(ref reader, WidgetAccessTokenConverter, "widgetAccessToken", options);
-                        break;
-                    case "expiresIn":
-                        expiresInValue = fields.Read(ref reader, ExpiresInConverter, "expiresIn", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_validIndex)
+                {
+                    validValue = fields.Read(ref reader, ValidConverter, "valid", options);
+                }
+                else if (field == s_widgetAccessTokenIndex)
+                {
+                    widgetAccessTokenValue = fields.Read(ref reader, WidgetAccessTokenConverter, "widgetAccessToken", options);
+                }
+                else if (field == s_expiresInIndex)
+                {
+                    expiresInValue = fields.Read(ref reader, ExpiresInConverter, "expiresIn", options);
                 }
             }
 
@@ -111,17 +127,17 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.Valid is { } validValue)
             {
-                writer.WritePropertyName("valid");
+                writer.WritePropertyName(s_validName);
                 ValidConverter.Write(writer, validValue, options);
             }
             if (value.WidgetAccessToken is { } widgetAccessTokenValue)
             {
-                writer.WritePropertyName("widgetAccessToken");
+                writer.WritePropertyName(s_widgetAccessTokenName);
                 WidgetAccessTokenConverter.Write(writer, widgetAccessTokenValue, options);
             }
             if (value.ExpiresIn is { } expiresInValue)
             {
-                writer.WritePropertyName("expiresIn");
+                writer.WritePropertyName(s_expiresInName);
                 ExpiresInConverter.Write(writer, expiresInValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -41,6 +41,17 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_withBadgesConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_withPinnedConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "withBadges",
+            "withPinned",
+        });
+        private static readonly int s_withBadgesIndex = s_wireNames.IndexOf("withBadges");
+        private static readonly global::System.Text.Json.JsonEncodedText s_withBadgesName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("withBadges");
+        private static readonly int s_withPinnedIndex = s_wireNames.IndexOf("withPinned");
+        private static readonly global::System.Text.Json.JsonEncodedText s_withPinnedName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("withPinned");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GetMyWorkspaceDtoJsonConverter Instance { get; } = new GetMyWorkspaceDtoJsonConverter();
 
@@ -61,19 +72,20 @@ namespace Authing.Sdk.Models
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetMyWorkspaceDto");
             bool? withBadgesValue = default;
             bool? withPinnedValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "withBadges":
-                        withBadgesValue = fields.Read(ref reader, WithBadgesConverter, "withBadges", options);
-                        break;
-                    case "withPinned":
-                        withPinnedValue = fields.Read(ref reader, WithPinnedConverter, "withPinned", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_withBadgesIndex)
+                {
+                    withBadgesValue = fields.Read(ref reader, WithBadgesConverter, "withBadges", options);
+                }
+                else if (field == s_withPinnedIndex)
+                {
+                    withPinnedValue = fields.Read(ref reader, WithPinnedConverter, "withPinned", options);
                 }
             }
 
@@ -91,12 +103,12 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.WithBadges is { } withBadgesValue)
             {
-                writer.WritePropertyName("withBadges");
+                writer.WritePropertyName(s_withBadgesName);
                 WithBadgesConverter.Write(writer, withBadgesValue, options);
             }
             if (value.WithPinned is { } withPinnedValue)
             {
-                writer.WritePropertyName("withPinned");
+                writer.WritePropertyName(s_withPinnedName);
                 WithPinnedConverter.Write(writer, withPinnedValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

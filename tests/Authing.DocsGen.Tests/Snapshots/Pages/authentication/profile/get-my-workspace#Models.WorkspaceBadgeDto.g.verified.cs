@@ -45,6 +45,17 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_badgeIdConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_titleConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "badgeId",
+            "title",
+        });
+        private static readonly int s_badgeIdIndex = s_wireNames.IndexOf("badgeId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_badgeIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("badgeId");
+        private static readonly int s_titleIndex = s_wireNames.IndexOf("title");
+        private static readonly global::System.Text.Json.JsonEncodedText s_titleName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("title");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WorkspaceBadgeDtoJsonConverter Instance { get; } = new WorkspaceBadgeDtoJsonConverter();
 
@@ -65,19 +76,20 @@ namespace Authing.Sdk.Models
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WorkspaceBadgeDto");
             string? badgeIdValue = default;
             string? titleValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "badgeId":
-                        badgeIdValue = fields.Read(ref reader, BadgeIdConverter, "badgeId", options);
-                        break;
-                    case "title":
-                        titleValue = fields.Read(ref reader, TitleConverter, "title", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_badgeIdIndex)
+                {
+                    badgeIdValue = fields.Read(ref reader, BadgeIdConverter, "badgeId", options);
+                }
+                else if (field == s_titleIndex)
+                {
+                    titleValue = fields.Read(ref reader, TitleConverter, "title", options);
                 }
             }
 
@@ -95,12 +107,12 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.BadgeId is { } badgeIdValue)
             {
-                writer.WritePropertyName("badgeId");
+                writer.WritePropertyName(s_badgeIdName);
                 BadgeIdConverter.Write(writer, badgeIdValue, options);
             }
             if (value.Title is { } titleValue)
             {
-                writer.WritePropertyName("title");
+                writer.WritePropertyName(s_titleName);
                 TitleConverter.Write(writer, titleValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

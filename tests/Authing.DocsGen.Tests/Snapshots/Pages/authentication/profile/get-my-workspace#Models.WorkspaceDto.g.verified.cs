@@ -69,6 +69,26 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WorkspaceBadgeDto>?>? s_badgesConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?>? s_preferencesConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "userId",
+            "layout",
+            "pinned",
+            "badges",
+            "preferences",
+        });
+        private static readonly int s_userIdIndex = s_wireNames.IndexOf("userId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_userIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("userId");
+        private static readonly int s_layoutIndex = s_wireNames.IndexOf("layout");
+        private static readonly global::System.Text.Json.JsonEncodedText s_layoutName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("layout");
+        private static readonly int s_pinnedIndex = s_wireNames.IndexOf("pinned");
+        private static readonly global::System.Text.Json.JsonEncodedText s_pinnedName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("pinned");
+        private static readonly int s_badgesIndex = s_wireNames.IndexOf("badges");
+        private static readonly global::System.Text.Json.JsonEncodedText s_badgesName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("badges");
+        private static readonly int s_preferencesIndex = s_wireNames.IndexOf("preferences");
+        private static readonly global::System.Text.Json.JsonEncodedText s_preferencesName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("preferences");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WorkspaceDtoJsonConverter Instance { get; } = new WorkspaceDtoJsonConverter();
 
@@ -95,28 +115,32 @@ namespace Authing.Sdk.Models
             global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.PinnedWidgetDto>? pinnedValue = default;
             global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WorkspaceBadgeDto>? badgesValue = default;
             global::System.Text.Json.Nodes.JsonNode? preferencesValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "userId":
-                        userIdValue = fields.Read(ref reader, UserIdConverter, "userId", options);
-                        break;
-                    case "layout":
-                        layoutValue = fields.Read(ref reader, LayoutConverter, "layout", options);
-                        break;
-                    case "pinned":
-                        pinnedValue = fields.Read(ref reader, PinnedConverter, "pinned", options);
-                        break;
-                    case "badges":
-                        badgesValue = fields.Read(ref reader, BadgesConverter, "badges", options);
-                        break;
-                    case "preferences":
-                        preferencesValue = fields.Read(ref reader, PreferencesConverter, "preferences", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_userIdIndex)
+                {
+                    userIdValue = fields.Read(ref reader, UserIdConverter, "userId", options);
+                }
+                else if (field == s_layoutIndex)
+                {
+                    layoutValue = fields.Read(ref reader, LayoutConverter, "layout", options);
+                }
+                else if (field == s_pinnedIndex)
+                {
+                    pinnedValue = fields.Read(ref reader, PinnedConverter, "pinned", options);
+                }
+                else if (field == s_badgesIndex)
+                {
+                    badgesValue = fields.Read(ref reader, BadgesConverter, "badges", options);
+                }
+                else if (field == s_preferencesIndex)
+                {
+                    preferencesValue = fields.Read(ref reader, PreferencesConverter, "preferences", options);
                 }
             }
 
@@ -137,27 +161,27 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.UserId is { } userIdValue)
             {
-                writer.WritePropertyName("userId");
+                writer.WritePropertyName(s_userIdName);
                 UserIdConverter.Write(writer, userIdValue, options);
             }
             if (value.Layout is { } layoutValue)
             {
-                writer.WritePropertyName("layout");
+                writer.WritePropertyName(s_layoutName);
                 LayoutConverter.Write(writer, layoutValue, options);
             }
             if (value.Pinned is { } pinnedValue)
             {
-                writer.WritePropertyName("pinned");
+                writer.WritePropertyName(s_pinnedName);
                 PinnedConverter.Write(writer, pinnedValue, options);
             }
             if (value.Badges is { } badgesValue)
             {
-                writer.WritePropertyName("badges");
+                writer.WritePropertyName(s_badgesName);
                 BadgesConverter.Write(writer, badgesValue, options);
             }
             if (value.Preferences is { } preferencesValue)
             {
-                writer.WritePropertyName("preferences");
+                writer.WritePropertyName(s_preferencesName);
                 PreferencesConverter.Write(writer, preferencesValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -71,6 +71,26 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_pinnedWidgetIdsConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?>? s_preferencesConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "layout",
+            "locale",
+            "timezone",
+            "pinnedWidgetIds",
+            "preferences",
+        });
+        private static readonly int s_layoutIndex = s_wireNames.IndexOf("layout");
+        private static readonly global::System.Text.Json.JsonEncodedText s_layoutName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("layout");
+        private static readonly int s_localeIndex = s_wireNames.IndexOf("locale");
+        private static readonly global::System.Text.Json.JsonEncodedText s_localeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("locale");
+        private static readonly int s_timezoneIndex = s_wireNames.IndexOf("timezone");
+        private static readonly global::System.Text.Json.JsonEncodedText s_timezoneName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("timezone");
+        private static readonly int s_pinnedWidgetIdsIndex = s_wireNames.IndexOf("pinnedWidgetIds");
+        private static readonly global::System.Text.Json.JsonEncodedText s_pinnedWidgetIdsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("pinnedWidgetIds");
+        private static readonly int s_preferencesIndex = s_wireNames.IndexOf("preferences");
+        private static readonly global::System.Text.Json.JsonEncodedText s_preferencesName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("preferences");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static UpdateMyWorkspaceDtoJsonConverter Instance { get; } = new UpdateMyWorkspaceDtoJsonConverter();
 
@@ -97,28 +117,32 @@ namespace Authing.Sdk.Models
             string? timezoneValue = default;
             global::System.Collections.Generic.IReadOnlyList<string>? pinnedWidgetIdsValue = default;
             global::System.Text.Json.Nodes.JsonNode? preferencesValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "layout":
-                        layoutValue = fields.Read(ref reader, LayoutConverter, "layout", options);
-                        break;
-                    case "locale":
-                        localeValue = fields.Read(ref reader, LocaleConverter, "locale", options);
-                        break;
-                    case "timezone":
-                        timezoneValue = fields.Read(ref reader, TimezoneConverter, "timezone", options);
-                        break;
-                    case "pinnedWidgetIds":
-                        pinnedWidgetIdsValue = fields.Read(ref reader, PinnedWidgetIdsConverter, "pinnedWidgetIds", options);
-                        break;
-                    case "preferences":
-                        preferencesValue = fields.Read(ref reader, PreferencesConverter, "preferences", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_layoutIndex)
+                {
+                    layoutValue = fields.Read(ref reader, LayoutConverter, "layout", options);
+                }
+                else if (field == s_localeIndex)
+                {
+                    localeValue = fields.Read(ref reader, LocaleConverter, "locale", options);
+                }
+                else if (field == s_timezoneIndex)
+                {
+                    timezoneValue = fields.Read(ref reader, TimezoneConverter, "timezone", options);
+                }
+                else if (field == s_pinnedWidgetIdsIndex)
+                {
+                    pinnedWidgetIdsValue = fields.Read(ref reader, PinnedWidgetIdsConverter, "pinnedWidgetIds", options);
+                }
+                else if (field == s_preferencesIndex)
+                {
+                    preferencesValue = fields.Read(ref reader, PreferencesConverter, "preferences", options);
                 }
             }
 
@@ -139,27 +163,27 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.Layout is { } layoutValue)
             {
-                writer.WritePropertyName("layout");
+                writer.WritePropertyName(s_layoutName);
                 LayoutConverter.Write(writer, layoutValue, options);
             }
             if (value.Locale is { } localeValue)
             {
-                writer.WritePropertyName("locale");
+                writer.WritePropertyName(s_localeName);
                 LocaleConverter.Write(writer, localeValue, options);
             }
             if (value.Timezone is { } timezoneValue)
             {
-                writer.WritePropertyName("timezone");
+                writer.WritePropertyName(s_timezoneName);
                 TimezoneConverter.Write(writer, timezoneValue, options);
             }
             if (value.PinnedWidgetIds is { } pinnedWidgetIdsValue)
             {
-                writer.WritePropertyName("pinnedWidgetIds");
+                writer.WritePropertyName(s_pinnedWidgetIdsName);
                 PinnedWidgetIdsConverter.Write(writer, pinnedWidgetIdsValue, options);
             }
             if (value.Preferences is { } preferencesValue)
             {
-                writer.WritePropertyName("preferences");
+                writer.WritePropertyName(s_preferencesName);
                 PreferencesConverter.Write(writer, preferencesValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -92,12 +92,58 @@ namespace Authing.Sdk.Models
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static UpdateMyWorkspaceLocaleJsonConverter Instance { get; } = new UpdateMyWorkspaceLocaleJsonConverter();
 
-        /// <inheritdoc/>
-        public override UpdateMyWorkspaceLocale Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            new UpdateMyWorkspaceLocale(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "zh-CN",
+            "zh-TW",
+            "en-US",
+            "ja-JP",
+        });
+
+        private static readonly UpdateMyWorkspaceLocale[] s_known = new UpdateMyWorkspaceLocale[]
+        {
+            UpdateMyWorkspaceLocale.ZhCn,
+            UpdateMyWorkspaceLocale.ZhTw,
+            UpdateMyWorkspaceLocale.EnUs,
+            UpdateMyWorkspaceLocale.JaJp,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("zh-CN"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("zh-TW"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("en-US"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ja-JP"),
+        };
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UpdateMyWorkspaceLocale value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.Value);
+        public override UpdateMyWorkspaceLocale Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new UpdateMyWorkspaceLocale(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UpdateMyWorkspaceLocale value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
     }
 }

@@ -92,12 +92,58 @@ namespace Authing.Sdk.Models
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WorkspaceSettingsLocaleJsonConverter Instance { get; } = new WorkspaceSettingsLocaleJsonConverter();
 
-        /// <inheritdoc/>
-        public override WorkspaceSettingsLocale Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            new WorkspaceSettingsLocale(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "zh-CN",
+            "zh-TW",
+            "en-US",
+            "ja-JP",
+        });
+
+        private static readonly WorkspaceSettingsLocale[] s_known = new WorkspaceSettingsLocale[]
+        {
+            WorkspaceSettingsLocale.ZhCn,
+            WorkspaceSettingsLocale.ZhTw,
+            WorkspaceSettingsLocale.EnUs,
+            WorkspaceSettingsLocale.JaJp,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("zh-CN"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("zh-TW"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("en-US"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ja-JP"),
+        };
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WorkspaceSettingsLocale value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.Value);
+        public override WorkspaceSettingsLocale Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new WorkspaceSettingsLocale(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WorkspaceSettingsLocale value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
     }
 }

@@ -75,6 +75,26 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_expiresInConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_scopeConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "access_token",
+            "id_token",
+            "token_type",
+            "expires_in",
+            "scope",
+        });
+        private static readonly int s_accessTokenIndex = s_wireNames.IndexOf("access_token");
+        private static readonly global::System.Text.Json.JsonEncodedText s_accessTokenName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("access_token");
+        private static readonly int s_idTokenIndex = s_wireNames.IndexOf("id_token");
+        private static readonly global::System.Text.Json.JsonEncodedText s_idTokenName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("id_token");
+        private static readonly int s_tokenTypeIndex = s_wireNames.IndexOf("token_type");
+        private static readonly global::System.Text.Json.JsonEncodedText s_tokenTypeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("token_type");
+        private static readonly int s_expiresInIndex = s_wireNames.IndexOf("expires_in");
+        private static readonly global::System.Text.Json.JsonEncodedText s_expiresInName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("expires_in");
+        private static readonly int s_scopeIndex = s_wireNames.IndexOf("scope");
+        private static readonly global::System.Text.Json.JsonEncodedText s_scopeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("scope");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static LoginTokenDtoJsonConverter Instance { get; } = new LoginTokenDtoJsonConverter();
 
@@ -101,28 +121,32 @@ namespace Authing.Sdk.Models
             string? tokenTypeValue = default;
             long? expiresInValue = default;
             string? scopeValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "access_token":
-                        accessTokenValue = fields.Read(ref reader, AccessTokenConverter, "access_token", options);
-                        break;
-                    case "id_token":
-                        idTokenValue = fields.Read(ref reader, IdTokenConverter, "id_token", options);
-                        break;
-                    case "token_type":
-                        tokenTypeValue = fields.Read(ref reader, TokenTypeConverter, "token_type", options);
-                        break;
-                    case "expires_in":
-                        expiresInValue = fields.Read(ref reader, ExpiresInConverter, "expires_in", options);
-                        break;
-                    case "scope":
-                        scopeValue = fields.Read(ref reader, ScopeConverter, "scope", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_accessTokenIndex)
+                {
+                    accessTokenValue = fields.Read(ref reader, AccessTokenConverter, "access_token", options);
+                }
+                else if (field == s_idTokenIndex)
+                {
+                    idTokenValue = fields.Read(ref reader, IdTokenConverter, "id_token", options);
+                }
+                else if (field == s_tokenTypeIndex)
+                {
+                    tokenTypeValue = fields.Read(ref reader, TokenTypeConverter, "token_type", options);
+                }
+                else if (field == s_expiresInIndex)
+                {
+                    expiresInValue = fields.Read(ref reader, ExpiresInConverter, "expires_in", options);
+                }
+                else if (field == s_scopeIndex)
+                {
+                    scopeValue = fields.Read(ref reader, ScopeConverter, "scope", options);
                 }
             }
 
@@ -143,27 +167,27 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.AccessToken is { } accessTokenValue)
             {
-                writer.WritePropertyName("access_token");
+                writer.WritePropertyName(s_accessTokenName);
                 AccessTokenConverter.Write(writer, accessTokenValue, options);
             }
             if (value.IdToken is { } idTokenValue)
             {
-                writer.WritePropertyName("id_token");
+                writer.WritePropertyName(s_idTokenName);
                 IdTokenConverter.Write(writer, idTokenValue, options);
             }
             if (value.TokenType is { } tokenTypeValue)
             {
-                writer.WritePropertyName("token_type");
+                writer.WritePropertyName(s_tokenTypeName);
                 TokenTypeConverter.Write(writer, tokenTypeValue, options);
             }
             if (value.ExpiresIn is { } expiresInValue)
             {
-                writer.WritePropertyName("expires_in");
+                writer.WritePropertyName(s_expiresInName);
                 ExpiresInConverter.Write(writer, expiresInValue, options);
             }
             if (value.Scope is { } scopeValue)
             {
-                writer.WritePropertyName("scope");
+                writer.WritePropertyName(s_scopeName);
                 ScopeConverter.Write(writer, scopeValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -68,6 +68,26 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_clientSecretConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SignInByBadgeOptionsDto>? s_optionsConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "badgeNumber",
+            "passCode",
+            "client_id",
+            "client_secret",
+            "options",
+        });
+        private static readonly int s_badgeNumberIndex = s_wireNames.IndexOf("badgeNumber");
+        private static readonly global::System.Text.Json.JsonEncodedText s_badgeNumberName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("badgeNumber");
+        private static readonly int s_passCodeIndex = s_wireNames.IndexOf("passCode");
+        private static readonly global::System.Text.Json.JsonEncodedText s_passCodeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("passCode");
+        private static readonly int s_clientIdIndex = s_wireNames.IndexOf("client_id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_clientIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("client_id");
+        private static readonly int s_clientSecretIndex = s_wireNames.IndexOf("client_secret");
+        private static readonly global::System.Text.Json.JsonEncodedText s_clientSecretName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("client_secret");
+        private static readonly int s_optionsIndex = s_wireNames.IndexOf("options");
+        private static readonly global::System.Text.Json.JsonEncodedText s_optionsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("options");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static SignInByBadgeDtoJsonConverter Instance { get; } = new SignInByBadgeDtoJsonConverter();
 
@@ -94,28 +114,32 @@ namespace Authing.Sdk.Models
             string? clientIdValue = default;
             string? clientSecretValue = default;
             global::Authing.Sdk.Models.SignInByBadgeOptionsDto? optionsValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "badgeNumber":
-                        badgeNumberValue = fields.Read(ref reader, BadgeNumberConverter, "badgeNumber", options);
-                        break;
-                    case "passCode":
-                        passCodeValue = fields.Read(ref reader, PassCodeConverter, "passCode", options);
-                        break;
-                    case "client_id":
-                        clientIdValue = fields.Read(ref reader, ClientIdConverter, "client_id", options);
-                        break;
-                    case "client_secret":
-                        clientSecretValue = fields.Read(ref reader, ClientSecretConverter, "client_secret", options);
-                        break;
-                    case "options":
-                        optionsValue = fields.Read(ref reader, OptionsConverter, "options", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_badgeNumberIndex)
+                {
+                    badgeNumberValue = fields.Read(ref reader, BadgeNumberConverter, "badgeNumber", options);
+                }
+                else if (field == s_passCodeIndex)
+                {
+                    passCodeValue = fields.Read(ref reader, PassCodeConverter, "passCode", options);
+                }
+                else if (field == s_clientIdIndex)
+                {
+                    clientIdValue = fields.Read(ref reader, ClientIdConverter, "client_id", options);
+                }
+                else if (field == s_clientSecretIndex)
+                {
+                    clientSecretValue = fields.Read(ref reader, ClientSecretConverter, "client_secret", options);
+                }
+                else if (field == s_optionsIndex)
+                {
+                    optionsValue = fields.Read(ref reader, OptionsConverter, "options", options);
                 }
             }
 
@@ -134,23 +158,23 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SignInByBadgeDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("badgeNumber");
+            writer.WritePropertyName(s_badgeNumberName);
             BadgeNumberConverter.Write(writer, value.BadgeNumber, options);
-            writer.WritePropertyName("passCode");
+            writer.WritePropertyName(s_passCodeName);
             PassCodeConverter.Write(writer, value.PassCode, options);
             if (value.ClientId is { } clientIdValue)
             {
-                writer.WritePropertyName("client_id");
+                writer.WritePropertyName(s_clientIdName);
                 ClientIdConverter.Write(writer, clientIdValue, options);
             }
             if (value.ClientSecret is { } clientSecretValue)
             {
-                writer.WritePropertyName("client_secret");
+                writer.WritePropertyName(s_clientSecretName);
                 ClientSecretConverter.Write(writer, clientSecretValue, options);
             }
             if (value.Options is { } optionsValue)
             {
-                writer.WritePropertyName("options");
+                writer.WritePropertyName(s_optionsName);
                 OptionsConverter.Write(writer, optionsValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -51,6 +51,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?>? s_contextConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_tenantIdConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "scope",
+            "context",
+            "tenantId",
+        });
+        private static readonly int s_scopeIndex = s_wireNames.IndexOf("scope");
+        private static readonly global::System.Text.Json.JsonEncodedText s_scopeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("scope");
+        private static readonly int s_contextIndex = s_wireNames.IndexOf("context");
+        private static readonly global::System.Text.Json.JsonEncodedText s_contextName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("context");
+        private static readonly int s_tenantIdIndex = s_wireNames.IndexOf("tenantId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_tenantIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("tenantId");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static SignInByBadgeOptionsDtoJsonConverter Instance { get; } = new SignInByBadgeOptionsDtoJsonConverter();
 
@@ -73,22 +87,24 @@ namespace Authing.Sdk.Models
             string? scopeValue = default;
             global::System.Text.Json.Nodes.JsonNode? contextValue = default;
             string? tenantIdValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "scope":
-                        scopeValue = fields.Read(ref reader, ScopeConverter, "scope", options);
-                        break;
-                    case "context":
-                        contextValue = fields.Read(ref reader, ContextConverter, "context", options);
-                        break;
-                    case "tenantId":
-                        tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_scopeIndex)
+                {
+                    scopeValue = fields.Read(ref reader, ScopeConverter, "scope", options);
+                }
+                else if (field == s_contextIndex)
+                {
+                    contextValue = fields.Read(ref reader, ContextConverter, "context", options);
+                }
+                else if (field == s_tenantIdIndex)
+                {
+                    tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
                 }
             }
 
@@ -107,17 +123,17 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.Scope is { } scopeValue)
             {
-                writer.WritePropertyName("scope");
+                writer.WritePropertyName(s_scopeName);
                 ScopeConverter.Write(writer, scopeValue, options);
             }
             if (value.Context is { } contextValue)
             {
-                writer.WritePropertyName("context");
+                writer.WritePropertyName(s_contextName);
                 ContextConverter.Write(writer, contextValue, options);
             }
             if (value.TenantId is { } tenantIdValue)
             {
-                writer.WritePropertyName("tenantId");
+                writer.WritePropertyName(s_tenantIdName);
                 TenantIdConverter.Write(writer, tenantIdValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -78,6 +78,29 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IdpLdapSettingsDto>? s_ldapSettingsConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_badgeCodeConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "type",
+            "name",
+            "loginMode",
+            "displayLocale",
+            "ldapSettings",
+            "badgeCode",
+        });
+        private static readonly int s_typeIndex = s_wireNames.IndexOf("type");
+        private static readonly global::System.Text.Json.JsonEncodedText s_typeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("type");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_loginModeIndex = s_wireNames.IndexOf("loginMode");
+        private static readonly global::System.Text.Json.JsonEncodedText s_loginModeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("loginMode");
+        private static readonly int s_displayLocaleIndex = s_wireNames.IndexOf("displayLocale");
+        private static readonly global::System.Text.Json.JsonEncodedText s_displayLocaleName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("displayLocale");
+        private static readonly int s_ldapSettingsIndex = s_wireNames.IndexOf("ldapSettings");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ldapSettingsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ldapSettings");
+        private static readonly int s_badgeCodeIndex = s_wireNames.IndexOf("badgeCode");
+        private static readonly global::System.Text.Json.JsonEncodedText s_badgeCodeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("badgeCode");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CreateIdentityProvierDtoJsonConverter Instance { get; } = new CreateIdentityProvierDtoJsonConverter();
 
@@ -106,31 +129,36 @@ namespace Authing.Sdk.Models
             global::Authing.Sdk.Models.CreateIdentityProvierDisplayLocale? displayLocaleValue = default;
             global::Authing.Sdk.Models.IdpLdapSettingsDto? ldapSettingsValue = default;
             string? badgeCodeValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "type":
-                        typeValue = fields.Read(ref reader, TypeConverter, "type", options);
-                        break;
-                    case "name":
-                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
-                        break;
-                    case "loginMode":
-                        loginModeValue = fields.Read(ref reader, LoginModeConverter, "loginMode", options);
-                        break;
-                    case "displayLocale":
-                        displayLocaleValue = fields.Read(ref reader, DisplayLocaleConverter, "displayLocale", options);
-                        break;
-                    case "ldapSettings":
-                        ldapSettingsValue = fields.Read(ref reader, LdapSettingsConverter, "ldapSettings", options);
-                        break;
-                    case "badgeCode":
-                        badgeCodeValue = fields.Read(ref reader, BadgeCodeConverter, "badgeCode", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_typeIndex)
+                {
+                    typeValue = fields.Read(ref reader, TypeConverter, "type", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_loginModeIndex)
+                {
+                    loginModeValue = fields.Read(ref reader, LoginModeConverter, "loginMode", options);
+                }
+                else if (field == s_displayLocaleIndex)
+                {
+                    displayLocaleValue = fields.Read(ref reader, DisplayLocaleConverter, "displayLocale", options);
+                }
+                else if (field == s_ldapSettingsIndex)
+                {
+                    ldapSettingsValue = fields.Read(ref reader, LdapSettingsConverter, "ldapSettings", options);
+                }
+                else if (field == s_badgeCodeIndex)
+                {
+                    badgeCodeValue = fields.Read(ref reader, BadgeCodeConverter, "badgeCode", options);
                 }
             }
 
@@ -150,28 +178,28 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateIdentityProvierDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("type");
+            writer.WritePropertyName(s_typeName);
             TypeConverter.Write(writer, value.Type, options);
-            writer.WritePropertyName("name");
+            writer.WritePropertyName(s_nameName);
             NameConverter.Write(writer, value.Name, options);
             if (value.LoginMode is { } loginModeValue)
             {
-                writer.WritePropertyName("loginMode");
+                writer.WritePropertyName(s_loginModeName);
                 LoginModeConverter.Write(writer, loginModeValue, options);
             }
             if (value.DisplayLocale is { } displayLocaleValue)
             {
-                writer.WritePropertyName("displayLocale");
+                writer.WritePropertyName(s_displayLocaleName);
                 DisplayLocaleConverter.Write(writer, displayLocaleValue, options);
             }
             if (value.LdapSettings is { } ldapSettingsValue)
             {
-                writer.WritePropertyName("ldapSettings");
+                writer.WritePropertyName(s_ldapSettingsName);
                 LdapSettingsConverter.Write(writer, ldapSettingsValue, options);
             }
             if (value.BadgeCode is { } badgeCodeValue)
             {
-                writer.WritePropertyName("badgeCode");
+                writer.WritePropertyName(s_badgeCodeName);
                 BadgeCodeConverter.Write(writer, badgeCodeValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

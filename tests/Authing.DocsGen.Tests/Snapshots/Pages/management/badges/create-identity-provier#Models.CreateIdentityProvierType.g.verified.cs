@@ -99,12 +99,61 @@ namespace Authing.Sdk.Models
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CreateIdentityProvierTypeJsonConverter Instance { get; } = new CreateIdentityProvierTypeJsonConverter();
 
-        /// <inheritdoc/>
-        public override CreateIdentityProvierType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            new CreateIdentityProvierType(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "azure-ad",
+            "oidc",
+            "saml",
+            "ldap",
+            "wechat.work",
+        });
+
+        private static readonly CreateIdentityProvierType[] s_known = new CreateIdentityProvierType[]
+        {
+            CreateIdentityProvierType.AzureAd,
+            CreateIdentityProvierType.Oidc,
+            CreateIdentityProvierType.Saml,
+            CreateIdentityProvierType.Ldap,
+            CreateIdentityProvierType.WechatWork,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("azure-ad"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("oidc"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("saml"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ldap"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("wechat.work"),
+        };
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateIdentityProvierType value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.Value);
+        public override CreateIdentityProvierType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new CreateIdentityProvierType(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateIdentityProvierType value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
     }
 }

@@ -65,6 +65,23 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IdentityProviderLoginMode?>? s_loginModeConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "identityProviderId",
+            "type",
+            "name",
+            "loginMode",
+        });
+        private static readonly int s_identityProviderIdIndex = s_wireNames.IndexOf("identityProviderId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_identityProviderIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("identityProviderId");
+        private static readonly int s_typeIndex = s_wireNames.IndexOf("type");
+        private static readonly global::System.Text.Json.JsonEncodedText s_typeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("type");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_loginModeIndex = s_wireNames.IndexOf("loginMode");
+        private static readonly global::System.Text.Json.JsonEncodedText s_loginModeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("loginMode");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static IdentityProviderDtoJsonConverter Instance { get; } = new IdentityProviderDtoJsonConverter();
 
@@ -89,25 +106,28 @@ namespace Authing.Sdk.Models
             global::Authing.Sdk.Models.IdentityProviderType? typeValue = default;
             string? nameValue = default;
             global::Authing.Sdk.Models.IdentityProviderLoginMode? loginModeValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "identityProviderId":
-                        identityProviderIdValue = fields.Read(ref reader, IdentityProviderIdConverter, "identityProviderId", options);
-                        break;
-                    case "type":
-                        typeValue = fields.Read(ref reader, TypeConverter, "type", options);
-                        break;
-                    case "name":
-                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
-                        break;
-                    case "loginMode":
-                        loginModeValue = fields.Read(ref reader, LoginModeConverter, "loginMode", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_identityProviderIdIndex)
+                {
+                    identityProviderIdValue = fields.Read(ref reader, IdentityProviderIdConverter, "identityProviderId", options);
+                }
+                else if (field == s_typeIndex)
+                {
+                    typeValue = fields.Read(ref reader, TypeConverter, "type", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_loginModeIndex)
+                {
+                    loginModeValue = fields.Read(ref reader, LoginModeConverter, "loginMode", options);
                 }
             }
 
@@ -127,22 +147,22 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.IdentityProviderId is { } identityProviderIdValue)
             {
-                writer.WritePropertyName("identityProviderId");
+                writer.WritePropertyName(s_identityProviderIdName);
                 IdentityProviderIdConverter.Write(writer, identityProviderIdValue, options);
             }
             if (value.Type is { } typeValue)
             {
-                writer.WritePropertyName("type");
+                writer.WritePropertyName(s_typeName);
                 TypeConverter.Write(writer, typeValue, options);
             }
             if (value.Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_nameName);
                 NameConverter.Write(writer, nameValue, options);
             }
             if (value.LoginMode is { } loginModeValue)
             {
-                writer.WritePropertyName("loginMode");
+                writer.WritePropertyName(s_loginModeName);
                 LoginModeConverter.Write(writer, loginModeValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

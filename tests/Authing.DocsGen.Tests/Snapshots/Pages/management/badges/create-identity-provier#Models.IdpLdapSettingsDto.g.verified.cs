@@ -51,6 +51,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_baseDnConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_userFilterConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "url",
+            "baseDn",
+            "userFilter",
+        });
+        private static readonly int s_urlIndex = s_wireNames.IndexOf("url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_urlName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("url");
+        private static readonly int s_baseDnIndex = s_wireNames.IndexOf("baseDn");
+        private static readonly global::System.Text.Json.JsonEncodedText s_baseDnName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("baseDn");
+        private static readonly int s_userFilterIndex = s_wireNames.IndexOf("userFilter");
+        private static readonly global::System.Text.Json.JsonEncodedText s_userFilterName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("userFilter");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static IdpLdapSettingsDtoJsonConverter Instance { get; } = new IdpLdapSettingsDtoJsonConverter();
 
@@ -73,22 +87,24 @@ namespace Authing.Sdk.Models
             string? urlValue = default;
             string? baseDnValue = default;
             string? userFilterValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "url":
-                        urlValue = fields.Read(ref reader, UrlConverter, "url", options);
-                        break;
-                    case "baseDn":
-                        baseDnValue = fields.Read(ref reader, BaseDnConverter, "baseDn", options);
-                        break;
-                    case "userFilter":
-                        userFilterValue = fields.Read(ref reader, UserFilterConverter, "userFilter", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_urlIndex)
+                {
+                    urlValue = fields.Read(ref reader, UrlConverter, "url", options);
+                }
+                else if (field == s_baseDnIndex)
+                {
+                    baseDnValue = fields.Read(ref reader, BaseDnConverter, "baseDn", options);
+                }
+                else if (field == s_userFilterIndex)
+                {
+                    userFilterValue = fields.Read(ref reader, UserFilterConverter, "userFilter", options);
                 }
             }
 
@@ -105,13 +121,13 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, IdpLdapSettingsDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("url");
+            writer.WritePropertyName(s_urlName);
             UrlConverter.Write(writer, value.Url, options);
-            writer.WritePropertyName("baseDn");
+            writer.WritePropertyName(s_baseDnName);
             BaseDnConverter.Write(writer, value.BaseDn, options);
             if (value.UserFilter is { } userFilterValue)
             {
-                writer.WritePropertyName("userFilter");
+                writer.WritePropertyName(s_userFilterName);
                 UserFilterConverter.Write(writer, userFilterValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

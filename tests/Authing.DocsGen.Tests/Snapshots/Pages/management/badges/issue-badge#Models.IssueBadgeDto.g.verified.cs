@@ -78,6 +78,29 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_expiresAtConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.BadgeIssuerDto>? s_issuerConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "userId",
+            "templateId",
+            "title",
+            "level",
+            "expiresAt",
+            "issuer",
+        });
+        private static readonly int s_userIdIndex = s_wireNames.IndexOf("userId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_userIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("userId");
+        private static readonly int s_templateIdIndex = s_wireNames.IndexOf("templateId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_templateIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("templateId");
+        private static readonly int s_titleIndex = s_wireNames.IndexOf("title");
+        private static readonly global::System.Text.Json.JsonEncodedText s_titleName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("title");
+        private static readonly int s_levelIndex = s_wireNames.IndexOf("level");
+        private static readonly global::System.Text.Json.JsonEncodedText s_levelName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("level");
+        private static readonly int s_expiresAtIndex = s_wireNames.IndexOf("expiresAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_expiresAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("expiresAt");
+        private static readonly int s_issuerIndex = s_wireNames.IndexOf("issuer");
+        private static readonly global::System.Text.Json.JsonEncodedText s_issuerName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("issuer");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static IssueBadgeDtoJsonConverter Instance { get; } = new IssueBadgeDtoJsonConverter();
 
@@ -106,31 +129,36 @@ namespace Authing.Sdk.Models
             long? levelValue = default;
             long? expiresAtValue = default;
             global::Authing.Sdk.Models.BadgeIssuerDto? issuerValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "userId":
-                        userIdValue = fields.Read(ref reader, UserIdConverter, "userId", options);
-                        break;
-                    case "templateId":
-                        templateIdValue = fields.Read(ref reader, TemplateIdConverter, "templateId", options);
-                        break;
-                    case "title":
-                        titleValue = fields.Read(ref reader, TitleConverter, "title", options);
-                        break;
-                    case "level":
-                        levelValue = fields.Read(ref reader, LevelConverter, "level", options);
-                        break;
-                    case "expiresAt":
-                        expiresAtValue = fields.Read(ref reader, ExpiresAtConverter, "expiresAt", options);
-                        break;
-                    case "issuer":
-                        issuerValue = fields.Read(ref reader, IssuerConverter, "issuer", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_userIdIndex)
+                {
+                    userIdValue = fields.Read(ref reader, UserIdConverter, "userId", options);
+                }
+                else if (field == s_templateIdIndex)
+                {
+                    templateIdValue = fields.Read(ref reader, TemplateIdConverter, "templateId", options);
+                }
+                else if (field == s_titleIndex)
+                {
+                    titleValue = fields.Read(ref reader, TitleConverter, "title", options);
+                }
+                else if (field == s_levelIndex)
+                {
+                    levelValue = fields.Read(ref reader, LevelConverter, "level", options);
+                }
+                else if (field == s_expiresAtIndex)
+                {
+                    expiresAtValue = fields.Read(ref reader, ExpiresAtConverter, "expiresAt", options);
+                }
+                else if (field == s_issuerIndex)
+                {
+                    issuerValue = fields.Read(ref reader, IssuerConverter, "issuer", options);
                 }
             }
 
@@ -150,28 +178,28 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, IssueBadgeDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("userId");
+            writer.WritePropertyName(s_userIdName);
             UserIdConverter.Write(writer, value.UserId, options);
-            writer.WritePropertyName("templateId");
+            writer.WritePropertyName(s_templateIdName);
             TemplateIdConverter.Write(writer, value.TemplateId, options);
             if (value.Title is { } titleValue)
             {
-                writer.WritePropertyName("title");
+                writer.WritePropertyName(s_titleName);
                 TitleConverter.Write(writer, titleValue, options);
             }
             if (value.Level is { } levelValue)
             {
-                writer.WritePropertyName("level");
+                writer.WritePropertyName(s_levelName);
                 LevelConverter.Write(writer, levelValue, options);
             }
             if (value.ExpiresAt is { } expiresAtValue)
             {
-                writer.WritePropertyName("expiresAt");
+                writer.WritePropertyName(s_expiresAtName);
                 ExpiresAtConverter.Write(writer, expiresAtValue, options);
             }
             if (value.Issuer is { } issuerValue)
             {
-                writer.WritePropertyName("issuer");
+                writer.WritePropertyName(s_issuerName);
                 IssuerConverter.Write(writer, issuerValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -40,12 +40,7 @@ namespace Authing.Sdk.Models
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("BadgeMetadataDto");
             while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
             {
-                switch (propertyName)
-                {
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
-                }
+                fields.Keep(ref reader, propertyName);
             }
 
             return new BadgeMetadataDto

@@ -62,6 +62,23 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_iconConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.BadgeMetadataDto>? s_metadataConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "templateId",
+            "name",
+            "icon",
+            "metadata",
+        });
+        private static readonly int s_templateIdIndex = s_wireNames.IndexOf("templateId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_templateIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("templateId");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_iconIndex = s_wireNames.IndexOf("icon");
+        private static readonly global::System.Text.Json.JsonEncodedText s_iconName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("icon");
+        private static readonly int s_metadataIndex = s_wireNames.IndexOf("metadata");
+        private static readonly global::System.Text.Json.JsonEncodedText s_metadataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("metadata");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static BadgeTemplateDtoJsonConverter Instance { get; } = new BadgeTemplateDtoJsonConverter();
 
@@ -86,25 +103,28 @@ namespace Authing.Sdk.Models
             string? nameValue = default;
             string? iconValue = default;
             global::Authing.Sdk.Models.BadgeMetadataDto? metadataValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "templateId":
-                        templateIdValue = fields.Read(ref reader, TemplateIdConverter, "templateId", options);
-                        break;
-                    case "name":
-                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
-                        break;
-                    case "icon":
-                        iconValue = fields.Read(ref reader, IconConverter, "icon", options);
-                        break;
-                    case "metadata":
-                        metadataValue = fields.Read(ref reader, MetadataConverter, "metadata", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_templateIdIndex)
+                {
+                    templateIdValue = fields.Read(ref reader, TemplateIdConverter, "templateId", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_iconIndex)
+                {
+                    iconValue = fields.Read(ref reader, IconConverter, "icon", options);
+                }
+                else if (field == s_metadataIndex)
+                {
+                    metadataValue = fields.Read(ref reader, MetadataConverter, "metadata", options);
                 }
             }
 
@@ -124,22 +144,22 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.TemplateId is { } templateIdValue)
             {
-                writer.WritePropertyName("templateId");
+                writer.WritePropertyName(s_templateIdName);
                 TemplateIdConverter.Write(writer, templateIdValue, options);
             }
             if (value.Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_nameName);
                 NameConverter.Write(writer, nameValue, options);
             }
             if (value.Icon is { } iconValue)
             {
-                writer.WritePropertyName("icon");
+                writer.WritePropertyName(s_iconName);
                 IconConverter.Write(writer, iconValue, options);
             }
             if (value.Metadata is { } metadataValue)
             {
-                writer.WritePropertyName("metadata");
+                writer.WritePropertyName(s_metadataName);
                 MetadataConverter.Write(writer, metadataValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -31,6 +31,14 @@ namespace Authing.Sdk.Models
     {
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_deviceIdConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "deviceId",
+        });
+        private static readonly int s_deviceIdIndex = s_wireNames.IndexOf("deviceId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_deviceIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("deviceId");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CheckDeviceOnlineDtoJsonConverter Instance { get; } = new CheckDeviceOnlineDtoJsonConverter();
 
@@ -49,16 +57,16 @@ namespace Authing.Sdk.Models
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CheckDeviceOnlineDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CheckDeviceOnlineDto");
             string? deviceIdValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "deviceId":
-                        deviceIdValue = fields.Read(ref reader, DeviceIdConverter, "deviceId", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_deviceIdIndex)
+                {
+                    deviceIdValue = fields.Read(ref reader, DeviceIdConverter, "deviceId", options);
                 }
             }
 
@@ -73,7 +81,7 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CheckDeviceOnlineDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("deviceId");
+            writer.WritePropertyName(s_deviceIdName);
             DeviceIdConverter.Write(writer, value.DeviceId, options);
             if (value.AdditionalProperties is { } additionalProperties)
             {

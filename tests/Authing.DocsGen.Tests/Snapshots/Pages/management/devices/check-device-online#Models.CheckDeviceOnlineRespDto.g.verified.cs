@@ -53,6 +53,23 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_ipConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_connectionCountConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "online",
+            "lastSeenAt",
+            "ip",
+            "connectionCount",
+        });
+        private static readonly int s_onlineIndex = s_wireNames.IndexOf("online");
+        private static readonly global::System.Text.Json.JsonEncodedText s_onlineName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("online");
+        private static readonly int s_lastSeenAtIndex = s_wireNames.IndexOf("lastSeenAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_lastSeenAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("lastSeenAt");
+        private static readonly int s_ipIndex = s_wireNames.IndexOf("ip");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ipName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ip");
+        private static readonly int s_connectionCountIndex = s_wireNames.IndexOf("connectionCount");
+        private static readonly global::System.Text.Json.JsonEncodedText s_connectionCountName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("connectionCount");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CheckDeviceOnlineRespDtoJsonConverter Instance { get; } = new CheckDeviceOnlineRespDtoJsonConverter();
 
@@ -77,25 +94,28 @@ namespace Authing.Sdk.Models
             long? lastSeenAtValue = default;
             string? ipValue = default;
             long? connectionCountValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "online":
-                        onlineValue = fields.Read(ref reader, OnlineConverter, "online", options);
-                        break;
-                    case "lastSeenAt":
-                        lastSeenAtValue = fields.Read(ref reader, LastSeenAtConverter, "lastSeenAt", options);
-                        break;
-                    case "ip":
-                        ipValue = fields.Read(ref reader, IpConverter, "ip", options);
-                        break;
-                    case "connectionCount":
-                        connectionCountValue = fields.Read(ref reader, ConnectionCountConverter, "connectionCount", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_onlineIndex)
+                {
+                    onlineValue = fields.Read(ref reader, OnlineConverter, "online", options);
+                }
+                else if (field == s_lastSeenAtIndex)
+                {
+                    lastSeenAtValue = fields.Read(ref reader, LastSeenAtConverter, "lastSeenAt", options);
+                }
+                else if (field == s_ipIndex)
+                {
+                    ipValue = fields.Read(ref reader, IpConverter, "ip", options);
+                }
+                else if (field == s_connectionCountIndex)
+                {
+                    connectionCountValue = fields.Read(ref reader, ConnectionCountConverter, "connectionCount", options);
                 }
             }
 
@@ -115,22 +135,22 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.Online is { } onlineValue)
             {
-                writer.WritePropertyName("online");
+                writer.WritePropertyName(s_onlineName);
                 OnlineConverter.Write(writer, onlineValue, options);
             }
             if (value.LastSeenAt is { } lastSeenAtValue)
             {
-                writer.WritePropertyName("lastSeenAt");
+                writer.WritePropertyName(s_lastSeenAtName);
                 LastSeenAtConverter.Write(writer, lastSeenAtValue, options);
             }
             if (value.Ip is { } ipValue)
             {
-                writer.WritePropertyName("ip");
+                writer.WritePropertyName(s_ipName);
                 IpConverter.Write(writer, ipValue, options);
             }
             if (value.ConnectionCount is { } connectionCountValue)
             {
-                writer.WritePropertyName("connectionCount");
+                writer.WritePropertyName(s_connectionCountName);
                 ConnectionCountConverter.Write(writer, connectionCountValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

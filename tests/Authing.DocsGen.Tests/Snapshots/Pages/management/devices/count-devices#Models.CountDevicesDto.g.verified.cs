@@ -51,6 +51,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_onlineOnlyConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_sinceConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "platform",
+            "onlineOnly",
+            "since",
+        });
+        private static readonly int s_platformIndex = s_wireNames.IndexOf("platform");
+        private static readonly global::System.Text.Json.JsonEncodedText s_platformName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("platform");
+        private static readonly int s_onlineOnlyIndex = s_wireNames.IndexOf("onlineOnly");
+        private static readonly global::System.Text.Json.JsonEncodedText s_onlineOnlyName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("onlineOnly");
+        private static readonly int s_sinceIndex = s_wireNames.IndexOf("since");
+        private static readonly global::System.Text.Json.JsonEncodedText s_sinceName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("since");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CountDevicesDtoJsonConverter Instance { get; } = new CountDevicesDtoJsonConverter();
 
@@ -73,22 +87,24 @@ namespace Authing.Sdk.Models
             global::Authing.Sdk.Models.CountDevicesPlatform? platformValue = default;
             bool? onlineOnlyValue = default;
             long? sinceValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "platform":
-                        platformValue = fields.Read(ref reader, PlatformConverter, "platform", options);
-                        break;
-                    case "onlineOnly":
-                        onlineOnlyValue = fields.Read(ref reader, OnlineOnlyConverter, "onlineOnly", options);
-                        break;
-                    case "since":
-                        sinceValue = fields.Read(ref reader, SinceConverter, "since", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_platformIndex)
+                {
+                    platformValue = fields.Read(ref reader, PlatformConverter, "platform", options);
+                }
+                else if (field == s_onlineOnlyIndex)
+                {
+                    onlineOnlyValue = fields.Read(ref reader, OnlineOnlyConverter, "onlineOnly", options);
+                }
+                else if (field == s_sinceIndex)
+                {
+                    sinceValue = fields.Read(ref reader, SinceConverter, "since", options);
                 }
             }
 
@@ -107,17 +123,17 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.Platform is { } platformValue)
             {
-                writer.WritePropertyName("platform");
+                writer.WritePropertyName(s_platformName);
                 PlatformConverter.Write(writer, platformValue, options);
             }
             if (value.OnlineOnly is { } onlineOnlyValue)
             {
-                writer.WritePropertyName("onlineOnly");
+                writer.WritePropertyName(s_onlineOnlyName);
                 OnlineOnlyConverter.Write(writer, onlineOnlyValue, options);
             }
             if (value.Since is { } sinceValue)
             {
-                writer.WritePropertyName("since");
+                writer.WritePropertyName(s_sinceName);
                 SinceConverter.Write(writer, sinceValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -75,6 +75,26 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_onlineConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_lastSeenAtConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "deviceId",
+            "platform",
+            "name",
+            "online",
+            "lastSeenAt",
+        });
+        private static readonly int s_deviceIdIndex = s_wireNames.IndexOf("deviceId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_deviceIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("deviceId");
+        private static readonly int s_platformIndex = s_wireNames.IndexOf("platform");
+        private static readonly global::System.Text.Json.JsonEncodedText s_platformName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("platform");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_onlineIndex = s_wireNames.IndexOf("online");
+        private static readonly global::System.Text.Json.JsonEncodedText s_onlineName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("online");
+        private static readonly int s_lastSeenAtIndex = s_wireNames.IndexOf("lastSeenAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_lastSeenAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("lastSeenAt");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static DeviceDtoJsonConverter Instance { get; } = new DeviceDtoJsonConverter();
 
@@ -101,28 +121,32 @@ namespace Authing.Sdk.Models
             string? nameValue = default;
             bool? onlineValue = default;
             long? lastSeenAtValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "deviceId":
-                        deviceIdValue = fields.Read(ref reader, DeviceIdConverter, "deviceId", options);
-                        break;
-                    case "platform":
-                        platformValue = fields.Read(ref reader, PlatformConverter, "platform", options);
-                        break;
-                    case "name":
-                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
-                        break;
-                    case "online":
-                        onlineValue = fields.Read(ref reader, OnlineConverter, "online", options);
-                        break;
-                    case "lastSeenAt":
-                        lastSeenAtValue = fields.Read(ref reader, LastSeenAtConverter, "lastSeenAt", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_deviceIdIndex)
+                {
+                    deviceIdValue = fields.Read(ref reader, DeviceIdConverter, "deviceId", options);
+                }
+                else if (field == s_platformIndex)
+                {
+                    platformValue = fields.Read(ref reader, PlatformConverter, "platform", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_onlineIndex)
+                {
+                    onlineValue = fields.Read(ref reader, OnlineConverter, "online", options);
+                }
+                else if (field == s_lastSeenAtIndex)
+                {
+                    lastSeenAtValue = fields.Read(ref reader, LastSeenAtConverter, "lastSeenAt", options);
                 }
             }
 
@@ -143,27 +167,27 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.DeviceId is { } deviceIdValue)
             {
-                writer.WritePropertyName("deviceId");
+                writer.WritePropertyName(s_deviceIdName);
                 DeviceIdConverter.Write(writer, deviceIdValue, options);
             }
             if (value.Platform is { } platformValue)
             {
-                writer.WritePropertyName("platform");
+                writer.WritePropertyName(s_platformName);
                 PlatformConverter.Write(writer, platformValue, options);
             }
             if (value.Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_nameName);
                 NameConverter.Write(writer, nameValue, options);
             }
             if (value.Online is { } onlineValue)
             {
-                writer.WritePropertyName("online");
+                writer.WritePropertyName(s_onlineName);
                 OnlineConverter.Write(writer, onlineValue, options);
             }
             if (value.LastSeenAt is { } lastSeenAtValue)
             {
-                writer.WritePropertyName("lastSeenAt");
+                writer.WritePropertyName(s_lastSeenAtName);
                 LastSeenAtConverter.Write(writer, lastSeenAtValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

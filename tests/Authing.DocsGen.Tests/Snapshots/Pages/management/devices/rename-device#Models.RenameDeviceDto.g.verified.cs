@@ -51,6 +51,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_notifyUserConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "deviceId",
+            "name",
+            "notifyUser",
+        });
+        private static readonly int s_deviceIdIndex = s_wireNames.IndexOf("deviceId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_deviceIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("deviceId");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_notifyUserIndex = s_wireNames.IndexOf("notifyUser");
+        private static readonly global::System.Text.Json.JsonEncodedText s_notifyUserName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("notifyUser");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static RenameDeviceDtoJsonConverter Instance { get; } = new RenameDeviceDtoJsonConverter();
 
@@ -73,22 +87,24 @@ namespace Authing.Sdk.Models
             string? deviceIdValue = default;
             string? nameValue = default;
             bool? notifyUserValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "deviceId":
-                        deviceIdValue = fields.Read(ref reader, DeviceIdConverter, "deviceId", options);
-                        break;
-                    case "name":
-                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
-                        break;
-                    case "notifyUser":
-                        notifyUserValue = fields.Read(ref reader, NotifyUserConverter, "notifyUser", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_deviceIdIndex)
+                {
+                    deviceIdValue = fields.Read(ref reader, DeviceIdConverter, "deviceId", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_notifyUserIndex)
+                {
+                    notifyUserValue = fields.Read(ref reader, NotifyUserConverter, "notifyUser", options);
                 }
             }
 
@@ -105,13 +121,13 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RenameDeviceDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("deviceId");
+            writer.WritePropertyName(s_deviceIdName);
             DeviceIdConverter.Write(writer, value.DeviceId, options);
-            writer.WritePropertyName("name");
+            writer.WritePropertyName(s_nameName);
             NameConverter.Write(writer, value.Name, options);
             if (value.NotifyUser is { } notifyUserValue)
             {
-                writer.WritePropertyName("notifyUser");
+                writer.WritePropertyName(s_notifyUserName);
                 NotifyUserConverter.Write(writer, notifyUserValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -55,6 +55,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_renamedAtConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "deviceId",
+            "name",
+            "renamedAt",
+        });
+        private static readonly int s_deviceIdIndex = s_wireNames.IndexOf("deviceId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_deviceIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("deviceId");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_renamedAtIndex = s_wireNames.IndexOf("renamedAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_renamedAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("renamedAt");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static RenamedDeviceDtoJsonConverter Instance { get; } = new RenamedDeviceDtoJsonConverter();
 
@@ -77,22 +91,24 @@ namespace Authing.Sdk.Models
             string? deviceIdValue = default;
             string? nameValue = default;
             long? renamedAtValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "deviceId":
-                        deviceIdValue = fields.Read(ref reader, DeviceIdConverter, "deviceId", options);
-                        break;
-                    case "name":
-                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
-                        break;
-                    case "renamedAt":
-                        renamedAtValue = fields.Read(ref reader, RenamedAtConverter, "renamedAt", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_deviceIdIndex)
+                {
+                    deviceIdValue = fields.Read(ref reader, DeviceIdConverter, "deviceId", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_renamedAtIndex)
+                {
+                    renamedAtValue = fields.Read(ref reader, RenamedAtConverter, "renamedAt", options);
                 }
             }
 
@@ -111,17 +127,17 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.DeviceId is { } deviceIdValue)
             {
-                writer.WritePropertyName("deviceId");
+                writer.WritePropertyName(s_deviceIdName);
                 DeviceIdConverter.Write(writer, deviceIdValue, options);
             }
             if (value.Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_nameName);
                 NameConverter.Write(writer, nameValue, options);
             }
             if (value.RenamedAt is { } renamedAtValue)
             {
-                writer.WritePropertyName("renamedAt");
+                writer.WritePropertyName(s_renamedAtName);
                 RenamedAtConverter.Write(writer, renamedAtValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

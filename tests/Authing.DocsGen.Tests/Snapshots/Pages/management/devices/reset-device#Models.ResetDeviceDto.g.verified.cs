@@ -51,6 +51,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_wipeDataConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_reasonConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "deviceId",
+            "wipeData",
+            "reason",
+        });
+        private static readonly int s_deviceIdIndex = s_wireNames.IndexOf("deviceId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_deviceIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("deviceId");
+        private static readonly int s_wipeDataIndex = s_wireNames.IndexOf("wipeData");
+        private static readonly global::System.Text.Json.JsonEncodedText s_wipeDataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("wipeData");
+        private static readonly int s_reasonIndex = s_wireNames.IndexOf("reason");
+        private static readonly global::System.Text.Json.JsonEncodedText s_reasonName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("reason");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ResetDeviceDtoJsonConverter Instance { get; } = new ResetDeviceDtoJsonConverter();
 
@@ -73,22 +87,24 @@ namespace Authing.Sdk.Models
             string? deviceIdValue = default;
             bool? wipeDataValue = default;
             string? reasonValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "deviceId":
-                        deviceIdValue = fields.Read(ref reader, DeviceIdConverter, "deviceId", options);
-                        break;
-                    case "wipeData":
-                        wipeDataValue = fields.Read(ref reader, WipeDataConverter, "wipeData", options);
-                        break;
-                    case "reason":
-                        reasonValue = fields.Read(ref reader, ReasonConverter, "reason", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_deviceIdIndex)
+                {
+                    deviceIdValue = fields.Read(ref reader, DeviceIdConverter, "deviceId", options);
+                }
+                else if (field == s_wipeDataIndex)
+                {
+                    wipeDataValue = fields.Read(ref reader, WipeDataConverter, "wipeData", options);
+                }
+                else if (field == s_reasonIndex)
+                {
+                    reasonValue = fields.Read(ref reader, ReasonConverter, "reason", options);
                 }
             }
 
@@ -105,16 +121,16 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ResetDeviceDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("deviceId");
+            writer.WritePropertyName(s_deviceIdName);
             DeviceIdConverter.Write(writer, value.DeviceId, options);
             if (value.WipeData is { } wipeDataValue)
             {
-                writer.WritePropertyName("wipeData");
+                writer.WritePropertyName(s_wipeDataName);
                 WipeDataConverter.Write(writer, wipeDataValue, options);
             }
             if (value.Reason is { } reasonValue)
             {
-                writer.WritePropertyName("reason");
+                writer.WritePropertyName(s_reasonName);
                 ReasonConverter.Write(writer, reasonValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

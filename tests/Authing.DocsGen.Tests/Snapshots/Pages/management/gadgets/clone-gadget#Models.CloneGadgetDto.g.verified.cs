@@ -51,6 +51,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_serialNumberConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_copySensorsConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "sourceGadgetId",
+            "serialNumber",
+            "copySensors",
+        });
+        private static readonly int s_sourceGadgetIdIndex = s_wireNames.IndexOf("sourceGadgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_sourceGadgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("sourceGadgetId");
+        private static readonly int s_serialNumberIndex = s_wireNames.IndexOf("serialNumber");
+        private static readonly global::System.Text.Json.JsonEncodedText s_serialNumberName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("serialNumber");
+        private static readonly int s_copySensorsIndex = s_wireNames.IndexOf("copySensors");
+        private static readonly global::System.Text.Json.JsonEncodedText s_copySensorsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("copySensors");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CloneGadgetDtoJsonConverter Instance { get; } = new CloneGadgetDtoJsonConverter();
 
@@ -73,22 +87,24 @@ namespace Authing.Sdk.Models
             string? sourceGadgetIdValue = default;
             string? serialNumberValue = default;
             bool? copySensorsValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "sourceGadgetId":
-                        sourceGadgetIdValue = fields.Read(ref reader, SourceGadgetIdConverter, "sourceGadgetId", options);
-                        break;
-                    case "serialNumber":
-                        serialNumberValue = fields.Read(ref reader, SerialNumberConverter, "serialNumber", options);
-                        break;
-                    case "copySensors":
-                        copySensorsValue = fields.Read(ref reader, CopySensorsConverter, "copySensors", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_sourceGadgetIdIndex)
+                {
+                    sourceGadgetIdValue = fields.Read(ref reader, SourceGadgetIdConverter, "sourceGadgetId", options);
+                }
+                else if (field == s_serialNumberIndex)
+                {
+                    serialNumberValue = fields.Read(ref reader, SerialNumberConverter, "serialNumber", options);
+                }
+                else if (field == s_copySensorsIndex)
+                {
+                    copySensorsValue = fields.Read(ref reader, CopySensorsConverter, "copySensors", options);
                 }
             }
 
@@ -105,13 +121,13 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CloneGadgetDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("sourceGadgetId");
+            writer.WritePropertyName(s_sourceGadgetIdName);
             SourceGadgetIdConverter.Write(writer, value.SourceGadgetId, options);
-            writer.WritePropertyName("serialNumber");
+            writer.WritePropertyName(s_serialNumberName);
             SerialNumberConverter.Write(writer, value.SerialNumber, options);
             if (value.CopySensors is { } copySensorsValue)
             {
-                writer.WritePropertyName("copySensors");
+                writer.WritePropertyName(s_copySensorsName);
                 CopySensorsConverter.Write(writer, copySensorsValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

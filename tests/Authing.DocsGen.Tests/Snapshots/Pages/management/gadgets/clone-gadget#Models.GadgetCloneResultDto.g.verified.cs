@@ -55,6 +55,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_serialNumberConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_clonedFromConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "gadgetId",
+            "serialNumber",
+            "clonedFrom",
+        });
+        private static readonly int s_gadgetIdIndex = s_wireNames.IndexOf("gadgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_gadgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("gadgetId");
+        private static readonly int s_serialNumberIndex = s_wireNames.IndexOf("serialNumber");
+        private static readonly global::System.Text.Json.JsonEncodedText s_serialNumberName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("serialNumber");
+        private static readonly int s_clonedFromIndex = s_wireNames.IndexOf("clonedFrom");
+        private static readonly global::System.Text.Json.JsonEncodedText s_clonedFromName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("clonedFrom");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GadgetCloneResultDtoJsonConverter Instance { get; } = new GadgetCloneResultDtoJsonConverter();
 
@@ -77,22 +91,24 @@ namespace Authing.Sdk.Models
             string? gadgetIdValue = default;
             string? serialNumberValue = default;
             string? clonedFromValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "gadgetId":
-                        gadgetIdValue = fields.Read(ref reader, GadgetIdConverter, "gadgetId", options);
-                        break;
-                    case "serialNumber":
-                        serialNumberValue = fields.Read(ref reader, SerialNumberConverter, "serialNumber", options);
-                        break;
-                    case "clonedFrom":
-                        clonedFromValue = fields.Read(ref reader, ClonedFromConverter, "clonedFrom", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_gadgetIdIndex)
+                {
+                    gadgetIdValue = fields.Read(ref reader, GadgetIdConverter, "gadgetId", options);
+                }
+                else if (field == s_serialNumberIndex)
+                {
+                    serialNumberValue = fields.Read(ref reader, SerialNumberConverter, "serialNumber", options);
+                }
+                else if (field == s_clonedFromIndex)
+                {
+                    clonedFromValue = fields.Read(ref reader, ClonedFromConverter, "clonedFrom", options);
                 }
             }
 
@@ -111,17 +127,17 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.GadgetId is { } gadgetIdValue)
             {
-                writer.WritePropertyName("gadgetId");
+                writer.WritePropertyName(s_gadgetIdName);
                 GadgetIdConverter.Write(writer, gadgetIdValue, options);
             }
             if (value.SerialNumber is { } serialNumberValue)
             {
-                writer.WritePropertyName("serialNumber");
+                writer.WritePropertyName(s_serialNumberName);
                 SerialNumberConverter.Write(writer, serialNumberValue, options);
             }
             if (value.ClonedFrom is { } clonedFromValue)
             {
-                writer.WritePropertyName("clonedFrom");
+                writer.WritePropertyName(s_clonedFromName);
                 ClonedFromConverter.Write(writer, clonedFromValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

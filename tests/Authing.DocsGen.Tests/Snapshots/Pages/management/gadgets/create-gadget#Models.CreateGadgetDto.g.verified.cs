@@ -65,6 +65,26 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSensorDto>?>? s_sensorsConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_weightConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "serialNumber",
+            "model",
+            "location",
+            "sensors",
+            "weight",
+        });
+        private static readonly int s_serialNumberIndex = s_wireNames.IndexOf("serialNumber");
+        private static readonly global::System.Text.Json.JsonEncodedText s_serialNumberName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("serialNumber");
+        private static readonly int s_modelIndex = s_wireNames.IndexOf("model");
+        private static readonly global::System.Text.Json.JsonEncodedText s_modelName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("model");
+        private static readonly int s_locationIndex = s_wireNames.IndexOf("location");
+        private static readonly global::System.Text.Json.JsonEncodedText s_locationName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("location");
+        private static readonly int s_sensorsIndex = s_wireNames.IndexOf("sensors");
+        private static readonly global::System.Text.Json.JsonEncodedText s_sensorsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("sensors");
+        private static readonly int s_weightIndex = s_wireNames.IndexOf("weight");
+        private static readonly global::System.Text.Json.JsonEncodedText s_weightName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("weight");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CreateGadgetDtoJsonConverter Instance { get; } = new CreateGadgetDtoJsonConverter();
 
@@ -91,28 +111,32 @@ namespace Authing.Sdk.Models
             global::Authing.Sdk.Models.GadgetLocationDto? locationValue = default;
             global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSensorDto>? sensorsValue = default;
             double? weightValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "serialNumber":
-                        serialNumberValue = fields.Read(ref reader, SerialNumberConverter, "serialNumber", options);
-                        break;
-                    case "model":
-                        modelValue = fields.Read(ref reader, ModelConverter, "model", options);
-                        break;
-                    case "location":
-                        locationValue = fields.Read(ref reader, LocationConverter, "location", options);
-                        break;
-                    case "sensors":
-                        sensorsValue = fields.Read(ref reader, SensorsConverter, "sensors", options);
-                        break;
-                    case "weight":
-                        weightValue = fields.Read(ref reader, WeightConverter, "weight", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_serialNumberIndex)
+                {
+                    serialNumberValue = fields.Read(ref reader, SerialNumberConverter, "serialNumber", options);
+                }
+                else if (field == s_modelIndex)
+                {
+                    modelValue = fields.Read(ref reader, ModelConverter, "model", options);
+                }
+                else if (field == s_locationIndex)
+                {
+                    locationValue = fields.Read(ref reader, LocationConverter, "location", options);
+                }
+                else if (field == s_sensorsIndex)
+                {
+                    sensorsValue = fields.Read(ref reader, SensorsConverter, "sensors", options);
+                }
+                else if (field == s_weightIndex)
+                {
+                    weightValue = fields.Read(ref reader, WeightConverter, "weight", options);
                 }
             }
 
@@ -131,23 +155,23 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateGadgetDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("serialNumber");
+            writer.WritePropertyName(s_serialNumberName);
             SerialNumberConverter.Write(writer, value.SerialNumber, options);
-            writer.WritePropertyName("model");
+            writer.WritePropertyName(s_modelName);
             ModelConverter.Write(writer, value.Model, options);
             if (value.Location is { } locationValue)
             {
-                writer.WritePropertyName("location");
+                writer.WritePropertyName(s_locationName);
                 LocationConverter.Write(writer, locationValue, options);
             }
             if (value.Sensors is { } sensorsValue)
             {
-                writer.WritePropertyName("sensors");
+                writer.WritePropertyName(s_sensorsName);
                 SensorsConverter.Write(writer, sensorsValue, options);
             }
             if (value.Weight is { } weightValue)
             {
-                writer.WritePropertyName("weight");
+                writer.WritePropertyName(s_weightName);
                 WeightConverter.Write(writer, weightValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -41,6 +41,17 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_offsetConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_scaleConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "offset",
+            "scale",
+        });
+        private static readonly int s_offsetIndex = s_wireNames.IndexOf("offset");
+        private static readonly global::System.Text.Json.JsonEncodedText s_offsetName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("offset");
+        private static readonly int s_scaleIndex = s_wireNames.IndexOf("scale");
+        private static readonly global::System.Text.Json.JsonEncodedText s_scaleName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("scale");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GadgetCalibrationDtoJsonConverter Instance { get; } = new GadgetCalibrationDtoJsonConverter();
 
@@ -61,19 +72,20 @@ namespace Authing.Sdk.Models
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetCalibrationDto");
             double? offsetValue = default;
             double? scaleValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "offset":
-                        offsetValue = fields.Read(ref reader, OffsetConverter, "offset", options);
-                        break;
-                    case "scale":
-                        scaleValue = fields.Read(ref reader, ScaleConverter, "scale", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_offsetIndex)
+                {
+                    offsetValue = fields.Read(ref reader, OffsetConverter, "offset", options);
+                }
+                else if (field == s_scaleIndex)
+                {
+                    scaleValue = fields.Read(ref reader, ScaleConverter, "scale", options);
                 }
             }
 
@@ -91,12 +103,12 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.Offset is { } offsetValue)
             {
-                writer.WritePropertyName("offset");
+                writer.WritePropertyName(s_offsetName);
                 OffsetConverter.Write(writer, offsetValue, options);
             }
             if (value.Scale is { } scaleValue)
             {
-                writer.WritePropertyName("scale");
+                writer.WritePropertyName(s_scaleName);
                 ScaleConverter.Write(writer, scaleValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

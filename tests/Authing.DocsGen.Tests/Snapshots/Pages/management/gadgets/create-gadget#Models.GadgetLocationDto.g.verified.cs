@@ -41,6 +41,17 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_buildingConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_floorConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "building",
+            "floor",
+        });
+        private static readonly int s_buildingIndex = s_wireNames.IndexOf("building");
+        private static readonly global::System.Text.Json.JsonEncodedText s_buildingName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("building");
+        private static readonly int s_floorIndex = s_wireNames.IndexOf("floor");
+        private static readonly global::System.Text.Json.JsonEncodedText s_floorName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("floor");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GadgetLocationDtoJsonConverter Instance { get; } = new GadgetLocationDtoJsonConverter();
 
@@ -61,19 +72,20 @@ namespace Authing.Sdk.Models
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetLocationDto");
             string? buildingValue = default;
             long? floorValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "building":
-                        buildingValue = fields.Read(ref reader, BuildingConverter, "building", options);
-                        break;
-                    case "floor":
-                        floorValue = fields.Read(ref reader, FloorConverter, "floor", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_buildingIndex)
+                {
+                    buildingValue = fields.Read(ref reader, BuildingConverter, "building", options);
+                }
+                else if (field == s_floorIndex)
+                {
+                    floorValue = fields.Read(ref reader, FloorConverter, "floor", options);
                 }
             }
 
@@ -89,11 +101,11 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetLocationDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("building");
+            writer.WritePropertyName(s_buildingName);
             BuildingConverter.Write(writer, value.Building, options);
             if (value.Floor is { } floorValue)
             {
-                writer.WritePropertyName("floor");
+                writer.WritePropertyName(s_floorName);
                 FloorConverter.Write(writer, floorValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -38,6 +38,17 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetSensorKind?>? s_kindConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetCalibrationDto>? s_calibrationConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "kind",
+            "calibration",
+        });
+        private static readonly int s_kindIndex = s_wireNames.IndexOf("kind");
+        private static readonly global::System.Text.Json.JsonEncodedText s_kindName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("kind");
+        private static readonly int s_calibrationIndex = s_wireNames.IndexOf("calibration");
+        private static readonly global::System.Text.Json.JsonEncodedText s_calibrationName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("calibration");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GadgetSensorDtoJsonConverter Instance { get; } = new GadgetSensorDtoJsonConverter();
 
@@ -58,19 +69,20 @@ namespace Authing.Sdk.Models
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetSensorDto");
             global::Authing.Sdk.Models.GadgetSensorKind? kindValue = default;
             global::Authing.Sdk.Models.GadgetCalibrationDto? calibrationValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "kind":
-                        kindValue = fields.Read(ref reader, KindConverter, "kind", options);
-                        break;
-                    case "calibration":
-                        calibrationValue = fields.Read(ref reader, CalibrationConverter, "calibration", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_kindIndex)
+                {
+                    kindValue = fields.Read(ref reader, KindConverter, "kind", options);
+                }
+                else if (field == s_calibrationIndex)
+                {
+                    calibrationValue = fields.Read(ref reader, CalibrationConverter, "calibration", options);
                 }
             }
 
@@ -86,11 +98,11 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetSensorDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("kind");
+            writer.WritePropertyName(s_kindName);
             KindConverter.Write(writer, value.Kind, options);
             if (value.Calibration is { } calibrationValue)
             {
-                writer.WritePropertyName("calibration");
+                writer.WritePropertyName(s_calibrationName);
                 CalibrationConverter.Write(writer, calibrationValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -85,12 +85,55 @@ namespace Authing.Sdk.Models
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GadgetSensorKindJsonConverter Instance { get; } = new GadgetSensorKindJsonConverter();
 
-        /// <inheritdoc/>
-        public override GadgetSensorKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            new GadgetSensorKind(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "TEMPERATURE",
+            "HUMIDITY",
+            "CO2",
+        });
+
+        private static readonly GadgetSensorKind[] s_known = new GadgetSensorKind[]
+        {
+            GadgetSensorKind.Temperature,
+            GadgetSensorKind.Humidity,
+            GadgetSensorKind.Co2,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("TEMPERATURE"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("HUMIDITY"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("CO2"),
+        };
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetSensorKind value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.Value);
+        public override GadgetSensorKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new GadgetSensorKind(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetSensorKind value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
     }
 }

@@ -72,6 +72,26 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_batteryLevelConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetFirmwareDto>? s_firmwareConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "gadgetId",
+            "serialNumber",
+            "model",
+            "batteryLevel",
+            "firmware",
+        });
+        private static readonly int s_gadgetIdIndex = s_wireNames.IndexOf("gadgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_gadgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("gadgetId");
+        private static readonly int s_serialNumberIndex = s_wireNames.IndexOf("serialNumber");
+        private static readonly global::System.Text.Json.JsonEncodedText s_serialNumberName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("serialNumber");
+        private static readonly int s_modelIndex = s_wireNames.IndexOf("model");
+        private static readonly global::System.Text.Json.JsonEncodedText s_modelName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("model");
+        private static readonly int s_batteryLevelIndex = s_wireNames.IndexOf("batteryLevel");
+        private static readonly global::System.Text.Json.JsonEncodedText s_batteryLevelName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("batteryLevel");
+        private static readonly int s_firmwareIndex = s_wireNames.IndexOf("firmware");
+        private static readonly global::System.Text.Json.JsonEncodedText s_firmwareName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("firmware");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GadgetDtoJsonConverter Instance { get; } = new GadgetDtoJsonConverter();
 
@@ -98,28 +118,32 @@ namespace Authing.Sdk.Models
             string? modelValue = default;
             long? batteryLevelValue = default;
             global::Authing.Sdk.Models.GadgetFirmwareDto? firmwareValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "gadgetId":
-                        gadgetIdValue = fields.Read(ref reader, GadgetIdConverter, "gadgetId", options);
-                        break;
-                    case "serialNumber":
-                        serialNumberValue = fields.Read(ref reader, SerialNumberConverter, "serialNumber", options);
-                        break;
-                    case "model":
-                        modelValue = fields.Read(ref reader, ModelConverter, "model", options);
-                        break;
-                    case "batteryLevel":
-                        batteryLevelValue = fields.Read(ref reader, BatteryLevelConverter, "batteryLevel", options);
-                        break;
-                    case "firmware":
-                        firmwareValue = fields.Read(ref reader, FirmwareConverter, "firmware", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_gadgetIdIndex)
+                {
+                    gadgetIdValue = fields.Read(ref reader, GadgetIdConverter, "gadgetId", options);
+                }
+                else if (field == s_serialNumberIndex)
+                {
+                    serialNumberValue = fields.Read(ref reader, SerialNumberConverter, "serialNumber", options);
+                }
+                else if (field == s_modelIndex)
+                {
+                    modelValue = fields.Read(ref reader, ModelConverter, "model", options);
+                }
+                else if (field == s_batteryLevelIndex)
+                {
+                    batteryLevelValue = fields.Read(ref reader, BatteryLevelConverter, "batteryLevel", options);
+                }
+                else if (field == s_firmwareIndex)
+                {
+                    firmwareValue = fields.Read(ref reader, FirmwareConverter, "firmware", options);
                 }
             }
 
@@ -140,27 +164,27 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.GadgetId is { } gadgetIdValue)
             {
-                writer.WritePropertyName("gadgetId");
+                writer.WritePropertyName(s_gadgetIdName);
                 GadgetIdConverter.Write(writer, gadgetIdValue, options);
             }
             if (value.SerialNumber is { } serialNumberValue)
             {
-                writer.WritePropertyName("serialNumber");
+                writer.WritePropertyName(s_serialNumberName);
                 SerialNumberConverter.Write(writer, serialNumberValue, options);
             }
             if (value.Model is { } modelValue)
             {
-                writer.WritePropertyName("model");
+                writer.WritePropertyName(s_modelName);
                 ModelConverter.Write(writer, modelValue, options);
             }
             if (value.BatteryLevel is { } batteryLevelValue)
             {
-                writer.WritePropertyName("batteryLevel");
+                writer.WritePropertyName(s_batteryLevelName);
                 BatteryLevelConverter.Write(writer, batteryLevelValue, options);
             }
             if (value.Firmware is { } firmwareValue)
             {
-                writer.WritePropertyName("firmware");
+                writer.WritePropertyName(s_firmwareName);
                 FirmwareConverter.Write(writer, firmwareValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

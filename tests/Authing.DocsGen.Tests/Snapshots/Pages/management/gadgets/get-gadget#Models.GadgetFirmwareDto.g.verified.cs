@@ -45,6 +45,17 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_versionConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_releasedAtConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "version",
+            "releasedAt",
+        });
+        private static readonly int s_versionIndex = s_wireNames.IndexOf("version");
+        private static readonly global::System.Text.Json.JsonEncodedText s_versionName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("version");
+        private static readonly int s_releasedAtIndex = s_wireNames.IndexOf("releasedAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_releasedAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("releasedAt");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GadgetFirmwareDtoJsonConverter Instance { get; } = new GadgetFirmwareDtoJsonConverter();
 
@@ -65,19 +76,20 @@ namespace Authing.Sdk.Models
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetFirmwareDto");
             string? versionValue = default;
             long? releasedAtValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "version":
-                        versionValue = fields.Read(ref reader, VersionConverter, "version", options);
-                        break;
-                    case "releasedAt":
-                        releasedAtValue = fields.Read(ref reader, ReleasedAtConverter, "releasedAt", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_versionIndex)
+                {
+                    versionValue = fields.Read(ref reader, VersionConverter, "version", options);
+                }
+                else if (field == s_releasedAtIndex)
+                {
+                    releasedAtValue = fields.Read(ref reader, ReleasedAtConverter, "releasedAt", options);
                 }
             }
 
@@ -95,12 +107,12 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.Version is { } versionValue)
             {
-                writer.WritePropertyName("version");
+                writer.WritePropertyName(s_versionName);
                 VersionConverter.Write(writer, versionValue, options);
             }
             if (value.ReleasedAt is { } releasedAtValue)
             {
-                writer.WritePropertyName("releasedAt");
+                writer.WritePropertyName(s_releasedAtName);
                 ReleasedAtConverter.Write(writer, releasedAtValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -51,6 +51,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetGadgetGadgetIdType?>? s_gadgetIdTypeConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_withFirmwareConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "gadgetId",
+            "gadgetIdType",
+            "withFirmware",
+        });
+        private static readonly int s_gadgetIdIndex = s_wireNames.IndexOf("gadgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_gadgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("gadgetId");
+        private static readonly int s_gadgetIdTypeIndex = s_wireNames.IndexOf("gadgetIdType");
+        private static readonly global::System.Text.Json.JsonEncodedText s_gadgetIdTypeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("gadgetIdType");
+        private static readonly int s_withFirmwareIndex = s_wireNames.IndexOf("withFirmware");
+        private static readonly global::System.Text.Json.JsonEncodedText s_withFirmwareName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("withFirmware");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GetGadgetDtoJsonConverter Instance { get; } = new GetGadgetDtoJsonConverter();
 
@@ -73,22 +87,24 @@ namespace Authing.Sdk.Models
             string? gadgetIdValue = default;
             global::Authing.Sdk.Models.GetGadgetGadgetIdType? gadgetIdTypeValue = default;
             bool? withFirmwareValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "gadgetId":
-                        gadgetIdValue = fields.Read(ref reader, GadgetIdConverter, "gadgetId", options);
-                        break;
-                    case "gadgetIdType":
-                        gadgetIdTypeValue = fields.Read(ref reader, GadgetIdTypeConverter, "gadgetIdType", options);
-                        break;
-                    case "withFirmware":
-                        withFirmwareValue = fields.Read(ref reader, WithFirmwareConverter, "withFirmware", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_gadgetIdIndex)
+                {
+                    gadgetIdValue = fields.Read(ref reader, GadgetIdConverter, "gadgetId", options);
+                }
+                else if (field == s_gadgetIdTypeIndex)
+                {
+                    gadgetIdTypeValue = fields.Read(ref reader, GadgetIdTypeConverter, "gadgetIdType", options);
+                }
+                else if (field == s_withFirmwareIndex)
+                {
+                    withFirmwareValue = fields.Read(ref reader, WithFirmwareConverter, "withFirmware", options);
                 }
             }
 
@@ -105,16 +121,16 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetGadgetDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("gadgetId");
+            writer.WritePropertyName(s_gadgetIdName);
             GadgetIdConverter.Write(writer, value.GadgetId, options);
             if (value.GadgetIdType is { } gadgetIdTypeValue)
             {
-                writer.WritePropertyName("gadgetIdType");
+                writer.WritePropertyName(s_gadgetIdTypeName);
                 GadgetIdTypeConverter.Write(writer, gadgetIdTypeValue, options);
             }
             if (value.WithFirmware is { } withFirmwareValue)
             {
-                writer.WritePropertyName("withFirmware");
+                writer.WritePropertyName(s_withFirmwareName);
                 WithFirmwareConverter.Write(writer, withFirmwareValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -78,12 +78,52 @@ namespace Authing.Sdk.Models
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GetGadgetGadgetIdTypeJsonConverter Instance { get; } = new GetGadgetGadgetIdTypeJsonConverter();
 
-        /// <inheritdoc/>
-        public override GetGadgetGadgetIdType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
-            new GetGadgetGadgetIdType(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "gadget_id",
+            "serial_number",
+        });
+
+        private static readonly GetGadgetGadgetIdType[] s_known = new GetGadgetGadgetIdType[]
+        {
+            GetGadgetGadgetIdType.GadgetId,
+            GetGadgetGadgetIdType.SerialNumber,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("gadget_id"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("serial_number"),
+        };
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetGadgetGadgetIdType value, global::System.Text.Json.JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.Value);
+        public override GetGadgetGadgetIdType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new GetGadgetGadgetIdType(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetGadgetGadgetIdType value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
     }
 }

@@ -62,6 +62,23 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_transferredAtConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?>? s_previousOwnerConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "ownerType",
+            "ownerId",
+            "transferredAt",
+            "previousOwner",
+        });
+        private static readonly int s_ownerTypeIndex = s_wireNames.IndexOf("ownerType");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ownerTypeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ownerType");
+        private static readonly int s_ownerIdIndex = s_wireNames.IndexOf("ownerId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ownerIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ownerId");
+        private static readonly int s_transferredAtIndex = s_wireNames.IndexOf("transferredAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_transferredAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("transferredAt");
+        private static readonly int s_previousOwnerIndex = s_wireNames.IndexOf("previousOwner");
+        private static readonly global::System.Text.Json.JsonEncodedText s_previousOwnerName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("previousOwner");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GadgetOwnerDtoJsonConverter Instance { get; } = new GadgetOwnerDtoJsonConverter();
 
@@ -86,25 +103,28 @@ namespace Authing.Sdk.Models
             string? ownerIdValue = default;
             long? transferredAtValue = default;
             global::System.Text.Json.Nodes.JsonNode? previousOwnerValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "ownerType":
-                        ownerTypeValue = fields.Read(ref reader, OwnerTypeConverter, "ownerType", options);
-                        break;
-                    case "ownerId":
-                        ownerIdValue = fields.Read(ref reader, OwnerIdConverter, "ownerId", options);
-                        break;
-                    case "transferredAt":
-                        transferredAtValue = fields.Read(ref reader, TransferredAtConverter, "transferredAt", options);
-                        break;
-                    case "previousOwner":
-                        previousOwnerValue = fields.Read(ref reader, PreviousOwnerConverter, "previousOwner", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_ownerTypeIndex)
+                {
+                    ownerTypeValue = fields.Read(ref reader, OwnerTypeConverter, "ownerType", options);
+                }
+                else if (field == s_ownerIdIndex)
+                {
+                    ownerIdValue = fields.Read(ref reader, OwnerIdConverter, "ownerId", options);
+                }
+                else if (field == s_transferredAtIndex)
+                {
+                    transferredAtValue = fields.Read(ref reader, TransferredAtConverter, "transferredAt", options);
+                }
+                else if (field == s_previousOwnerIndex)
+                {
+                    previousOwnerValue = fields.Read(ref reader, PreviousOwnerConverter, "previousOwner", options);
                 }
             }
 
@@ -124,22 +144,22 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.OwnerType is { } ownerTypeValue)
             {
-                writer.WritePropertyName("ownerType");
+                writer.WritePropertyName(s_ownerTypeName);
                 OwnerTypeConverter.Write(writer, ownerTypeValue, options);
             }
             if (value.OwnerId is { } ownerIdValue)
             {
-                writer.WritePropertyName("ownerId");
+                writer.WritePropertyName(s_ownerIdName);
                 OwnerIdConverter.Write(writer, ownerIdValue, options);
             }
             if (value.TransferredAt is { } transferredAtValue)
             {
-                writer.WritePropertyName("transferredAt");
+                writer.WritePropertyName(s_transferredAtName);
                 TransferredAtConverter.Write(writer, transferredAtValue, options);
             }
             if (value.PreviousOwner is { } previousOwnerValue)
             {
-                writer.WritePropertyName("previousOwner");
+                writer.WritePropertyName(s_previousOwnerName);
                 PreviousOwnerConverter.Write(writer, previousOwnerValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

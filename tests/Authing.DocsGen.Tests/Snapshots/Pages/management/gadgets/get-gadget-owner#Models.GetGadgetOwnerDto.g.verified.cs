@@ -31,6 +31,14 @@ namespace Authing.Sdk.Models
     {
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_gadgetIdConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "gadgetId",
+        });
+        private static readonly int s_gadgetIdIndex = s_wireNames.IndexOf("gadgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_gadgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("gadgetId");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GetGadgetOwnerDtoJsonConverter Instance { get; } = new GetGadgetOwnerDtoJsonConverter();
 
@@ -49,16 +57,16 @@ namespace Authing.Sdk.Models
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetGadgetOwnerDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetGadgetOwnerDto");
             string? gadgetIdValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "gadgetId":
-                        gadgetIdValue = fields.Read(ref reader, GadgetIdConverter, "gadgetId", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_gadgetIdIndex)
+                {
+                    gadgetIdValue = fields.Read(ref reader, GadgetIdConverter, "gadgetId", options);
                 }
             }
 
@@ -73,7 +81,7 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetGadgetOwnerDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("gadgetId");
+            writer.WritePropertyName(s_gadgetIdName);
             GadgetIdConverter.Write(writer, value.GadgetId, options);
             if (value.AdditionalProperties is { } additionalProperties)
             {

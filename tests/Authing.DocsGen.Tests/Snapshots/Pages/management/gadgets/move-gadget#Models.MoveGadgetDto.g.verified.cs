@@ -61,6 +61,23 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_keepScheduleConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_effectiveAtConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "gadgetId",
+            "targetSiteId",
+            "keepSchedule",
+            "effectiveAt",
+        });
+        private static readonly int s_gadgetIdIndex = s_wireNames.IndexOf("gadgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_gadgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("gadgetId");
+        private static readonly int s_targetSiteIdIndex = s_wireNames.IndexOf("targetSiteId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_targetSiteIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("targetSiteId");
+        private static readonly int s_keepScheduleIndex = s_wireNames.IndexOf("keepSchedule");
+        private static readonly global::System.Text.Json.JsonEncodedText s_keepScheduleName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("keepSchedule");
+        private static readonly int s_effectiveAtIndex = s_wireNames.IndexOf("effectiveAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_effectiveAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("effectiveAt");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static MoveGadgetDtoJsonConverter Instance { get; } = new MoveGadgetDtoJsonConverter();
 
@@ -85,25 +102,28 @@ namespace Authing.Sdk.Models
             string? targetSiteIdValue = default;
             bool? keepScheduleValue = default;
             long? effectiveAtValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "gadgetId":
-                        gadgetIdValue = fields.Read(ref reader, GadgetIdConverter, "gadgetId", options);
-                        break;
-                    case "targetSiteId":
-                        targetSiteIdValue = fields.Read(ref reader, TargetSiteIdConverter, "targetSiteId", options);
-                        break;
-                    case "keepSchedule":
-                        keepScheduleValue = fields.Read(ref reader, KeepScheduleConverter, "keepSchedule", options);
-                        break;
-                    case "effectiveAt":
-                        effectiveAtValue = fields.Read(ref reader, EffectiveAtConverter, "effectiveAt", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_gadgetIdIndex)
+                {
+                    gadgetIdValue = fields.Read(ref reader, GadgetIdConverter, "gadgetId", options);
+                }
+                else if (field == s_targetSiteIdIndex)
+                {
+                    targetSiteIdValue = fields.Read(ref reader, TargetSiteIdConverter, "targetSiteId", options);
+                }
+                else if (field == s_keepScheduleIndex)
+                {
+                    keepScheduleValue = fields.Read(ref reader, KeepScheduleConverter, "keepSchedule", options);
+                }
+                else if (field == s_effectiveAtIndex)
+                {
+                    effectiveAtValue = fields.Read(ref reader, EffectiveAtConverter, "effectiveAt", options);
                 }
             }
 
@@ -121,18 +141,18 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MoveGadgetDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("gadgetId");
+            writer.WritePropertyName(s_gadgetIdName);
             GadgetIdConverter.Write(writer, value.GadgetId, options);
-            writer.WritePropertyName("targetSiteId");
+            writer.WritePropertyName(s_targetSiteIdName);
             TargetSiteIdConverter.Write(writer, value.TargetSiteId, options);
             if (value.KeepSchedule is { } keepScheduleValue)
             {
-                writer.WritePropertyName("keepSchedule");
+                writer.WritePropertyName(s_keepScheduleName);
                 KeepScheduleConverter.Write(writer, keepScheduleValue, options);
             }
             if (value.EffectiveAt is { } effectiveAtValue)
             {
-                writer.WritePropertyName("effectiveAt");
+                writer.WritePropertyName(s_effectiveAtName);
                 EffectiveAtConverter.Write(writer, effectiveAtValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -65,6 +65,23 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_scoreConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_highlightConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "gadgetId",
+            "model",
+            "score",
+            "highlight",
+        });
+        private static readonly int s_gadgetIdIndex = s_wireNames.IndexOf("gadgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_gadgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("gadgetId");
+        private static readonly int s_modelIndex = s_wireNames.IndexOf("model");
+        private static readonly global::System.Text.Json.JsonEncodedText s_modelName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("model");
+        private static readonly int s_scoreIndex = s_wireNames.IndexOf("score");
+        private static readonly global::System.Text.Json.JsonEncodedText s_scoreName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("score");
+        private static readonly int s_highlightIndex = s_wireNames.IndexOf("highlight");
+        private static readonly global::System.Text.Json.JsonEncodedText s_highlightName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("highlight");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GadgetSearchItemDtoJsonConverter Instance { get; } = new GadgetSearchItemDtoJsonConverter();
 
@@ -89,25 +106,28 @@ namespace Authing.Sdk.Models
             string? modelValue = default;
             double? scoreValue = default;
             string? highlightValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "gadgetId":
-                        gadgetIdValue = fields.Read(ref reader, GadgetIdConverter, "gadgetId", options);
-                        break;
-                    case "model":
-                        modelValue = fields.Read(ref reader, ModelConverter, "model", options);
-                        break;
-                    case "score":
-                        scoreValue = fields.Read(ref reader, ScoreConverter, "score", options);
-                        break;
-                    case "highlight":
-                        highlightValue = fields.Read(ref reader, HighlightConverter, "highlight", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_gadgetIdIndex)
+                {
+                    gadgetIdValue = fields.Read(ref reader, GadgetIdConverter, "gadgetId", options);
+                }
+                else if (field == s_modelIndex)
+                {
+                    modelValue = fields.Read(ref reader, ModelConverter, "model", options);
+                }
+                else if (field == s_scoreIndex)
+                {
+                    scoreValue = fields.Read(ref reader, ScoreConverter, "score", options);
+                }
+                else if (field == s_highlightIndex)
+                {
+                    highlightValue = fields.Read(ref reader, HighlightConverter, "highlight", options);
                 }
             }
 
@@ -127,22 +147,22 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.GadgetId is { } gadgetIdValue)
             {
-                writer.WritePropertyName("gadgetId");
+                writer.WritePropertyName(s_gadgetIdName);
                 GadgetIdConverter.Write(writer, gadgetIdValue, options);
             }
             if (value.Model is { } modelValue)
             {
-                writer.WritePropertyName("model");
+                writer.WritePropertyName(s_modelName);
                 ModelConverter.Write(writer, modelValue, options);
             }
             if (value.Score is { } scoreValue)
             {
-                writer.WritePropertyName("score");
+                writer.WritePropertyName(s_scoreName);
                 ScoreConverter.Write(writer, scoreValue, options);
             }
             if (value.Highlight is { } highlightValue)
             {
-                writer.WritePropertyName("highlight");
+                writer.WritePropertyName(s_highlightName);
                 HighlightConverter.Write(writer, highlightValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -76,6 +76,26 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_pageConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_limitConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "query",
+            "filter",
+            "highlightStyle",
+            "page",
+            "limit",
+        });
+        private static readonly int s_queryIndex = s_wireNames.IndexOf("query");
+        private static readonly global::System.Text.Json.JsonEncodedText s_queryName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("query");
+        private static readonly int s_filterIndex = s_wireNames.IndexOf("filter");
+        private static readonly global::System.Text.Json.JsonEncodedText s_filterName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("filter");
+        private static readonly int s_highlightStyleIndex = s_wireNames.IndexOf("highlightStyle");
+        private static readonly global::System.Text.Json.JsonEncodedText s_highlightStyleName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("highlightStyle");
+        private static readonly int s_pageIndex = s_wireNames.IndexOf("page");
+        private static readonly global::System.Text.Json.JsonEncodedText s_pageName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("page");
+        private static readonly int s_limitIndex = s_wireNames.IndexOf("limit");
+        private static readonly global::System.Text.Json.JsonEncodedText s_limitName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("limit");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static SearchGadgetsDtoJsonConverter Instance { get; } = new SearchGadgetsDtoJsonConverter();
 
@@ -102,28 +122,32 @@ namespace Authing.Sdk.Models
             string? highlightStyleValue = default;
             long? pageValue = default;
             long? limitValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "query":
-                        queryValue = fields.Read(ref reader, QueryConverter, "query", options);
-                        break;
-                    case "filter":
-                        filterValue = fields.Read(ref reader, FilterConverter, "filter", options);
-                        break;
-                    case "highlightStyle":
-                        highlightStyleValue = fields.Read(ref reader, HighlightStyleConverter, "highlightStyle", options);
-                        break;
-                    case "page":
-                        pageValue = fields.Read(ref reader, PageConverter, "page", options);
-                        break;
-                    case "limit":
-                        limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_queryIndex)
+                {
+                    queryValue = fields.Read(ref reader, QueryConverter, "query", options);
+                }
+                else if (field == s_filterIndex)
+                {
+                    filterValue = fields.Read(ref reader, FilterConverter, "filter", options);
+                }
+                else if (field == s_highlightStyleIndex)
+                {
+                    highlightStyleValue = fields.Read(ref reader, HighlightStyleConverter, "highlightStyle", options);
+                }
+                else if (field == s_pageIndex)
+                {
+                    pageValue = fields.Read(ref reader, PageConverter, "page", options);
+                }
+                else if (field == s_limitIndex)
+                {
+                    limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
                 }
             }
 
@@ -144,27 +168,27 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.Query is { } queryValue)
             {
-                writer.WritePropertyName("query");
+                writer.WritePropertyName(s_queryName);
                 QueryConverter.Write(writer, queryValue, options);
             }
             if (value.Filter is { } filterValue)
             {
-                writer.WritePropertyName("filter");
+                writer.WritePropertyName(s_filterName);
                 FilterConverter.Write(writer, filterValue, options);
             }
             if (value.HighlightStyle is { } highlightStyleValue)
             {
-                writer.WritePropertyName("highlightStyle");
+                writer.WritePropertyName(s_highlightStyleName);
                 HighlightStyleConverter.Write(writer, highlightStyleValue, options);
             }
             if (value.Page is { } pageValue)
             {
-                writer.WritePropertyName("page");
+                writer.WritePropertyName(s_pageName);
                 PageConverter.Write(writer, pageValue, options);
             }
             if (value.Limit is { } limitValue)
             {
-                writer.WritePropertyName("limit");
+                writer.WritePropertyName(s_limitName);
                 LimitConverter.Write(writer, limitValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

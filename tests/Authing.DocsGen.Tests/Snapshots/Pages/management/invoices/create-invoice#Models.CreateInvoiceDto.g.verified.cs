@@ -85,6 +85,32 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>?>? s_linesConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceReceiverDto>? s_receiverConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "tenantId",
+            "orderIds",
+            "title",
+            "taxNumber",
+            "kind",
+            "lines",
+            "receiver",
+        });
+        private static readonly int s_tenantIdIndex = s_wireNames.IndexOf("tenantId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_tenantIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("tenantId");
+        private static readonly int s_orderIdsIndex = s_wireNames.IndexOf("orderIds");
+        private static readonly global::System.Text.Json.JsonEncodedText s_orderIdsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("orderIds");
+        private static readonly int s_titleIndex = s_wireNames.IndexOf("title");
+        private static readonly global::System.Text.Json.JsonEncodedText s_titleName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("title");
+        private static readonly int s_taxNumberIndex = s_wireNames.IndexOf("taxNumber");
+        private static readonly global::System.Text.Json.JsonEncodedText s_taxNumberName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("taxNumber");
+        private static readonly int s_kindIndex = s_wireNames.IndexOf("kind");
+        private static readonly global::System.Text.Json.JsonEncodedText s_kindName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("kind");
+        private static readonly int s_linesIndex = s_wireNames.IndexOf("lines");
+        private static readonly global::System.Text.Json.JsonEncodedText s_linesName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("lines");
+        private static readonly int s_receiverIndex = s_wireNames.IndexOf("receiver");
+        private static readonly global::System.Text.Json.JsonEncodedText s_receiverName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("receiver");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CreateInvoiceDtoJsonConverter Instance { get; } = new CreateInvoiceDtoJsonConverter();
 
@@ -115,34 +141,40 @@ namespace Authing.Sdk.Models
             global::Authing.Sdk.Models.CreateInvoiceKind? kindValue = default;
             global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>? linesValue = default;
             global::Authing.Sdk.Models.InvoiceReceiverDto? receiverValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "tenantId":
-                        tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
-                        break;
-                    case "orderIds":
-                        orderIdsValue = fields.Read(ref reader, OrderIdsConverter, "orderIds", options);
-                        break;
-                    case "title":
-                        titleValue = fields.Read(ref reader, TitleConverter, "title", options);
-                        break;
-                    case "taxNumber":
-                        taxNumberValue = fields.Read(ref reader, TaxNumberConverter, "taxNumber", options);
-                        break;
-                    case "kind":
-                        kindValue = fields.Read(ref reader, KindConverter, "kind", options);
-                        break;
-                    case "lines":
-                        linesValue = fields.Read(ref reader, LinesConverter, "lines", options);
-                        break;
-                    case "receiver":
-                        receiverValue = fields.Read(ref reader, ReceiverConverter, "receiver", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_tenantIdIndex)
+                {
+                    tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
+                }
+                else if (field == s_orderIdsIndex)
+                {
+                    orderIdsValue = fields.Read(ref reader, OrderIdsConverter, "orderIds", options);
+                }
+                else if (field == s_titleIndex)
+                {
+                    titleValue = fields.Read(ref reader, TitleConverter, "title", options);
+                }
+                else if (field == s_taxNumberIndex)
+                {
+                    taxNumberValue = fields.Read(ref reader, TaxNumberConverter, "taxNumber", options);
+                }
+                else if (field == s_kindIndex)
+                {
+                    kindValue = fields.Read(ref reader, KindConverter, "kind", options);
+                }
+                else if (field == s_linesIndex)
+                {
+                    linesValue = fields.Read(ref reader, LinesConverter, "lines", options);
+                }
+                else if (field == s_receiverIndex)
+                {
+                    receiverValue = fields.Read(ref reader, ReceiverConverter, "receiver", options);
                 }
             }
 
@@ -163,30 +195,30 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateInvoiceDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("tenantId");
+            writer.WritePropertyName(s_tenantIdName);
             TenantIdConverter.Write(writer, value.TenantId, options);
-            writer.WritePropertyName("orderIds");
+            writer.WritePropertyName(s_orderIdsName);
             OrderIdsConverter.Write(writer, value.OrderIds, options);
-            writer.WritePropertyName("title");
+            writer.WritePropertyName(s_titleName);
             TitleConverter.Write(writer, value.Title, options);
             if (value.TaxNumber is { } taxNumberValue)
             {
-                writer.WritePropertyName("taxNumber");
+                writer.WritePropertyName(s_taxNumberName);
                 TaxNumberConverter.Write(writer, taxNumberValue, options);
             }
             if (value.Kind is { } kindValue)
             {
-                writer.WritePropertyName("kind");
+                writer.WritePropertyName(s_kindName);
                 KindConverter.Write(writer, kindValue, options);
             }
             if (value.Lines is { } linesValue)
             {
-                writer.WritePropertyName("lines");
+                writer.WritePropertyName(s_linesName);
                 LinesConverter.Write(writer, linesValue, options);
             }
             if (value.Receiver is { } receiverValue)
             {
-                writer.WritePropertyName("receiver");
+                writer.WritePropertyName(s_receiverName);
                 ReceiverConverter.Write(writer, receiverValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

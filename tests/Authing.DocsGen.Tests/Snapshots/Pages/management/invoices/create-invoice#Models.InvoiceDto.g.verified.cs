@@ -79,6 +79,29 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceReceiverDto>? s_receiverConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_totalAmountConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "invoiceId",
+            "status",
+            "orderIds",
+            "lines",
+            "receiver",
+            "totalAmount",
+        });
+        private static readonly int s_invoiceIdIndex = s_wireNames.IndexOf("invoiceId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_invoiceIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("invoiceId");
+        private static readonly int s_statusIndex = s_wireNames.IndexOf("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("status");
+        private static readonly int s_orderIdsIndex = s_wireNames.IndexOf("orderIds");
+        private static readonly global::System.Text.Json.JsonEncodedText s_orderIdsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("orderIds");
+        private static readonly int s_linesIndex = s_wireNames.IndexOf("lines");
+        private static readonly global::System.Text.Json.JsonEncodedText s_linesName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("lines");
+        private static readonly int s_receiverIndex = s_wireNames.IndexOf("receiver");
+        private static readonly global::System.Text.Json.JsonEncodedText s_receiverName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("receiver");
+        private static readonly int s_totalAmountIndex = s_wireNames.IndexOf("totalAmount");
+        private static readonly global::System.Text.Json.JsonEncodedText s_totalAmountName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("totalAmount");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static InvoiceDtoJsonConverter Instance { get; } = new InvoiceDtoJsonConverter();
 
@@ -107,31 +130,36 @@ namespace Authing.Sdk.Models
             global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>? linesValue = default;
             global::Authing.Sdk.Models.InvoiceReceiverDto? receiverValue = default;
             double? totalAmountValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "invoiceId":
-                        invoiceIdValue = fields.Read(ref reader, InvoiceIdConverter, "invoiceId", options);
-                        break;
-                    case "status":
-                        statusValue = fields.Read(ref reader, StatusConverter, "status", options);
-                        break;
-                    case "orderIds":
-                        orderIdsValue = fields.Read(ref reader, OrderIdsConverter, "orderIds", options);
-                        break;
-                    case "lines":
-                        linesValue = fields.Read(ref reader, LinesConverter, "lines", options);
-                        break;
-                    case "receiver":
-                        receiverValue = fields.Read(ref reader, ReceiverConverter, "receiver", options);
-                        break;
-                    case "totalAmount":
-                        totalAmountValue = fields.Read(ref reader, TotalAmountConverter, "totalAmount", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_invoiceIdIndex)
+                {
+                    invoiceIdValue = fields.Read(ref reader, InvoiceIdConverter, "invoiceId", options);
+                }
+                else if (field == s_statusIndex)
+                {
+                    statusValue = fields.Read(ref reader, StatusConverter, "status", options);
+                }
+                else if (field == s_orderIdsIndex)
+                {
+                    orderIdsValue = fields.Read(ref reader, OrderIdsConverter, "orderIds", options);
+                }
+                else if (field == s_linesIndex)
+                {
+                    linesValue = fields.Read(ref reader, LinesConverter, "lines", options);
+                }
+                else if (field == s_receiverIndex)
+                {
+                    receiverValue = fields.Read(ref reader, ReceiverConverter, "receiver", options);
+                }
+                else if (field == s_totalAmountIndex)
+                {
+                    totalAmountValue = fields.Read(ref reader, TotalAmountConverter, "totalAmount", options);
                 }
             }
 
@@ -153,32 +181,32 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.InvoiceId is { } invoiceIdValue)
             {
-                writer.WritePropertyName("invoiceId");
+                writer.WritePropertyName(s_invoiceIdName);
                 InvoiceIdConverter.Write(writer, invoiceIdValue, options);
             }
             if (value.Status is { } statusValue)
             {
-                writer.WritePropertyName("status");
+                writer.WritePropertyName(s_statusName);
                 StatusConverter.Write(writer, statusValue, options);
             }
             if (value.OrderIds is { } orderIdsValue)
             {
-                writer.WritePropertyName("orderIds");
+                writer.WritePropertyName(s_orderIdsName);
                 OrderIdsConverter.Write(writer, orderIdsValue, options);
             }
             if (value.Lines is { } linesValue)
             {
-                writer.WritePropertyName("lines");
+                writer.WritePropertyName(s_linesName);
                 LinesConverter.Write(writer, linesValue, options);
             }
             if (value.Receiver is { } receiverValue)
             {
-                writer.WritePropertyName("receiver");
+                writer.WritePropertyName(s_receiverName);
                 ReceiverConverter.Write(writer, receiverValue, options);
             }
             if (value.TotalAmount is { } totalAmountValue)
             {
-                writer.WritePropertyName("totalAmount");
+                writer.WritePropertyName(s_totalAmountName);
                 TotalAmountConverter.Write(writer, totalAmountValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

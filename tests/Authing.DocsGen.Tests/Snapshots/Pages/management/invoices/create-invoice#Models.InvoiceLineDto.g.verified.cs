@@ -55,6 +55,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_amountConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_quantityConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "name",
+            "amount",
+            "quantity",
+        });
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_amountIndex = s_wireNames.IndexOf("amount");
+        private static readonly global::System.Text.Json.JsonEncodedText s_amountName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("amount");
+        private static readonly int s_quantityIndex = s_wireNames.IndexOf("quantity");
+        private static readonly global::System.Text.Json.JsonEncodedText s_quantityName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("quantity");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static InvoiceLineDtoJsonConverter Instance { get; } = new InvoiceLineDtoJsonConverter();
 
@@ -77,22 +91,24 @@ namespace Authing.Sdk.Models
             string? nameValue = default;
             double? amountValue = default;
             long? quantityValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "name":
-                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
-                        break;
-                    case "amount":
-                        amountValue = fields.Read(ref reader, AmountConverter, "amount", options);
-                        break;
-                    case "quantity":
-                        quantityValue = fields.Read(ref reader, QuantityConverter, "quantity", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_amountIndex)
+                {
+                    amountValue = fields.Read(ref reader, AmountConverter, "amount", options);
+                }
+                else if (field == s_quantityIndex)
+                {
+                    quantityValue = fields.Read(ref reader, QuantityConverter, "quantity", options);
                 }
             }
 
@@ -111,17 +127,17 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_nameName);
                 NameConverter.Write(writer, nameValue, options);
             }
             if (value.Amount is { } amountValue)
             {
-                writer.WritePropertyName("amount");
+                writer.WritePropertyName(s_amountName);
                 AmountConverter.Write(writer, amountValue, options);
             }
             if (value.Quantity is { } quantityValue)
             {
-                writer.WritePropertyName("quantity");
+                writer.WritePropertyName(s_quantityName);
                 QuantityConverter.Write(writer, quantityValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -45,6 +45,17 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_emailConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_phoneConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "email",
+            "phone",
+        });
+        private static readonly int s_emailIndex = s_wireNames.IndexOf("email");
+        private static readonly global::System.Text.Json.JsonEncodedText s_emailName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("email");
+        private static readonly int s_phoneIndex = s_wireNames.IndexOf("phone");
+        private static readonly global::System.Text.Json.JsonEncodedText s_phoneName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("phone");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static InvoiceReceiverDtoJsonConverter Instance { get; } = new InvoiceReceiverDtoJsonConverter();
 
@@ -65,19 +76,20 @@ namespace Authing.Sdk.Models
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("InvoiceReceiverDto");
             string? emailValue = default;
             string? phoneValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "email":
-                        emailValue = fields.Read(ref reader, EmailConverter, "email", options);
-                        break;
-                    case "phone":
-                        phoneValue = fields.Read(ref reader, PhoneConverter, "phone", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_emailIndex)
+                {
+                    emailValue = fields.Read(ref reader, EmailConverter, "email", options);
+                }
+                else if (field == s_phoneIndex)
+                {
+                    phoneValue = fields.Read(ref reader, PhoneConverter, "phone", options);
                 }
             }
 
@@ -95,12 +107,12 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.Email is { } emailValue)
             {
-                writer.WritePropertyName("email");
+                writer.WritePropertyName(s_emailName);
                 EmailConverter.Write(writer, emailValue, options);
             }
             if (value.Phone is { } phoneValue)
             {
-                writer.WritePropertyName("phone");
+                writer.WritePropertyName(s_phoneName);
                 PhoneConverter.Write(writer, phoneValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -74,6 +74,26 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ExportInvoicesFormat?>? s_formatConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_emailToConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "tenantId",
+            "startAt",
+            "endAt",
+            "format",
+            "emailTo",
+        });
+        private static readonly int s_tenantIdIndex = s_wireNames.IndexOf("tenantId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_tenantIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("tenantId");
+        private static readonly int s_startAtIndex = s_wireNames.IndexOf("startAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_startAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("startAt");
+        private static readonly int s_endAtIndex = s_wireNames.IndexOf("endAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_endAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("endAt");
+        private static readonly int s_formatIndex = s_wireNames.IndexOf("format");
+        private static readonly global::System.Text.Json.JsonEncodedText s_formatName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("format");
+        private static readonly int s_emailToIndex = s_wireNames.IndexOf("emailTo");
+        private static readonly global::System.Text.Json.JsonEncodedText s_emailToName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("emailTo");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ExportInvoicesDtoJsonConverter Instance { get; } = new ExportInvoicesDtoJsonConverter();
 
@@ -100,28 +120,32 @@ namespace Authing.Sdk.Models
             long? endAtValue = default;
             global::Authing.Sdk.Models.ExportInvoicesFormat? formatValue = default;
             string? emailToValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "tenantId":
-                        tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
-                        break;
-                    case "startAt":
-                        startAtValue = fields.Read(ref reader, StartAtConverter, "startAt", options);
-                        break;
-                    case "endAt":
-                        endAtValue = fields.Read(ref reader, EndAtConverter, "endAt", options);
-                        break;
-                    case "format":
-                        formatValue = fields.Read(ref reader, FormatConverter, "format", options);
-                        break;
-                    case "emailTo":
-                        emailToValue = fields.Read(ref reader, EmailToConverter, "emailTo", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_tenantIdIndex)
+                {
+                    tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
+                }
+                else if (field == s_startAtIndex)
+                {
+                    startAtValue = fields.Read(ref reader, StartAtConverter, "startAt", options);
+                }
+                else if (field == s_endAtIndex)
+                {
+                    endAtValue = fields.Read(ref reader, EndAtConverter, "endAt", options);
+                }
+                else if (field == s_formatIndex)
+                {
+                    formatValue = fields.Read(ref reader, FormatConverter, "format", options);
+                }
+                else if (field == s_emailToIndex)
+                {
+                    emailToValue = fields.Read(ref reader, EmailToConverter, "emailTo", options);
                 }
             }
 
@@ -140,18 +164,18 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ExportInvoicesDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("tenantId");
+            writer.WritePropertyName(s_tenantIdName);
             TenantIdConverter.Write(writer, value.TenantId, options);
-            writer.WritePropertyName("startAt");
+            writer.WritePropertyName(s_startAtName);
             StartAtConverter.Write(writer, value.StartAt, options);
-            writer.WritePropertyName("endAt");
+            writer.WritePropertyName(s_endAtName);
             EndAtConverter.Write(writer, value.EndAt, options);
             if (value.Format is { } formatValue)
             {
-                writer.WritePropertyName("format");
+                writer.WritePropertyName(s_formatName);
                 FormatConverter.Write(writer, formatValue, options);
             }
-            writer.WritePropertyName("emailTo");
+            writer.WritePropertyName(s_emailToName);
             EmailToConverter.Write(writer, value.EmailTo, options);
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -45,6 +45,17 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_taskIdConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceExportTaskStatus?>? s_statusConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "taskId",
+            "status",
+        });
+        private static readonly int s_taskIdIndex = s_wireNames.IndexOf("taskId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_taskIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("taskId");
+        private static readonly int s_statusIndex = s_wireNames.IndexOf("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("status");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static InvoiceExportTaskDtoJsonConverter Instance { get; } = new InvoiceExportTaskDtoJsonConverter();
 
@@ -65,19 +76,20 @@ namespace Authing.Sdk.Models
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("InvoiceExportTaskDto");
             string? taskIdValue = default;
             global::Authing.Sdk.Models.InvoiceExportTaskStatus? statusValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "taskId":
-                        taskIdValue = fields.Read(ref reader, TaskIdConverter, "taskId", options);
-                        break;
-                    case "status":
-                        statusValue = fields.Read(ref reader, StatusConverter, "status", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_taskIdIndex)
+                {
+                    taskIdValue = fields.Read(ref reader, TaskIdConverter, "taskId", options);
+                }
+                else if (field == s_statusIndex)
+                {
+                    statusValue = fields.Read(ref reader, StatusConverter, "status", options);
                 }
             }
 
@@ -95,12 +107,12 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.TaskId is { } taskIdValue)
             {
-                writer.WritePropertyName("taskId");
+                writer.WritePropertyName(s_taskIdName);
                 TaskIdConverter.Write(writer, taskIdValue, options);
             }
             if (value.Status is { } statusValue)
             {
-                writer.WritePropertyName("status");
+                writer.WritePropertyName(s_statusName);
                 StatusConverter.Write(writer, statusValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -41,6 +41,17 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_invoiceIdConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_withLinesConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "invoiceId",
+            "withLines",
+        });
+        private static readonly int s_invoiceIdIndex = s_wireNames.IndexOf("invoiceId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_invoiceIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("invoiceId");
+        private static readonly int s_withLinesIndex = s_wireNames.IndexOf("withLines");
+        private static readonly global::System.Text.Json.JsonEncodedText s_withLinesName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("withLines");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GetInvoiceDtoJsonConverter Instance { get; } = new GetInvoiceDtoJsonConverter();
 
@@ -61,19 +72,20 @@ namespace Authing.Sdk.Models
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetInvoiceDto");
             string? invoiceIdValue = default;
             bool? withLinesValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "invoiceId":
-                        invoiceIdValue = fields.Read(ref reader, InvoiceIdConverter, "invoiceId", options);
-                        break;
-                    case "withLines":
-                        withLinesValue = fields.Read(ref reader, WithLinesConverter, "withLines", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_invoiceIdIndex)
+                {
+                    invoiceIdValue = fields.Read(ref reader, InvoiceIdConverter, "invoiceId", options);
+                }
+                else if (field == s_withLinesIndex)
+                {
+                    withLinesValue = fields.Read(ref reader, WithLinesConverter, "withLines", options);
                 }
             }
 
@@ -89,11 +101,11 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetInvoiceDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("invoiceId");
+            writer.WritePropertyName(s_invoiceIdName);
             InvoiceIdConverter.Write(writer, value.InvoiceId, options);
             if (value.WithLines is { } withLinesValue)
             {
-                writer.WritePropertyName("withLines");
+                writer.WritePropertyName(s_withLinesName);
                 WithLinesConverter.Write(writer, withLinesValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

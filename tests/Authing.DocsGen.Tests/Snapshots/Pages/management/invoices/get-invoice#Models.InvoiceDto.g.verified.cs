@@ -72,6 +72,26 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_issuedAtConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>?>? s_linesConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "invoiceId",
+            "status",
+            "totalAmount",
+            "issuedAt",
+            "lines",
+        });
+        private static readonly int s_invoiceIdIndex = s_wireNames.IndexOf("invoiceId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_invoiceIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("invoiceId");
+        private static readonly int s_statusIndex = s_wireNames.IndexOf("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("status");
+        private static readonly int s_totalAmountIndex = s_wireNames.IndexOf("totalAmount");
+        private static readonly global::System.Text.Json.JsonEncodedText s_totalAmountName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("totalAmount");
+        private static readonly int s_issuedAtIndex = s_wireNames.IndexOf("issuedAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_issuedAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("issuedAt");
+        private static readonly int s_linesIndex = s_wireNames.IndexOf("lines");
+        private static readonly global::System.Text.Json.JsonEncodedText s_linesName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("lines");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static InvoiceDtoJsonConverter Instance { get; } = new InvoiceDtoJsonConverter();
 
@@ -98,28 +118,32 @@ namespace Authing.Sdk.Models
             double? totalAmountValue = default;
             long? issuedAtValue = default;
             global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>? linesValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "invoiceId":
-                        invoiceIdValue = fields.Read(ref reader, InvoiceIdConverter, "invoiceId", options);
-                        break;
-                    case "status":
-                        statusValue = fields.Read(ref reader, StatusConverter, "status", options);
-                        break;
-                    case "totalAmount":
-                        totalAmountValue = fields.Read(ref reader, TotalAmountConverter, "totalAmount", options);
-                        break;
-                    case "issuedAt":
-                        issuedAtValue = fields.Read(ref reader, IssuedAtConverter, "issuedAt", options);
-                        break;
-                    case "lines":
-                        linesValue = fields.Read(ref reader, LinesConverter, "lines", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_invoiceIdIndex)
+                {
+                    invoiceIdValue = fields.Read(ref reader, InvoiceIdConverter, "invoiceId", options);
+                }
+                else if (field == s_statusIndex)
+                {
+                    statusValue = fields.Read(ref reader, StatusConverter, "status", options);
+                }
+                else if (field == s_totalAmountIndex)
+                {
+                    totalAmountValue = fields.Read(ref reader, TotalAmountConverter, "totalAmount", options);
+                }
+                else if (field == s_issuedAtIndex)
+                {
+                    issuedAtValue = fields.Read(ref reader, IssuedAtConverter, "issuedAt", options);
+                }
+                else if (field == s_linesIndex)
+                {
+                    linesValue = fields.Read(ref reader, LinesConverter, "lines", options);
                 }
             }
 
@@ -140,27 +164,27 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.InvoiceId is { } invoiceIdValue)
             {
-                writer.WritePropertyName("invoiceId");
+                writer.WritePropertyName(s_invoiceIdName);
                 InvoiceIdConverter.Write(writer, invoiceIdValue, options);
             }
             if (value.Status is { } statusValue)
             {
-                writer.WritePropertyName("status");
+                writer.WritePropertyName(s_statusName);
                 StatusConverter.Write(writer, statusValue, options);
             }
             if (value.TotalAmount is { } totalAmountValue)
             {
-                writer.WritePropertyName("totalAmount");
+                writer.WritePropertyName(s_totalAmountName);
                 TotalAmountConverter.Write(writer, totalAmountValue, options);
             }
             if (value.IssuedAt is { } issuedAtValue)
             {
-                writer.WritePropertyName("issuedAt");
+                writer.WritePropertyName(s_issuedAtName);
                 IssuedAtConverter.Write(writer, issuedAtValue, options);
             }
             if (value.Lines is { } linesValue)
             {
-                writer.WritePropertyName("lines");
+                writer.WritePropertyName(s_linesName);
                 LinesConverter.Write(writer, linesValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

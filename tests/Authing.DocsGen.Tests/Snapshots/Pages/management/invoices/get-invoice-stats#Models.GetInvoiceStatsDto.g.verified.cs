@@ -51,6 +51,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_yearConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_monthConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "tenantId",
+            "year",
+            "month",
+        });
+        private static readonly int s_tenantIdIndex = s_wireNames.IndexOf("tenantId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_tenantIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("tenantId");
+        private static readonly int s_yearIndex = s_wireNames.IndexOf("year");
+        private static readonly global::System.Text.Json.JsonEncodedText s_yearName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("year");
+        private static readonly int s_monthIndex = s_wireNames.IndexOf("month");
+        private static readonly global::System.Text.Json.JsonEncodedText s_monthName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("month");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GetInvoiceStatsDtoJsonConverter Instance { get; } = new GetInvoiceStatsDtoJsonConverter();
 
@@ -73,22 +87,24 @@ namespace Authing.Sdk.Models
             string? tenantIdValue = default;
             long? yearValue = default;
             long? monthValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "tenantId":
-                        tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
-                        break;
-                    case "year":
-                        yearValue = fields.Read(ref reader, YearConverter, "year", options);
-                        break;
-                    case "month":
-                        monthValue = fields.Read(ref reader, MonthConverter, "month", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_tenantIdIndex)
+                {
+                    tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
+                }
+                else if (field == s_yearIndex)
+                {
+                    yearValue = fields.Read(ref reader, YearConverter, "year", options);
+                }
+                else if (field == s_monthIndex)
+                {
+                    monthValue = fields.Read(ref reader, MonthConverter, "month", options);
                 }
             }
 
@@ -105,13 +121,13 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetInvoiceStatsDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("tenantId");
+            writer.WritePropertyName(s_tenantIdName);
             TenantIdConverter.Write(writer, value.TenantId, options);
-            writer.WritePropertyName("year");
+            writer.WritePropertyName(s_yearName);
             YearConverter.Write(writer, value.Year, options);
             if (value.Month is { } monthValue)
             {
-                writer.WritePropertyName("month");
+                writer.WritePropertyName(s_monthName);
                 MonthConverter.Write(writer, monthValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

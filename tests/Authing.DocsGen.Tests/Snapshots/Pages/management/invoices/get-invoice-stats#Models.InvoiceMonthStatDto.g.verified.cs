@@ -55,6 +55,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_countConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_amountConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "month",
+            "count",
+            "amount",
+        });
+        private static readonly int s_monthIndex = s_wireNames.IndexOf("month");
+        private static readonly global::System.Text.Json.JsonEncodedText s_monthName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("month");
+        private static readonly int s_countIndex = s_wireNames.IndexOf("count");
+        private static readonly global::System.Text.Json.JsonEncodedText s_countName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("count");
+        private static readonly int s_amountIndex = s_wireNames.IndexOf("amount");
+        private static readonly global::System.Text.Json.JsonEncodedText s_amountName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("amount");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static InvoiceMonthStatDtoJsonConverter Instance { get; } = new InvoiceMonthStatDtoJsonConverter();
 
@@ -77,22 +91,24 @@ namespace Authing.Sdk.Models
             long? monthValue = default;
             long? countValue = default;
             double? amountValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "month":
-                        monthValue = fields.Read(ref reader, MonthConverter, "month", options);
-                        break;
-                    case "count":
-                        countValue = fields.Read(ref reader, CountConverter, "count", options);
-                        break;
-                    case "amount":
-                        amountValue = fields.Read(ref reader, AmountConverter, "amount", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_monthIndex)
+                {
+                    monthValue = fields.Read(ref reader, MonthConverter, "month", options);
+                }
+                else if (field == s_countIndex)
+                {
+                    countValue = fields.Read(ref reader, CountConverter, "count", options);
+                }
+                else if (field == s_amountIndex)
+                {
+                    amountValue = fields.Read(ref reader, AmountConverter, "amount", options);
                 }
             }
 
@@ -111,17 +127,17 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.Month is { } monthValue)
             {
-                writer.WritePropertyName("month");
+                writer.WritePropertyName(s_monthName);
                 MonthConverter.Write(writer, monthValue, options);
             }
             if (value.Count is { } countValue)
             {
-                writer.WritePropertyName("count");
+                writer.WritePropertyName(s_countName);
                 CountConverter.Write(writer, countValue, options);
             }
             if (value.Amount is { } amountValue)
             {
-                writer.WritePropertyName("amount");
+                writer.WritePropertyName(s_amountName);
                 AmountConverter.Write(writer, amountValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -42,6 +42,17 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_yearConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceMonthStatDto>?>? s_monthsConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "year",
+            "months",
+        });
+        private static readonly int s_yearIndex = s_wireNames.IndexOf("year");
+        private static readonly global::System.Text.Json.JsonEncodedText s_yearName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("year");
+        private static readonly int s_monthsIndex = s_wireNames.IndexOf("months");
+        private static readonly global::System.Text.Json.JsonEncodedText s_monthsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("months");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static InvoiceStatsDtoJsonConverter Instance { get; } = new InvoiceStatsDtoJsonConverter();
 
@@ -62,19 +73,20 @@ namespace Authing.Sdk.Models
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("InvoiceStatsDto");
             long? yearValue = default;
             global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceMonthStatDto>? monthsValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "year":
-                        yearValue = fields.Read(ref reader, YearConverter, "year", options);
-                        break;
-                    case "months":
-                        monthsValue = fields.Read(ref reader, MonthsConverter, "months", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_yearIndex)
+                {
+                    yearValue = fields.Read(ref reader, YearConverter, "year", options);
+                }
+                else if (field == s_monthsIndex)
+                {
+                    monthsValue = fields.Read(ref reader, MonthsConverter, "months", options);
                 }
             }
 
@@ -92,12 +104,12 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.Year is { } yearValue)
             {
-                writer.WritePropertyName("year");
+                writer.WritePropertyName(s_yearName);
                 YearConverter.Write(writer, yearValue, options);
             }
             if (value.Months is { } monthsValue)
             {
-                writer.WritePropertyName("months");
+                writer.WritePropertyName(s_monthsName);
                 MonthsConverter.Write(writer, monthsValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -115,6 +115,41 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantExternalRefDto>? s_externalRefConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantWebhookDto>?>? s_webhooksConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "name",
+            "displayName",
+            "note",
+            "loginTemplate",
+            "class",
+            "namespace",
+            "2faEnabled",
+            "client_id",
+            "externalRef",
+            "webhooks",
+        });
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_displayNameIndex = s_wireNames.IndexOf("displayName");
+        private static readonly global::System.Text.Json.JsonEncodedText s_displayNameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("displayName");
+        private static readonly int s_noteIndex = s_wireNames.IndexOf("note");
+        private static readonly global::System.Text.Json.JsonEncodedText s_noteName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("note");
+        private static readonly int s_loginTemplateIndex = s_wireNames.IndexOf("loginTemplate");
+        private static readonly global::System.Text.Json.JsonEncodedText s_loginTemplateName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("loginTemplate");
+        private static readonly int s_classIndex = s_wireNames.IndexOf("class");
+        private static readonly global::System.Text.Json.JsonEncodedText s_className = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("class");
+        private static readonly int s_namespaceIndex = s_wireNames.IndexOf("namespace");
+        private static readonly global::System.Text.Json.JsonEncodedText s_namespaceName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("namespace");
+        private static readonly int s__2faEnabledIndex = s_wireNames.IndexOf("2faEnabled");
+        private static readonly global::System.Text.Json.JsonEncodedText s__2faEnabledName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("2faEnabled");
+        private static readonly int s_clientIdIndex = s_wireNames.IndexOf("client_id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_clientIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("client_id");
+        private static readonly int s_externalRefIndex = s_wireNames.IndexOf("externalRef");
+        private static readonly global::System.Text.Json.JsonEncodedText s_externalRefName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("externalRef");
+        private static readonly int s_webhooksIndex = s_wireNames.IndexOf("webhooks");
+        private static readonly global::System.Text.Json.JsonEncodedText s_webhooksName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("webhooks");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CreateTenantDtoJsonConverter Instance { get; } = new CreateTenantDtoJsonConverter();
 
@@ -151,43 +186,52 @@ namespace Authing.Sdk.Models
             string? clientIdValue = default;
             global::Authing.Sdk.Models.TenantExternalRefDto? externalRefValue = default;
             global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantWebhookDto>? webhooksValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "name":
-                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
-                        break;
-                    case "displayName":
-                        displayNameValue = fields.Read(ref reader, DisplayNameConverter, "displayName", options);
-                        break;
-                    case "note":
-                        noteValue = fields.Read(ref reader, NoteConverter, "note", options);
-                        break;
-                    case "loginTemplate":
-                        loginTemplateValue = fields.Read(ref reader, LoginTemplateConverter, "loginTemplate", options);
-                        break;
-                    case "class":
-                        classValue = fields.Read(ref reader, ClassConverter, "class", options);
-                        break;
-                    case "namespace":
-                        namespaceValue = fields.Read(ref reader, NamespaceConverter, "namespace", options);
-                        break;
-                    case "2faEnabled":
-                        _2faEnabledValue = fields.Read(ref reader, _2faEnabledConverter, "2faEnabled", options);
-                        break;
-                    case "client_id":
-                        clientIdValue = fields.Read(ref reader, ClientIdConverter, "client_id", options);
-                        break;
-                    case "externalRef":
-                        externalRefValue = fields.Read(ref reader, ExternalRefConverter, "externalRef", options);
-                        break;
-                    case "webhooks":
-                        webhooksValue = fields.Read(ref reader, WebhooksConverter, "webhooks", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_displayNameIndex)
+                {
+                    displayNameValue = fields.Read(ref reader, DisplayNameConverter, "displayName", options);
+                }
+                else if (field == s_noteIndex)
+                {
+                    noteValue = fields.Read(ref reader, NoteConverter, "note", options);
+                }
+                else if (field == s_loginTemplateIndex)
+                {
+                    loginTemplateValue = fields.Read(ref reader, LoginTemplateConverter, "loginTemplate", options);
+                }
+                else if (field == s_classIndex)
+                {
+                    classValue = fields.Read(ref reader, ClassConverter, "class", options);
+                }
+                else if (field == s_namespaceIndex)
+                {
+                    namespaceValue = fields.Read(ref reader, NamespaceConverter, "namespace", options);
+                }
+                else if (field == s__2faEnabledIndex)
+                {
+                    _2faEnabledValue = fields.Read(ref reader, _2faEnabledConverter, "2faEnabled", options);
+                }
+                else if (field == s_clientIdIndex)
+                {
+                    clientIdValue = fields.Read(ref reader, ClientIdConverter, "client_id", options);
+                }
+                else if (field == s_externalRefIndex)
+                {
+                    externalRefValue = fields.Read(ref reader, ExternalRefConverter, "externalRef", options);
+                }
+                else if (field == s_webhooksIndex)
+                {
+                    webhooksValue = fields.Read(ref reader, WebhooksConverter, "webhooks", options);
                 }
             }
 
@@ -211,51 +255,51 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateTenantDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("name");
+            writer.WritePropertyName(s_nameName);
             NameConverter.Write(writer, value.Name, options);
             if (value.DisplayName is { } displayNameValue)
             {
-                writer.WritePropertyName("displayName");
+                writer.WritePropertyName(s_displayNameName);
                 DisplayNameConverter.Write(writer, displayNameValue, options);
             }
             if (value.Note is { } noteValue)
             {
-                writer.WritePropertyName("note");
+                writer.WritePropertyName(s_noteName);
                 NoteConverter.Write(writer, noteValue, options);
             }
             if (value.LoginTemplate is { } loginTemplateValue)
             {
-                writer.WritePropertyName("loginTemplate");
+                writer.WritePropertyName(s_loginTemplateName);
                 LoginTemplateConverter.Write(writer, loginTemplateValue, options);
             }
             if (value.Class is { } classValue)
             {
-                writer.WritePropertyName("class");
+                writer.WritePropertyName(s_className);
                 ClassConverter.Write(writer, classValue, options);
             }
             if (value.Namespace is { } namespaceValue)
             {
-                writer.WritePropertyName("namespace");
+                writer.WritePropertyName(s_namespaceName);
                 NamespaceConverter.Write(writer, namespaceValue, options);
             }
             if (value._2faEnabled is { } _2faEnabledValue)
             {
-                writer.WritePropertyName("2faEnabled");
+                writer.WritePropertyName(s__2faEnabledName);
                 _2faEnabledConverter.Write(writer, _2faEnabledValue, options);
             }
             if (value.ClientId is { } clientIdValue)
             {
-                writer.WritePropertyName("client_id");
+                writer.WritePropertyName(s_clientIdName);
                 ClientIdConverter.Write(writer, clientIdValue, options);
             }
             if (value.ExternalRef is { } externalRefValue)
             {
-                writer.WritePropertyName("externalRef");
+                writer.WritePropertyName(s_externalRefName);
                 ExternalRefConverter.Write(writer, externalRefValue, options);
             }
             if (value.Webhooks is { } webhooksValue)
             {
-                writer.WritePropertyName("webhooks");
+                writer.WritePropertyName(s_webhooksName);
                 WebhooksConverter.Write(writer, webhooksValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

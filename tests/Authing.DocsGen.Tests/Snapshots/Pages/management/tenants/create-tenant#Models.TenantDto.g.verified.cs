@@ -65,6 +65,23 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantClass?>? s_classConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_noteConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "tenantId",
+            "name",
+            "class",
+            "note",
+        });
+        private static readonly int s_tenantIdIndex = s_wireNames.IndexOf("tenantId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_tenantIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("tenantId");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_classIndex = s_wireNames.IndexOf("class");
+        private static readonly global::System.Text.Json.JsonEncodedText s_className = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("class");
+        private static readonly int s_noteIndex = s_wireNames.IndexOf("note");
+        private static readonly global::System.Text.Json.JsonEncodedText s_noteName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("note");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static TenantDtoJsonConverter Instance { get; } = new TenantDtoJsonConverter();
 
@@ -89,25 +106,28 @@ namespace Authing.Sdk.Models
             string? nameValue = default;
             global::Authing.Sdk.Models.TenantClass? classValue = default;
             string? noteValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "tenantId":
-                        tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
-                        break;
-                    case "name":
-                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
-                        break;
-                    case "class":
-                        classValue = fields.Read(ref reader, ClassConverter, "class", options);
-                        break;
-                    case "note":
-                        noteValue = fields.Read(ref reader, NoteConverter, "note", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_tenantIdIndex)
+                {
+                    tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_classIndex)
+                {
+                    classValue = fields.Read(ref reader, ClassConverter, "class", options);
+                }
+                else if (field == s_noteIndex)
+                {
+                    noteValue = fields.Read(ref reader, NoteConverter, "note", options);
                 }
             }
 
@@ -127,22 +147,22 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.TenantId is { } tenantIdValue)
             {
-                writer.WritePropertyName("tenantId");
+                writer.WritePropertyName(s_tenantIdName);
                 TenantIdConverter.Write(writer, tenantIdValue, options);
             }
             if (value.Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_nameName);
                 NameConverter.Write(writer, nameValue, options);
             }
             if (value.Class is { } classValue)
             {
-                writer.WritePropertyName("class");
+                writer.WritePropertyName(s_className);
                 ClassConverter.Write(writer, classValue, options);
             }
             if (value.Note is { } noteValue)
             {
-                writer.WritePropertyName("note");
+                writer.WritePropertyName(s_noteName);
                 NoteConverter.Write(writer, noteValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -41,6 +41,17 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_externalIdConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_externalIDConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "externalId",
+            "externalID",
+        });
+        private static readonly int s_externalIdIndex = s_wireNames.IndexOf("externalId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_externalIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("externalId");
+        private static readonly int s_externalIDIndex = s_wireNames.IndexOf("externalID");
+        private static readonly global::System.Text.Json.JsonEncodedText s_externalIDName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("externalID");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static TenantExternalRefDtoJsonConverter Instance { get; } = new TenantExternalRefDtoJsonConverter();
 
@@ -61,19 +72,20 @@ namespace Authing.Sdk.Models
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantExternalRefDto");
             string? externalIdValue = default;
             string? externalIDValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "externalId":
-                        externalIdValue = fields.Read(ref reader, ExternalIdConverter, "externalId", options);
-                        break;
-                    case "externalID":
-                        externalIDValue = fields.Read(ref reader, ExternalIDConverter, "externalID", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_externalIdIndex)
+                {
+                    externalIdValue = fields.Read(ref reader, ExternalIdConverter, "externalId", options);
+                }
+                else if (field == s_externalIDIndex)
+                {
+                    externalIDValue = fields.Read(ref reader, ExternalIDConverter, "externalID", options);
                 }
             }
 
@@ -91,12 +103,12 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.ExternalId is { } externalIdValue)
             {
-                writer.WritePropertyName("externalId");
+                writer.WritePropertyName(s_externalIdName);
                 ExternalIdConverter.Write(writer, externalIdValue, options);
             }
             if (value.ExternalID is { } externalIDValue)
             {
-                writer.WritePropertyName("externalID");
+                writer.WritePropertyName(s_externalIDName);
                 ExternalIDConverter.Write(writer, externalIDValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -41,6 +41,17 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_eventConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_urlConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "event",
+            "url",
+        });
+        private static readonly int s_eventIndex = s_wireNames.IndexOf("event");
+        private static readonly global::System.Text.Json.JsonEncodedText s_eventName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("event");
+        private static readonly int s_urlIndex = s_wireNames.IndexOf("url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_urlName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("url");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static TenantWebhookDtoJsonConverter Instance { get; } = new TenantWebhookDtoJsonConverter();
 
@@ -61,19 +72,20 @@ namespace Authing.Sdk.Models
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantWebhookDto");
             string? eventValue = default;
             string? urlValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "event":
-                        eventValue = fields.Read(ref reader, EventConverter, "event", options);
-                        break;
-                    case "url":
-                        urlValue = fields.Read(ref reader, UrlConverter, "url", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_eventIndex)
+                {
+                    eventValue = fields.Read(ref reader, EventConverter, "event", options);
+                }
+                else if (field == s_urlIndex)
+                {
+                    urlValue = fields.Read(ref reader, UrlConverter, "url", options);
                 }
             }
 
@@ -89,9 +101,9 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TenantWebhookDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("event");
+            writer.WritePropertyName(s_eventName);
             EventConverter.Write(writer, value.Event, options);
-            writer.WritePropertyName("url");
+            writer.WritePropertyName(s_urlName);
             UrlConverter.Write(writer, value.Url, options);
             if (value.AdditionalProperties is { } additionalProperties)
             {

@@ -41,6 +41,17 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_tenantIdConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_withSecretsConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "tenantId",
+            "withSecrets",
+        });
+        private static readonly int s_tenantIdIndex = s_wireNames.IndexOf("tenantId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_tenantIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("tenantId");
+        private static readonly int s_withSecretsIndex = s_wireNames.IndexOf("withSecrets");
+        private static readonly global::System.Text.Json.JsonEncodedText s_withSecretsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("withSecrets");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GetTenantConfigDtoJsonConverter Instance { get; } = new GetTenantConfigDtoJsonConverter();
 
@@ -61,19 +72,20 @@ namespace Authing.Sdk.Models
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetTenantConfigDto");
             string? tenantIdValue = default;
             bool? withSecretsValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "tenantId":
-                        tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
-                        break;
-                    case "withSecrets":
-                        withSecretsValue = fields.Read(ref reader, WithSecretsConverter, "withSecrets", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_tenantIdIndex)
+                {
+                    tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
+                }
+                else if (field == s_withSecretsIndex)
+                {
+                    withSecretsValue = fields.Read(ref reader, WithSecretsConverter, "withSecrets", options);
                 }
             }
 
@@ -89,11 +101,11 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetTenantConfigDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("tenantId");
+            writer.WritePropertyName(s_tenantIdName);
             TenantIdConverter.Write(writer, value.TenantId, options);
             if (value.WithSecrets is { } withSecretsValue)
             {
-                writer.WritePropertyName("withSecrets");
+                writer.WritePropertyName(s_withSecretsName);
                 WithSecretsConverter.Write(writer, withSecretsValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -172,6 +172,56 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_defaultAvatarConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantPasswordPolicyDto>? s_passwordPolicyConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "logoUrl",
+            "features",
+            "extra",
+            "theme",
+            "allowSignup",
+            "mfaEnforced",
+            "createdAt",
+            "maxMembers",
+            "storageUsageRatio",
+            "welcomeMessage",
+            "sampleIdToken",
+            "allowedOrigins",
+            "slogan",
+            "defaultAvatar",
+            "passwordPolicy",
+        });
+        private static readonly int s_logoUrlIndex = s_wireNames.IndexOf("logoUrl");
+        private static readonly global::System.Text.Json.JsonEncodedText s_logoUrlName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("logoUrl");
+        private static readonly int s_featuresIndex = s_wireNames.IndexOf("features");
+        private static readonly global::System.Text.Json.JsonEncodedText s_featuresName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("features");
+        private static readonly int s_extraIndex = s_wireNames.IndexOf("extra");
+        private static readonly global::System.Text.Json.JsonEncodedText s_extraName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("extra");
+        private static readonly int s_themeIndex = s_wireNames.IndexOf("theme");
+        private static readonly global::System.Text.Json.JsonEncodedText s_themeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("theme");
+        private static readonly int s_allowSignupIndex = s_wireNames.IndexOf("allowSignup");
+        private static readonly global::System.Text.Json.JsonEncodedText s_allowSignupName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("allowSignup");
+        private static readonly int s_mfaEnforcedIndex = s_wireNames.IndexOf("mfaEnforced");
+        private static readonly global::System.Text.Json.JsonEncodedText s_mfaEnforcedName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("mfaEnforced");
+        private static readonly int s_createdAtIndex = s_wireNames.IndexOf("createdAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_createdAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("createdAt");
+        private static readonly int s_maxMembersIndex = s_wireNames.IndexOf("maxMembers");
+        private static readonly global::System.Text.Json.JsonEncodedText s_maxMembersName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("maxMembers");
+        private static readonly int s_storageUsageRatioIndex = s_wireNames.IndexOf("storageUsageRatio");
+        private static readonly global::System.Text.Json.JsonEncodedText s_storageUsageRatioName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("storageUsageRatio");
+        private static readonly int s_welcomeMessageIndex = s_wireNames.IndexOf("welcomeMessage");
+        private static readonly global::System.Text.Json.JsonEncodedText s_welcomeMessageName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("welcomeMessage");
+        private static readonly int s_sampleIdTokenIndex = s_wireNames.IndexOf("sampleIdToken");
+        private static readonly global::System.Text.Json.JsonEncodedText s_sampleIdTokenName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("sampleIdToken");
+        private static readonly int s_allowedOriginsIndex = s_wireNames.IndexOf("allowedOrigins");
+        private static readonly global::System.Text.Json.JsonEncodedText s_allowedOriginsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("allowedOrigins");
+        private static readonly int s_sloganIndex = s_wireNames.IndexOf("slogan");
+        private static readonly global::System.Text.Json.JsonEncodedText s_sloganName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("slogan");
+        private static readonly int s_defaultAvatarIndex = s_wireNames.IndexOf("defaultAvatar");
+        private static readonly global::System.Text.Json.JsonEncodedText s_defaultAvatarName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("defaultAvatar");
+        private static readonly int s_passwordPolicyIndex = s_wireNames.IndexOf("passwordPolicy");
+        private static readonly global::System.Text.Json.JsonEncodedText s_passwordPolicyName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("passwordPolicy");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static TenantConfigDtoJsonConverter Instance { get; } = new TenantConfigDtoJsonConverter();
 
@@ -218,58 +268,72 @@ namespace Authing.Sdk.Models
             string? sloganValue = default;
             string? defaultAvatarValue = default;
             global::Authing.Sdk.Models.TenantPasswordPolicyDto? passwordPolicyValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "logoUrl":
-                        logoUrlValue = fields.Read(ref reader, LogoUrlConverter, "logoUrl", options);
-                        break;
-                    case "features":
-                        featuresValue = fields.Read(ref reader, FeaturesConverter, "features", options);
-                        break;
-                    case "extra":
-                        extraValue = fields.Read(ref reader, ExtraConverter, "extra", options);
-                        break;
-                    case "theme":
-                        themeValue = fields.Read(ref reader, ThemeConverter, "theme", options);
-                        break;
-                    case "allowSignup":
-                        allowSignupValue = fields.Read(ref reader, AllowSignupConverter, "allowSignup", options);
-                        break;
-                    case "mfaEnforced":
-                        mfaEnforcedValue = fields.Read(ref reader, MfaEnforcedConverter, "mfaEnforced", options);
-                        break;
-                    case "createdAt":
-                        createdAtValue = fields.Read(ref reader, CreatedAtConverter, "createdAt", options);
-                        break;
-                    case "maxMembers":
-                        maxMembersValue = fields.Read(ref reader, MaxMembersConverter, "maxMembers", options);
-                        break;
-                    case "storageUsageRatio":
-                        storageUsageRatioValue = fields.Read(ref reader, StorageUsageRatioConverter, "storageUsageRatio", options);
-                        break;
-                    case "welcomeMessage":
-                        welcomeMessageValue = fields.Read(ref reader, WelcomeMessageConverter, "welcomeMessage", options);
-                        break;
-                    case "sampleIdToken":
-                        sampleIdTokenValue = fields.Read(ref reader, SampleIdTokenConverter, "sampleIdToken", options);
-                        break;
-                    case "allowedOrigins":
-                        allowedOriginsValue = fields.Read(ref reader, AllowedOriginsConverter, "allowedOrigins", options);
-                        break;
-                    case "slogan":
-                        sloganValue = fields.Read(ref reader, SloganConverter, "slogan", options);
-                        break;
-                    case "defaultAvatar":
-                        defaultAvatarValue = fields.Read(ref reader, DefaultAvatarConverter, "defaultAvatar", options);
-                        break;
-                    case "passwordPolicy":
-                        passwordPolicyValue = fields.Read(ref reader, PasswordPolicyConverter, "passwordPolicy", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_logoUrlIndex)
+                {
+                    logoUrlValue = fields.Read(ref reader, LogoUrlConverter, "logoUrl", options);
+                }
+                else if (field == s_featuresIndex)
+                {
+                    featuresValue = fields.Read(ref reader, FeaturesConverter, "features", options);
+                }
+                else if (field == s_extraIndex)
+                {
+                    extraValue = fields.Read(ref reader, ExtraConverter, "extra", options);
+                }
+                else if (field == s_themeIndex)
+                {
+                    themeValue = fields.Read(ref reader, ThemeConverter, "theme", options);
+                }
+                else if (field == s_allowSignupIndex)
+                {
+                    allowSignupValue = fields.Read(ref reader, AllowSignupConverter, "allowSignup", options);
+                }
+                else if (field == s_mfaEnforcedIndex)
+                {
+                    mfaEnforcedValue = fields.Read(ref reader, MfaEnforcedConverter, "mfaEnforced", options);
+                }
+                else if (field == s_createdAtIndex)
+                {
+                    createdAtValue = fields.Read(ref reader, CreatedAtConverter, "createdAt", options);
+                }
+                else if (field == s_maxMembersIndex)
+                {
+                    maxMembersValue = fields.Read(ref reader, MaxMembersConverter, "maxMembers", options);
+                }
+                else if (field == s_storageUsageRatioIndex)
+                {
+                    storageUsageRatioValue = fields.Read(ref reader, StorageUsageRatioConverter, "storageUsageRatio", options);
+                }
+                else if (field == s_welcomeMessageIndex)
+                {
+                    welcomeMessageValue = fields.Read(ref reader, WelcomeMessageConverter, "welcomeMessage", options);
+                }
+                else if (field == s_sampleIdTokenIndex)
+                {
+                    sampleIdTokenValue = fields.Read(ref reader, SampleIdTokenConverter, "sampleIdToken", options);
+                }
+                else if (field == s_allowedOriginsIndex)
+                {
+                    allowedOriginsValue = fields.Read(ref reader, AllowedOriginsConverter, "allowedOrigins", options);
+                }
+                else if (field == s_sloganIndex)
+                {
+                    sloganValue = fields.Read(ref reader, SloganConverter, "slogan", options);
+                }
+                else if (field == s_defaultAvatarIndex)
+                {
+                    defaultAvatarValue = fields.Read(ref reader, DefaultAvatarConverter, "defaultAvatar", options);
+                }
+                else if (field == s_passwordPolicyIndex)
+                {
+                    passwordPolicyValue = fields.Read(ref reader, PasswordPolicyConverter, "passwordPolicy", options);
                 }
             }
 
@@ -300,77 +364,77 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.LogoUrl is { } logoUrlValue)
             {
-                writer.WritePropertyName("logoUrl");
+                writer.WritePropertyName(s_logoUrlName);
                 LogoUrlConverter.Write(writer, logoUrlValue, options);
             }
             if (value.Features is { } featuresValue)
             {
-                writer.WritePropertyName("features");
+                writer.WritePropertyName(s_featuresName);
                 FeaturesConverter.Write(writer, featuresValue, options);
             }
             if (value.Extra is { } extraValue)
             {
-                writer.WritePropertyName("extra");
+                writer.WritePropertyName(s_extraName);
                 ExtraConverter.Write(writer, extraValue, options);
             }
             if (value.Theme is { } themeValue)
             {
-                writer.WritePropertyName("theme");
+                writer.WritePropertyName(s_themeName);
                 ThemeConverter.Write(writer, themeValue, options);
             }
             if (value.AllowSignup is { } allowSignupValue)
             {
-                writer.WritePropertyName("allowSignup");
+                writer.WritePropertyName(s_allowSignupName);
                 AllowSignupConverter.Write(writer, allowSignupValue, options);
             }
             if (value.MfaEnforced is { } mfaEnforcedValue)
             {
-                writer.WritePropertyName("mfaEnforced");
+                writer.WritePropertyName(s_mfaEnforcedName);
                 MfaEnforcedConverter.Write(writer, mfaEnforcedValue, options);
             }
             if (value.CreatedAt is { } createdAtValue)
             {
-                writer.WritePropertyName("createdAt");
+                writer.WritePropertyName(s_createdAtName);
                 CreatedAtConverter.Write(writer, createdAtValue, options);
             }
             if (value.MaxMembers is { } maxMembersValue)
             {
-                writer.WritePropertyName("maxMembers");
+                writer.WritePropertyName(s_maxMembersName);
                 MaxMembersConverter.Write(writer, maxMembersValue, options);
             }
             if (value.StorageUsageRatio is { } storageUsageRatioValue)
             {
-                writer.WritePropertyName("storageUsageRatio");
+                writer.WritePropertyName(s_storageUsageRatioName);
                 StorageUsageRatioConverter.Write(writer, storageUsageRatioValue, options);
             }
             if (value.WelcomeMessage is { } welcomeMessageValue)
             {
-                writer.WritePropertyName("welcomeMessage");
+                writer.WritePropertyName(s_welcomeMessageName);
                 WelcomeMessageConverter.Write(writer, welcomeMessageValue, options);
             }
             if (value.SampleIdToken is { } sampleIdTokenValue)
             {
-                writer.WritePropertyName("sampleIdToken");
+                writer.WritePropertyName(s_sampleIdTokenName);
                 SampleIdTokenConverter.Write(writer, sampleIdTokenValue, options);
             }
             if (value.AllowedOrigins is { } allowedOriginsValue)
             {
-                writer.WritePropertyName("allowedOrigins");
+                writer.WritePropertyName(s_allowedOriginsName);
                 AllowedOriginsConverter.Write(writer, allowedOriginsValue, options);
             }
             if (value.Slogan is { } sloganValue)
             {
-                writer.WritePropertyName("slogan");
+                writer.WritePropertyName(s_sloganName);
                 SloganConverter.Write(writer, sloganValue, options);
             }
             if (value.DefaultAvatar is { } defaultAvatarValue)
             {
-                writer.WritePropertyName("defaultAvatar");
+                writer.WritePropertyName(s_defaultAvatarName);
                 DefaultAvatarConverter.Write(writer, defaultAvatarValue, options);
             }
             if (value.PasswordPolicy is { } passwordPolicyValue)
             {
-                writer.WritePropertyName("passwordPolicy");
+                writer.WritePropertyName(s_passwordPolicyName);
                 PasswordPolicyConverter.Write(writer, passwordPolicyValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -52,6 +52,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_requireSymbolsConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_expiresInDaysConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "minLength",
+            "requireSymbols",
+            "expiresInDays",
+        });
+        private static readonly int s_minLengthIndex = s_wireNames.IndexOf("minLength");
+        private static readonly global::System.Text.Json.JsonEncodedText s_minLengthName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("minLength");
+        private static readonly int s_requireSymbolsIndex = s_wireNames.IndexOf("requireSymbols");
+        private static readonly global::System.Text.Json.JsonEncodedText s_requireSymbolsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("requireSymbols");
+        private static readonly int s_expiresInDaysIndex = s_wireNames.IndexOf("expiresInDays");
+        private static readonly global::System.Text.Json.JsonEncodedText s_expiresInDaysName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("expiresInDays");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static TenantPasswordPolicyDtoJsonConverter Instance { get; } = new TenantPasswordPolicyDtoJsonConverter();
 
@@ -74,22 +88,24 @@ namespace Authing.Sdk.Models
             long? minLengthValue = default;
             bool? requireSymbolsValue = default;
             long? expiresInDaysValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "minLength":
-                        minLengthValue = fields.Read(ref reader, MinLengthConverter, "minLength", options);
-                        break;
-                    case "requireSymbols":
-                        requireSymbolsValue = fields.Read(ref reader, RequireSymbolsConverter, "requireSymbols", options);
-                        break;
-                    case "expiresInDays":
-                        expiresInDaysValue = fields.Read(ref reader, ExpiresInDaysConverter, "expiresInDays", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_minLengthIndex)
+                {
+                    minLengthValue = fields.Read(ref reader, MinLengthConverter, "minLength", options);
+                }
+                else if (field == s_requireSymbolsIndex)
+                {
+                    requireSymbolsValue = fields.Read(ref reader, RequireSymbolsConverter, "requireSymbols", options);
+                }
+                else if (field == s_expiresInDaysIndex)
+                {
+                    expiresInDaysValue = fields.Read(ref reader, ExpiresInDaysConverter, "expiresInDays", options);
                 }
             }
 
@@ -108,17 +124,17 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.MinLength is { } minLengthValue)
             {
-                writer.WritePropertyName("minLength");
+                writer.WritePropertyName(s_minLengthName);
                 MinLengthConverter.Write(writer, minLengthValue, options);
             }
             if (value.RequireSymbols is { } requireSymbolsValue)
             {
-                writer.WritePropertyName("requireSymbols");
+                writer.WritePropertyName(s_requireSymbolsName);
                 RequireSymbolsConverter.Write(writer, requireSymbolsValue, options);
             }
             if (value.ExpiresInDays is { } expiresInDaysValue)
             {
-                writer.WritePropertyName("expiresInDays");
+                writer.WritePropertyName(s_expiresInDaysName);
                 ExpiresInDaysConverter.Write(writer, expiresInDaysValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

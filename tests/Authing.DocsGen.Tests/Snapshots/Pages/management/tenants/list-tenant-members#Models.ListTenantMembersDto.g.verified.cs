@@ -61,6 +61,23 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_limitConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_withDepartmentConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "tenantId",
+            "page",
+            "limit",
+            "withDepartment",
+        });
+        private static readonly int s_tenantIdIndex = s_wireNames.IndexOf("tenantId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_tenantIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("tenantId");
+        private static readonly int s_pageIndex = s_wireNames.IndexOf("page");
+        private static readonly global::System.Text.Json.JsonEncodedText s_pageName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("page");
+        private static readonly int s_limitIndex = s_wireNames.IndexOf("limit");
+        private static readonly global::System.Text.Json.JsonEncodedText s_limitName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("limit");
+        private static readonly int s_withDepartmentIndex = s_wireNames.IndexOf("withDepartment");
+        private static readonly global::System.Text.Json.JsonEncodedText s_withDepartmentName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("withDepartment");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ListTenantMembersDtoJsonConverter Instance { get; } = new ListTenantMembersDtoJsonConverter();
 
@@ -85,25 +102,28 @@ namespace Authing.Sdk.Models
             long? pageValue = default;
             long? limitValue = default;
             bool? withDepartmentValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "tenantId":
-                        tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
-                        break;
-                    case "page":
-                        pageValue = fields.Read(ref reader, PageConverter, "page", options);
-                        break;
-                    case "limit":
-                        limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
-                        break;
-                    case "withDepartment":
-                        withDepartmentValue = fields.Read(ref reader, WithDepartmentConverter, "withDepartment", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_tenantIdIndex)
+                {
+                    tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
+                }
+                else if (field == s_pageIndex)
+                {
+                    pageValue = fields.Read(ref reader, PageConverter, "page", options);
+                }
+                else if (field == s_limitIndex)
+                {
+                    limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
+                }
+                else if (field == s_withDepartmentIndex)
+                {
+                    withDepartmentValue = fields.Read(ref reader, WithDepartmentConverter, "withDepartment", options);
                 }
             }
 
@@ -121,21 +141,21 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListTenantMembersDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("tenantId");
+            writer.WritePropertyName(s_tenantIdName);
             TenantIdConverter.Write(writer, value.TenantId, options);
             if (value.Page is { } pageValue)
             {
-                writer.WritePropertyName("page");
+                writer.WritePropertyName(s_pageName);
                 PageConverter.Write(writer, pageValue, options);
             }
             if (value.Limit is { } limitValue)
             {
-                writer.WritePropertyName("limit");
+                writer.WritePropertyName(s_limitName);
                 LimitConverter.Write(writer, limitValue, options);
             }
             if (value.WithDepartment is { } withDepartmentValue)
             {
-                writer.WritePropertyName("withDepartment");
+                writer.WritePropertyName(s_withDepartmentName);
                 WithDepartmentConverter.Write(writer, withDepartmentValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -52,6 +52,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantMemberDto>? s_leaderConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "departmentId",
+            "name",
+            "leader",
+        });
+        private static readonly int s_departmentIdIndex = s_wireNames.IndexOf("departmentId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_departmentIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("departmentId");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_leaderIndex = s_wireNames.IndexOf("leader");
+        private static readonly global::System.Text.Json.JsonEncodedText s_leaderName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("leader");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static TenantDepartmentDtoJsonConverter Instance { get; } = new TenantDepartmentDtoJsonConverter();
 
@@ -74,22 +88,24 @@ namespace Authing.Sdk.Models
             string? departmentIdValue = default;
             string? nameValue = default;
             global::Authing.Sdk.Models.TenantMemberDto? leaderValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "departmentId":
-                        departmentIdValue = fields.Read(ref reader, DepartmentIdConverter, "departmentId", options);
-                        break;
-                    case "name":
-                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
-                        break;
-                    case "leader":
-                        leaderValue = fields.Read(ref reader, LeaderConverter, "leader", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_departmentIdIndex)
+                {
+                    departmentIdValue = fields.Read(ref reader, DepartmentIdConverter, "departmentId", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_leaderIndex)
+                {
+                    leaderValue = fields.Read(ref reader, LeaderConverter, "leader", options);
                 }
             }
 
@@ -108,17 +124,17 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.DepartmentId is { } departmentIdValue)
             {
-                writer.WritePropertyName("departmentId");
+                writer.WritePropertyName(s_departmentIdName);
                 DepartmentIdConverter.Write(writer, departmentIdValue, options);
             }
             if (value.Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_nameName);
                 NameConverter.Write(writer, nameValue, options);
             }
             if (value.Leader is { } leaderValue)
             {
-                writer.WritePropertyName("leader");
+                writer.WritePropertyName(s_leaderName);
                 LeaderConverter.Write(writer, leaderValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

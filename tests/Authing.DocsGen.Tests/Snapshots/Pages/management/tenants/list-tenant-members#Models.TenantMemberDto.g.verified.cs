@@ -59,6 +59,23 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantRoleDto>?>? s_rolesConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantDepartmentDto>? s_departmentConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "userId",
+            "name",
+            "roles",
+            "department",
+        });
+        private static readonly int s_userIdIndex = s_wireNames.IndexOf("userId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_userIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("userId");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_rolesIndex = s_wireNames.IndexOf("roles");
+        private static readonly global::System.Text.Json.JsonEncodedText s_rolesName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("roles");
+        private static readonly int s_departmentIndex = s_wireNames.IndexOf("department");
+        private static readonly global::System.Text.Json.JsonEncodedText s_departmentName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("department");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static TenantMemberDtoJsonConverter Instance { get; } = new TenantMemberDtoJsonConverter();
 
@@ -83,25 +100,28 @@ namespace Authing.Sdk.Models
             string? nameValue = default;
             global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantRoleDto>? rolesValue = default;
             global::Authing.Sdk.Models.TenantDepartmentDto? departmentValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "userId":
-                        userIdValue = fields.Read(ref reader, UserIdConverter, "userId", options);
-                        break;
-                    case "name":
-                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
-                        break;
-                    case "roles":
-                        rolesValue = fields.Read(ref reader, RolesConverter, "roles", options);
-                        break;
-                    case "department":
-                        departmentValue = fields.Read(ref reader, DepartmentConverter, "department", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_userIdIndex)
+                {
+                    userIdValue = fields.Read(ref reader, UserIdConverter, "userId", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_rolesIndex)
+                {
+                    rolesValue = fields.Read(ref reader, RolesConverter, "roles", options);
+                }
+                else if (field == s_departmentIndex)
+                {
+                    departmentValue = fields.Read(ref reader, DepartmentConverter, "department", options);
                 }
             }
 
@@ -121,22 +141,22 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.UserId is { } userIdValue)
             {
-                writer.WritePropertyName("userId");
+                writer.WritePropertyName(s_userIdName);
                 UserIdConverter.Write(writer, userIdValue, options);
             }
             if (value.Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_nameName);
                 NameConverter.Write(writer, nameValue, options);
             }
             if (value.Roles is { } rolesValue)
             {
-                writer.WritePropertyName("roles");
+                writer.WritePropertyName(s_rolesName);
                 RolesConverter.Write(writer, rolesValue, options);
             }
             if (value.Department is { } departmentValue)
             {
-                writer.WritePropertyName("department");
+                writer.WritePropertyName(s_departmentName);
                 DepartmentConverter.Write(writer, departmentValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

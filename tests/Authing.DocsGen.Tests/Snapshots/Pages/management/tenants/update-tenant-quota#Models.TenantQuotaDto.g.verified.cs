@@ -65,6 +65,23 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_maxWidgetsConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantQuotaStatus?>? s_statusConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "tenantId",
+            "maxMembers",
+            "maxWidgets",
+            "status",
+        });
+        private static readonly int s_tenantIdIndex = s_wireNames.IndexOf("tenantId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_tenantIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("tenantId");
+        private static readonly int s_maxMembersIndex = s_wireNames.IndexOf("maxMembers");
+        private static readonly global::System.Text.Json.JsonEncodedText s_maxMembersName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("maxMembers");
+        private static readonly int s_maxWidgetsIndex = s_wireNames.IndexOf("maxWidgets");
+        private static readonly global::System.Text.Json.JsonEncodedText s_maxWidgetsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("maxWidgets");
+        private static readonly int s_statusIndex = s_wireNames.IndexOf("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("status");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static TenantQuotaDtoJsonConverter Instance { get; } = new TenantQuotaDtoJsonConverter();
 
@@ -89,25 +106,28 @@ namespace Authing.Sdk.Models
             long? maxMembersValue = default;
             long? maxWidgetsValue = default;
             global::Authing.Sdk.Models.TenantQuotaStatus? statusValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "tenantId":
-                        tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
-                        break;
-                    case "maxMembers":
-                        maxMembersValue = fields.Read(ref reader, MaxMembersConverter, "maxMembers", options);
-                        break;
-                    case "maxWidgets":
-                        maxWidgetsValue = fields.Read(ref reader, MaxWidgetsConverter, "maxWidgets", options);
-                        break;
-                    case "status":
-                        statusValue = fields.Read(ref reader, StatusConverter, "status", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_tenantIdIndex)
+                {
+                    tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
+                }
+                else if (field == s_maxMembersIndex)
+                {
+                    maxMembersValue = fields.Read(ref reader, MaxMembersConverter, "maxMembers", options);
+                }
+                else if (field == s_maxWidgetsIndex)
+                {
+                    maxWidgetsValue = fields.Read(ref reader, MaxWidgetsConverter, "maxWidgets", options);
+                }
+                else if (field == s_statusIndex)
+                {
+                    statusValue = fields.Read(ref reader, StatusConverter, "status", options);
                 }
             }
 
@@ -127,22 +147,22 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.TenantId is { } tenantIdValue)
             {
-                writer.WritePropertyName("tenantId");
+                writer.WritePropertyName(s_tenantIdName);
                 TenantIdConverter.Write(writer, tenantIdValue, options);
             }
             if (value.MaxMembers is { } maxMembersValue)
             {
-                writer.WritePropertyName("maxMembers");
+                writer.WritePropertyName(s_maxMembersName);
                 MaxMembersConverter.Write(writer, maxMembersValue, options);
             }
             if (value.MaxWidgets is { } maxWidgetsValue)
             {
-                writer.WritePropertyName("maxWidgets");
+                writer.WritePropertyName(s_maxWidgetsName);
                 MaxWidgetsConverter.Write(writer, maxWidgetsValue, options);
             }
             if (value.Status is { } statusValue)
             {
-                writer.WritePropertyName("status");
+                writer.WritePropertyName(s_statusName);
                 StatusConverter.Write(writer, statusValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

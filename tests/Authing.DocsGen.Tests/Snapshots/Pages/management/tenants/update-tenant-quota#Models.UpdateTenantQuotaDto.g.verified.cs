@@ -81,6 +81,29 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateTenantQuotaStatus?>? s_statusConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_notifyAdminsConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "tenantId",
+            "maxMembers",
+            "maxWidgets",
+            "namespace",
+            "status",
+            "notifyAdmins",
+        });
+        private static readonly int s_tenantIdIndex = s_wireNames.IndexOf("tenantId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_tenantIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("tenantId");
+        private static readonly int s_maxMembersIndex = s_wireNames.IndexOf("maxMembers");
+        private static readonly global::System.Text.Json.JsonEncodedText s_maxMembersName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("maxMembers");
+        private static readonly int s_maxWidgetsIndex = s_wireNames.IndexOf("maxWidgets");
+        private static readonly global::System.Text.Json.JsonEncodedText s_maxWidgetsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("maxWidgets");
+        private static readonly int s_namespaceIndex = s_wireNames.IndexOf("namespace");
+        private static readonly global::System.Text.Json.JsonEncodedText s_namespaceName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("namespace");
+        private static readonly int s_statusIndex = s_wireNames.IndexOf("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("status");
+        private static readonly int s_notifyAdminsIndex = s_wireNames.IndexOf("notifyAdmins");
+        private static readonly global::System.Text.Json.JsonEncodedText s_notifyAdminsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("notifyAdmins");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static UpdateTenantQuotaDtoJsonConverter Instance { get; } = new UpdateTenantQuotaDtoJsonConverter();
 
@@ -109,31 +132,36 @@ namespace Authing.Sdk.Models
             string? namespaceValue = default;
             global::Authing.Sdk.Models.UpdateTenantQuotaStatus? statusValue = default;
             bool? notifyAdminsValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "tenantId":
-                        tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
-                        break;
-                    case "maxMembers":
-                        maxMembersValue = fields.Read(ref reader, MaxMembersConverter, "maxMembers", options);
-                        break;
-                    case "maxWidgets":
-                        maxWidgetsValue = fields.Read(ref reader, MaxWidgetsConverter, "maxWidgets", options);
-                        break;
-                    case "namespace":
-                        namespaceValue = fields.Read(ref reader, NamespaceConverter, "namespace", options);
-                        break;
-                    case "status":
-                        statusValue = fields.Read(ref reader, StatusConverter, "status", options);
-                        break;
-                    case "notifyAdmins":
-                        notifyAdminsValue = fields.Read(ref reader, NotifyAdminsConverter, "notifyAdmins", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_tenantIdIndex)
+                {
+                    tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
+                }
+                else if (field == s_maxMembersIndex)
+                {
+                    maxMembersValue = fields.Read(ref reader, MaxMembersConverter, "maxMembers", options);
+                }
+                else if (field == s_maxWidgetsIndex)
+                {
+                    maxWidgetsValue = fields.Read(ref reader, MaxWidgetsConverter, "maxWidgets", options);
+                }
+                else if (field == s_namespaceIndex)
+                {
+                    namespaceValue = fields.Read(ref reader, NamespaceConverter, "namespace", options);
+                }
+                else if (field == s_statusIndex)
+                {
+                    statusValue = fields.Read(ref reader, StatusConverter, "status", options);
+                }
+                else if (field == s_notifyAdminsIndex)
+                {
+                    notifyAdminsValue = fields.Read(ref reader, NotifyAdminsConverter, "notifyAdmins", options);
                 }
             }
 
@@ -153,31 +181,31 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UpdateTenantQuotaDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("tenantId");
+            writer.WritePropertyName(s_tenantIdName);
             TenantIdConverter.Write(writer, value.TenantId, options);
             if (value.MaxMembers is { } maxMembersValue)
             {
-                writer.WritePropertyName("maxMembers");
+                writer.WritePropertyName(s_maxMembersName);
                 MaxMembersConverter.Write(writer, maxMembersValue, options);
             }
             if (value.MaxWidgets is { } maxWidgetsValue)
             {
-                writer.WritePropertyName("maxWidgets");
+                writer.WritePropertyName(s_maxWidgetsName);
                 MaxWidgetsConverter.Write(writer, maxWidgetsValue, options);
             }
             if (value.Namespace is { } namespaceValue)
             {
-                writer.WritePropertyName("namespace");
+                writer.WritePropertyName(s_namespaceName);
                 NamespaceConverter.Write(writer, namespaceValue, options);
             }
             if (value.Status is { } statusValue)
             {
-                writer.WritePropertyName("status");
+                writer.WritePropertyName(s_statusName);
                 StatusConverter.Write(writer, statusValue, options);
             }
             if (value.NotifyAdmins is { } notifyAdminsValue)
             {
-                writer.WritePropertyName("notifyAdmins");
+                writer.WritePropertyName(s_notifyAdminsName);
                 NotifyAdminsConverter.Write(writer, notifyAdminsValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -51,6 +51,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_reasonConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_retentionDaysConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+            "reason",
+            "retentionDays",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+        private static readonly int s_reasonIndex = s_wireNames.IndexOf("reason");
+        private static readonly global::System.Text.Json.JsonEncodedText s_reasonName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("reason");
+        private static readonly int s_retentionDaysIndex = s_wireNames.IndexOf("retentionDays");
+        private static readonly global::System.Text.Json.JsonEncodedText s_retentionDaysName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("retentionDays");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ArchiveWidgetDtoJsonConverter Instance { get; } = new ArchiveWidgetDtoJsonConverter();
 
@@ -73,22 +87,24 @@ namespace Authing.Sdk.Models
             string? widgetIdValue = default;
             string? reasonValue = default;
             long? retentionDaysValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "widgetId":
-                        widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
-                        break;
-                    case "reason":
-                        reasonValue = fields.Read(ref reader, ReasonConverter, "reason", options);
-                        break;
-                    case "retentionDays":
-                        retentionDaysValue = fields.Read(ref reader, RetentionDaysConverter, "retentionDays", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+                else if (field == s_reasonIndex)
+                {
+                    reasonValue = fields.Read(ref reader, ReasonConverter, "reason", options);
+                }
+                else if (field == s_retentionDaysIndex)
+                {
+                    retentionDaysValue = fields.Read(ref reader, RetentionDaysConverter, "retentionDays", options);
                 }
             }
 
@@ -105,16 +121,16 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ArchiveWidgetDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("widgetId");
+            writer.WritePropertyName(s_widgetIdName);
             WidgetIdConverter.Write(writer, value.WidgetId, options);
             if (value.Reason is { } reasonValue)
             {
-                writer.WritePropertyName("reason");
+                writer.WritePropertyName(s_reasonName);
                 ReasonConverter.Write(writer, reasonValue, options);
             }
             if (value.RetentionDays is { } retentionDaysValue)
             {
-                writer.WritePropertyName("retentionDays");
+                writer.WritePropertyName(s_retentionDaysName);
                 RetentionDaysConverter.Write(writer, retentionDaysValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

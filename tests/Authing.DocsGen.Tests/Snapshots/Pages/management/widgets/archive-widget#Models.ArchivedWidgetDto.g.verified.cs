@@ -52,6 +52,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_archivedAtConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_purgeAtConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+            "archivedAt",
+            "purgeAt",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+        private static readonly int s_archivedAtIndex = s_wireNames.IndexOf("archivedAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_archivedAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("archivedAt");
+        private static readonly int s_purgeAtIndex = s_wireNames.IndexOf("purgeAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_purgeAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("purgeAt");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ArchivedWidgetDtoJsonConverter Instance { get; } = new ArchivedWidgetDtoJsonConverter();
 
@@ -74,22 +88,24 @@ namespace Authing.Sdk.Models
             string? widgetIdValue = default;
             long? archivedAtValue = default;
             long? purgeAtValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "widgetId":
-                        widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
-                        break;
-                    case "archivedAt":
-                        archivedAtValue = fields.Read(ref reader, ArchivedAtConverter, "archivedAt", options);
-                        break;
-                    case "purgeAt":
-                        purgeAtValue = fields.Read(ref reader, PurgeAtConverter, "purgeAt", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+                else if (field == s_archivedAtIndex)
+                {
+                    archivedAtValue = fields.Read(ref reader, ArchivedAtConverter, "archivedAt", options);
+                }
+                else if (field == s_purgeAtIndex)
+                {
+                    purgeAtValue = fields.Read(ref reader, PurgeAtConverter, "purgeAt", options);
                 }
             }
 
@@ -108,17 +124,17 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.WidgetId is { } widgetIdValue)
             {
-                writer.WritePropertyName("widgetId");
+                writer.WritePropertyName(s_widgetIdName);
                 WidgetIdConverter.Write(writer, widgetIdValue, options);
             }
             if (value.ArchivedAt is { } archivedAtValue)
             {
-                writer.WritePropertyName("archivedAt");
+                writer.WritePropertyName(s_archivedAtName);
                 ArchivedAtConverter.Write(writer, archivedAtValue, options);
             }
             if (value.PurgeAt is { } purgeAtValue)
             {
-                writer.WritePropertyName("purgeAt");
+                writer.WritePropertyName(s_purgeAtName);
                 PurgeAtConverter.Write(writer, purgeAtValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

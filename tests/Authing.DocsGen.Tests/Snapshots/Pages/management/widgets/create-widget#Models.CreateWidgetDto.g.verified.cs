@@ -72,6 +72,29 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOptionsDto>? s_optionsConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_descriptionConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "name",
+            "components",
+            "tags",
+            "layout",
+            "options",
+            "description",
+        });
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_componentsIndex = s_wireNames.IndexOf("components");
+        private static readonly global::System.Text.Json.JsonEncodedText s_componentsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("components");
+        private static readonly int s_tagsIndex = s_wireNames.IndexOf("tags");
+        private static readonly global::System.Text.Json.JsonEncodedText s_tagsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("tags");
+        private static readonly int s_layoutIndex = s_wireNames.IndexOf("layout");
+        private static readonly global::System.Text.Json.JsonEncodedText s_layoutName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("layout");
+        private static readonly int s_optionsIndex = s_wireNames.IndexOf("options");
+        private static readonly global::System.Text.Json.JsonEncodedText s_optionsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("options");
+        private static readonly int s_descriptionIndex = s_wireNames.IndexOf("description");
+        private static readonly global::System.Text.Json.JsonEncodedText s_descriptionName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("description");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CreateWidgetDtoJsonConverter Instance { get; } = new CreateWidgetDtoJsonConverter();
 
@@ -100,31 +123,36 @@ namespace Authing.Sdk.Models
             global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetLayoutRowDto>? layoutValue = default;
             global::Authing.Sdk.Models.WidgetOptionsDto? optionsValue = default;
             string? descriptionValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "name":
-                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
-                        break;
-                    case "components":
-                        componentsValue = fields.Read(ref reader, ComponentsConverter, "components", options);
-                        break;
-                    case "tags":
-                        tagsValue = fields.Read(ref reader, TagsConverter, "tags", options);
-                        break;
-                    case "layout":
-                        layoutValue = fields.Read(ref reader, LayoutConverter, "layout", options);
-                        break;
-                    case "options":
-                        optionsValue = fields.Read(ref reader, OptionsConverter, "options", options);
-                        break;
-                    case "description":
-                        descriptionValue = fields.Read(ref reader, DescriptionConverter, "description", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_componentsIndex)
+                {
+                    componentsValue = fields.Read(ref reader, ComponentsConverter, "components", options);
+                }
+                else if (field == s_tagsIndex)
+                {
+                    tagsValue = fields.Read(ref reader, TagsConverter, "tags", options);
+                }
+                else if (field == s_layoutIndex)
+                {
+                    layoutValue = fields.Read(ref reader, LayoutConverter, "layout", options);
+                }
+                else if (field == s_optionsIndex)
+                {
+                    optionsValue = fields.Read(ref reader, OptionsConverter, "options", options);
+                }
+                else if (field == s_descriptionIndex)
+                {
+                    descriptionValue = fields.Read(ref reader, DescriptionConverter, "description", options);
                 }
             }
 
@@ -144,28 +172,28 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateWidgetDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("name");
+            writer.WritePropertyName(s_nameName);
             NameConverter.Write(writer, value.Name, options);
-            writer.WritePropertyName("components");
+            writer.WritePropertyName(s_componentsName);
             ComponentsConverter.Write(writer, value.Components, options);
             if (value.Tags is { } tagsValue)
             {
-                writer.WritePropertyName("tags");
+                writer.WritePropertyName(s_tagsName);
                 TagsConverter.Write(writer, tagsValue, options);
             }
             if (value.Layout is { } layoutValue)
             {
-                writer.WritePropertyName("layout");
+                writer.WritePropertyName(s_layoutName);
                 LayoutConverter.Write(writer, layoutValue, options);
             }
             if (value.Options is { } optionsValue)
             {
-                writer.WritePropertyName("options");
+                writer.WritePropertyName(s_optionsName);
                 OptionsConverter.Write(writer, optionsValue, options);
             }
             if (value.Description is { } descriptionValue)
             {
-                writer.WritePropertyName("description");
+                writer.WritePropertyName(s_descriptionName);
                 DescriptionConverter.Write(writer, descriptionValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

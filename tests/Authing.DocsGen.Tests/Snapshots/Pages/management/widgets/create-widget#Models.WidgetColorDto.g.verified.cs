@@ -48,6 +48,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_alphaConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetGradientDto>? s_gradientConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "hex",
+            "alpha",
+            "gradient",
+        });
+        private static readonly int s_hexIndex = s_wireNames.IndexOf("hex");
+        private static readonly global::System.Text.Json.JsonEncodedText s_hexName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("hex");
+        private static readonly int s_alphaIndex = s_wireNames.IndexOf("alpha");
+        private static readonly global::System.Text.Json.JsonEncodedText s_alphaName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("alpha");
+        private static readonly int s_gradientIndex = s_wireNames.IndexOf("gradient");
+        private static readonly global::System.Text.Json.JsonEncodedText s_gradientName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("gradient");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetColorDtoJsonConverter Instance { get; } = new WidgetColorDtoJsonConverter();
 
@@ -70,22 +84,24 @@ namespace Authing.Sdk.Models
             string? hexValue = default;
             long? alphaValue = default;
             global::Authing.Sdk.Models.WidgetGradientDto? gradientValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "hex":
-                        hexValue = fields.Read(ref reader, HexConverter, "hex", options);
-                        break;
-                    case "alpha":
-                        alphaValue = fields.Read(ref reader, AlphaConverter, "alpha", options);
-                        break;
-                    case "gradient":
-                        gradientValue = fields.Read(ref reader, GradientConverter, "gradient", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_hexIndex)
+                {
+                    hexValue = fields.Read(ref reader, HexConverter, "hex", options);
+                }
+                else if (field == s_alphaIndex)
+                {
+                    alphaValue = fields.Read(ref reader, AlphaConverter, "alpha", options);
+                }
+                else if (field == s_gradientIndex)
+                {
+                    gradientValue = fields.Read(ref reader, GradientConverter, "gradient", options);
                 }
             }
 
@@ -102,16 +118,16 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetColorDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("hex");
+            writer.WritePropertyName(s_hexName);
             HexConverter.Write(writer, value.Hex, options);
             if (value.Alpha is { } alphaValue)
             {
-                writer.WritePropertyName("alpha");
+                writer.WritePropertyName(s_alphaName);
                 AlphaConverter.Write(writer, alphaValue, options);
             }
             if (value.Gradient is { } gradientValue)
             {
-                writer.WritePropertyName("gradient");
+                writer.WritePropertyName(s_gradientName);
                 GradientConverter.Write(writer, gradientValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -38,6 +38,17 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetComponentType?>? s_typeConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetStyleDto>? s_styleConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "type",
+            "style",
+        });
+        private static readonly int s_typeIndex = s_wireNames.IndexOf("type");
+        private static readonly global::System.Text.Json.JsonEncodedText s_typeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("type");
+        private static readonly int s_styleIndex = s_wireNames.IndexOf("style");
+        private static readonly global::System.Text.Json.JsonEncodedText s_styleName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("style");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetComponentDtoJsonConverter Instance { get; } = new WidgetComponentDtoJsonConverter();
 
@@ -58,19 +69,20 @@ namespace Authing.Sdk.Models
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetComponentDto");
             global::Authing.Sdk.Models.WidgetComponentType? typeValue = default;
             global::Authing.Sdk.Models.WidgetStyleDto? styleValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "type":
-                        typeValue = fields.Read(ref reader, TypeConverter, "type", options);
-                        break;
-                    case "style":
-                        styleValue = fields.Read(ref reader, StyleConverter, "style", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_typeIndex)
+                {
+                    typeValue = fields.Read(ref reader, TypeConverter, "type", options);
+                }
+                else if (field == s_styleIndex)
+                {
+                    styleValue = fields.Read(ref reader, StyleConverter, "style", options);
                 }
             }
 
@@ -86,11 +98,11 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetComponentDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("type");
+            writer.WritePropertyName(s_typeName);
             TypeConverter.Write(writer, value.Type, options);
             if (value.Style is { } styleValue)
             {
-                writer.WritePropertyName("style");
+                writer.WritePropertyName(s_styleName);
                 StyleConverter.Write(writer, styleValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

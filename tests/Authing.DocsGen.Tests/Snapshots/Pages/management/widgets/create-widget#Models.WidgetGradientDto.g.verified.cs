@@ -41,6 +41,17 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_angleConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_stopsConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "angle",
+            "stops",
+        });
+        private static readonly int s_angleIndex = s_wireNames.IndexOf("angle");
+        private static readonly global::System.Text.Json.JsonEncodedText s_angleName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("angle");
+        private static readonly int s_stopsIndex = s_wireNames.IndexOf("stops");
+        private static readonly global::System.Text.Json.JsonEncodedText s_stopsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("stops");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetGradientDtoJsonConverter Instance { get; } = new WidgetGradientDtoJsonConverter();
 
@@ -61,19 +72,20 @@ namespace Authing.Sdk.Models
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetGradientDto");
             long? angleValue = default;
             global::System.Collections.Generic.IReadOnlyList<string>? stopsValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "angle":
-                        angleValue = fields.Read(ref reader, AngleConverter, "angle", options);
-                        break;
-                    case "stops":
-                        stopsValue = fields.Read(ref reader, StopsConverter, "stops", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_angleIndex)
+                {
+                    angleValue = fields.Read(ref reader, AngleConverter, "angle", options);
+                }
+                else if (field == s_stopsIndex)
+                {
+                    stopsValue = fields.Read(ref reader, StopsConverter, "stops", options);
                 }
             }
 
@@ -89,9 +101,9 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetGradientDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("angle");
+            writer.WritePropertyName(s_angleName);
             AngleConverter.Write(writer, value.Angle, options);
-            writer.WritePropertyName("stops");
+            writer.WritePropertyName(s_stopsName);
             StopsConverter.Write(writer, value.Stops, options);
             if (value.AdditionalProperties is { } additionalProperties)
             {

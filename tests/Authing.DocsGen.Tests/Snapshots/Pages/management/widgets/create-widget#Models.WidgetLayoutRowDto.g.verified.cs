@@ -41,6 +41,17 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_columnsConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_heightConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "columns",
+            "height",
+        });
+        private static readonly int s_columnsIndex = s_wireNames.IndexOf("columns");
+        private static readonly global::System.Text.Json.JsonEncodedText s_columnsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("columns");
+        private static readonly int s_heightIndex = s_wireNames.IndexOf("height");
+        private static readonly global::System.Text.Json.JsonEncodedText s_heightName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("height");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetLayoutRowDtoJsonConverter Instance { get; } = new WidgetLayoutRowDtoJsonConverter();
 
@@ -61,19 +72,20 @@ namespace Authing.Sdk.Models
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetLayoutRowDto");
             long? columnsValue = default;
             long? heightValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "columns":
-                        columnsValue = fields.Read(ref reader, ColumnsConverter, "columns", options);
-                        break;
-                    case "height":
-                        heightValue = fields.Read(ref reader, HeightConverter, "height", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_columnsIndex)
+                {
+                    columnsValue = fields.Read(ref reader, ColumnsConverter, "columns", options);
+                }
+                else if (field == s_heightIndex)
+                {
+                    heightValue = fields.Read(ref reader, HeightConverter, "height", options);
                 }
             }
 
@@ -89,11 +101,11 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetLayoutRowDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("columns");
+            writer.WritePropertyName(s_columnsName);
             ColumnsConverter.Write(writer, value.Columns, options);
             if (value.Height is { } heightValue)
             {
-                writer.WritePropertyName("height");
+                writer.WritePropertyName(s_heightName);
                 HeightConverter.Write(writer, heightValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

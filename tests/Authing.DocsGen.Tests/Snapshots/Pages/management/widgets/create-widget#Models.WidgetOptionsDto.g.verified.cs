@@ -41,6 +41,17 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_autoplayConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_intervalMsConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "autoplay",
+            "intervalMs",
+        });
+        private static readonly int s_autoplayIndex = s_wireNames.IndexOf("autoplay");
+        private static readonly global::System.Text.Json.JsonEncodedText s_autoplayName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("autoplay");
+        private static readonly int s_intervalMsIndex = s_wireNames.IndexOf("intervalMs");
+        private static readonly global::System.Text.Json.JsonEncodedText s_intervalMsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("intervalMs");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetOptionsDtoJsonConverter Instance { get; } = new WidgetOptionsDtoJsonConverter();
 
@@ -61,19 +72,20 @@ namespace Authing.Sdk.Models
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetOptionsDto");
             bool? autoplayValue = default;
             long? intervalMsValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "autoplay":
-                        autoplayValue = fields.Read(ref reader, AutoplayConverter, "autoplay", options);
-                        break;
-                    case "intervalMs":
-                        intervalMsValue = fields.Read(ref reader, IntervalMsConverter, "intervalMs", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_autoplayIndex)
+                {
+                    autoplayValue = fields.Read(ref reader, AutoplayConverter, "autoplay", options);
+                }
+                else if (field == s_intervalMsIndex)
+                {
+                    intervalMsValue = fields.Read(ref reader, IntervalMsConverter, "intervalMs", options);
                 }
             }
 
@@ -91,12 +103,12 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.Autoplay is { } autoplayValue)
             {
-                writer.WritePropertyName("autoplay");
+                writer.WritePropertyName(s_autoplayName);
                 AutoplayConverter.Write(writer, autoplayValue, options);
             }
             if (value.IntervalMs is { } intervalMsValue)
             {
-                writer.WritePropertyName("intervalMs");
+                writer.WritePropertyName(s_intervalMsName);
                 IntervalMsConverter.Write(writer, intervalMsValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -42,6 +42,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto>? s_secondaryColorConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto>? s_borderColorConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "primaryColor",
+            "secondaryColor",
+            "borderColor",
+        });
+        private static readonly int s_primaryColorIndex = s_wireNames.IndexOf("primaryColor");
+        private static readonly global::System.Text.Json.JsonEncodedText s_primaryColorName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("primaryColor");
+        private static readonly int s_secondaryColorIndex = s_wireNames.IndexOf("secondaryColor");
+        private static readonly global::System.Text.Json.JsonEncodedText s_secondaryColorName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("secondaryColor");
+        private static readonly int s_borderColorIndex = s_wireNames.IndexOf("borderColor");
+        private static readonly global::System.Text.Json.JsonEncodedText s_borderColorName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("borderColor");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static WidgetStyleDtoJsonConverter Instance { get; } = new WidgetStyleDtoJsonConverter();
 
@@ -64,22 +78,24 @@ namespace Authing.Sdk.Models
             global::Authing.Sdk.Models.WidgetColorDto? primaryColorValue = default;
             global::Authing.Sdk.Models.WidgetColorDto? secondaryColorValue = default;
             global::Authing.Sdk.Models.WidgetColorDto? borderColorValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "primaryColor":
-                        primaryColorValue = fields.Read(ref reader, PrimaryColorConverter, "primaryColor", options);
-                        break;
-                    case "secondaryColor":
-                        secondaryColorValue = fields.Read(ref reader, SecondaryColorConverter, "secondaryColor", options);
-                        break;
-                    case "borderColor":
-                        borderColorValue = fields.Read(ref reader, BorderColorConverter, "borderColor", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_primaryColorIndex)
+                {
+                    primaryColorValue = fields.Read(ref reader, PrimaryColorConverter, "primaryColor", options);
+                }
+                else if (field == s_secondaryColorIndex)
+                {
+                    secondaryColorValue = fields.Read(ref reader, SecondaryColorConverter, "secondaryColor", options);
+                }
+                else if (field == s_borderColorIndex)
+                {
+                    borderColorValue = fields.Read(ref reader, BorderColorConverter, "borderColor", options);
                 }
             }
 
@@ -98,17 +114,17 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.PrimaryColor is { } primaryColorValue)
             {
-                writer.WritePropertyName("primaryColor");
+                writer.WritePropertyName(s_primaryColorName);
                 PrimaryColorConverter.Write(writer, primaryColorValue, options);
             }
             if (value.SecondaryColor is { } secondaryColorValue)
             {
-                writer.WritePropertyName("secondaryColor");
+                writer.WritePropertyName(s_secondaryColorName);
                 SecondaryColorConverter.Write(writer, secondaryColorValue, options);
             }
             if (value.BorderColor is { } borderColorValue)
             {
-                writer.WritePropertyName("borderColor");
+                writer.WritePropertyName(s_borderColorName);
                 BorderColorConverter.Write(writer, borderColorValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -41,6 +41,17 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_forceConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+            "force",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+        private static readonly int s_forceIndex = s_wireNames.IndexOf("force");
+        private static readonly global::System.Text.Json.JsonEncodedText s_forceName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("force");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static DeleteWidgetDtoJsonConverter Instance { get; } = new DeleteWidgetDtoJsonConverter();
 
@@ -61,19 +72,20 @@ namespace Authing.Sdk.Models
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("DeleteWidgetDto");
             string? widgetIdValue = default;
             bool? forceValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "widgetId":
-                        widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
-                        break;
-                    case "force":
-                        forceValue = fields.Read(ref reader, ForceConverter, "force", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+                else if (field == s_forceIndex)
+                {
+                    forceValue = fields.Read(ref reader, ForceConverter, "force", options);
                 }
             }
 
@@ -89,11 +101,11 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DeleteWidgetDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("widgetId");
+            writer.WritePropertyName(s_widgetIdName);
             WidgetIdConverter.Write(writer, value.WidgetId, options);
             if (value.Force is { } forceValue)
             {
-                writer.WritePropertyName("force");
+                writer.WritePropertyName(s_forceName);
                 ForceConverter.Write(writer, forceValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -51,6 +51,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetWidgetsUserIdType?>? s_userIdTypeConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_withArchivedConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "userId",
+            "userIdType",
+            "withArchived",
+        });
+        private static readonly int s_userIdIndex = s_wireNames.IndexOf("userId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_userIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("userId");
+        private static readonly int s_userIdTypeIndex = s_wireNames.IndexOf("userIdType");
+        private static readonly global::System.Text.Json.JsonEncodedText s_userIdTypeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("userIdType");
+        private static readonly int s_withArchivedIndex = s_wireNames.IndexOf("withArchived");
+        private static readonly global::System.Text.Json.JsonEncodedText s_withArchivedName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("withArchived");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GetWidgetsDtoJsonConverter Instance { get; } = new GetWidgetsDtoJsonConverter();
 
@@ -73,22 +87,24 @@ namespace Authing.Sdk.Models
             string? userIdValue = default;
             global::Authing.Sdk.Models.GetWidgetsUserIdType? userIdTypeValue = default;
             bool? withArchivedValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "userId":
-                        userIdValue = fields.Read(ref reader, UserIdConverter, "userId", options);
-                        break;
-                    case "userIdType":
-                        userIdTypeValue = fields.Read(ref reader, UserIdTypeConverter, "userIdType", options);
-                        break;
-                    case "withArchived":
-                        withArchivedValue = fields.Read(ref reader, WithArchivedConverter, "withArchived", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_userIdIndex)
+                {
+                    userIdValue = fields.Read(ref reader, UserIdConverter, "userId", options);
+                }
+                else if (field == s_userIdTypeIndex)
+                {
+                    userIdTypeValue = fields.Read(ref reader, UserIdTypeConverter, "userIdType", options);
+                }
+                else if (field == s_withArchivedIndex)
+                {
+                    withArchivedValue = fields.Read(ref reader, WithArchivedConverter, "withArchived", options);
                 }
             }
 
@@ -105,16 +121,16 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetWidgetsDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("userId");
+            writer.WritePropertyName(s_userIdName);
             UserIdConverter.Write(writer, value.UserId, options);
             if (value.UserIdType is { } userIdTypeValue)
             {
-                writer.WritePropertyName("userIdType");
+                writer.WritePropertyName(s_userIdTypeName);
                 UserIdTypeConverter.Write(writer, userIdTypeValue, options);
             }
             if (value.WithArchived is { } withArchivedValue)
             {
-                writer.WritePropertyName("withArchived");
+                writer.WritePropertyName(s_withArchivedName);
                 WithArchivedConverter.Write(writer, withArchivedValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

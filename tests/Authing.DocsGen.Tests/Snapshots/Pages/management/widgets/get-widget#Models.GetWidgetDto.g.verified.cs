@@ -51,6 +51,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_withOwnerConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetWidgetLang?>? s_langConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+            "withOwner",
+            "lang",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+        private static readonly int s_withOwnerIndex = s_wireNames.IndexOf("withOwner");
+        private static readonly global::System.Text.Json.JsonEncodedText s_withOwnerName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("withOwner");
+        private static readonly int s_langIndex = s_wireNames.IndexOf("lang");
+        private static readonly global::System.Text.Json.JsonEncodedText s_langName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("lang");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static GetWidgetDtoJsonConverter Instance { get; } = new GetWidgetDtoJsonConverter();
 
@@ -73,22 +87,24 @@ namespace Authing.Sdk.Models
             string? widgetIdValue = default;
             bool? withOwnerValue = default;
             global::Authing.Sdk.Models.GetWidgetLang? langValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "widgetId":
-                        widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
-                        break;
-                    case "withOwner":
-                        withOwnerValue = fields.Read(ref reader, WithOwnerConverter, "withOwner", options);
-                        break;
-                    case "lang":
-                        langValue = fields.Read(ref reader, LangConverter, "lang", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+                else if (field == s_withOwnerIndex)
+                {
+                    withOwnerValue = fields.Read(ref reader, WithOwnerConverter, "withOwner", options);
+                }
+                else if (field == s_langIndex)
+                {
+                    langValue = fields.Read(ref reader, LangConverter, "lang", options);
                 }
             }
 
@@ -105,16 +121,16 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetWidgetDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("widgetId");
+            writer.WritePropertyName(s_widgetIdName);
             WidgetIdConverter.Write(writer, value.WidgetId, options);
             if (value.WithOwner is { } withOwnerValue)
             {
-                writer.WritePropertyName("withOwner");
+                writer.WritePropertyName(s_withOwnerName);
                 WithOwnerConverter.Write(writer, withOwnerValue, options);
             }
             if (value.Lang is { } langValue)
             {
-                writer.WritePropertyName("lang");
+                writer.WritePropertyName(s_langName);
                 LangConverter.Write(writer, langValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -68,6 +68,26 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListWidgetsSortOrder?>? s_sortOrderConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_keywordsConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "page",
+            "limit",
+            "status",
+            "sortOrder",
+            "keywords",
+        });
+        private static readonly int s_pageIndex = s_wireNames.IndexOf("page");
+        private static readonly global::System.Text.Json.JsonEncodedText s_pageName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("page");
+        private static readonly int s_limitIndex = s_wireNames.IndexOf("limit");
+        private static readonly global::System.Text.Json.JsonEncodedText s_limitName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("limit");
+        private static readonly int s_statusIndex = s_wireNames.IndexOf("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("status");
+        private static readonly int s_sortOrderIndex = s_wireNames.IndexOf("sortOrder");
+        private static readonly global::System.Text.Json.JsonEncodedText s_sortOrderName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("sortOrder");
+        private static readonly int s_keywordsIndex = s_wireNames.IndexOf("keywords");
+        private static readonly global::System.Text.Json.JsonEncodedText s_keywordsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("keywords");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static ListWidgetsDtoJsonConverter Instance { get; } = new ListWidgetsDtoJsonConverter();
 
@@ -94,28 +114,32 @@ namespace Authing.Sdk.Models
             global::Authing.Sdk.Models.ListWidgetsStatus? statusValue = default;
             global::Authing.Sdk.Models.ListWidgetsSortOrder? sortOrderValue = default;
             string? keywordsValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "page":
-                        pageValue = fields.Read(ref reader, PageConverter, "page", options);
-                        break;
-                    case "limit":
-                        limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
-                        break;
-                    case "status":
-                        statusValue = fields.Read(ref reader, StatusConverter, "status", options);
-                        break;
-                    case "sortOrder":
-                        sortOrderValue = fields.Read(ref reader, SortOrderConverter, "sortOrder", options);
-                        break;
-                    case "keywords":
-                        keywordsValue = fields.Read(ref reader, KeywordsConverter, "keywords", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_pageIndex)
+                {
+                    pageValue = fields.Read(ref reader, PageConverter, "page", options);
+                }
+                else if (field == s_limitIndex)
+                {
+                    limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
+                }
+                else if (field == s_statusIndex)
+                {
+                    statusValue = fields.Read(ref reader, StatusConverter, "status", options);
+                }
+                else if (field == s_sortOrderIndex)
+                {
+                    sortOrderValue = fields.Read(ref reader, SortOrderConverter, "sortOrder", options);
+                }
+                else if (field == s_keywordsIndex)
+                {
+                    keywordsValue = fields.Read(ref reader, KeywordsConverter, "keywords", options);
                 }
             }
 
@@ -136,27 +160,27 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.Page is { } pageValue)
             {
-                writer.WritePropertyName("page");
+                writer.WritePropertyName(s_pageName);
                 PageConverter.Write(writer, pageValue, options);
             }
             if (value.Limit is { } limitValue)
             {
-                writer.WritePropertyName("limit");
+                writer.WritePropertyName(s_limitName);
                 LimitConverter.Write(writer, limitValue, options);
             }
             if (value.Status is { } statusValue)
             {
-                writer.WritePropertyName("status");
+                writer.WritePropertyName(s_statusName);
                 StatusConverter.Write(writer, statusValue, options);
             }
             if (value.SortOrder is { } sortOrderValue)
             {
-                writer.WritePropertyName("sortOrder");
+                writer.WritePropertyName(s_sortOrderName);
                 SortOrderConverter.Write(writer, sortOrderValue, options);
             }
             if (value.Keywords is { } keywordsValue)
             {
-                writer.WritePropertyName("keywords");
+                writer.WritePropertyName(s_keywordsName);
                 KeywordsConverter.Write(writer, keywordsValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -58,6 +58,23 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_descriptionConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateWidgetOptionsDto>? s_optionsConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+            "name",
+            "description",
+            "options",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_descriptionIndex = s_wireNames.IndexOf("description");
+        private static readonly global::System.Text.Json.JsonEncodedText s_descriptionName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("description");
+        private static readonly int s_optionsIndex = s_wireNames.IndexOf("options");
+        private static readonly global::System.Text.Json.JsonEncodedText s_optionsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("options");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static UpdateWidgetDtoJsonConverter Instance { get; } = new UpdateWidgetDtoJsonConverter();
 
@@ -82,25 +99,28 @@ namespace Authing.Sdk.Models
             string? nameValue = default;
             string? descriptionValue = default;
             global::Authing.Sdk.Models.UpdateWidgetOptionsDto? optionsValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "widgetId":
-                        widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
-                        break;
-                    case "name":
-                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
-                        break;
-                    case "description":
-                        descriptionValue = fields.Read(ref reader, DescriptionConverter, "description", options);
-                        break;
-                    case "options":
-                        optionsValue = fields.Read(ref reader, OptionsConverter, "options", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_descriptionIndex)
+                {
+                    descriptionValue = fields.Read(ref reader, DescriptionConverter, "description", options);
+                }
+                else if (field == s_optionsIndex)
+                {
+                    optionsValue = fields.Read(ref reader, OptionsConverter, "options", options);
                 }
             }
 
@@ -118,21 +138,21 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UpdateWidgetDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("widgetId");
+            writer.WritePropertyName(s_widgetIdName);
             WidgetIdConverter.Write(writer, value.WidgetId, options);
             if (value.Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_nameName);
                 NameConverter.Write(writer, nameValue, options);
             }
             if (value.Description is { } descriptionValue)
             {
-                writer.WritePropertyName("description");
+                writer.WritePropertyName(s_descriptionName);
                 DescriptionConverter.Write(writer, descriptionValue, options);
             }
             if (value.Options is { } optionsValue)
             {
-                writer.WritePropertyName("options");
+                writer.WritePropertyName(s_optionsName);
                 OptionsConverter.Write(writer, optionsValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

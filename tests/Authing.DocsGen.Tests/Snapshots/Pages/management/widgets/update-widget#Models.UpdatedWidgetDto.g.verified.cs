@@ -55,6 +55,20 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_updatedAtConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+            "name",
+            "updatedAt",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_updatedAtIndex = s_wireNames.IndexOf("updatedAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_updatedAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("updatedAt");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static UpdatedWidgetDtoJsonConverter Instance { get; } = new UpdatedWidgetDtoJsonConverter();
 
@@ -77,22 +91,24 @@ namespace Authing.Sdk.Models
             string? widgetIdValue = default;
             string? nameValue = default;
             long? updatedAtValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "widgetId":
-                        widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
-                        break;
-                    case "name":
-                        nameValue = fields.Read(ref reader, NameConverter, "name", options);
-                        break;
-                    case "updatedAt":
-                        updatedAtValue = fields.Read(ref reader, UpdatedAtConverter, "updatedAt", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_updatedAtIndex)
+                {
+                    updatedAtValue = fields.Read(ref reader, UpdatedAtConverter, "updatedAt", options);
                 }
             }
 
@@ -111,17 +127,17 @@ namespace Authing.Sdk.Models
             writer.WriteStartObject();
             if (value.WidgetId is { } widgetIdValue)
             {
-                writer.WritePropertyName("widgetId");
+                writer.WritePropertyName(s_widgetIdName);
                 WidgetIdConverter.Write(writer, widgetIdValue, options);
             }
             if (value.Name is { } nameValue)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName(s_nameName);
                 NameConverter.Write(writer, nameValue, options);
             }
             if (value.UpdatedAt is { } updatedAtValue)
             {
-                writer.WritePropertyName("updatedAt");
+                writer.WritePropertyName(s_updatedAtName);
                 UpdatedAtConverter.Write(writer, updatedAtValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)

@@ -25,6 +25,15 @@ namespace Authing.Sdk.Models
     public sealed class CommonResponseDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CommonResponseDto>
     {
 
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+        });
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static CommonResponseDtoJsonConverter Instance { get; } = new CommonResponseDtoJsonConverter();
 
@@ -39,13 +48,12 @@ namespace Authing.Sdk.Models
             global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CommonResponseDto");
             var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CommonResponseDto");
             var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
                 {
-                    default:
-                        envelope.ReadOrKeep(ref reader, propertyName, ref fields, options);
-                        break;
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
                 }
             }
 

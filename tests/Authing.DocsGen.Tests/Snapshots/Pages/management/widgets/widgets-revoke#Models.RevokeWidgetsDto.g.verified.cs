@@ -66,6 +66,23 @@ namespace Authing.Sdk.Models
         private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_notifyConverter;
         private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.RevokeWidgetsScope?>? s_scopeConverter;
 
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetIds",
+            "reason",
+            "notify",
+            "scope",
+        });
+        private static readonly int s_widgetIdsIndex = s_wireNames.IndexOf("widgetIds");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetIds");
+        private static readonly int s_reasonIndex = s_wireNames.IndexOf("reason");
+        private static readonly global::System.Text.Json.JsonEncodedText s_reasonName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("reason");
+        private static readonly int s_notifyIndex = s_wireNames.IndexOf("notify");
+        private static readonly global::System.Text.Json.JsonEncodedText s_notifyName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("notify");
+        private static readonly int s_scopeIndex = s_wireNames.IndexOf("scope");
+        private static readonly global::System.Text.Json.JsonEncodedText s_scopeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("scope");
+
         /// <summary>The shared instance; the converter is stateless.</summary>
         public static RevokeWidgetsDtoJsonConverter Instance { get; } = new RevokeWidgetsDtoJsonConverter();
 
@@ -90,25 +107,28 @@ namespace Authing.Sdk.Models
             string? reasonValue = default;
             bool? notifyValue = default;
             global::Authing.Sdk.Models.RevokeWidgetsScope? scopeValue = default;
-            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
             {
-                switch (propertyName)
+                if (field < 0)
                 {
-                    case "widgetIds":
-                        widgetIdsValue = fields.Read(ref reader, WidgetIdsConverter, "widgetIds", options);
-                        break;
-                    case "reason":
-                        reasonValue = fields.Read(ref reader, ReasonConverter, "reason", options);
-                        break;
-                    case "notify":
-                        notifyValue = fields.Read(ref reader, NotifyConverter, "notify", options);
-                        break;
-                    case "scope":
-                        scopeValue = fields.Read(ref reader, ScopeConverter, "scope", options);
-                        break;
-                    default:
-                        fields.Keep(ref reader, propertyName);
-                        break;
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdsIndex)
+                {
+                    widgetIdsValue = fields.Read(ref reader, WidgetIdsConverter, "widgetIds", options);
+                }
+                else if (field == s_reasonIndex)
+                {
+                    reasonValue = fields.Read(ref reader, ReasonConverter, "reason", options);
+                }
+                else if (field == s_notifyIndex)
+                {
+                    notifyValue = fields.Read(ref reader, NotifyConverter, "notify", options);
+                }
+                else if (field == s_scopeIndex)
+                {
+                    scopeValue = fields.Read(ref reader, ScopeConverter, "scope", options);
                 }
             }
 
@@ -126,21 +146,21 @@ namespace Authing.Sdk.Models
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RevokeWidgetsDto value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("widgetIds");
+            writer.WritePropertyName(s_widgetIdsName);
             WidgetIdsConverter.Write(writer, value.WidgetIds, options);
             if (value.Reason is { } reasonValue)
             {
-                writer.WritePropertyName("reason");
+                writer.WritePropertyName(s_reasonName);
                 ReasonConverter.Write(writer, reasonValue, options);
             }
             if (value.Notify is { } notifyValue)
             {
-                writer.WritePropertyName("notify");
+                writer.WritePropertyName(s_notifyName);
                 NotifyConverter.Write(writer, notifyValue, options);
             }
             if (value.Scope is { } scopeValue)
             {
-                writer.WritePropertyName("scope");
+                writer.WritePropertyName(s_scopeName);
                 ScopeConverter.Write(writer, scopeValue, options);
             }
             if (value.AdditionalProperties is { } additionalProperties)
