@@ -34,7 +34,8 @@ internal static class ViewBinder
 
     private static object? Value(object? value) => value switch
     {
-        null or string or bool => value,
+        null or string => value,
+        _ when value.GetType().IsPrimitive || value is Enum => value,
         IEnumerable items => new ScriptArray(items.Cast<object?>().Select(Value)),
         _ => Bind(value),
     };

@@ -151,6 +151,12 @@ public abstract class AuthingTransport : IDisposable
         where T : class =>
         SendCoreAsync(request, responseConverter, options, null, cancellationToken);
 
+    /// <summary>The call's settings: the cached client defaults unless this call or a user-scoped client changes them.</summary>
+    private CallSettings Settings(AuthingRequestOptions? options, string? scopedAccessToken) =>
+        options is null && scopedAccessToken is null
+            ? _defaultSettings
+            : CallSettings.Create(options, _timeout, _retry.MaxRetries, scopedAccessToken);
+
     /// <summary>Sends and reads the typed response only: no headers collected, no copy of the body.</summary>
     private protected async Task<T> SendValueAsync<T>(
         AuthingRequest request,
@@ -162,9 +168,7 @@ public abstract class AuthingTransport : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responseConverter);
-        CallSettings settings = options is null && scopedAccessToken is null
-            ? _defaultSettings
-            : CallSettings.Create(options, _timeout, _retry.MaxRetries, scopedAccessToken);
+        CallSettings settings = Settings(options, scopedAccessToken);
         Answer answer = await SendCoreAsync(request, settings, keepHeaders: false, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -195,9 +199,7 @@ public abstract class AuthingTransport : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responseConverter);
-        CallSettings settings = options is null && scopedAccessToken is null
-            ? _defaultSettings
-            : CallSettings.Create(options, _timeout, _retry.MaxRetries, scopedAccessToken);
+        CallSettings settings = Settings(options, scopedAccessToken);
         Answer answer = await SendCoreAsync(request, settings, keepHeaders: true, cancellationToken).ConfigureAwait(false);
         try
         {
