@@ -72,9 +72,15 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
             api.Select(static (model, _) => model.Diagnostics).WithTrackingName(TrackingNames.ApiDiagnostics),
             static (spc, diagnostics) => Report(spc, diagnostics));
 
-        var methods = api.SelectMany(static (model, _) => Stages.MethodsToEmit(model)).WithTrackingName(TrackingNames.Methods);
-        var dtos = api.SelectMany(static (model, _) => Stages.DtosToEmit(model)).WithTrackingName(TrackingNames.Dtos);
-        var enums = api.SelectMany(static (model, _) => Stages.EnumsToEmit(model)).WithTrackingName(TrackingNames.Enums);
+        // Emit items per page: Roslyn compares a step's outputs by position, so one list over the whole API re-emitted every
+        // output after an added page; per page, an edit or an added page re-emits that page's outputs only.
+        var pageItems = pages.Select(static (page, _) => page.FilePath)
+            .Combine(api)
+            .Select(static (pair, _) => Stages.EmitItemsOf(pair.Right, pair.Left))
+            .WithTrackingName(TrackingNames.PageEmitItems);
+        var methods = pageItems.SelectMany(static (items, _) => items.Methods).WithTrackingName(TrackingNames.Methods);
+        var dtos = pageItems.SelectMany(static (items, _) => items.Dtos).WithTrackingName(TrackingNames.Dtos);
+        var enums = pageItems.SelectMany(static (items, _) => items.Enums).WithTrackingName(TrackingNames.Enums);
 
         context.RegisterSourceOutput(options, static (spc, opts) =>
         {

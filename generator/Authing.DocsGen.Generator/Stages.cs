@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Authing.DocsGen.Diagnostics;
 using Authing.DocsGen.Emitting;
 using Authing.DocsGen.Linting;
@@ -70,6 +71,73 @@ public static class Stages
     public static IEnumerable<DtoModel> DtosToEmit(ApiModel api) => api.Dtos.Select(d => d.WithoutLocations());
 
     public static IEnumerable<EnumModel> EnumsToEmit(ApiModel api) => api.Enums.Select(e => e.WithoutLocation());
+
+    /// <summary>
+    /// The emit items of the page at <paramref name="pagePath"/>: its method, and each type or enum whose first user in
+    /// page-path order it is (types no method reaches go with the first page). Every item of <paramref name="api"/> belongs
+    /// to exactly one page, so the pages' items together are <see cref="MethodsToEmit"/>, <see cref="DtosToEmit"/> and
+    /// <see cref="EnumsToEmit"/>. The index is built once per model and shared by every page's step.
+    /// </summary>
+    public static PageEmitItems EmitItemsOf(ApiModel api, string pagePath) =>
+        s_itemsByPage.GetValue(api, IndexByPage).TryGetValue(pagePath, out var items) ? items : PageEmitItems.Empty;
+
+    private static readonly ConditionalWeakTable<ApiModel, Dictionary<string, PageEmitItems>> s_itemsByPage = new();
+
+    private static Dictionary<string, PageEmitItems> IndexByPage(ApiModel api)
+    {
+        var dtos = api.Dtos.ToDictionary(d => d.Name, StringComparer.Ordinal);
+        var enums = new HashSet<string>(api.Enums.Select(e => e.Name), StringComparer.Ordinal);
+        var dtoOwners = new Dictionary<string, string>(StringComparer.Ordinal);
+        var enumOwners = new Dictionary<string, string>(StringComparer.Ordinal);
+        var methods = api.Methods.OrderBy(m => m.PagePath, StringComparer.Ordinal).ToList();
+        foreach (var method in methods)
+        {
+            var pending = new Stack<string>();
+            foreach (var root in new[] { method.Method.RequestDtoName, method.Method.ResponseDtoName })
+            {
+                if (root is not null)
+                {
+                    pending.Push(root);
+                }
+            }
+
+            while (pending.Count > 0)
+            {
+                var name = pending.Pop();
+                if (!dtos.TryGetValue(name, out var dto) || dtoOwners.ContainsKey(name))
+                {
+                    continue;
+                }
+
+                dtoOwners[name] = method.PagePath;
+                foreach (var field in dto.Fields)
+                {
+                    var type = field.Type.Innermost;
+                    if (type.Kind == TypeKind.Dto)
+                    {
+                        pending.Push(type.Name!);
+                    }
+                    else if (type.Kind == TypeKind.Enum && enums.Contains(type.Name!) && !enumOwners.ContainsKey(type.Name!))
+                    {
+                        enumOwners[type.Name!] = method.PagePath;
+                    }
+                }
+            }
+        }
+
+        var firstPage = methods.Count > 0 ? methods[0].PagePath : string.Empty;
+        var byPage = methods.GroupBy(m => m.PagePath, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(m => m.WithoutLocations()).ToList(), StringComparer.Ordinal);
+        var dtosByPage = api.Dtos.ToLookup(d => dtoOwners.TryGetValue(d.Name, out var owner) ? owner : firstPage, StringComparer.Ordinal);
+        var enumsByPage = api.Enums.ToLookup(e => enumOwners.TryGetValue(e.Name, out var owner) ? owner : firstPage, StringComparer.Ordinal);
+        var pages = byPage.Keys.Concat(dtosByPage.Select(g => g.Key)).Concat(enumsByPage.Select(g => g.Key)).Distinct(StringComparer.Ordinal);
+        return pages.ToDictionary(
+            page => page,
+            page => new PageEmitItems(
+                (byPage.TryGetValue(page, out var own) ? own : new List<ResolvedMethod>()).ToEquatableArray(),
+                dtosByPage[page].Select(d => d.WithoutLocations()).ToEquatableArray(),
+                enumsByPage[page].Select(e => e.WithoutLocation()).ToEquatableArray()),
+            StringComparer.Ordinal);
+    }
 
     /// <summary>The clients' fixed parts, one file per generated client.</summary>
     public static IEnumerable<EmitResult> EmitClients(GeneratorOptions options)

@@ -9,6 +9,7 @@ public static class TrackingNames
     public const string ParsedAndLinted = nameof(ParsedAndLinted);
     public const string ParsedPages = nameof(ParsedPages);
     public const string Api = nameof(Api);
+    public const string PageEmitItems = nameof(PageEmitItems);
     public const string Methods = nameof(Methods);
     public const string Dtos = nameof(Dtos);
     public const string Enums = nameof(Enums);

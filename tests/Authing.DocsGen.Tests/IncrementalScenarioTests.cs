@@ -162,6 +162,26 @@ public sealed class IncrementalScenarioTests
         AssertSameAsFreshRun(next, AllPages(), new() { ["AuthingDocsGenNamespace"] = "Contoso.Authing" });
     }
 
+    /// <summary>
+    /// Emit items are keyed per page (Roslyn compares a step's outputs by position, so one list over the whole API re-emitted
+    /// everything after a page whose method sorts in the middle): adding a page re-emits the outputs that changed only.
+    /// </summary>
+    [Fact]
+    public void Adding_a_page_in_the_middle_reemits_only_the_outputs_that_changed()
+    {
+        var all = AllPages();
+        var added = all.Single(p => p.Path == "multi-page/management/widgets/transfer-widget.md");
+        var warm = Warm(all.Where(p => p.Path != added.Path).ToList());
+        var next = Execute(warm with { Driver = warm.Driver.AddAdditionalTexts(ImmutableArray.Create<AdditionalText>(new MemoryText(added.Path, added.Text))) });
+
+        AssertSameAsFreshRun(next, all);
+        var changed = ChangedSources(warm, next);
+        Assert.NotEmpty(changed);
+        var reemitted = Reemitted(next);
+        Assert.Subset(changed.Union(OutputsOf(added.Path)).ToHashSet(StringComparer.Ordinal), reemitted);
+        Assert.True(reemitted.Count < warm.Sources.Count / 2, $"{reemitted.Count} of {warm.Sources.Count} outputs re-emitted");
+    }
+
     [Fact]
     public void Deleting_a_page_removes_exactly_its_outputs()
     {
@@ -206,9 +226,9 @@ public sealed class IncrementalScenarioTests
     private static IReadOnlyList<TestPage> PagesWith(string path, string text) =>
         AllPages().Select(p => p.Path == path ? p with { Text = text } : p).ToList();
 
-    private static Scenario Warm()
+    private static Scenario Warm(IReadOnlyList<TestPage>? only = null)
     {
-        var pages = AllPages();
+        var pages = only ?? AllPages();
         var driver = GeneratorHarness.CreateDriver(pages, null, out var texts);
         var compilation = GeneratorHarness.EmptyCompilation();
         var scenario = Execute(new Scenario(

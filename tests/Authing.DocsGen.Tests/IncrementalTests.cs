@@ -38,6 +38,8 @@ public sealed class IncrementalTests
         Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
     }
 
+    private static readonly IncrementalStepRunReason[] s_notReemitted = [IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged];
+
     [Fact]
     public void Editing_one_pages_description_reparses_only_that_page_and_changes_only_its_method_file()
     {
@@ -56,8 +58,8 @@ public sealed class IncrementalTests
 
         var methods = result.TrackedSteps[TrackingNames.Methods].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
         Assert.Equal(1, methods.Count(r => r == IncrementalStepRunReason.Modified));
-        Assert.All(result.TrackedSteps[TrackingNames.Dtos].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
-        Assert.All(result.TrackedSteps[TrackingNames.Enums].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        Assert.All(result.TrackedSteps[TrackingNames.Dtos].SelectMany(s => s.Outputs), o => Assert.Contains(o.Reason, s_notReemitted));
+        Assert.All(result.TrackedSteps[TrackingNames.Enums].SelectMany(s => s.Outputs), o => Assert.Contains(o.Reason, s_notReemitted));
 
         var after = result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
         var changed = after.Where(p => before[p.Key] != p.Value).Select(p => p.Key).ToList();
