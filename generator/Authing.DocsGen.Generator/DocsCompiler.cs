@@ -30,10 +30,11 @@ public static class DocsCompiler
     {
         var parsed = pages.Select(p => Stages.Parse(p.Path, p.Text, p.Overrides, overridesFile)).ToImmutableArray();
         var api = Stages.Resolve(parsed, overridesFile);
+        var items = parsed.Select(p => p.FilePath).Distinct(StringComparer.Ordinal).Select(path => Stages.EmitItemsOf(api, path)).ToList();
         var emitted = Stages.EmitClients(options)
-            .Concat(Stages.MethodsToEmit(api).Where(m => options.Generates(m.Method.Client)).Select(m => Stages.EmitMethod(m, options)))
-            .Concat(Stages.DtosToEmit(api).Where(d => options.Generates(d.UsedBy)).Select(d => Stages.EmitDto(d, options)))
-            .Concat(Stages.EnumsToEmit(api).Where(e => options.Generates(e.UsedBy)).Select(e => Stages.EmitEnum(e, options)))
+            .Concat(items.SelectMany(i => i.Methods).Where(m => options.Generates(m.Method.Client)).Select(m => Stages.EmitMethod(m, options)))
+            .Concat(items.SelectMany(i => i.Dtos).Where(d => options.Generates(d.UsedBy)).Select(d => Stages.EmitDto(d, options)))
+            .Concat(items.SelectMany(i => i.Enums).Where(e => options.Generates(e.UsedBy)).Select(e => Stages.EmitEnum(e, options)))
             .ToList();
         var diagnostics = (overridesFile?.Diagnostics ?? EquatableArray<DiagnosticInfo>.Empty)
             .Concat(parsed.SelectMany(p => p.Diagnostics))

@@ -18,7 +18,7 @@ namespace Authing.DocsGen;
 /// <list type="number">
 /// <item><see cref="Parse"/> each page on its own (and <see cref="LintPage"/> it);</item>
 /// <item><see cref="Resolve"/> names and types across pages (and <see cref="LintAcross"/> them);</item>
-/// <item>take the location-free items to emit (<see cref="MethodsToEmit"/>, <see cref="DtosToEmit"/>, <see cref="EnumsToEmit"/>);</item>
+/// <item>take each page's location-free items to emit (<see cref="EmitItemsOf"/>);</item>
 /// <item><see cref="Emit"/> each: one file per client, method, type and enum.</item>
 /// </list>
 /// No stage throws for any input: a bug becomes ADG030 and the other stages go on.
@@ -65,18 +65,11 @@ public static class Stages
         }
     }
 
-    // Emit steps see models without locations: text moving on a page must not re-emit code that did not change.
-    public static IEnumerable<ResolvedMethod> MethodsToEmit(ApiModel api) => api.Methods.Select(m => m.WithoutLocations());
-
-    public static IEnumerable<DtoModel> DtosToEmit(ApiModel api) => api.Dtos.Select(d => d.WithoutLocations());
-
-    public static IEnumerable<EnumModel> EnumsToEmit(ApiModel api) => api.Enums.Select(e => e.WithoutLocation());
-
     /// <summary>
     /// The emit items of the page at <paramref name="pagePath"/>: its method, and each type or enum whose first user in
     /// page-path order it is (types no method reaches go with the first page). Every item of <paramref name="api"/> belongs
-    /// to exactly one page, so the pages' items together are <see cref="MethodsToEmit"/>, <see cref="DtosToEmit"/> and
-    /// <see cref="EnumsToEmit"/>. The index is built once per model and shared by every page's step.
+    /// to exactly one page. Items come without locations: text moving on a page must not re-emit code that did not
+    /// change. The index is built once per model and shared by every page's step.
     /// </summary>
     public static PageEmitItems EmitItemsOf(ApiModel api, string pagePath) =>
         s_itemsByPage.GetValue(api, IndexByPage).TryGetValue(pagePath, out var items) ? items : PageEmitItems.Empty;

@@ -170,14 +170,16 @@ internal sealed class MethodRules
 
     private static bool TryParseClient(string value, out ClientKind client)
     {
-        client = SampleCode.ClientFromVariable(value) ?? default;
-        return SampleCode.ClientFromVariable(value) is not null;
+        var parsed = SampleCode.ClientFromVariable(value);
+        client = parsed.GetValueOrDefault();
+        return parsed.HasValue;
     }
 
     private static bool TryParseVerb(string value, out HttpVerb verb)
     {
-        verb = VerbRules.Parse(value) ?? default;
-        return VerbRules.Parse(value) is not null;
+        var parsed = VerbRules.Parse(value);
+        verb = parsed.GetValueOrDefault();
+        return parsed.HasValue;
     }
 
     private static bool TryParseRoute(string value, out string route)
