@@ -63,21 +63,27 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
             pages.Collect().Select(static (all, _) => Stages.LintAcross(all)).WithTrackingName(TrackingNames.CrossPageLint),
             static (spc, diagnostics) => Report(spc, diagnostics));
 
-        var api = pages.Collect()
+        // Resolution sees the pages' shapes (no docs, no offsets): an edit of a page's docs leaves every shape equal, so
+        // resolution and every other page's steps are not re-run; each page then puts its own docs and locations back.
+        var shapes = pages.Select(static (page, _) => Stages.ShapeOf(page)).WithTrackingName(TrackingNames.PageShapes);
+        var api = shapes.Collect()
             .Combine(overridesFile)
             .Select(static (pair, _) => Stages.Resolve(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Api);
 
         context.RegisterSourceOutput(
-            api.Select(static (model, _) => model.Diagnostics).WithTrackingName(TrackingNames.ApiDiagnostics),
+            api.Select(static (model, _) => Stages.DiagnosticsOfNoPage(model)).WithTrackingName(TrackingNames.ApiDiagnostics),
             static (spc, diagnostics) => Report(spc, diagnostics));
 
-        // Emit items per page: Roslyn compares a step's outputs by position, so one list over the whole API re-emitted every
-        // output after an added page; per page, an edit or an added page re-emits that page's outputs only.
-        var pageItems = pages.Select(static (page, _) => page.FilePath)
-            .Combine(api)
-            .Select(static (pair, _) => Stages.EmitItemsOf(pair.Right, pair.Left))
-            .WithTrackingName(TrackingNames.PageEmitItems);
+        // Per page: Roslyn compares a step's outputs by position, so one list over the whole API re-emitted every output
+        // after an added page; per page, an edit or an added page re-emits that page's outputs only.
+        var resolvedPages = pages.Combine(api)
+            .Select(static (pair, _) => Stages.ResolvedPageOf(pair.Right, pair.Left))
+            .WithTrackingName(TrackingNames.ResolvedPages);
+        context.RegisterSourceOutput(
+            resolvedPages.Select(static (page, _) => page.Diagnostics).WithTrackingName(TrackingNames.PageResolutionDiagnostics),
+            static (spc, diagnostics) => Report(spc, diagnostics));
+        var pageItems = resolvedPages.Select(static (page, _) => page.Items.WithoutLocations()).WithTrackingName(TrackingNames.PageEmitItems);
         var methods = pageItems.SelectMany(static (items, _) => items.Methods).WithTrackingName(TrackingNames.Methods);
         var dtos = pageItems.SelectMany(static (items, _) => items.Dtos).WithTrackingName(TrackingNames.Dtos);
         var enums = pageItems.SelectMany(static (items, _) => items.Enums).WithTrackingName(TrackingNames.Enums);

@@ -29,8 +29,16 @@ public static class DocsCompiler
     public static DocsCompilation Compile(IEnumerable<DocsPage> pages, GeneratorOptions options, OverridesFile? overridesFile = null)
     {
         var parsed = pages.Select(p => Stages.Parse(p.Path, p.Text, p.Overrides, overridesFile)).ToImmutableArray();
-        var api = Stages.Resolve(parsed, overridesFile);
-        var items = parsed.Select(p => p.FilePath).Distinct(StringComparer.Ordinal).Select(path => Stages.EmitItemsOf(api, path)).ToList();
+        var resolved = Stages.Resolve(parsed.Select(Stages.ShapeOf).ToImmutableArray(), overridesFile);
+        var pagesByPath = parsed.GroupBy(p => p.FilePath, StringComparer.Ordinal).Select(g => g.First()).ToList();
+        var shares = pagesByPath.Select(p => Stages.ResolvedPageOf(resolved, p)).ToList();
+        var located = pagesByPath.Zip(shares, (page, share) => (page.FilePath, share.Diagnostics)).ToDictionary(p => p.FilePath, p => p.Diagnostics.ToList(), StringComparer.Ordinal);
+        var api = new ApiModel(
+            shares.SelectMany(s => s.Items.Dtos).OrderBy(d => d.Name, StringComparer.Ordinal).ToEquatableArray(),
+            shares.SelectMany(s => s.Items.Enums).OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
+            shares.SelectMany(s => s.Items.Methods).OrderBy(m => m.PagePath, StringComparer.Ordinal).ToEquatableArray(),
+            Locate(resolved.Diagnostics, located));
+        var items = shares.Select(s => s.Items.WithoutLocations()).ToList();
         var emitted = Stages.EmitClients(options)
             .Concat(items.SelectMany(i => i.Methods).Where(m => options.Generates(m.Method.Client)).Select(m => Stages.EmitMethod(m, options)))
             .Concat(items.SelectMany(i => i.Dtos).Where(d => options.Generates(d.UsedBy)).Select(d => Stages.EmitDto(d, options)))
@@ -43,6 +51,18 @@ public static class DocsCompiler
             .ToImmutableArray();
         var sources = emitted.Select(e => e.Source).OfType<GeneratedSource>().OrderBy(s => s.HintName, StringComparer.Ordinal).ToImmutableArray();
         return new DocsCompilation(sources, diagnostics, parsed, api);
+    }
+
+    /// <summary>
+    /// Resolution's diagnostics in the order resolution gave them, each about a page replaced by that page's located copy
+    /// (the generator reports the same copies, page by page).
+    /// </summary>
+    private static EquatableArray<DiagnosticInfo> Locate(EquatableArray<DiagnosticInfo> diagnostics, Dictionary<string, List<DiagnosticInfo>> locatedByPage)
+    {
+        var next = locatedByPage.Keys.ToDictionary(k => k, _ => 0, StringComparer.Ordinal);
+        return diagnostics.Select(d => d.Location is { IsAnchor: true } anchor && locatedByPage.TryGetValue(anchor.FilePath, out var located)
+            ? located[next[anchor.FilePath]++]
+            : d).ToEquatableArray();
     }
 
     /// <summary>

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Authing.DocsGen.Diagnostics;
 using Authing.DocsGen.Emitting;
 using Authing.DocsGen.Linting;
@@ -17,8 +16,9 @@ namespace Authing.DocsGen;
 /// pipeline and <see cref="DocsCompiler"/> runs them in one go, so both produce the same files and diagnostics.
 /// <list type="number">
 /// <item><see cref="Parse"/> each page on its own (and <see cref="LintPage"/> it);</item>
-/// <item><see cref="Resolve"/> names and types across pages (and <see cref="LintAcross"/> them);</item>
-/// <item>take each page's location-free items to emit (<see cref="EmitItemsOf"/>);</item>
+/// <item><see cref="Resolve"/> names and types across pages, over their shapes (<see cref="ShapeOf"/>), and
+/// <see cref="LintAcross"/> them;</item>
+/// <item>give each page its share of the result, with its docs and locations (<see cref="ResolvedPageOf"/>);</item>
 /// <item><see cref="Emit"/> each: one file per client, method, type and enum.</item>
 /// </list>
 /// No stage throws for any input: a bug becomes ADG030 and the other stages go on.
@@ -48,15 +48,18 @@ public static class Stages
     public static EquatableArray<DiagnosticInfo> LintAcross(IEnumerable<PageModel> pages) =>
         DocsLint.LintAcross(pages).Select(f => f.Diagnostic).ToEquatableArray();
 
+    /// <summary>A page's shape: what resolution reads of it, without docs or offsets (<see cref="PageShapes"/>).</summary>
+    public static PageModel ShapeOf(PageModel page) => PageShapes.Of(page);
+
     /// <summary>
-    /// Cross-page resolution. A resolution bug must not turn into CS8785 and an empty SDK: it is reported (ADG030) and
-    /// the result is empty.
+    /// Cross-page resolution over the pages' shapes (<see cref="ShapeOf"/>), so a docs-only edit does not re-run it. A
+    /// resolution bug must not turn into CS8785 and an empty SDK: it is reported (ADG030) and the result is empty.
     /// </summary>
-    public static ApiModel Resolve(ImmutableArray<PageModel> pages, OverridesFile? overridesFile)
+    public static ApiModel Resolve(ImmutableArray<PageModel> shapes, OverridesFile? overridesFile)
     {
         try
         {
-            return ApiResolver.Resolve(pages, overridesFile);
+            return ApiResolver.Resolve(shapes, overridesFile);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -65,72 +68,14 @@ public static class Stages
         }
     }
 
+    /// <summary>Resolution's diagnostics about no page in particular (the summary, the overrides file).</summary>
+    public static EquatableArray<DiagnosticInfo> DiagnosticsOfNoPage(ApiModel api) => ResolvedPages.DiagnosticsOfNoPage(api);
+
     /// <summary>
-    /// The emit items of the page at <paramref name="pagePath"/>: its method, and each type or enum whose first user in
-    /// page-path order it is (types no method reaches go with the first page). Every item of <paramref name="api"/> belongs
-    /// to exactly one page. Items come without locations: text moving on a page must not re-emit code that did not
-    /// change. The index is built once per model and shared by every page's step.
+    /// The page's share of the resolved API with its docs and locations restored: its method, each type or enum it is the
+    /// origin of, resolution's diagnostics about it. The pages' shares together are the whole API, each item once.
     /// </summary>
-    public static PageEmitItems EmitItemsOf(ApiModel api, string pagePath) =>
-        s_itemsByPage.GetValue(api, IndexByPage).TryGetValue(pagePath, out var items) ? items : PageEmitItems.Empty;
-
-    private static readonly ConditionalWeakTable<ApiModel, Dictionary<string, PageEmitItems>> s_itemsByPage = new();
-
-    private static Dictionary<string, PageEmitItems> IndexByPage(ApiModel api)
-    {
-        var dtos = api.Dtos.ToDictionary(d => d.Name, StringComparer.Ordinal);
-        var enums = new HashSet<string>(api.Enums.Select(e => e.Name), StringComparer.Ordinal);
-        var dtoOwners = new Dictionary<string, string>(StringComparer.Ordinal);
-        var enumOwners = new Dictionary<string, string>(StringComparer.Ordinal);
-        var methods = api.Methods.OrderBy(m => m.PagePath, StringComparer.Ordinal).ToList();
-        foreach (var method in methods)
-        {
-            var pending = new Stack<string>();
-            foreach (var root in new[] { method.Method.RequestDtoName, method.Method.ResponseDtoName })
-            {
-                if (root is not null)
-                {
-                    pending.Push(root);
-                }
-            }
-
-            while (pending.Count > 0)
-            {
-                var name = pending.Pop();
-                if (!dtos.TryGetValue(name, out var dto) || dtoOwners.ContainsKey(name))
-                {
-                    continue;
-                }
-
-                dtoOwners[name] = method.PagePath;
-                foreach (var field in dto.Fields)
-                {
-                    var type = field.Type.Innermost;
-                    if (type.Kind == TypeKind.Dto)
-                    {
-                        pending.Push(type.Name!);
-                    }
-                    else if (type.Kind == TypeKind.Enum && enums.Contains(type.Name!) && !enumOwners.ContainsKey(type.Name!))
-                    {
-                        enumOwners[type.Name!] = method.PagePath;
-                    }
-                }
-            }
-        }
-
-        var firstPage = methods.Count > 0 ? methods[0].PagePath : string.Empty;
-        var byPage = methods.GroupBy(m => m.PagePath, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(m => m.WithoutLocations()).ToList(), StringComparer.Ordinal);
-        var dtosByPage = api.Dtos.ToLookup(d => dtoOwners.TryGetValue(d.Name, out var owner) ? owner : firstPage, StringComparer.Ordinal);
-        var enumsByPage = api.Enums.ToLookup(e => enumOwners.TryGetValue(e.Name, out var owner) ? owner : firstPage, StringComparer.Ordinal);
-        var pages = byPage.Keys.Concat(dtosByPage.Select(g => g.Key)).Concat(enumsByPage.Select(g => g.Key)).Distinct(StringComparer.Ordinal);
-        return pages.ToDictionary(
-            page => page,
-            page => new PageEmitItems(
-                (byPage.TryGetValue(page, out var own) ? own : new List<ResolvedMethod>()).ToEquatableArray(),
-                dtosByPage[page].Select(d => d.WithoutLocations()).ToEquatableArray(),
-                enumsByPage[page].Select(e => e.WithoutLocation()).ToEquatableArray()),
-            StringComparer.Ordinal);
-    }
+    public static ResolvedPage ResolvedPageOf(ApiModel api, PageModel page) => ResolvedPages.Of(api, page);
 
     /// <summary>The clients' fixed parts, one file per generated client.</summary>
     public static IEnumerable<EmitResult> EmitClients(GeneratorOptions options)

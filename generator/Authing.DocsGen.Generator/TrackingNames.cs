@@ -8,7 +8,10 @@ public static class TrackingNames
     public const string OverridesFile = nameof(OverridesFile);
     public const string ParsedAndLinted = nameof(ParsedAndLinted);
     public const string ParsedPages = nameof(ParsedPages);
+    public const string PageShapes = nameof(PageShapes);
     public const string Api = nameof(Api);
+    public const string ResolvedPages = nameof(ResolvedPages);
+    public const string PageResolutionDiagnostics = nameof(PageResolutionDiagnostics);
     public const string PageEmitItems = nameof(PageEmitItems);
     public const string Methods = nameof(Methods);
     public const string Dtos = nameof(Dtos);

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using Authing.DocsGen.Resolution;
 using Authing.DocsGen.Model;
 using Authing.DocsGen.Tests.Infrastructure;
 
@@ -24,21 +26,33 @@ public sealed class DocsCompilerTests
         Assert.Contains(oneShot.Diagnostics, d => d.Id == "ADG014");
     }
 
-    /// <summary>Both runs emit per page (<see cref="Stages.EmitItemsOf"/>): the pages' items must be the whole API, each item once.</summary>
+    /// <summary>
+    /// Both runs resolve over page shapes and give each page its share (<see cref="Stages.ResolvedPageOf"/>): the shares
+    /// must be the whole API, each item once, without an anchor left, and equal to resolving the full pages directly.
+    /// </summary>
     [Fact]
-    public void Each_method_type_and_enum_is_emitted_by_exactly_one_page()
+    public void Resolving_shapes_and_restoring_each_page_equals_resolving_the_full_pages()
     {
         var files = Directory.GetFiles(Paths.Fixtures, "*.md", SearchOption.AllDirectories)
             .Where(f => !f.EndsWith("README.md", StringComparison.Ordinal))
             .Select(f => TestPage.FromFile(Paths.Fixtures, f))
             .ToList();
-        var api = DocsCompiler.Compile(files.Select(f => new DocsPage(f.Path, f.Text, PageOverrides.None)), GeneratorOptions.Default).Api;
+        var pages = files.Select(f => Stages.Parse(f.Path, f.Text, PageOverrides.None, null)).ToImmutableArray();
 
-        var items = files.Select(f => Stages.EmitItemsOf(api, f.Path)).ToList();
+        var resolved = Stages.Resolve(pages.Select(Stages.ShapeOf).ToImmutableArray(), null);
+        var shares = pages.Select(p => Stages.ResolvedPageOf(resolved, p)).ToList();
+        var direct = ApiResolver.Resolve(pages);
 
-        Assert.Equal(api.Methods.Select(m => m.HintName).Order(StringComparer.Ordinal), items.SelectMany(i => i.Methods).Select(m => m.HintName).Order(StringComparer.Ordinal));
-        Assert.Equal(api.Dtos.Select(d => d.Name).Order(StringComparer.Ordinal), items.SelectMany(i => i.Dtos).Select(d => d.Name).Order(StringComparer.Ordinal));
-        Assert.Equal(api.Enums.Select(e => e.Name).Order(StringComparer.Ordinal), items.SelectMany(i => i.Enums).Select(e => e.Name).Order(StringComparer.Ordinal));
-        Assert.All(items.SelectMany(i => i.Dtos), d => Assert.Equal(MarkdownLocation.None, d.Location));
+        Assert.Equal(resolved.Methods.Select(m => m.HintName).Order(StringComparer.Ordinal), shares.SelectMany(s => s.Items.Methods).Select(m => m.HintName).Order(StringComparer.Ordinal));
+        Assert.Equal(resolved.Dtos.Select(d => d.Name).Order(StringComparer.Ordinal), shares.SelectMany(s => s.Items.Dtos).Select(d => d.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(resolved.Enums.Select(e => e.Name).Order(StringComparer.Ordinal), shares.SelectMany(s => s.Items.Enums).Select(e => e.Name).Order(StringComparer.Ordinal));
+
+        Assert.Equal(direct.Dtos.OrderBy(d => d.Name, StringComparer.Ordinal), shares.SelectMany(s => s.Items.Dtos).OrderBy(d => d.Name, StringComparer.Ordinal));
+        Assert.Equal(direct.Enums.OrderBy(e => e.Name, StringComparer.Ordinal), shares.SelectMany(s => s.Items.Enums).OrderBy(e => e.Name, StringComparer.Ordinal));
+        Assert.Equal(direct.Methods.Select(m => m.Method), shares.SelectMany(s => s.Items.Methods).OrderBy(m => m.PagePath, StringComparer.Ordinal).Select(m => m.Method));
+        Assert.Equal(
+            direct.Diagnostics.OrderBy(d => d.ToString(), StringComparer.Ordinal),
+            Stages.DiagnosticsOfNoPage(resolved).Concat(shares.SelectMany(s => s.Diagnostics)).OrderBy(d => d.ToString(), StringComparer.Ordinal));
+        Assert.DoesNotContain(shares.SelectMany(s => s.Diagnostics), d => d.Location is { IsAnchor: true });
     }
 }

@@ -43,6 +43,7 @@ public sealed class IncrementalScenarioTests
         AssertOnly(edited, TrackingNames.Methods, IncrementalStepRunReason.Modified, 1);
         AssertNothingReran(edited, TrackingNames.Dtos);
         AssertNothingReran(edited, TrackingNames.Enums);
+        AssertResolutionNotRerun(edited);
 
         var changed = ChangedSources(warm, edited);
         var method = Assert.Single(changed);
@@ -78,6 +79,7 @@ public sealed class IncrementalScenarioTests
 
         AssertOnly(edited, TrackingNames.ParsedPages, IncrementalStepRunReason.Modified, 1);
         Assert.Equal(new[] { PageA }, ReparsedPages(edited));
+        AssertResolutionNotRerun(edited);
         var changed = ChangedSources(warm, edited);
         var requestType = Assert.Single(changed);
         Assert.Contains("部件的 ID。", edited.Sources[requestType], StringComparison.Ordinal);
@@ -346,6 +348,19 @@ public sealed class IncrementalScenarioTests
         Assert.True(
             reasons.All(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged),
             $"{step}: expected every output cached or unchanged, got [{string.Join(", ", reasons)}]");
+    }
+
+    /// <summary>
+    /// A docs-only edit: the page's shape is equal, so cross-page resolution does not run (Cached, not merely Unchanged),
+    /// and only the edited page takes its share again.
+    /// </summary>
+    private static void AssertResolutionNotRerun(Scenario scenario)
+    {
+        AssertOnly(scenario, TrackingNames.PageShapes, IncrementalStepRunReason.Unchanged, 1);
+        Assert.All(Reasons(scenario, TrackingNames.Api), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.All(Reasons(scenario, TrackingNames.ApiDiagnostics), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        var shares = Reasons(scenario, TrackingNames.ResolvedPages);
+        Assert.Equal(1, shares.Count(r => r != IncrementalStepRunReason.Cached));
     }
 
     private static void AssertEverythingCached(Scenario scenario)

@@ -5,6 +5,7 @@ namespace Authing.DocsGen.Model;
 /// <param name="IsEnvelope">A response with Authing's envelope (<c>statusCode</c>, <c>message</c>, …): derives from <c>AuthingResponse</c>.</param>
 /// <param name="IsStrict">Reachable only from request parameters: required fields are enforced. Set by cross-page resolution.</param>
 /// <param name="UsedBy">The clients whose methods reach this type. Set by cross-page resolution.</param>
+/// <param name="Origin">The page whose definition this is, and its name there. Set by cross-page resolution.</param>
 public sealed record DtoModel(
     string Name,
     DtoRole Role,
@@ -13,7 +14,8 @@ public sealed record DtoModel(
     bool IsEnvelope,
     MarkdownLocation Location,
     bool IsStrict = false,
-    ClientSet UsedBy = ClientSet.None)
+    ClientSet UsedBy = ClientSet.None,
+    TypeOrigin? Origin = null)
 {
     /// <summary>The envelope's wire names; an envelope type inherits them from <c>AuthingResponse</c>.</summary>
     public static readonly string[] EnvelopeWireNames = { "statusCode", "message", "apiCode", "requestId" };

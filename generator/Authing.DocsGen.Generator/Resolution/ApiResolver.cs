@@ -71,7 +71,7 @@ public static class ApiResolver
             {
                 var (page, dto) = variant.First();
                 var name = variant.Key == variants[0].Key ? dto.Name : Text.UniqueNames.Claim(page.Method!.Name + dto.Name, takenNames);
-                shared.Add((page.FilePath, dto with { Name = name }));
+                shared.Add((page.FilePath, dto with { Name = name, Origin = new TypeOrigin(page.FilePath, dto.Name) }));
                 if (name == dto.Name)
                 {
                     continue;
@@ -94,11 +94,12 @@ public static class ApiResolver
 
         var dtos = MarkStrict(merged, ordered, renames);
         var methods = ResolveMethods(ordered, renames, dtos, diagnostics);
-        var enums = ordered.SelectMany(p => p.Enums)
-            .GroupBy(e => e.Name, StringComparer.Ordinal)
-            .Select(g => g.First() with
+        var enums = ordered.SelectMany(p => p.Enums.Select(e => (Page: p.FilePath, Enum: e)))
+            .GroupBy(e => e.Enum.Name, StringComparer.Ordinal)
+            .Select(g => g.First().Enum with
             {
-                Members = g.SelectMany(e => e.Members).GroupBy(m => m.Value, StringComparer.Ordinal).Select(m => m.First()).ToEquatableArray(),
+                Members = g.SelectMany(e => e.Enum.Members).GroupBy(m => m.Value, StringComparer.Ordinal).Select(m => m.First()).ToEquatableArray(),
+                Origin = new TypeOrigin(g.First().Page, g.Key),
             })
             .OrderBy(e => e.Name, StringComparer.Ordinal)
             .ToEquatableArray();
