@@ -28,4 +28,29 @@ public sealed class DiagnosticIdListTests
         Assert.All(DiagnosticDescriptors.All, d => Assert.Contains(d.Id + " | ", releases, StringComparison.Ordinal));
         Assert.All(DiagnosticDescriptors.All, d => Assert.Contains("| " + d.Id + " |", readme, StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// Each descriptor's help link (the IDE's link, SARIF's <c>helpUri</c>) is README.md#adgNNN; the anchor is an
+    /// <c>&lt;a id&gt;</c> in the ID's row of the README's Diagnostics table, so the link lands on that row.
+    /// </summary>
+    [Fact]
+    public void Every_diagnostic_help_link_has_its_anchor_in_the_readme_diagnostics_table()
+    {
+        const string HelpRoot = "https://github.com/authing/docsgen/blob/main/README.md#";
+        var readme = File.ReadAllText(Path.Combine(Paths.Repository, "README.md")).ReplaceLineEndings("\n");
+        var start = readme.IndexOf("\n## Diagnostics\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, "README has no '## Diagnostics' section");
+        var end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        var rows = readme[start..(end < 0 ? readme.Length : end)].Split('\n');
+
+        Assert.All(DiagnosticDescriptors.All, d =>
+        {
+            Assert.Equal(HelpRoot + d.Id.ToLowerInvariant(), d.HelpLinkUri);
+            var anchor = $"<a id=\"{d.Id.ToLowerInvariant()}\"></a>";
+            Assert.True(
+                readme.Split(anchor).Length == 2,
+                $"README.md must hold {anchor} exactly once (the target of {d.Id}'s help link)");
+            Assert.Single(rows, r => r.StartsWith("| " + d.Id + " |", StringComparison.Ordinal) && r.Contains(anchor, StringComparison.Ordinal));
+        });
+    }
 }
