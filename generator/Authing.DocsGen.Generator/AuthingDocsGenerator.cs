@@ -13,8 +13,8 @@ namespace Authing.DocsGen;
 
 /// <summary>
 /// Turns Authing's Markdown API pages (AdditionalFiles ending in .md) into a C# SDK by wiring the <see cref="Stages"/>
-/// into an incremental pipeline: parse each page on its own → resolve names across pages → emit one file per method,
-/// type and client. Only this class (and <see cref="Diagnostics.RoslynDiagnostics"/>) sees Roslyn.
+/// into an incremental pipeline: parse each page on its own → resolve names across pages → emit one file per page
+/// and per client. Only this class (and <see cref="Diagnostics.RoslynDiagnostics"/>) sees Roslyn.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class AuthingDocsGenerator : IIncrementalGenerator
@@ -84,10 +84,6 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
             resolvedPages.Select(static (page, _) => page.Diagnostics).WithTrackingName(TrackingNames.PageResolutionDiagnostics),
             static (spc, diagnostics) => Report(spc, diagnostics));
         var pageItems = resolvedPages.Select(static (page, _) => page.Items.WithoutLocations()).WithTrackingName(TrackingNames.PageEmitItems);
-        var methods = pageItems.SelectMany(static (items, _) => items.Methods).WithTrackingName(TrackingNames.Methods);
-        var dtos = pageItems.SelectMany(static (items, _) => items.Dtos).WithTrackingName(TrackingNames.Dtos);
-        var enums = pageItems.SelectMany(static (items, _) => items.Enums).WithTrackingName(TrackingNames.Enums);
-
         context.RegisterSourceOutput(options, static (spc, opts) =>
         {
             if (opts.Problem is { } problem)
@@ -100,15 +96,7 @@ public sealed class AuthingDocsGenerator : IIncrementalGenerator
                 Add(spc, result);
             }
         });
-        context.RegisterSourceOutput(
-            methods.Combine(options).Where(static pair => pair.Right.Generates(pair.Left.Method.Client)),
-            static (spc, pair) => Add(spc, Stages.EmitMethod(pair.Left, pair.Right)));
-        context.RegisterSourceOutput(
-            dtos.Combine(options).Where(static pair => pair.Right.Generates(pair.Left.UsedBy)),
-            static (spc, pair) => Add(spc, Stages.EmitDto(pair.Left, pair.Right)));
-        context.RegisterSourceOutput(
-            enums.Combine(options).Where(static pair => pair.Right.Generates(pair.Left.UsedBy)),
-            static (spc, pair) => Add(spc, Stages.EmitEnum(pair.Left, pair.Right)));
+        context.RegisterSourceOutput(pageItems.Combine(options), static (spc, pair) => Add(spc, Stages.EmitPage(pair.Left, pair.Right)));
     }
 
     private static GeneratorOptions ReadOptions(AnalyzerConfigOptions global)

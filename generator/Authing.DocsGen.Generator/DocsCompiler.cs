@@ -39,11 +39,7 @@ public static class DocsCompiler
             shares.SelectMany(s => s.Items.Methods).OrderBy(m => m.PagePath, StringComparer.Ordinal).ToEquatableArray(),
             Locate(resolved.Diagnostics, located));
         var items = shares.Select(s => s.Items.WithoutLocations()).ToList();
-        var emitted = Stages.EmitClients(options)
-            .Concat(items.SelectMany(i => i.Methods).Where(m => options.Generates(m.Method.Client)).Select(m => Stages.EmitMethod(m, options)))
-            .Concat(items.SelectMany(i => i.Dtos).Where(d => options.Generates(d.UsedBy)).Select(d => Stages.EmitDto(d, options)))
-            .Concat(items.SelectMany(i => i.Enums).Where(e => options.Generates(e.UsedBy)).Select(e => Stages.EmitEnum(e, options)))
-            .ToList();
+        var emitted = Stages.EmitClients(options).Concat(items.Select(i => Stages.EmitPage(i, options))).ToList();
         var diagnostics = (overridesFile?.Diagnostics ?? EquatableArray<DiagnosticInfo>.Empty)
             .Concat(parsed.SelectMany(p => p.Diagnostics))
             .Concat(api.Diagnostics)

@@ -19,7 +19,7 @@ namespace Authing.DocsGen;
 /// <item><see cref="Resolve"/> names and types across pages, over their shapes (<see cref="ShapeOf"/>), and
 /// <see cref="LintAcross"/> them;</item>
 /// <item>give each page its share of the result, with its docs and locations (<see cref="ResolvedPageOf"/>);</item>
-/// <item><see cref="Emit"/> each: one file per client, method, type and enum.</item>
+/// <item>emit one file per client (<see cref="EmitClients"/>) and one per page (<see cref="EmitPage"/>).</item>
 /// </list>
 /// No stage throws for any input: a bug becomes ADG030 and the other stages go on.
 /// </summary>
@@ -89,14 +89,15 @@ public static class Stages
         }
     }
 
-    public static EmitResult EmitMethod(ResolvedMethod method, GeneratorOptions options) => Emit(method.PagePath, () => Emitter.EmitMethod(method, options));
-
-    public static EmitResult EmitDto(DtoModel dto, GeneratorOptions options) => Emit(dto.Name, () => Emitter.EmitDto(dto, options));
-
-    public static EmitResult EmitEnum(EnumModel enumModel, GeneratorOptions options) => Emit(enumModel.Name, () => Emitter.EmitEnum(enumModel, options));
+    /// <summary>One file per page (<see cref="Emitter.EmitPage"/>); none when the project generates nothing of it.</summary>
+    public static EmitResult EmitPage(PageEmitItems items, GeneratorOptions options)
+    {
+        var subject = items.Methods.Count > 0 ? items.Methods[0].PagePath : items.Dtos.Count > 0 ? items.Dtos[0].Name : items.Enums.Count > 0 ? items.Enums[0].Name : "an empty page";
+        return Emit(subject, () => Emitter.EmitPage(items, options));
+    }
 
     /// <summary>A template bug must not become CS8785 and an empty SDK: the file is left out and ADG030 names it.</summary>
-    private static EmitResult Emit(string subject, Func<GeneratedSource> emit)
+    private static EmitResult Emit(string subject, Func<GeneratedSource?> emit)
     {
         try
         {

@@ -13,9 +13,6 @@ public static class TrackingNames
     public const string ResolvedPages = nameof(ResolvedPages);
     public const string PageResolutionDiagnostics = nameof(PageResolutionDiagnostics);
     public const string PageEmitItems = nameof(PageEmitItems);
-    public const string Methods = nameof(Methods);
-    public const string Dtos = nameof(Dtos);
-    public const string Enums = nameof(Enums);
     public const string ApiDiagnostics = nameof(ApiDiagnostics);
     public const string PageLint = nameof(PageLint);
     public const string CrossPageLint = nameof(CrossPageLint);

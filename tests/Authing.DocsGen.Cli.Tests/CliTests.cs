@@ -99,7 +99,7 @@ public sealed class GenerateTests
         using var temp = new TempFolder();
         var result = Docsgen.Run("generate", Repo.DocsInput, "-o", temp.Path);
 
-        Assert.Matches(@"docsgen: 1 page in .*docs-input -> 7 files in .* \(7 written, 0 unchanged, 0 removed\)", result.Output);
+        Assert.Matches(@"docsgen: 1 page in .*docs-input -> 3 files in .* \(3 written, 0 unchanged, 0 removed\)", result.Output);
         Assert.Matches(@"(?m)^  methods\s+1$", result.Output);
         Assert.Matches(@"(?m)^    AuthenticationClient\s+1$", result.Output);
         Assert.Matches(@"(?m)^    ManagementClient\s+0$", result.Output);

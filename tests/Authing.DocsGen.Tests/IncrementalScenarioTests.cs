@@ -40,9 +40,7 @@ public sealed class IncrementalScenarioTests
         AssertOnly(edited, TrackingNames.PageInputs, IncrementalStepRunReason.Modified, 1);
         Assert.Equal(new[] { PageA }, ReparsedPages(edited));
         AssertOnly(edited, TrackingNames.ParsedPages, IncrementalStepRunReason.Modified, 1);
-        AssertOnly(edited, TrackingNames.Methods, IncrementalStepRunReason.Modified, 1);
-        AssertNothingReran(edited, TrackingNames.Dtos);
-        AssertNothingReran(edited, TrackingNames.Enums);
+        AssertOnly(edited, TrackingNames.PageEmitItems, IncrementalStepRunReason.Modified, 1);
         AssertResolutionNotRerun(edited);
 
         var changed = ChangedSources(warm, edited);
@@ -60,9 +58,7 @@ public sealed class IncrementalScenarioTests
         var edited = Replace(warm, PageA, Text(PageA).Replace("\"updatedAt\": 1700000123456", "\"updatedAt\": 1700000999999", StringComparison.Ordinal));
 
         Assert.Equal(new[] { PageA }, ReparsedPages(edited));
-        AssertOnly(edited, TrackingNames.Methods, IncrementalStepRunReason.Modified, 1);
-        AssertNothingReran(edited, TrackingNames.Dtos);
-        AssertNothingReran(edited, TrackingNames.Enums);
+        AssertOnly(edited, TrackingNames.PageEmitItems, IncrementalStepRunReason.Modified, 1);
 
         var changed = ChangedSources(warm, edited);
         var method = Assert.Single(changed);
@@ -135,9 +131,7 @@ public sealed class IncrementalScenarioTests
         var edited = Replace(warm, PageA, editedText);
 
         AssertOnly(edited, TrackingNames.PageInputs, IncrementalStepRunReason.Modified, 1);
-        AssertNothingReran(edited, TrackingNames.Methods);
-        AssertNothingReran(edited, TrackingNames.Dtos);
-        AssertNothingReran(edited, TrackingNames.Enums);
+        AssertNothingReran(edited, TrackingNames.PageEmitItems);
         Assert.Empty(ChangedSources(warm, edited));
         Assert.Empty(Reemitted(edited));
         Assert.Equal(warm.Sources, edited.Sources);
@@ -241,7 +235,7 @@ public sealed class IncrementalScenarioTests
             texts.ToDictionary(t => t.Path, StringComparer.Ordinal),
             pages.ToDictionary(p => p.Path, p => p.Text, StringComparer.Ordinal)));
         Assert.Contains(PageA, scenario.Additional.Keys);
-        Assert.True(scenario.Sources.Count > 20, "the multi-page set generates its files");
+        Assert.True(scenario.Sources.Count >= pages.Count, "the multi-page set generates a file per page");
         return scenario;
     }
 

@@ -79,7 +79,7 @@ public sealed class OverrideTests
 
         Assert.Contains("ManagementClient.g.cs", hints);
         Assert.Contains("management/widgets/get-widget.g.cs", hints);
-        Assert.Contains("Models/WidgetDto.g.cs", hints);
+        Assert.Contains("sealed partial class WidgetDto", result.GeneratedSources.Single(s => s.HintName == "management/widgets/get-widget.g.cs").SourceText.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("AuthenticationClient.g.cs", hints);
         Assert.DoesNotContain(hints, h => h.StartsWith("authentication/", StringComparison.Ordinal));
         Assert.DoesNotContain(hints, h => h.Contains("EnrollFactor", StringComparison.Ordinal));

@@ -32,9 +32,8 @@ public sealed class OverridesFileTests
 
         var method = result.GeneratedSources.Single(s => s.HintName.EndsWith("get-widget.g.cs", StringComparison.Ordinal)).SourceText.ToString();
         Assert.Contains("partial class AuthenticationClient", method, StringComparison.Ordinal);
-        var request = result.GeneratedSources.Single(s => s.HintName == "Models/GetWidgetDto.g.cs").SourceText.ToString();
-        Assert.Contains("long WidgetId", request, StringComparison.Ordinal);
-        Assert.Contains("string? WithParts", request, StringComparison.Ordinal);
+        Assert.Contains("long WidgetId", method, StringComparison.Ordinal);
+        Assert.Contains("string? WithParts", method, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class ResolutionTests
         Assert.Equal(new[] { "in_use", "Value", "--" }, adjusted);
         Assert.All(compiled.Diagnostics.Where(d => d.Id == "ADG017"), d => Assert.Equal(PagePath, d.Location!.FilePath));
 
-        var source = compiled.Sources.Single(s => s.HintName.EndsWith("Status.g.cs", StringComparison.Ordinal)).Text;
+        var source = compiled.Sources.Single(s => s.HintName.StartsWith("management/", StringComparison.Ordinal)).Text;
         Assert.Contains("InUse2", source, StringComparison.Ordinal);
     }
 

@@ -100,3 +100,677 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.CreateWidgetScheduleAsyncCall(request), global::Authing.Sdk.Models.IsSuccessRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateWidgetScheduleDtoJsonConverter))]
+    public sealed partial class CreateWidgetScheduleDto
+    {
+        /// <summary>
+        /// 部件 ID。
+        /// </summary>
+        /// <remarks>Wire name <c>widgetId</c>.</remarks>
+        /// <example>
+        /// w_5f8d2c1a9e
+        /// </example>
+        public required string WidgetId { get; init; }
+
+        /// <summary>
+        /// 展示计划。
+        /// </summary>
+        /// <remarks>Wire name <c>schedule</c>.</remarks>
+        public required global::Authing.Sdk.Models.WidgetScheduleDto Schedule { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="CreateWidgetScheduleDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class CreateWidgetScheduleDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateWidgetScheduleDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetScheduleDto>? s_scheduleConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+            "schedule",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+        private static readonly int s_scheduleIndex = s_wireNames.IndexOf("schedule");
+        private static readonly global::System.Text.Json.JsonEncodedText s_scheduleName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("schedule");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static CreateWidgetScheduleDtoJsonConverter Instance { get; } = new CreateWidgetScheduleDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetScheduleDto> ScheduleConverter => s_scheduleConverter ??= global::Authing.Sdk.Models.WidgetScheduleDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override CreateWidgetScheduleDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CreateWidgetScheduleDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CreateWidgetScheduleDto");
+            string? widgetIdValue = default;
+            global::Authing.Sdk.Models.WidgetScheduleDto? scheduleValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+                else if (field == s_scheduleIndex)
+                {
+                    scheduleValue = fields.Read(ref reader, ScheduleConverter, "schedule", options);
+                }
+            }
+
+            return new CreateWidgetScheduleDto
+            {
+                WidgetId = widgetIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "CreateWidgetScheduleDto"),
+                Schedule = scheduleValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("schedule", "CreateWidgetScheduleDto"),
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateWidgetScheduleDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_widgetIdName);
+            WidgetIdConverter.Write(writer, value.WidgetId, options);
+            writer.WritePropertyName(s_scheduleName);
+            ScheduleConverter.Write(writer, value.Schedule, options);
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(CreateWidgetScheduleDto value, string wireName) => wireName switch
+        {
+            "widgetId" => true,
+            "schedule" => true,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure IsSuccessDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(IsSuccessDtoJsonConverter))]
+    public sealed partial class IsSuccessDto
+    {
+        /// <summary>
+        /// 操作是否成功
+        /// </summary>
+        /// <remarks>Wire name <c>success</c>.</remarks>
+        /// <example>
+        /// true
+        /// </example>
+        public bool? Success { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="IsSuccessDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class IsSuccessDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<IsSuccessDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_successConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "success",
+        });
+        private static readonly int s_successIndex = s_wireNames.IndexOf("success");
+        private static readonly global::System.Text.Json.JsonEncodedText s_successName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("success");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static IsSuccessDtoJsonConverter Instance { get; } = new IsSuccessDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> SuccessConverter => s_successConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+
+        /// <inheritdoc/>
+        public override IsSuccessDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "IsSuccessDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("IsSuccessDto");
+            bool? successValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_successIndex)
+                {
+                    successValue = fields.Read(ref reader, SuccessConverter, "success", options);
+                }
+            }
+
+            return new IsSuccessDto
+            {
+                Success = successValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, IsSuccessDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Success is { } successValue)
+            {
+                writer.WritePropertyName(s_successName);
+                SuccessConverter.Write(writer, successValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(IsSuccessDto value, string wireName) => wireName switch
+        {
+            "success" => value.Success is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(IsSuccessRespDtoJsonConverter))]
+    public sealed partial class IsSuccessRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// 操作是否成功
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.IsSuccessDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="IsSuccessRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class IsSuccessRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<IsSuccessRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IsSuccessDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static IsSuccessRespDtoJsonConverter Instance { get; } = new IsSuccessRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IsSuccessDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.IsSuccessDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override IsSuccessRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "IsSuccessRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("IsSuccessRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.IsSuccessDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new IsSuccessRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, IsSuccessRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(IsSuccessRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure WidgetScheduleDto.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetScheduleDtoJsonConverter))]
+    public sealed partial class WidgetScheduleDto
+    {
+        /// <summary>
+        /// 开始展示时间，毫秒级时间戳
+        /// </summary>
+        /// <remarks>Wire name <c>startAt</c>.</remarks>
+        /// <example>
+        /// 1704067200000
+        /// </example>
+        public required long StartAt { get; init; }
+
+        /// <summary>
+        /// 结束展示时间，毫秒级时间戳
+        /// </summary>
+        /// <remarks>Wire name <c>endAt</c>.</remarks>
+        /// <example>
+        /// 1706745600000
+        /// </example>
+        public required long EndAt { get; init; }
+
+        /// <summary>
+        /// 时区，IANA 格式
+        /// </summary>
+        /// <remarks>Wire name <c>timezone</c>.</remarks>
+        /// <example>
+        /// Asia/Shanghai
+        /// </example>
+        public required string Timezone { get; init; }
+
+        /// <summary>
+        /// 重复方式
+        /// </summary>
+        /// <remarks>Wire name <c>repeat</c>.</remarks>
+        /// <example>
+        /// NONE
+        /// </example>
+        public global::Authing.Sdk.Models.WidgetScheduleRepeat? Repeat { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetScheduleDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WidgetScheduleDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetScheduleDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_startAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_endAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_timezoneConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetScheduleRepeat?>? s_repeatConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "startAt",
+            "endAt",
+            "timezone",
+            "repeat",
+        });
+        private static readonly int s_startAtIndex = s_wireNames.IndexOf("startAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_startAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("startAt");
+        private static readonly int s_endAtIndex = s_wireNames.IndexOf("endAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_endAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("endAt");
+        private static readonly int s_timezoneIndex = s_wireNames.IndexOf("timezone");
+        private static readonly global::System.Text.Json.JsonEncodedText s_timezoneName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("timezone");
+        private static readonly int s_repeatIndex = s_wireNames.IndexOf("repeat");
+        private static readonly global::System.Text.Json.JsonEncodedText s_repeatName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("repeat");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetScheduleDtoJsonConverter Instance { get; } = new WidgetScheduleDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> StartAtConverter => s_startAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> EndAtConverter => s_endAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TimezoneConverter => s_timezoneConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetScheduleRepeat?> RepeatConverter => s_repeatConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WidgetScheduleRepeatJsonConverter.Instance);
+
+        /// <inheritdoc/>
+        public override WidgetScheduleDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetScheduleDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetScheduleDto");
+            long? startAtValue = default;
+            long? endAtValue = default;
+            string? timezoneValue = default;
+            global::Authing.Sdk.Models.WidgetScheduleRepeat? repeatValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_startAtIndex)
+                {
+                    startAtValue = fields.Read(ref reader, StartAtConverter, "startAt", options);
+                }
+                else if (field == s_endAtIndex)
+                {
+                    endAtValue = fields.Read(ref reader, EndAtConverter, "endAt", options);
+                }
+                else if (field == s_timezoneIndex)
+                {
+                    timezoneValue = fields.Read(ref reader, TimezoneConverter, "timezone", options);
+                }
+                else if (field == s_repeatIndex)
+                {
+                    repeatValue = fields.Read(ref reader, RepeatConverter, "repeat", options);
+                }
+            }
+
+            return new WidgetScheduleDto
+            {
+                StartAt = startAtValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("startAt", "WidgetScheduleDto"),
+                EndAt = endAtValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("endAt", "WidgetScheduleDto"),
+                Timezone = timezoneValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("timezone", "WidgetScheduleDto"),
+                Repeat = repeatValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetScheduleDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_startAtName);
+            StartAtConverter.Write(writer, value.StartAt, options);
+            writer.WritePropertyName(s_endAtName);
+            EndAtConverter.Write(writer, value.EndAt, options);
+            writer.WritePropertyName(s_timezoneName);
+            TimezoneConverter.Write(writer, value.Timezone, options);
+            if (value.Repeat is { } repeatValue)
+            {
+                writer.WritePropertyName(s_repeatName);
+                RepeatConverter.Write(writer, repeatValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WidgetScheduleDto value, string wireName) => wireName switch
+        {
+            "startAt" => true,
+            "endAt" => true,
+            "timezone" => true,
+            "repeat" => value.Repeat is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// 重复方式
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetScheduleRepeatJsonConverter))]
+    public readonly partial struct WidgetScheduleRepeat : global::System.IEquatable<WidgetScheduleRepeat>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public WidgetScheduleRepeat(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// 不重复
+        /// </summary>
+        /// <remarks>Wire value <c>NONE</c>.</remarks>
+        public static WidgetScheduleRepeat None { get; } = new WidgetScheduleRepeat("NONE");
+
+        /// <summary>
+        /// 每天
+        /// </summary>
+        /// <remarks>Wire value <c>DAILY</c>.</remarks>
+        public static WidgetScheduleRepeat Daily { get; } = new WidgetScheduleRepeat("DAILY");
+
+        /// <summary>
+        /// 每周
+        /// </summary>
+        /// <remarks>Wire value <c>WEEKLY</c>.</remarks>
+        public static WidgetScheduleRepeat Weekly { get; } = new WidgetScheduleRepeat("WEEKLY");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "NONE" => true,
+            "DAILY" => true,
+            "WEEKLY" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator WidgetScheduleRepeat(string value) => new WidgetScheduleRepeat(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(WidgetScheduleRepeat left, WidgetScheduleRepeat right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(WidgetScheduleRepeat left, WidgetScheduleRepeat right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(WidgetScheduleRepeat other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is WidgetScheduleRepeat other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetScheduleRepeat"/> as its wire string, keeping unknown values.</summary>
+    public sealed class WidgetScheduleRepeatJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetScheduleRepeat>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetScheduleRepeatJsonConverter Instance { get; } = new WidgetScheduleRepeatJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "NONE",
+            "DAILY",
+            "WEEKLY",
+        });
+
+        private static readonly WidgetScheduleRepeat[] s_known = new WidgetScheduleRepeat[]
+        {
+            WidgetScheduleRepeat.None,
+            WidgetScheduleRepeat.Daily,
+            WidgetScheduleRepeat.Weekly,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("NONE"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("DAILY"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("WEEKLY"),
+        };
+
+        /// <inheritdoc/>
+        public override WidgetScheduleRepeat Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new WidgetScheduleRepeat(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetScheduleRepeat value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}

@@ -99,3 +99,108 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.DeleteWidgetScheduleAsyncCall(request), global::Authing.Sdk.Models.IsSuccessRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(DeleteWidgetScheduleDtoJsonConverter))]
+    public sealed partial class DeleteWidgetScheduleDto
+    {
+        /// <summary>
+        /// 部件 ID。
+        /// </summary>
+        /// <remarks>Wire name <c>widgetId</c>.</remarks>
+        /// <example>
+        /// w_5f8d2c1a9e
+        /// </example>
+        public required string WidgetId { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="DeleteWidgetScheduleDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class DeleteWidgetScheduleDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DeleteWidgetScheduleDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static DeleteWidgetScheduleDtoJsonConverter Instance { get; } = new DeleteWidgetScheduleDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override DeleteWidgetScheduleDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "DeleteWidgetScheduleDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("DeleteWidgetScheduleDto");
+            string? widgetIdValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+            }
+
+            return new DeleteWidgetScheduleDto
+            {
+                WidgetId = widgetIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "DeleteWidgetScheduleDto"),
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DeleteWidgetScheduleDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_widgetIdName);
+            WidgetIdConverter.Write(writer, value.WidgetId, options);
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(DeleteWidgetScheduleDto value, string wireName) => wireName switch
+        {
+            "widgetId" => true,
+            _ => false,
+        };
+    }
+}

@@ -99,3 +99,906 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.GetWidgetDetailAsyncCall(request), global::Authing.Sdk.Models.WidgetDetailRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GetWidgetDetailDtoJsonConverter))]
+    public sealed partial class GetWidgetDetailDto
+    {
+        /// <summary>
+        /// 部件 ID。 示例值： w_5f8d2c1a9e
+        /// </summary>
+        /// <remarks>Wire name <c>widgetId</c>.</remarks>
+        /// <example>
+        /// w_5f8d2c1a9e
+        /// </example>
+        public required string WidgetId { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GetWidgetDetailDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GetWidgetDetailDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetWidgetDetailDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GetWidgetDetailDtoJsonConverter Instance { get; } = new GetWidgetDetailDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override GetWidgetDetailDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetWidgetDetailDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetWidgetDetailDto");
+            string? widgetIdValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+            }
+
+            return new GetWidgetDetailDto
+            {
+                WidgetId = widgetIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "GetWidgetDetailDto"),
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetWidgetDetailDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_widgetIdName);
+            WidgetIdConverter.Write(writer, value.WidgetId, options);
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GetWidgetDetailDto value, string wireName) => wireName switch
+        {
+            "widgetId" => true,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure WidgetDetailDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetDetailDtoJsonConverter))]
+    public sealed partial class WidgetDetailDto
+    {
+        /// <summary>
+        /// 部件 ID
+        /// </summary>
+        /// <remarks>Wire name <c>widgetId</c>.</remarks>
+        /// <example>
+        /// w_5f8d2c1a9e
+        /// </example>
+        public string? WidgetId { get; init; }
+
+        /// <summary>
+        /// 部件名称
+        /// </summary>
+        /// <remarks>Wire name <c>name</c>.</remarks>
+        /// <example>
+        /// 首页轮播
+        /// </example>
+        public string? Name { get; init; }
+
+        /// <summary>
+        /// 部件状态
+        /// </summary>
+        /// <remarks>Wire name <c>status</c>.</remarks>
+        /// <example>
+        /// ACTIVE
+        /// </example>
+        public global::Authing.Sdk.Models.WidgetDetailStatus? Status { get; init; }
+
+        /// <summary>
+        /// 部件所有者
+        /// </summary>
+        /// <remarks>Wire name <c>owner</c>.</remarks>
+        public global::Authing.Sdk.Models.WidgetOwnerDto? Owner { get; init; }
+
+        /// <summary>
+        /// 部件标签
+        /// </summary>
+        /// <remarks>Wire name <c>tags</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetTagDto>? Tags { get; init; }
+
+        /// <summary>
+        /// 最后更新时间，毫秒级时间戳
+        /// </summary>
+        /// <remarks>Wire name <c>updatedAt</c>.</remarks>
+        /// <example>
+        /// 1700000123456
+        /// </example>
+        public long? UpdatedAt { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetDetailDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WidgetDetailDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetDetailDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetDetailStatus?>? s_statusConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOwnerDto>? s_ownerConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetTagDto>?>? s_tagsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_updatedAtConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+            "name",
+            "status",
+            "owner",
+            "tags",
+            "updatedAt",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_statusIndex = s_wireNames.IndexOf("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("status");
+        private static readonly int s_ownerIndex = s_wireNames.IndexOf("owner");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ownerName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("owner");
+        private static readonly int s_tagsIndex = s_wireNames.IndexOf("tags");
+        private static readonly global::System.Text.Json.JsonEncodedText s_tagsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("tags");
+        private static readonly int s_updatedAtIndex = s_wireNames.IndexOf("updatedAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_updatedAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("updatedAt");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetDetailDtoJsonConverter Instance { get; } = new WidgetDetailDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetDetailStatus?> StatusConverter => s_statusConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WidgetDetailStatusJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOwnerDto> OwnerConverter => s_ownerConverter ??= global::Authing.Sdk.Models.WidgetOwnerDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetTagDto>?> TagsConverter => s_tagsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.WidgetTagDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> UpdatedAtConverter => s_updatedAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override WidgetDetailDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetDetailDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetDetailDto");
+            string? widgetIdValue = default;
+            string? nameValue = default;
+            global::Authing.Sdk.Models.WidgetDetailStatus? statusValue = default;
+            global::Authing.Sdk.Models.WidgetOwnerDto? ownerValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetTagDto>? tagsValue = default;
+            long? updatedAtValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_statusIndex)
+                {
+                    statusValue = fields.Read(ref reader, StatusConverter, "status", options);
+                }
+                else if (field == s_ownerIndex)
+                {
+                    ownerValue = fields.Read(ref reader, OwnerConverter, "owner", options);
+                }
+                else if (field == s_tagsIndex)
+                {
+                    tagsValue = fields.Read(ref reader, TagsConverter, "tags", options);
+                }
+                else if (field == s_updatedAtIndex)
+                {
+                    updatedAtValue = fields.Read(ref reader, UpdatedAtConverter, "updatedAt", options);
+                }
+            }
+
+            return new WidgetDetailDto
+            {
+                WidgetId = widgetIdValue,
+                Name = nameValue,
+                Status = statusValue,
+                Owner = ownerValue,
+                Tags = tagsValue,
+                UpdatedAt = updatedAtValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetDetailDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.WidgetId is { } widgetIdValue)
+            {
+                writer.WritePropertyName(s_widgetIdName);
+                WidgetIdConverter.Write(writer, widgetIdValue, options);
+            }
+            if (value.Name is { } nameValue)
+            {
+                writer.WritePropertyName(s_nameName);
+                NameConverter.Write(writer, nameValue, options);
+            }
+            if (value.Status is { } statusValue)
+            {
+                writer.WritePropertyName(s_statusName);
+                StatusConverter.Write(writer, statusValue, options);
+            }
+            if (value.Owner is { } ownerValue)
+            {
+                writer.WritePropertyName(s_ownerName);
+                OwnerConverter.Write(writer, ownerValue, options);
+            }
+            if (value.Tags is { } tagsValue)
+            {
+                writer.WritePropertyName(s_tagsName);
+                TagsConverter.Write(writer, tagsValue, options);
+            }
+            if (value.UpdatedAt is { } updatedAtValue)
+            {
+                writer.WritePropertyName(s_updatedAtName);
+                UpdatedAtConverter.Write(writer, updatedAtValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WidgetDetailDto value, string wireName) => wireName switch
+        {
+            "widgetId" => value.WidgetId is not null,
+            "name" => value.Name is not null,
+            "status" => value.Status is not null,
+            "owner" => value.Owner is not null,
+            "tags" => value.Tags is not null,
+            "updatedAt" => value.UpdatedAt is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetDetailRespDtoJsonConverter))]
+    public sealed partial class WidgetDetailRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// 响应数据
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.WidgetDetailDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetDetailRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WidgetDetailRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetDetailRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetDetailDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetDetailRespDtoJsonConverter Instance { get; } = new WidgetDetailRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetDetailDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.WidgetDetailDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override WidgetDetailRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetDetailRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetDetailRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.WidgetDetailDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new WidgetDetailRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetDetailRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WidgetDetailRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure WidgetOwnerDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetOwnerDtoJsonConverter))]
+    public sealed partial class WidgetOwnerDto
+    {
+        /// <summary>
+        /// 所有者用户 ID
+        /// </summary>
+        /// <remarks>Wire name <c>userId</c>.</remarks>
+        /// <example>
+        /// u_62a9c0
+        /// </example>
+        public string? UserId { get; init; }
+
+        /// <summary>
+        /// 所有者显示名称
+        /// </summary>
+        /// <remarks>Wire name <c>displayName</c>.</remarks>
+        /// <example>
+        /// 王小明
+        /// </example>
+        public string? DisplayName { get; init; }
+
+        /// <summary>
+        /// 所有者邮箱
+        /// </summary>
+        /// <remarks>Wire name <c>email</c>.</remarks>
+        /// <example>
+        /// ming.wang@example.com
+        /// </example>
+        public string? Email { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetOwnerDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WidgetOwnerDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetOwnerDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_userIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_displayNameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_emailConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "userId",
+            "displayName",
+            "email",
+        });
+        private static readonly int s_userIdIndex = s_wireNames.IndexOf("userId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_userIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("userId");
+        private static readonly int s_displayNameIndex = s_wireNames.IndexOf("displayName");
+        private static readonly global::System.Text.Json.JsonEncodedText s_displayNameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("displayName");
+        private static readonly int s_emailIndex = s_wireNames.IndexOf("email");
+        private static readonly global::System.Text.Json.JsonEncodedText s_emailName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("email");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetOwnerDtoJsonConverter Instance { get; } = new WidgetOwnerDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> UserIdConverter => s_userIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> DisplayNameConverter => s_displayNameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> EmailConverter => s_emailConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override WidgetOwnerDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetOwnerDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetOwnerDto");
+            string? userIdValue = default;
+            string? displayNameValue = default;
+            string? emailValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_userIdIndex)
+                {
+                    userIdValue = fields.Read(ref reader, UserIdConverter, "userId", options);
+                }
+                else if (field == s_displayNameIndex)
+                {
+                    displayNameValue = fields.Read(ref reader, DisplayNameConverter, "displayName", options);
+                }
+                else if (field == s_emailIndex)
+                {
+                    emailValue = fields.Read(ref reader, EmailConverter, "email", options);
+                }
+            }
+
+            return new WidgetOwnerDto
+            {
+                UserId = userIdValue,
+                DisplayName = displayNameValue,
+                Email = emailValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetOwnerDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.UserId is { } userIdValue)
+            {
+                writer.WritePropertyName(s_userIdName);
+                UserIdConverter.Write(writer, userIdValue, options);
+            }
+            if (value.DisplayName is { } displayNameValue)
+            {
+                writer.WritePropertyName(s_displayNameName);
+                DisplayNameConverter.Write(writer, displayNameValue, options);
+            }
+            if (value.Email is { } emailValue)
+            {
+                writer.WritePropertyName(s_emailName);
+                EmailConverter.Write(writer, emailValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WidgetOwnerDto value, string wireName) => wireName switch
+        {
+            "userId" => value.UserId is not null,
+            "displayName" => value.DisplayName is not null,
+            "email" => value.Email is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure WidgetTagDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetTagDtoJsonConverter))]
+    public sealed partial class WidgetTagDto
+    {
+        /// <summary>
+        /// 标签键
+        /// </summary>
+        /// <remarks>Wire name <c>key</c>.</remarks>
+        /// <example>
+        /// channel
+        /// </example>
+        public string? Key { get; init; }
+
+        /// <summary>
+        /// 标签值
+        /// </summary>
+        /// <remarks>Wire name <c>value</c>.</remarks>
+        /// <example>
+        /// web
+        /// </example>
+        public string? Value { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetTagDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WidgetTagDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetTagDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_keyConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_valueConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "key",
+            "value",
+        });
+        private static readonly int s_keyIndex = s_wireNames.IndexOf("key");
+        private static readonly global::System.Text.Json.JsonEncodedText s_keyName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("key");
+        private static readonly int s_valueIndex = s_wireNames.IndexOf("value");
+        private static readonly global::System.Text.Json.JsonEncodedText s_valueName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("value");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetTagDtoJsonConverter Instance { get; } = new WidgetTagDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> KeyConverter => s_keyConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ValueConverter => s_valueConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override WidgetTagDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetTagDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetTagDto");
+            string? keyValue = default;
+            string? valueValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_keyIndex)
+                {
+                    keyValue = fields.Read(ref reader, KeyConverter, "key", options);
+                }
+                else if (field == s_valueIndex)
+                {
+                    valueValue = fields.Read(ref reader, ValueConverter, "value", options);
+                }
+            }
+
+            return new WidgetTagDto
+            {
+                Key = keyValue,
+                Value = valueValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetTagDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Key is { } keyValue)
+            {
+                writer.WritePropertyName(s_keyName);
+                KeyConverter.Write(writer, keyValue, options);
+            }
+            if (value.Value is { } valueValue)
+            {
+                writer.WritePropertyName(s_valueName);
+                ValueConverter.Write(writer, valueValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WidgetTagDto value, string wireName) => wireName switch
+        {
+            "key" => value.Key is not null,
+            "value" => value.Value is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// 部件状态
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetDetailStatusJsonConverter))]
+    public readonly partial struct WidgetDetailStatus : global::System.IEquatable<WidgetDetailStatus>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public WidgetDetailStatus(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// 已启用
+        /// </summary>
+        /// <remarks>Wire value <c>ACTIVE</c>.</remarks>
+        public static WidgetDetailStatus Active { get; } = new WidgetDetailStatus("ACTIVE");
+
+        /// <summary>
+        /// 已归档
+        /// </summary>
+        /// <remarks>Wire value <c>ARCHIVED</c>.</remarks>
+        public static WidgetDetailStatus Archived { get; } = new WidgetDetailStatus("ARCHIVED");
+
+        /// <summary>
+        /// 草稿
+        /// </summary>
+        /// <remarks>Wire value <c>DRAFT</c>.</remarks>
+        public static WidgetDetailStatus Draft { get; } = new WidgetDetailStatus("DRAFT");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "ACTIVE" => true,
+            "ARCHIVED" => true,
+            "DRAFT" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator WidgetDetailStatus(string value) => new WidgetDetailStatus(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(WidgetDetailStatus left, WidgetDetailStatus right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(WidgetDetailStatus left, WidgetDetailStatus right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(WidgetDetailStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is WidgetDetailStatus other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetDetailStatus"/> as its wire string, keeping unknown values.</summary>
+    public sealed class WidgetDetailStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetDetailStatus>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetDetailStatusJsonConverter Instance { get; } = new WidgetDetailStatusJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "ACTIVE",
+            "ARCHIVED",
+            "DRAFT",
+        });
+
+        private static readonly WidgetDetailStatus[] s_known = new WidgetDetailStatus[]
+        {
+            WidgetDetailStatus.Active,
+            WidgetDetailStatus.Archived,
+            WidgetDetailStatus.Draft,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ACTIVE"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ARCHIVED"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("DRAFT"),
+        };
+
+        /// <inheritdoc/>
+        public override WidgetDetailStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new WidgetDetailStatus(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetDetailStatus value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}

@@ -99,3 +99,421 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.GetWidgetScheduleAsyncCall(request), global::Authing.Sdk.Models.WidgetScheduleRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GetWidgetScheduleDtoJsonConverter))]
+    public sealed partial class GetWidgetScheduleDto
+    {
+        /// <summary>
+        /// 部件 ID。 示例值： w_5f8d2c1a9e
+        /// </summary>
+        /// <remarks>Wire name <c>widgetId</c>.</remarks>
+        /// <example>
+        /// w_5f8d2c1a9e
+        /// </example>
+        public required string WidgetId { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GetWidgetScheduleDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GetWidgetScheduleDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetWidgetScheduleDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GetWidgetScheduleDtoJsonConverter Instance { get; } = new GetWidgetScheduleDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override GetWidgetScheduleDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetWidgetScheduleDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetWidgetScheduleDto");
+            string? widgetIdValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+            }
+
+            return new GetWidgetScheduleDto
+            {
+                WidgetId = widgetIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "GetWidgetScheduleDto"),
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetWidgetScheduleDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_widgetIdName);
+            WidgetIdConverter.Write(writer, value.WidgetId, options);
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GetWidgetScheduleDto value, string wireName) => wireName switch
+        {
+            "widgetId" => true,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure GetWidgetScheduleWidgetScheduleDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GetWidgetScheduleWidgetScheduleDtoJsonConverter))]
+    public sealed partial class GetWidgetScheduleWidgetScheduleDto
+    {
+        /// <summary>
+        /// 开始展示时间，毫秒级时间戳
+        /// </summary>
+        /// <remarks>Wire name <c>startAt</c>.</remarks>
+        /// <example>
+        /// 1704067200000
+        /// </example>
+        public long? StartAt { get; init; }
+
+        /// <summary>
+        /// 结束展示时间，毫秒级时间戳
+        /// </summary>
+        /// <remarks>Wire name <c>endAt</c>.</remarks>
+        /// <example>
+        /// 1706745600000
+        /// </example>
+        public long? EndAt { get; init; }
+
+        /// <summary>
+        /// 时区，IANA 格式
+        /// </summary>
+        /// <remarks>Wire name <c>timezone</c>.</remarks>
+        /// <example>
+        /// Asia/Shanghai
+        /// </example>
+        public string? Timezone { get; init; }
+
+        /// <summary>
+        /// 重复方式
+        /// </summary>
+        /// <remarks>Wire name <c>repeat</c>.</remarks>
+        /// <example>
+        /// NONE
+        /// </example>
+        public global::Authing.Sdk.Models.WidgetScheduleRepeat? Repeat { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GetWidgetScheduleWidgetScheduleDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GetWidgetScheduleWidgetScheduleDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetWidgetScheduleWidgetScheduleDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_startAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_endAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_timezoneConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetScheduleRepeat?>? s_repeatConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "startAt",
+            "endAt",
+            "timezone",
+            "repeat",
+        });
+        private static readonly int s_startAtIndex = s_wireNames.IndexOf("startAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_startAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("startAt");
+        private static readonly int s_endAtIndex = s_wireNames.IndexOf("endAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_endAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("endAt");
+        private static readonly int s_timezoneIndex = s_wireNames.IndexOf("timezone");
+        private static readonly global::System.Text.Json.JsonEncodedText s_timezoneName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("timezone");
+        private static readonly int s_repeatIndex = s_wireNames.IndexOf("repeat");
+        private static readonly global::System.Text.Json.JsonEncodedText s_repeatName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("repeat");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GetWidgetScheduleWidgetScheduleDtoJsonConverter Instance { get; } = new GetWidgetScheduleWidgetScheduleDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> StartAtConverter => s_startAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> EndAtConverter => s_endAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TimezoneConverter => s_timezoneConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetScheduleRepeat?> RepeatConverter => s_repeatConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WidgetScheduleRepeatJsonConverter.Instance);
+
+        /// <inheritdoc/>
+        public override GetWidgetScheduleWidgetScheduleDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetWidgetScheduleWidgetScheduleDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetWidgetScheduleWidgetScheduleDto");
+            long? startAtValue = default;
+            long? endAtValue = default;
+            string? timezoneValue = default;
+            global::Authing.Sdk.Models.WidgetScheduleRepeat? repeatValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_startAtIndex)
+                {
+                    startAtValue = fields.Read(ref reader, StartAtConverter, "startAt", options);
+                }
+                else if (field == s_endAtIndex)
+                {
+                    endAtValue = fields.Read(ref reader, EndAtConverter, "endAt", options);
+                }
+                else if (field == s_timezoneIndex)
+                {
+                    timezoneValue = fields.Read(ref reader, TimezoneConverter, "timezone", options);
+                }
+                else if (field == s_repeatIndex)
+                {
+                    repeatValue = fields.Read(ref reader, RepeatConverter, "repeat", options);
+                }
+            }
+
+            return new GetWidgetScheduleWidgetScheduleDto
+            {
+                StartAt = startAtValue,
+                EndAt = endAtValue,
+                Timezone = timezoneValue,
+                Repeat = repeatValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetWidgetScheduleWidgetScheduleDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.StartAt is { } startAtValue)
+            {
+                writer.WritePropertyName(s_startAtName);
+                StartAtConverter.Write(writer, startAtValue, options);
+            }
+            if (value.EndAt is { } endAtValue)
+            {
+                writer.WritePropertyName(s_endAtName);
+                EndAtConverter.Write(writer, endAtValue, options);
+            }
+            if (value.Timezone is { } timezoneValue)
+            {
+                writer.WritePropertyName(s_timezoneName);
+                TimezoneConverter.Write(writer, timezoneValue, options);
+            }
+            if (value.Repeat is { } repeatValue)
+            {
+                writer.WritePropertyName(s_repeatName);
+                RepeatConverter.Write(writer, repeatValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GetWidgetScheduleWidgetScheduleDto value, string wireName) => wireName switch
+        {
+            "startAt" => value.StartAt is not null,
+            "endAt" => value.EndAt is not null,
+            "timezone" => value.Timezone is not null,
+            "repeat" => value.Repeat is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetScheduleRespDtoJsonConverter))]
+    public sealed partial class WidgetScheduleRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// 响应数据
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.GetWidgetScheduleWidgetScheduleDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetScheduleRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WidgetScheduleRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetScheduleRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetWidgetScheduleWidgetScheduleDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetScheduleRespDtoJsonConverter Instance { get; } = new WidgetScheduleRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetWidgetScheduleWidgetScheduleDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.GetWidgetScheduleWidgetScheduleDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override WidgetScheduleRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetScheduleRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetScheduleRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.GetWidgetScheduleWidgetScheduleDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new WidgetScheduleRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetScheduleRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WidgetScheduleRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}

@@ -192,3 +192,418 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.ListWidgetDetailsAsyncCall(request), global::Authing.Sdk.Models.WidgetDetailPaginatedRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ListWidgetDetailsDtoJsonConverter))]
+    public sealed partial class ListWidgetDetailsDto
+    {
+        /// <summary>
+        /// 部件 ID 列表，多个 ID 之间用英文逗号分隔，最多 50 个。 示例值： w_5f8d2c1a9e,w_7c3b1d2e4f
+        /// </summary>
+        /// <remarks>Wire name <c>widgetIds</c>.</remarks>
+        /// <example>
+        /// w_5f8d2c1a9e,w_7c3b1d2e4f
+        /// </example>
+        public required string WidgetIds { get; init; }
+
+        /// <summary>
+        /// 当前页数，从 1 开始。
+        /// </summary>
+        /// <remarks>Wire name <c>page</c>. Documented default: <c>1</c>.</remarks>
+        /// <example>
+        /// 1
+        /// </example>
+        public long? Page { get; init; }
+
+        /// <summary>
+        /// 每页数目，最大不能超过 50。
+        /// </summary>
+        /// <remarks>Wire name <c>limit</c>. Documented default: <c>10</c>.</remarks>
+        /// <example>
+        /// 10
+        /// </example>
+        public long? Limit { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="ListWidgetDetailsDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class ListWidgetDetailsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListWidgetDetailsDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_pageConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_limitConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetIds",
+            "page",
+            "limit",
+        });
+        private static readonly int s_widgetIdsIndex = s_wireNames.IndexOf("widgetIds");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetIds");
+        private static readonly int s_pageIndex = s_wireNames.IndexOf("page");
+        private static readonly global::System.Text.Json.JsonEncodedText s_pageName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("page");
+        private static readonly int s_limitIndex = s_wireNames.IndexOf("limit");
+        private static readonly global::System.Text.Json.JsonEncodedText s_limitName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("limit");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static ListWidgetDetailsDtoJsonConverter Instance { get; } = new ListWidgetDetailsDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdsConverter => s_widgetIdsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> PageConverter => s_pageConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> LimitConverter => s_limitConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override ListWidgetDetailsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ListWidgetDetailsDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ListWidgetDetailsDto");
+            string? widgetIdsValue = default;
+            long? pageValue = default;
+            long? limitValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdsIndex)
+                {
+                    widgetIdsValue = fields.Read(ref reader, WidgetIdsConverter, "widgetIds", options);
+                }
+                else if (field == s_pageIndex)
+                {
+                    pageValue = fields.Read(ref reader, PageConverter, "page", options);
+                }
+                else if (field == s_limitIndex)
+                {
+                    limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
+                }
+            }
+
+            return new ListWidgetDetailsDto
+            {
+                WidgetIds = widgetIdsValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetIds", "ListWidgetDetailsDto"),
+                Page = pageValue,
+                Limit = limitValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListWidgetDetailsDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_widgetIdsName);
+            WidgetIdsConverter.Write(writer, value.WidgetIds, options);
+            if (value.Page is { } pageValue)
+            {
+                writer.WritePropertyName(s_pageName);
+                PageConverter.Write(writer, pageValue, options);
+            }
+            if (value.Limit is { } limitValue)
+            {
+                writer.WritePropertyName(s_limitName);
+                LimitConverter.Write(writer, limitValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(ListWidgetDetailsDto value, string wireName) => wireName switch
+        {
+            "widgetIds" => true,
+            "page" => value.Page is not null,
+            "limit" => value.Limit is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure WidgetDetailPaginatedDataDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetDetailPaginatedDataDtoJsonConverter))]
+    public sealed partial class WidgetDetailPaginatedDataDto
+    {
+        /// <summary>
+        /// 数据列表。嵌套类型：WidgetDetailDto。
+        /// </summary>
+        /// <remarks>Wire name <c>list</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetDetailDto>? List { get; init; }
+
+        /// <summary>
+        /// 记录总数
+        /// </summary>
+        /// <remarks>Wire name <c>totalCount</c>.</remarks>
+        /// <example>
+        /// 1
+        /// </example>
+        public long? TotalCount { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetDetailPaginatedDataDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WidgetDetailPaginatedDataDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetDetailPaginatedDataDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetDetailDto>?>? s_listConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_totalCountConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "list",
+            "totalCount",
+        });
+        private static readonly int s_listIndex = s_wireNames.IndexOf("list");
+        private static readonly global::System.Text.Json.JsonEncodedText s_listName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("list");
+        private static readonly int s_totalCountIndex = s_wireNames.IndexOf("totalCount");
+        private static readonly global::System.Text.Json.JsonEncodedText s_totalCountName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("totalCount");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetDetailPaginatedDataDtoJsonConverter Instance { get; } = new WidgetDetailPaginatedDataDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetDetailDto>?> ListConverter => s_listConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.WidgetDetailDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> TotalCountConverter => s_totalCountConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override WidgetDetailPaginatedDataDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetDetailPaginatedDataDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetDetailPaginatedDataDto");
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetDetailDto>? listValue = default;
+            long? totalCountValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_listIndex)
+                {
+                    listValue = fields.Read(ref reader, ListConverter, "list", options);
+                }
+                else if (field == s_totalCountIndex)
+                {
+                    totalCountValue = fields.Read(ref reader, TotalCountConverter, "totalCount", options);
+                }
+            }
+
+            return new WidgetDetailPaginatedDataDto
+            {
+                List = listValue,
+                TotalCount = totalCountValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetDetailPaginatedDataDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.List is { } listValue)
+            {
+                writer.WritePropertyName(s_listName);
+                ListConverter.Write(writer, listValue, options);
+            }
+            if (value.TotalCount is { } totalCountValue)
+            {
+                writer.WritePropertyName(s_totalCountName);
+                TotalCountConverter.Write(writer, totalCountValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WidgetDetailPaginatedDataDto value, string wireName) => wireName switch
+        {
+            "list" => value.List is not null,
+            "totalCount" => value.TotalCount is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetDetailPaginatedRespDtoJsonConverter))]
+    public sealed partial class WidgetDetailPaginatedRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// 响应数据
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.WidgetDetailPaginatedDataDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetDetailPaginatedRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WidgetDetailPaginatedRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetDetailPaginatedRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetDetailPaginatedDataDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetDetailPaginatedRespDtoJsonConverter Instance { get; } = new WidgetDetailPaginatedRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetDetailPaginatedDataDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.WidgetDetailPaginatedDataDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override WidgetDetailPaginatedRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetDetailPaginatedRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetDetailPaginatedRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.WidgetDetailPaginatedDataDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new WidgetDetailPaginatedRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetDetailPaginatedRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WidgetDetailPaginatedRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}

@@ -99,3 +99,424 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.ListWidgetTagsAsyncCall(request), global::Authing.Sdk.Models.WidgetTagListRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ListWidgetTagsDtoJsonConverter))]
+    public sealed partial class ListWidgetTagsDto
+    {
+        /// <summary>
+        /// 按标签名称模糊搜索。
+        /// </summary>
+        /// <remarks>Wire name <c>keywords</c>.</remarks>
+        /// <example>
+        /// 首页
+        /// </example>
+        public string? Keywords { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="ListWidgetTagsDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class ListWidgetTagsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListWidgetTagsDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_keywordsConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "keywords",
+        });
+        private static readonly int s_keywordsIndex = s_wireNames.IndexOf("keywords");
+        private static readonly global::System.Text.Json.JsonEncodedText s_keywordsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("keywords");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static ListWidgetTagsDtoJsonConverter Instance { get; } = new ListWidgetTagsDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> KeywordsConverter => s_keywordsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override ListWidgetTagsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ListWidgetTagsDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ListWidgetTagsDto");
+            string? keywordsValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_keywordsIndex)
+                {
+                    keywordsValue = fields.Read(ref reader, KeywordsConverter, "keywords", options);
+                }
+            }
+
+            return new ListWidgetTagsDto
+            {
+                Keywords = keywordsValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListWidgetTagsDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Keywords is { } keywordsValue)
+            {
+                writer.WritePropertyName(s_keywordsName);
+                KeywordsConverter.Write(writer, keywordsValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(ListWidgetTagsDto value, string wireName) => wireName switch
+        {
+            "keywords" => value.Keywords is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure ListWidgetTagsWidgetTagDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ListWidgetTagsWidgetTagDtoJsonConverter))]
+    public sealed partial class ListWidgetTagsWidgetTagDto
+    {
+        /// <summary>
+        /// 标签 ID
+        /// </summary>
+        /// <remarks>Wire name <c>tagId</c>.</remarks>
+        /// <example>
+        /// tag_01
+        /// </example>
+        public string? TagId { get; init; }
+
+        /// <summary>
+        /// 标签名称
+        /// </summary>
+        /// <remarks>Wire name <c>name</c>.</remarks>
+        /// <example>
+        /// 首页
+        /// </example>
+        public string? Name { get; init; }
+
+        /// <summary>
+        /// 标签颜色，十六进制
+        /// </summary>
+        /// <remarks>Wire name <c>color</c>.</remarks>
+        /// <example>
+        /// #1F6FEB
+        /// </example>
+        public string? Color { get; init; }
+
+        /// <summary>
+        /// 使用该标签的部件数量
+        /// </summary>
+        /// <remarks>Wire name <c>widgetCount</c>.</remarks>
+        /// <example>
+        /// 12
+        /// </example>
+        public long? WidgetCount { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="ListWidgetTagsWidgetTagDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class ListWidgetTagsWidgetTagDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListWidgetTagsWidgetTagDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_tagIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_colorConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_widgetCountConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "tagId",
+            "name",
+            "color",
+            "widgetCount",
+        });
+        private static readonly int s_tagIdIndex = s_wireNames.IndexOf("tagId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_tagIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("tagId");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_colorIndex = s_wireNames.IndexOf("color");
+        private static readonly global::System.Text.Json.JsonEncodedText s_colorName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("color");
+        private static readonly int s_widgetCountIndex = s_wireNames.IndexOf("widgetCount");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetCountName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetCount");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static ListWidgetTagsWidgetTagDtoJsonConverter Instance { get; } = new ListWidgetTagsWidgetTagDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TagIdConverter => s_tagIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ColorConverter => s_colorConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> WidgetCountConverter => s_widgetCountConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override ListWidgetTagsWidgetTagDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ListWidgetTagsWidgetTagDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ListWidgetTagsWidgetTagDto");
+            string? tagIdValue = default;
+            string? nameValue = default;
+            string? colorValue = default;
+            long? widgetCountValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_tagIdIndex)
+                {
+                    tagIdValue = fields.Read(ref reader, TagIdConverter, "tagId", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_colorIndex)
+                {
+                    colorValue = fields.Read(ref reader, ColorConverter, "color", options);
+                }
+                else if (field == s_widgetCountIndex)
+                {
+                    widgetCountValue = fields.Read(ref reader, WidgetCountConverter, "widgetCount", options);
+                }
+            }
+
+            return new ListWidgetTagsWidgetTagDto
+            {
+                TagId = tagIdValue,
+                Name = nameValue,
+                Color = colorValue,
+                WidgetCount = widgetCountValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListWidgetTagsWidgetTagDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.TagId is { } tagIdValue)
+            {
+                writer.WritePropertyName(s_tagIdName);
+                TagIdConverter.Write(writer, tagIdValue, options);
+            }
+            if (value.Name is { } nameValue)
+            {
+                writer.WritePropertyName(s_nameName);
+                NameConverter.Write(writer, nameValue, options);
+            }
+            if (value.Color is { } colorValue)
+            {
+                writer.WritePropertyName(s_colorName);
+                ColorConverter.Write(writer, colorValue, options);
+            }
+            if (value.WidgetCount is { } widgetCountValue)
+            {
+                writer.WritePropertyName(s_widgetCountName);
+                WidgetCountConverter.Write(writer, widgetCountValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(ListWidgetTagsWidgetTagDto value, string wireName) => wireName switch
+        {
+            "tagId" => value.TagId is not null,
+            "name" => value.Name is not null,
+            "color" => value.Color is not null,
+            "widgetCount" => value.WidgetCount is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetTagListRespDtoJsonConverter))]
+    public sealed partial class WidgetTagListRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// 响应数据
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.ListWidgetTagsWidgetTagDto>? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetTagListRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WidgetTagListRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetTagListRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.ListWidgetTagsWidgetTagDto>?>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetTagListRespDtoJsonConverter Instance { get; } = new WidgetTagListRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.ListWidgetTagsWidgetTagDto>?> DataConverter => s_dataConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.ListWidgetTagsWidgetTagDtoJsonConverter.Instance);
+
+        /// <inheritdoc/>
+        public override WidgetTagListRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetTagListRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetTagListRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.ListWidgetTagsWidgetTagDto>? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new WidgetTagListRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetTagListRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WidgetTagListRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}

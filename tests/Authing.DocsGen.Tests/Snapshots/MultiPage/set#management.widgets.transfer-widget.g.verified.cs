@@ -101,3 +101,154 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.TransferWidgetAsyncCall(request), global::Authing.Sdk.Models.IsSuccessRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(TransferWidgetDtoJsonConverter))]
+    public sealed partial class TransferWidgetDto
+    {
+        /// <summary>
+        /// 部件 ID。
+        /// </summary>
+        /// <remarks>Wire name <c>widgetId</c>.</remarks>
+        /// <example>
+        /// w_5f8d2c1a9e
+        /// </example>
+        public required string WidgetId { get; init; }
+
+        /// <summary>
+        /// 新的所有者。
+        /// </summary>
+        /// <remarks>Wire name <c>newOwner</c>.</remarks>
+        public required global::Authing.Sdk.Models.WidgetOwnerDto NewOwner { get; init; }
+
+        /// <summary>
+        /// 是否保留原所有者的查看权限。
+        /// </summary>
+        /// <remarks>Wire name <c>keepViewer</c>. Documented default: <c>true</c>.</remarks>
+        /// <example>
+        /// true
+        /// </example>
+        public bool? KeepViewer { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="TransferWidgetDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class TransferWidgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TransferWidgetDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOwnerDto>? s_newOwnerConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_keepViewerConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+            "newOwner",
+            "keepViewer",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+        private static readonly int s_newOwnerIndex = s_wireNames.IndexOf("newOwner");
+        private static readonly global::System.Text.Json.JsonEncodedText s_newOwnerName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("newOwner");
+        private static readonly int s_keepViewerIndex = s_wireNames.IndexOf("keepViewer");
+        private static readonly global::System.Text.Json.JsonEncodedText s_keepViewerName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("keepViewer");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static TransferWidgetDtoJsonConverter Instance { get; } = new TransferWidgetDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOwnerDto> NewOwnerConverter => s_newOwnerConverter ??= global::Authing.Sdk.Models.WidgetOwnerDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> KeepViewerConverter => s_keepViewerConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+
+        /// <inheritdoc/>
+        public override TransferWidgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TransferWidgetDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TransferWidgetDto");
+            string? widgetIdValue = default;
+            global::Authing.Sdk.Models.WidgetOwnerDto? newOwnerValue = default;
+            bool? keepViewerValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+                else if (field == s_newOwnerIndex)
+                {
+                    newOwnerValue = fields.Read(ref reader, NewOwnerConverter, "newOwner", options);
+                }
+                else if (field == s_keepViewerIndex)
+                {
+                    keepViewerValue = fields.Read(ref reader, KeepViewerConverter, "keepViewer", options);
+                }
+            }
+
+            return new TransferWidgetDto
+            {
+                WidgetId = widgetIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "TransferWidgetDto"),
+                NewOwner = newOwnerValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("newOwner", "TransferWidgetDto"),
+                KeepViewer = keepViewerValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TransferWidgetDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_widgetIdName);
+            WidgetIdConverter.Write(writer, value.WidgetId, options);
+            writer.WritePropertyName(s_newOwnerName);
+            NewOwnerConverter.Write(writer, value.NewOwner, options);
+            if (value.KeepViewer is { } keepViewerValue)
+            {
+                writer.WritePropertyName(s_keepViewerName);
+                KeepViewerConverter.Write(writer, keepViewerValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(TransferWidgetDto value, string wireName) => wireName switch
+        {
+            "widgetId" => true,
+            "newOwner" => true,
+            "keepViewer" => value.KeepViewer is not null,
+            _ => false,
+        };
+    }
+}

@@ -101,3 +101,421 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.GetGadgetQuotaAsyncCall(request), global::Authing.Sdk.Models.GadgetQuotaRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure GadgetQuotaDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GadgetQuotaDtoJsonConverter))]
+    public sealed partial class GadgetQuotaDto
+    {
+        /// <summary>
+        /// Maximum number of gadgets.
+        /// </summary>
+        /// <remarks>Wire name <c>limit</c>.</remarks>
+        /// <example>
+        /// 200
+        /// </example>
+        public long? Limit { get; init; }
+
+        /// <summary>
+        /// Gadgets registered so far.
+        /// </summary>
+        /// <remarks>Wire name <c>used</c>.</remarks>
+        /// <example>
+        /// 150
+        /// </example>
+        public long? Used { get; init; }
+
+        /// <summary>
+        /// used divided by limit.
+        /// </summary>
+        /// <remarks>Wire name <c>usageRatio</c>.</remarks>
+        /// <example>
+        /// 0.75
+        /// </example>
+        public double? UsageRatio { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GadgetQuotaDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GadgetQuotaDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetQuotaDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_limitConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_usedConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_usageRatioConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "limit",
+            "used",
+            "usageRatio",
+        });
+        private static readonly int s_limitIndex = s_wireNames.IndexOf("limit");
+        private static readonly global::System.Text.Json.JsonEncodedText s_limitName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("limit");
+        private static readonly int s_usedIndex = s_wireNames.IndexOf("used");
+        private static readonly global::System.Text.Json.JsonEncodedText s_usedName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("used");
+        private static readonly int s_usageRatioIndex = s_wireNames.IndexOf("usageRatio");
+        private static readonly global::System.Text.Json.JsonEncodedText s_usageRatioName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("usageRatio");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GadgetQuotaDtoJsonConverter Instance { get; } = new GadgetQuotaDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> LimitConverter => s_limitConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> UsedConverter => s_usedConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> UsageRatioConverter => s_usageRatioConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+
+        /// <inheritdoc/>
+        public override GadgetQuotaDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetQuotaDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetQuotaDto");
+            long? limitValue = default;
+            long? usedValue = default;
+            double? usageRatioValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_limitIndex)
+                {
+                    limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
+                }
+                else if (field == s_usedIndex)
+                {
+                    usedValue = fields.Read(ref reader, UsedConverter, "used", options);
+                }
+                else if (field == s_usageRatioIndex)
+                {
+                    usageRatioValue = fields.Read(ref reader, UsageRatioConverter, "usageRatio", options);
+                }
+            }
+
+            return new GadgetQuotaDto
+            {
+                Limit = limitValue,
+                Used = usedValue,
+                UsageRatio = usageRatioValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetQuotaDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Limit is { } limitValue)
+            {
+                writer.WritePropertyName(s_limitName);
+                LimitConverter.Write(writer, limitValue, options);
+            }
+            if (value.Used is { } usedValue)
+            {
+                writer.WritePropertyName(s_usedName);
+                UsedConverter.Write(writer, usedValue, options);
+            }
+            if (value.UsageRatio is { } usageRatioValue)
+            {
+                writer.WritePropertyName(s_usageRatioName);
+                UsageRatioConverter.Write(writer, usageRatioValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GadgetQuotaDto value, string wireName) => wireName switch
+        {
+            "limit" => value.Limit is not null,
+            "used" => value.Used is not null,
+            "usageRatio" => value.UsageRatio is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GadgetQuotaRespDtoJsonConverter))]
+    public sealed partial class GadgetQuotaRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// Response data.
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.GadgetQuotaDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GadgetQuotaRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GadgetQuotaRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetQuotaRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetQuotaDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GadgetQuotaRespDtoJsonConverter Instance { get; } = new GadgetQuotaRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetQuotaDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.GadgetQuotaDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override GadgetQuotaRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetQuotaRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetQuotaRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.GadgetQuotaDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new GadgetQuotaRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetQuotaRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GadgetQuotaRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GetGadgetQuotaDtoJsonConverter))]
+    public sealed partial class GetGadgetQuotaDto
+    {
+        /// <summary>
+        /// Tenant ID.
+        /// </summary>
+        /// <remarks>Wire name <c>tenantId</c>.</remarks>
+        /// <example>
+        /// t_9c2e4a
+        /// </example>
+        public required string TenantId { get; init; }
+
+        /// <summary>
+        /// Only count gadgets of this model.
+        /// </summary>
+        /// <remarks>Wire name <c>model</c>.</remarks>
+        /// <example>
+        /// Thermo Mini
+        /// </example>
+        public string? Model { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GetGadgetQuotaDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GetGadgetQuotaDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetGadgetQuotaDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_tenantIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_modelConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "tenantId",
+            "model",
+        });
+        private static readonly int s_tenantIdIndex = s_wireNames.IndexOf("tenantId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_tenantIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("tenantId");
+        private static readonly int s_modelIndex = s_wireNames.IndexOf("model");
+        private static readonly global::System.Text.Json.JsonEncodedText s_modelName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("model");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GetGadgetQuotaDtoJsonConverter Instance { get; } = new GetGadgetQuotaDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TenantIdConverter => s_tenantIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ModelConverter => s_modelConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override GetGadgetQuotaDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetGadgetQuotaDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetGadgetQuotaDto");
+            string? tenantIdValue = default;
+            string? modelValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_tenantIdIndex)
+                {
+                    tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
+                }
+                else if (field == s_modelIndex)
+                {
+                    modelValue = fields.Read(ref reader, ModelConverter, "model", options);
+                }
+            }
+
+            return new GetGadgetQuotaDto
+            {
+                TenantId = tenantIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("tenantId", "GetGadgetQuotaDto"),
+                Model = modelValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetGadgetQuotaDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_tenantIdName);
+            TenantIdConverter.Write(writer, value.TenantId, options);
+            if (value.Model is { } modelValue)
+            {
+                writer.WritePropertyName(s_modelName);
+                ModelConverter.Write(writer, modelValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GetGadgetQuotaDto value, string wireName) => wireName switch
+        {
+            "tenantId" => true,
+            "model" => value.Model is not null,
+            _ => false,
+        };
+    }
+}

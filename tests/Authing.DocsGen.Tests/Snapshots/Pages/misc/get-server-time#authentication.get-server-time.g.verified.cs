@@ -87,3 +87,126 @@ namespace Authing.Sdk
             Client.SendRawAsync(AuthenticationClient.GetServerTimeAsyncCall(), global::Authing.Sdk.Models.ServerTimeRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ServerTimeRespDtoJsonConverter))]
+    public sealed partial class ServerTimeRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// Server time in ISO 8601 format, UTC.
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public string? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="ServerTimeRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class ServerTimeRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ServerTimeRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static ServerTimeRespDtoJsonConverter Instance { get; } = new ServerTimeRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> DataConverter => s_dataConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override ServerTimeRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ServerTimeRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ServerTimeRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            string? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new ServerTimeRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServerTimeRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(ServerTimeRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}

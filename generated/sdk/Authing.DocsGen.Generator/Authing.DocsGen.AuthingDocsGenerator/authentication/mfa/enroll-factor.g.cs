@@ -101,3 +101,503 @@ namespace Authing.Sdk
             Client.SendRawAsync(AuthenticationClient.EnrollFactorAsyncCall(request), global::Authing.Sdk.Models.EnrollFactorRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(EnrollFactorDtoJsonConverter))]
+    public sealed partial class EnrollFactorDto
+    {
+        /// <summary>
+        /// 绑定 MFA 认证要素时，对应认证要素要求的验证信息。
+        /// </summary>
+        /// <remarks>Wire name <c>enrollmentData</c>.</remarks>
+        public required global::Authing.Sdk.Models.EnrollFactorEnrollmentDataDto EnrollmentData { get; init; }
+
+        /// <summary>
+        /// 「发起绑定 MFA 认证要素请求」接口返回的 enrollmentToken，此 token 有效时间为一分钟。
+        /// </summary>
+        /// <remarks>Wire name <c>enrollmentToken</c>.</remarks>
+        /// <example>
+        /// TQoCISidM0kBji0dxRi3afSDtkvvMiUphenIgLF87y+JOw4T8fDWOsHHXIcvZ2EVESXhTrfGyh1iGf52Cg9e9byeFQvm1VZ0QWrwmzwpntFAVtf1IP9LqVhmzXhBMFvLOcU/z1Eh/n0CrwX0uHNpJoMW9lp9AqHd9HvauaGKX+Y=
+        /// </example>
+        public required string EnrollmentToken { get; init; }
+
+        /// <summary>
+        /// MFA 认证要素类型
+        /// </summary>
+        /// <remarks>Wire name <c>factorType</c>.</remarks>
+        /// <example>
+        /// SMS
+        /// </example>
+        public required global::Authing.Sdk.Models.EnrollFactorFactorType FactorType { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="EnrollFactorDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class EnrollFactorDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<EnrollFactorDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollFactorEnrollmentDataDto>? s_enrollmentDataConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_enrollmentTokenConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollFactorFactorType?>? s_factorTypeConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "enrollmentData",
+            "enrollmentToken",
+            "factorType",
+        });
+        private static readonly int s_enrollmentDataIndex = s_wireNames.IndexOf("enrollmentData");
+        private static readonly global::System.Text.Json.JsonEncodedText s_enrollmentDataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("enrollmentData");
+        private static readonly int s_enrollmentTokenIndex = s_wireNames.IndexOf("enrollmentToken");
+        private static readonly global::System.Text.Json.JsonEncodedText s_enrollmentTokenName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("enrollmentToken");
+        private static readonly int s_factorTypeIndex = s_wireNames.IndexOf("factorType");
+        private static readonly global::System.Text.Json.JsonEncodedText s_factorTypeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("factorType");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static EnrollFactorDtoJsonConverter Instance { get; } = new EnrollFactorDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollFactorEnrollmentDataDto> EnrollmentDataConverter => s_enrollmentDataConverter ??= global::Authing.Sdk.Models.EnrollFactorEnrollmentDataDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> EnrollmentTokenConverter => s_enrollmentTokenConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollFactorFactorType?> FactorTypeConverter => s_factorTypeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.EnrollFactorFactorTypeJsonConverter.Instance);
+
+        /// <inheritdoc/>
+        public override EnrollFactorDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "EnrollFactorDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("EnrollFactorDto");
+            global::Authing.Sdk.Models.EnrollFactorEnrollmentDataDto? enrollmentDataValue = default;
+            string? enrollmentTokenValue = default;
+            global::Authing.Sdk.Models.EnrollFactorFactorType? factorTypeValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_enrollmentDataIndex)
+                {
+                    enrollmentDataValue = fields.Read(ref reader, EnrollmentDataConverter, "enrollmentData", options);
+                }
+                else if (field == s_enrollmentTokenIndex)
+                {
+                    enrollmentTokenValue = fields.Read(ref reader, EnrollmentTokenConverter, "enrollmentToken", options);
+                }
+                else if (field == s_factorTypeIndex)
+                {
+                    factorTypeValue = fields.Read(ref reader, FactorTypeConverter, "factorType", options);
+                }
+            }
+
+            return new EnrollFactorDto
+            {
+                EnrollmentData = enrollmentDataValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("enrollmentData", "EnrollFactorDto"),
+                EnrollmentToken = enrollmentTokenValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("enrollmentToken", "EnrollFactorDto"),
+                FactorType = factorTypeValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("factorType", "EnrollFactorDto"),
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, EnrollFactorDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_enrollmentDataName);
+            EnrollmentDataConverter.Write(writer, value.EnrollmentData, options);
+            writer.WritePropertyName(s_enrollmentTokenName);
+            EnrollmentTokenConverter.Write(writer, value.EnrollmentToken, options);
+            writer.WritePropertyName(s_factorTypeName);
+            FactorTypeConverter.Write(writer, value.FactorType, options);
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(EnrollFactorDto value, string wireName) => wireName switch
+        {
+            "enrollmentData" => true,
+            "enrollmentToken" => true,
+            "factorType" => true,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure EnrollFactorEnrollmentDataDto.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(EnrollFactorEnrollmentDataDtoJsonConverter))]
+    public sealed partial class EnrollFactorEnrollmentDataDto
+    {
+        /// <summary>
+        /// 绑定短信、邮箱验证码、OTP 类型的认证要素时，需要传此参数。值为短信/邮箱/OTP 验证码。
+        /// </summary>
+        /// <remarks>Wire name <c>passCode</c>.</remarks>
+        /// <example>
+        /// 123456
+        /// </example>
+        public string? PassCode { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="EnrollFactorEnrollmentDataDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class EnrollFactorEnrollmentDataDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<EnrollFactorEnrollmentDataDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_passCodeConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "passCode",
+        });
+        private static readonly int s_passCodeIndex = s_wireNames.IndexOf("passCode");
+        private static readonly global::System.Text.Json.JsonEncodedText s_passCodeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("passCode");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static EnrollFactorEnrollmentDataDtoJsonConverter Instance { get; } = new EnrollFactorEnrollmentDataDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> PassCodeConverter => s_passCodeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override EnrollFactorEnrollmentDataDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "EnrollFactorEnrollmentDataDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("EnrollFactorEnrollmentDataDto");
+            string? passCodeValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_passCodeIndex)
+                {
+                    passCodeValue = fields.Read(ref reader, PassCodeConverter, "passCode", options);
+                }
+            }
+
+            return new EnrollFactorEnrollmentDataDto
+            {
+                PassCode = passCodeValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, EnrollFactorEnrollmentDataDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.PassCode is { } passCodeValue)
+            {
+                writer.WritePropertyName(s_passCodeName);
+                PassCodeConverter.Write(writer, passCodeValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(EnrollFactorEnrollmentDataDto value, string wireName) => wireName switch
+        {
+            "passCode" => value.PassCode is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(EnrollFactorRespDtoJsonConverter))]
+    public sealed partial class EnrollFactorRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="EnrollFactorRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class EnrollFactorRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<EnrollFactorRespDto>
+    {
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+        });
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static EnrollFactorRespDtoJsonConverter Instance { get; } = new EnrollFactorRespDtoJsonConverter();
+
+        /// <inheritdoc/>
+        public override EnrollFactorRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "EnrollFactorRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("EnrollFactorRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+            }
+
+            return new EnrollFactorRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, EnrollFactorRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(EnrollFactorRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// MFA 认证要素类型
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(EnrollFactorFactorTypeJsonConverter))]
+    public readonly partial struct EnrollFactorFactorType : global::System.IEquatable<EnrollFactorFactorType>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public EnrollFactorFactorType(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// OTP
+        /// </summary>
+        /// <remarks>Wire value <c>OTP</c>.</remarks>
+        public static EnrollFactorFactorType Otp { get; } = new EnrollFactorFactorType("OTP");
+
+        /// <summary>
+        /// 短信
+        /// </summary>
+        /// <remarks>Wire value <c>SMS</c>.</remarks>
+        public static EnrollFactorFactorType Sms { get; } = new EnrollFactorFactorType("SMS");
+
+        /// <summary>
+        /// 邮件
+        /// </summary>
+        /// <remarks>Wire value <c>EMAIL</c>.</remarks>
+        public static EnrollFactorFactorType Email { get; } = new EnrollFactorFactorType("EMAIL");
+
+        /// <summary>
+        /// 人脸
+        /// </summary>
+        /// <remarks>Wire value <c>FACE</c>.</remarks>
+        public static EnrollFactorFactorType Face { get; } = new EnrollFactorFactorType("FACE");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "OTP" => true,
+            "SMS" => true,
+            "EMAIL" => true,
+            "FACE" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator EnrollFactorFactorType(string value) => new EnrollFactorFactorType(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(EnrollFactorFactorType left, EnrollFactorFactorType right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(EnrollFactorFactorType left, EnrollFactorFactorType right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(EnrollFactorFactorType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is EnrollFactorFactorType other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="EnrollFactorFactorType"/> as its wire string, keeping unknown values.</summary>
+    public sealed class EnrollFactorFactorTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<EnrollFactorFactorType>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static EnrollFactorFactorTypeJsonConverter Instance { get; } = new EnrollFactorFactorTypeJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "OTP",
+            "SMS",
+            "EMAIL",
+            "FACE",
+        });
+
+        private static readonly EnrollFactorFactorType[] s_known = new EnrollFactorFactorType[]
+        {
+            EnrollFactorFactorType.Otp,
+            EnrollFactorFactorType.Sms,
+            EnrollFactorFactorType.Email,
+            EnrollFactorFactorType.Face,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("OTP"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("SMS"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("EMAIL"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("FACE"),
+        };
+
+        /// <inheritdoc/>
+        public override EnrollFactorFactorType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new EnrollFactorFactorType(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, EnrollFactorFactorType value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}

@@ -101,3 +101,254 @@ namespace Authing.Sdk
             Client.SendRawAsync(AuthenticationClient.BindNotifyEmailAsyncCall(request), global::Authing.Sdk.Models.CommonResponseDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(BindNotifyEmailDtoJsonConverter))]
+    public sealed partial class BindNotifyEmailDto
+    {
+        /// <summary>
+        /// 通知邮箱地址，不区分大小写。
+        /// </summary>
+        /// <remarks>Wire name <c>email</c>.</remarks>
+        /// <example>
+        /// ming.wang@example.com
+        /// </example>
+        public required string Email { get; init; }
+
+        /// <summary>
+        /// 邮件验证码，有效期为五分钟。
+        /// </summary>
+        /// <remarks>Wire name <c>passCode</c>.</remarks>
+        /// <example>
+        /// 358102
+        /// </example>
+        public required string PassCode { get; init; }
+
+        /// <summary>
+        /// 需要接收的告警类别，不传表示全部。
+        /// </summary>
+        /// <remarks>Wire name <c>categories</c>.</remarks>
+        /// <example>
+        /// ["widget.offline","badge.issued"]
+        /// </example>
+        public global::System.Collections.Generic.IReadOnlyList<string>? Categories { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="BindNotifyEmailDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class BindNotifyEmailDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BindNotifyEmailDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_emailConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_passCodeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_categoriesConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "email",
+            "passCode",
+            "categories",
+        });
+        private static readonly int s_emailIndex = s_wireNames.IndexOf("email");
+        private static readonly global::System.Text.Json.JsonEncodedText s_emailName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("email");
+        private static readonly int s_passCodeIndex = s_wireNames.IndexOf("passCode");
+        private static readonly global::System.Text.Json.JsonEncodedText s_passCodeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("passCode");
+        private static readonly int s_categoriesIndex = s_wireNames.IndexOf("categories");
+        private static readonly global::System.Text.Json.JsonEncodedText s_categoriesName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("categories");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static BindNotifyEmailDtoJsonConverter Instance { get; } = new BindNotifyEmailDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> EmailConverter => s_emailConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> PassCodeConverter => s_passCodeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> CategoriesConverter => s_categoriesConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+
+        /// <inheritdoc/>
+        public override BindNotifyEmailDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "BindNotifyEmailDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("BindNotifyEmailDto");
+            string? emailValue = default;
+            string? passCodeValue = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? categoriesValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_emailIndex)
+                {
+                    emailValue = fields.Read(ref reader, EmailConverter, "email", options);
+                }
+                else if (field == s_passCodeIndex)
+                {
+                    passCodeValue = fields.Read(ref reader, PassCodeConverter, "passCode", options);
+                }
+                else if (field == s_categoriesIndex)
+                {
+                    categoriesValue = fields.Read(ref reader, CategoriesConverter, "categories", options);
+                }
+            }
+
+            return new BindNotifyEmailDto
+            {
+                Email = emailValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("email", "BindNotifyEmailDto"),
+                PassCode = passCodeValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("passCode", "BindNotifyEmailDto"),
+                Categories = categoriesValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BindNotifyEmailDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_emailName);
+            EmailConverter.Write(writer, value.Email, options);
+            writer.WritePropertyName(s_passCodeName);
+            PassCodeConverter.Write(writer, value.PassCode, options);
+            if (value.Categories is { } categoriesValue)
+            {
+                writer.WritePropertyName(s_categoriesName);
+                CategoriesConverter.Write(writer, categoriesValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(BindNotifyEmailDto value, string wireName) => wireName switch
+        {
+            "email" => true,
+            "passCode" => true,
+            "categories" => value.Categories is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(CommonResponseDtoJsonConverter))]
+    public sealed partial class CommonResponseDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="CommonResponseDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class CommonResponseDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CommonResponseDto>
+    {
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+        });
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static CommonResponseDtoJsonConverter Instance { get; } = new CommonResponseDtoJsonConverter();
+
+        /// <inheritdoc/>
+        public override CommonResponseDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CommonResponseDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CommonResponseDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+            }
+
+            return new CommonResponseDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CommonResponseDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(CommonResponseDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            _ => false,
+        };
+    }
+}

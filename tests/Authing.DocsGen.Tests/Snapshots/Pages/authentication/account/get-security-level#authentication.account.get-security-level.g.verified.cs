@@ -99,3 +99,696 @@ namespace Authing.Sdk
             Client.SendRawAsync(AuthenticationClient.GetSecurityLevelAsyncCall(request), global::Authing.Sdk.Models.SecurityLevelRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GetSecurityLevelDtoJsonConverter))]
+    public sealed partial class GetSecurityLevelDto
+    {
+        /// <summary>
+        /// Only count sign-ins from this origin when computing activity.
+        /// </summary>
+        /// <remarks>Wire name <c>origin</c>.</remarks>
+        /// <example>
+        /// https://console.example.com
+        /// </example>
+        public string? Origin { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GetSecurityLevelDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GetSecurityLevelDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetSecurityLevelDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_originConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "origin",
+        });
+        private static readonly int s_originIndex = s_wireNames.IndexOf("origin");
+        private static readonly global::System.Text.Json.JsonEncodedText s_originName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("origin");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GetSecurityLevelDtoJsonConverter Instance { get; } = new GetSecurityLevelDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> OriginConverter => s_originConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override GetSecurityLevelDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetSecurityLevelDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetSecurityLevelDto");
+            string? originValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_originIndex)
+                {
+                    originValue = fields.Read(ref reader, OriginConverter, "origin", options);
+                }
+            }
+
+            return new GetSecurityLevelDto
+            {
+                Origin = originValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetSecurityLevelDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Origin is { } originValue)
+            {
+                writer.WritePropertyName(s_originName);
+                OriginConverter.Write(writer, originValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GetSecurityLevelDto value, string wireName) => wireName switch
+        {
+            "origin" => value.Origin is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure SecurityLevelDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(SecurityLevelDtoJsonConverter))]
+    public sealed partial class SecurityLevelDto
+    {
+        /// <summary>
+        /// Security score from 0 to 100.
+        /// </summary>
+        /// <remarks>Wire name <c>score</c>.</remarks>
+        /// <example>
+        /// 85
+        /// </example>
+        public long? Score { get; init; }
+
+        /// <summary>
+        /// Security level
+        /// </summary>
+        /// <remarks>Wire name <c>level</c>.</remarks>
+        /// <example>
+        /// HIGH
+        /// </example>
+        public global::Authing.Sdk.Models.SecurityLevelLevel? Level { get; init; }
+
+        /// <summary>
+        /// Password strength between 0 and 1.
+        /// </summary>
+        /// <remarks>Wire name <c>passwordStrength</c>.</remarks>
+        /// <example>
+        /// 0.75
+        /// </example>
+        public double? PasswordStrength { get; init; }
+
+        /// <summary>
+        /// Suggestions, most effective first.
+        /// </summary>
+        /// <remarks>Wire name <c>suggestions</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.SecuritySuggestionDto>? Suggestions { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="SecurityLevelDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class SecurityLevelDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SecurityLevelDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_scoreConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SecurityLevelLevel?>? s_levelConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_passwordStrengthConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.SecuritySuggestionDto>?>? s_suggestionsConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "score",
+            "level",
+            "passwordStrength",
+            "suggestions",
+        });
+        private static readonly int s_scoreIndex = s_wireNames.IndexOf("score");
+        private static readonly global::System.Text.Json.JsonEncodedText s_scoreName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("score");
+        private static readonly int s_levelIndex = s_wireNames.IndexOf("level");
+        private static readonly global::System.Text.Json.JsonEncodedText s_levelName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("level");
+        private static readonly int s_passwordStrengthIndex = s_wireNames.IndexOf("passwordStrength");
+        private static readonly global::System.Text.Json.JsonEncodedText s_passwordStrengthName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("passwordStrength");
+        private static readonly int s_suggestionsIndex = s_wireNames.IndexOf("suggestions");
+        private static readonly global::System.Text.Json.JsonEncodedText s_suggestionsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("suggestions");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static SecurityLevelDtoJsonConverter Instance { get; } = new SecurityLevelDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> ScoreConverter => s_scoreConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SecurityLevelLevel?> LevelConverter => s_levelConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.SecurityLevelLevelJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> PasswordStrengthConverter => s_passwordStrengthConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.SecuritySuggestionDto>?> SuggestionsConverter => s_suggestionsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.SecuritySuggestionDtoJsonConverter.Instance);
+
+        /// <inheritdoc/>
+        public override SecurityLevelDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "SecurityLevelDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("SecurityLevelDto");
+            long? scoreValue = default;
+            global::Authing.Sdk.Models.SecurityLevelLevel? levelValue = default;
+            double? passwordStrengthValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.SecuritySuggestionDto>? suggestionsValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_scoreIndex)
+                {
+                    scoreValue = fields.Read(ref reader, ScoreConverter, "score", options);
+                }
+                else if (field == s_levelIndex)
+                {
+                    levelValue = fields.Read(ref reader, LevelConverter, "level", options);
+                }
+                else if (field == s_passwordStrengthIndex)
+                {
+                    passwordStrengthValue = fields.Read(ref reader, PasswordStrengthConverter, "passwordStrength", options);
+                }
+                else if (field == s_suggestionsIndex)
+                {
+                    suggestionsValue = fields.Read(ref reader, SuggestionsConverter, "suggestions", options);
+                }
+            }
+
+            return new SecurityLevelDto
+            {
+                Score = scoreValue,
+                Level = levelValue,
+                PasswordStrength = passwordStrengthValue,
+                Suggestions = suggestionsValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SecurityLevelDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Score is { } scoreValue)
+            {
+                writer.WritePropertyName(s_scoreName);
+                ScoreConverter.Write(writer, scoreValue, options);
+            }
+            if (value.Level is { } levelValue)
+            {
+                writer.WritePropertyName(s_levelName);
+                LevelConverter.Write(writer, levelValue, options);
+            }
+            if (value.PasswordStrength is { } passwordStrengthValue)
+            {
+                writer.WritePropertyName(s_passwordStrengthName);
+                PasswordStrengthConverter.Write(writer, passwordStrengthValue, options);
+            }
+            if (value.Suggestions is { } suggestionsValue)
+            {
+                writer.WritePropertyName(s_suggestionsName);
+                SuggestionsConverter.Write(writer, suggestionsValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(SecurityLevelDto value, string wireName) => wireName switch
+        {
+            "score" => value.Score is not null,
+            "level" => value.Level is not null,
+            "passwordStrength" => value.PasswordStrength is not null,
+            "suggestions" => value.Suggestions is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(SecurityLevelRespDtoJsonConverter))]
+    public sealed partial class SecurityLevelRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// Response data.
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.SecurityLevelDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="SecurityLevelRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class SecurityLevelRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SecurityLevelRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SecurityLevelDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static SecurityLevelRespDtoJsonConverter Instance { get; } = new SecurityLevelRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SecurityLevelDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.SecurityLevelDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override SecurityLevelRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "SecurityLevelRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("SecurityLevelRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.SecurityLevelDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new SecurityLevelRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SecurityLevelRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(SecurityLevelRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure SecuritySuggestionDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(SecuritySuggestionDtoJsonConverter))]
+    public sealed partial class SecuritySuggestionDto
+    {
+        /// <summary>
+        /// Suggestion code.
+        /// </summary>
+        /// <remarks>Wire name <c>code</c>.</remarks>
+        /// <example>
+        /// bind-totp
+        /// </example>
+        public string? Code { get; init; }
+
+        /// <summary>
+        /// Human-readable suggestion.
+        /// </summary>
+        /// <remarks>Wire name <c>message</c>.</remarks>
+        /// <example>
+        /// Bind an authenticator app
+        /// </example>
+        public string? Message { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="SecuritySuggestionDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class SecuritySuggestionDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SecuritySuggestionDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_codeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_messageConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "code",
+            "message",
+        });
+        private static readonly int s_codeIndex = s_wireNames.IndexOf("code");
+        private static readonly global::System.Text.Json.JsonEncodedText s_codeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("code");
+        private static readonly int s_messageIndex = s_wireNames.IndexOf("message");
+        private static readonly global::System.Text.Json.JsonEncodedText s_messageName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("message");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static SecuritySuggestionDtoJsonConverter Instance { get; } = new SecuritySuggestionDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> CodeConverter => s_codeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> MessageConverter => s_messageConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override SecuritySuggestionDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "SecuritySuggestionDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("SecuritySuggestionDto");
+            string? codeValue = default;
+            string? messageValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_codeIndex)
+                {
+                    codeValue = fields.Read(ref reader, CodeConverter, "code", options);
+                }
+                else if (field == s_messageIndex)
+                {
+                    messageValue = fields.Read(ref reader, MessageConverter, "message", options);
+                }
+            }
+
+            return new SecuritySuggestionDto
+            {
+                Code = codeValue,
+                Message = messageValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SecuritySuggestionDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Code is { } codeValue)
+            {
+                writer.WritePropertyName(s_codeName);
+                CodeConverter.Write(writer, codeValue, options);
+            }
+            if (value.Message is { } messageValue)
+            {
+                writer.WritePropertyName(s_messageName);
+                MessageConverter.Write(writer, messageValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(SecuritySuggestionDto value, string wireName) => wireName switch
+        {
+            "code" => value.Code is not null,
+            "message" => value.Message is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Security level
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(SecurityLevelLevelJsonConverter))]
+    public readonly partial struct SecurityLevelLevel : global::System.IEquatable<SecurityLevelLevel>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public SecurityLevelLevel(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// Below 60
+        /// </summary>
+        /// <remarks>Wire value <c>LOW</c>.</remarks>
+        public static SecurityLevelLevel Low { get; } = new SecurityLevelLevel("LOW");
+
+        /// <summary>
+        /// 60 to 79
+        /// </summary>
+        /// <remarks>Wire value <c>MEDIUM</c>.</remarks>
+        public static SecurityLevelLevel Medium { get; } = new SecurityLevelLevel("MEDIUM");
+
+        /// <summary>
+        /// 80 and above
+        /// </summary>
+        /// <remarks>Wire value <c>HIGH</c>.</remarks>
+        public static SecurityLevelLevel High { get; } = new SecurityLevelLevel("HIGH");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "LOW" => true,
+            "MEDIUM" => true,
+            "HIGH" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator SecurityLevelLevel(string value) => new SecurityLevelLevel(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(SecurityLevelLevel left, SecurityLevelLevel right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(SecurityLevelLevel left, SecurityLevelLevel right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(SecurityLevelLevel other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is SecurityLevelLevel other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="SecurityLevelLevel"/> as its wire string, keeping unknown values.</summary>
+    public sealed class SecurityLevelLevelJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SecurityLevelLevel>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static SecurityLevelLevelJsonConverter Instance { get; } = new SecurityLevelLevelJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "LOW",
+            "MEDIUM",
+            "HIGH",
+        });
+
+        private static readonly SecurityLevelLevel[] s_known = new SecurityLevelLevel[]
+        {
+            SecurityLevelLevel.Low,
+            SecurityLevelLevel.Medium,
+            SecurityLevelLevel.High,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("LOW"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("MEDIUM"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("HIGH"),
+        };
+
+        /// <inheritdoc/>
+        public override SecurityLevelLevel Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new SecurityLevelLevel(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SecurityLevelLevel value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}

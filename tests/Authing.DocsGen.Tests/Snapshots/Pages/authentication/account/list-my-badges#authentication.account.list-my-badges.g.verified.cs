@@ -192,3 +192,634 @@ namespace Authing.Sdk
             Client.SendRawAsync(AuthenticationClient.ListMyBadgesAsyncCall(request), global::Authing.Sdk.Models.MyBadgePaginatedRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ListMyBadgesDtoJsonConverter))]
+    public sealed partial class ListMyBadgesDto
+    {
+        /// <summary>
+        /// Page number, starting from 1.
+        /// </summary>
+        /// <remarks>Wire name <c>page</c>. Documented default: <c>1</c>.</remarks>
+        /// <example>
+        /// 1
+        /// </example>
+        public long? Page { get; init; }
+
+        /// <summary>
+        /// Page size, at most 50.
+        /// </summary>
+        /// <remarks>Wire name <c>limit</c>. Documented default: <c>10</c>.</remarks>
+        /// <example>
+        /// 10
+        /// </example>
+        public long? Limit { get; init; }
+
+        /// <summary>
+        /// Whether to include expired badges.
+        /// </summary>
+        /// <remarks>Wire name <c>includeExpired</c>. Documented default: <c>false</c>.</remarks>
+        /// <example>
+        /// false
+        /// </example>
+        public bool? IncludeExpired { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="ListMyBadgesDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class ListMyBadgesDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListMyBadgesDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_pageConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_limitConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_includeExpiredConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "page",
+            "limit",
+            "includeExpired",
+        });
+        private static readonly int s_pageIndex = s_wireNames.IndexOf("page");
+        private static readonly global::System.Text.Json.JsonEncodedText s_pageName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("page");
+        private static readonly int s_limitIndex = s_wireNames.IndexOf("limit");
+        private static readonly global::System.Text.Json.JsonEncodedText s_limitName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("limit");
+        private static readonly int s_includeExpiredIndex = s_wireNames.IndexOf("includeExpired");
+        private static readonly global::System.Text.Json.JsonEncodedText s_includeExpiredName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("includeExpired");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static ListMyBadgesDtoJsonConverter Instance { get; } = new ListMyBadgesDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> PageConverter => s_pageConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> LimitConverter => s_limitConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> IncludeExpiredConverter => s_includeExpiredConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+
+        /// <inheritdoc/>
+        public override ListMyBadgesDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ListMyBadgesDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ListMyBadgesDto");
+            long? pageValue = default;
+            long? limitValue = default;
+            bool? includeExpiredValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_pageIndex)
+                {
+                    pageValue = fields.Read(ref reader, PageConverter, "page", options);
+                }
+                else if (field == s_limitIndex)
+                {
+                    limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
+                }
+                else if (field == s_includeExpiredIndex)
+                {
+                    includeExpiredValue = fields.Read(ref reader, IncludeExpiredConverter, "includeExpired", options);
+                }
+            }
+
+            return new ListMyBadgesDto
+            {
+                Page = pageValue,
+                Limit = limitValue,
+                IncludeExpired = includeExpiredValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListMyBadgesDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Page is { } pageValue)
+            {
+                writer.WritePropertyName(s_pageName);
+                PageConverter.Write(writer, pageValue, options);
+            }
+            if (value.Limit is { } limitValue)
+            {
+                writer.WritePropertyName(s_limitName);
+                LimitConverter.Write(writer, limitValue, options);
+            }
+            if (value.IncludeExpired is { } includeExpiredValue)
+            {
+                writer.WritePropertyName(s_includeExpiredName);
+                IncludeExpiredConverter.Write(writer, includeExpiredValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(ListMyBadgesDto value, string wireName) => wireName switch
+        {
+            "page" => value.Page is not null,
+            "limit" => value.Limit is not null,
+            "includeExpired" => value.IncludeExpired is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure MyBadgeDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(MyBadgeDtoJsonConverter))]
+    public sealed partial class MyBadgeDto
+    {
+        /// <summary>
+        /// Badge ID.
+        /// </summary>
+        /// <remarks>Wire name <c>badgeId</c>.</remarks>
+        /// <example>
+        /// b_91f3
+        /// </example>
+        public string? BadgeId { get; init; }
+
+        /// <summary>
+        /// Badge title.
+        /// </summary>
+        /// <remarks>Wire name <c>title</c>.</remarks>
+        /// <example>
+        /// Top contributor
+        /// </example>
+        public string? Title { get; init; }
+
+        /// <summary>
+        /// Badge level.
+        /// </summary>
+        /// <remarks>Wire name <c>level</c>.</remarks>
+        /// <example>
+        /// 2
+        /// </example>
+        public long? Level { get; init; }
+
+        /// <summary>
+        /// When the badge was issued, a millisecond timestamp.
+        /// </summary>
+        /// <remarks>Wire name <c>issuedAt</c>.</remarks>
+        /// <example>
+        /// 1701561600000
+        /// </example>
+        public long? IssuedAt { get; init; }
+
+        /// <summary>
+        /// When the badge expires, a millisecond timestamp. Empty when it never expires.
+        /// </summary>
+        /// <remarks>Wire name <c>expiresAt</c>.</remarks>
+        public long? ExpiresAt { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="MyBadgeDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class MyBadgeDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MyBadgeDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_badgeIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_titleConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_levelConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_issuedAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_expiresAtConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "badgeId",
+            "title",
+            "level",
+            "issuedAt",
+            "expiresAt",
+        });
+        private static readonly int s_badgeIdIndex = s_wireNames.IndexOf("badgeId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_badgeIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("badgeId");
+        private static readonly int s_titleIndex = s_wireNames.IndexOf("title");
+        private static readonly global::System.Text.Json.JsonEncodedText s_titleName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("title");
+        private static readonly int s_levelIndex = s_wireNames.IndexOf("level");
+        private static readonly global::System.Text.Json.JsonEncodedText s_levelName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("level");
+        private static readonly int s_issuedAtIndex = s_wireNames.IndexOf("issuedAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_issuedAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("issuedAt");
+        private static readonly int s_expiresAtIndex = s_wireNames.IndexOf("expiresAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_expiresAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("expiresAt");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static MyBadgeDtoJsonConverter Instance { get; } = new MyBadgeDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> BadgeIdConverter => s_badgeIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TitleConverter => s_titleConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> LevelConverter => s_levelConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> IssuedAtConverter => s_issuedAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> ExpiresAtConverter => s_expiresAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override MyBadgeDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "MyBadgeDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("MyBadgeDto");
+            string? badgeIdValue = default;
+            string? titleValue = default;
+            long? levelValue = default;
+            long? issuedAtValue = default;
+            long? expiresAtValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_badgeIdIndex)
+                {
+                    badgeIdValue = fields.Read(ref reader, BadgeIdConverter, "badgeId", options);
+                }
+                else if (field == s_titleIndex)
+                {
+                    titleValue = fields.Read(ref reader, TitleConverter, "title", options);
+                }
+                else if (field == s_levelIndex)
+                {
+                    levelValue = fields.Read(ref reader, LevelConverter, "level", options);
+                }
+                else if (field == s_issuedAtIndex)
+                {
+                    issuedAtValue = fields.Read(ref reader, IssuedAtConverter, "issuedAt", options);
+                }
+                else if (field == s_expiresAtIndex)
+                {
+                    expiresAtValue = fields.Read(ref reader, ExpiresAtConverter, "expiresAt", options);
+                }
+            }
+
+            return new MyBadgeDto
+            {
+                BadgeId = badgeIdValue,
+                Title = titleValue,
+                Level = levelValue,
+                IssuedAt = issuedAtValue,
+                ExpiresAt = expiresAtValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MyBadgeDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.BadgeId is { } badgeIdValue)
+            {
+                writer.WritePropertyName(s_badgeIdName);
+                BadgeIdConverter.Write(writer, badgeIdValue, options);
+            }
+            if (value.Title is { } titleValue)
+            {
+                writer.WritePropertyName(s_titleName);
+                TitleConverter.Write(writer, titleValue, options);
+            }
+            if (value.Level is { } levelValue)
+            {
+                writer.WritePropertyName(s_levelName);
+                LevelConverter.Write(writer, levelValue, options);
+            }
+            if (value.IssuedAt is { } issuedAtValue)
+            {
+                writer.WritePropertyName(s_issuedAtName);
+                IssuedAtConverter.Write(writer, issuedAtValue, options);
+            }
+            if (value.ExpiresAt is { } expiresAtValue)
+            {
+                writer.WritePropertyName(s_expiresAtName);
+                ExpiresAtConverter.Write(writer, expiresAtValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(MyBadgeDto value, string wireName) => wireName switch
+        {
+            "badgeId" => value.BadgeId is not null,
+            "title" => value.Title is not null,
+            "level" => value.Level is not null,
+            "issuedAt" => value.IssuedAt is not null,
+            "expiresAt" => value.ExpiresAt is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure MyBadgePaginatedDataDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(MyBadgePaginatedDataDtoJsonConverter))]
+    public sealed partial class MyBadgePaginatedDataDto
+    {
+        /// <summary>
+        /// Badges.
+        /// </summary>
+        /// <remarks>Wire name <c>list</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.MyBadgeDto>? List { get; init; }
+
+        /// <summary>
+        /// Total number of badges.
+        /// </summary>
+        /// <remarks>Wire name <c>totalCount</c>.</remarks>
+        /// <example>
+        /// 1
+        /// </example>
+        public long? TotalCount { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="MyBadgePaginatedDataDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class MyBadgePaginatedDataDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MyBadgePaginatedDataDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.MyBadgeDto>?>? s_listConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_totalCountConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "list",
+            "totalCount",
+        });
+        private static readonly int s_listIndex = s_wireNames.IndexOf("list");
+        private static readonly global::System.Text.Json.JsonEncodedText s_listName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("list");
+        private static readonly int s_totalCountIndex = s_wireNames.IndexOf("totalCount");
+        private static readonly global::System.Text.Json.JsonEncodedText s_totalCountName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("totalCount");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static MyBadgePaginatedDataDtoJsonConverter Instance { get; } = new MyBadgePaginatedDataDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.MyBadgeDto>?> ListConverter => s_listConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.MyBadgeDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> TotalCountConverter => s_totalCountConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override MyBadgePaginatedDataDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "MyBadgePaginatedDataDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("MyBadgePaginatedDataDto");
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.MyBadgeDto>? listValue = default;
+            long? totalCountValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_listIndex)
+                {
+                    listValue = fields.Read(ref reader, ListConverter, "list", options);
+                }
+                else if (field == s_totalCountIndex)
+                {
+                    totalCountValue = fields.Read(ref reader, TotalCountConverter, "totalCount", options);
+                }
+            }
+
+            return new MyBadgePaginatedDataDto
+            {
+                List = listValue,
+                TotalCount = totalCountValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MyBadgePaginatedDataDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.List is { } listValue)
+            {
+                writer.WritePropertyName(s_listName);
+                ListConverter.Write(writer, listValue, options);
+            }
+            if (value.TotalCount is { } totalCountValue)
+            {
+                writer.WritePropertyName(s_totalCountName);
+                TotalCountConverter.Write(writer, totalCountValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(MyBadgePaginatedDataDto value, string wireName) => wireName switch
+        {
+            "list" => value.List is not null,
+            "totalCount" => value.TotalCount is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(MyBadgePaginatedRespDtoJsonConverter))]
+    public sealed partial class MyBadgePaginatedRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// Response data.
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.MyBadgePaginatedDataDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="MyBadgePaginatedRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class MyBadgePaginatedRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MyBadgePaginatedRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.MyBadgePaginatedDataDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static MyBadgePaginatedRespDtoJsonConverter Instance { get; } = new MyBadgePaginatedRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.MyBadgePaginatedDataDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.MyBadgePaginatedDataDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override MyBadgePaginatedRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "MyBadgePaginatedRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("MyBadgePaginatedRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.MyBadgePaginatedDataDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new MyBadgePaginatedRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MyBadgePaginatedRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(MyBadgePaginatedRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}

@@ -192,3 +192,928 @@ namespace Authing.Sdk
             Client.SendRawAsync(AuthenticationClient.ListMyDevicesAsyncCall(request), global::Authing.Sdk.Models.MyDevicePaginatedRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ListMyDevicesDtoJsonConverter))]
+    public sealed partial class ListMyDevicesDto
+    {
+        /// <summary>
+        /// Page number, starting from 1. Example value: 1
+        /// </summary>
+        /// <remarks>Wire name <c>page</c>. Documented default: <c>1</c>.</remarks>
+        /// <example>
+        /// 1
+        /// </example>
+        public long? Page { get; init; }
+
+        /// <summary>
+        /// Page size, at most 50. Example value: 10
+        /// </summary>
+        /// <remarks>Wire name <c>limit</c>. Documented default: <c>10</c>.</remarks>
+        /// <example>
+        /// 10
+        /// </example>
+        public long? Limit { get; init; }
+
+        /// <summary>
+        /// Only return devices of this platform
+        /// </summary>
+        /// <remarks>Wire name <c>platform</c>.</remarks>
+        public global::Authing.Sdk.Models.ListMyDevicesPlatform? Platform { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="ListMyDevicesDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class ListMyDevicesDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListMyDevicesDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_pageConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_limitConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListMyDevicesPlatform?>? s_platformConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "page",
+            "limit",
+            "platform",
+        });
+        private static readonly int s_pageIndex = s_wireNames.IndexOf("page");
+        private static readonly global::System.Text.Json.JsonEncodedText s_pageName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("page");
+        private static readonly int s_limitIndex = s_wireNames.IndexOf("limit");
+        private static readonly global::System.Text.Json.JsonEncodedText s_limitName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("limit");
+        private static readonly int s_platformIndex = s_wireNames.IndexOf("platform");
+        private static readonly global::System.Text.Json.JsonEncodedText s_platformName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("platform");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static ListMyDevicesDtoJsonConverter Instance { get; } = new ListMyDevicesDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> PageConverter => s_pageConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> LimitConverter => s_limitConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListMyDevicesPlatform?> PlatformConverter => s_platformConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.ListMyDevicesPlatformJsonConverter.Instance);
+
+        /// <inheritdoc/>
+        public override ListMyDevicesDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ListMyDevicesDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ListMyDevicesDto");
+            long? pageValue = default;
+            long? limitValue = default;
+            global::Authing.Sdk.Models.ListMyDevicesPlatform? platformValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_pageIndex)
+                {
+                    pageValue = fields.Read(ref reader, PageConverter, "page", options);
+                }
+                else if (field == s_limitIndex)
+                {
+                    limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
+                }
+                else if (field == s_platformIndex)
+                {
+                    platformValue = fields.Read(ref reader, PlatformConverter, "platform", options);
+                }
+            }
+
+            return new ListMyDevicesDto
+            {
+                Page = pageValue,
+                Limit = limitValue,
+                Platform = platformValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListMyDevicesDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Page is { } pageValue)
+            {
+                writer.WritePropertyName(s_pageName);
+                PageConverter.Write(writer, pageValue, options);
+            }
+            if (value.Limit is { } limitValue)
+            {
+                writer.WritePropertyName(s_limitName);
+                LimitConverter.Write(writer, limitValue, options);
+            }
+            if (value.Platform is { } platformValue)
+            {
+                writer.WritePropertyName(s_platformName);
+                PlatformConverter.Write(writer, platformValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(ListMyDevicesDto value, string wireName) => wireName switch
+        {
+            "page" => value.Page is not null,
+            "limit" => value.Limit is not null,
+            "platform" => value.Platform is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure MyDeviceDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(MyDeviceDtoJsonConverter))]
+    public sealed partial class MyDeviceDto
+    {
+        /// <summary>
+        /// Device ID.
+        /// </summary>
+        /// <remarks>Wire name <c>deviceId</c>.</remarks>
+        /// <example>
+        /// dev_01
+        /// </example>
+        public string? DeviceId { get; init; }
+
+        /// <summary>
+        /// Platform
+        /// </summary>
+        /// <remarks>Wire name <c>platform</c>.</remarks>
+        /// <example>
+        /// ios
+        /// </example>
+        public global::Authing.Sdk.Models.MyDevicePlatform? Platform { get; init; }
+
+        /// <summary>
+        /// Device name.
+        /// </summary>
+        /// <remarks>Wire name <c>name</c>.</remarks>
+        /// <example>
+        /// Ming's iPhone
+        /// </example>
+        public string? Name { get; init; }
+
+        /// <summary>
+        /// Whether this is the device making the request.
+        /// </summary>
+        /// <remarks>Wire name <c>current</c>.</remarks>
+        /// <example>
+        /// true
+        /// </example>
+        public bool? Current { get; init; }
+
+        /// <summary>
+        /// Last time the device was seen, a millisecond timestamp.
+        /// </summary>
+        /// <remarks>Wire name <c>lastSeenAt</c>.</remarks>
+        /// <example>
+        /// 1701388800000
+        /// </example>
+        public long? LastSeenAt { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="MyDeviceDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class MyDeviceDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MyDeviceDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_deviceIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.MyDevicePlatform?>? s_platformConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_currentConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_lastSeenAtConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "deviceId",
+            "platform",
+            "name",
+            "current",
+            "lastSeenAt",
+        });
+        private static readonly int s_deviceIdIndex = s_wireNames.IndexOf("deviceId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_deviceIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("deviceId");
+        private static readonly int s_platformIndex = s_wireNames.IndexOf("platform");
+        private static readonly global::System.Text.Json.JsonEncodedText s_platformName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("platform");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_currentIndex = s_wireNames.IndexOf("current");
+        private static readonly global::System.Text.Json.JsonEncodedText s_currentName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("current");
+        private static readonly int s_lastSeenAtIndex = s_wireNames.IndexOf("lastSeenAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_lastSeenAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("lastSeenAt");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static MyDeviceDtoJsonConverter Instance { get; } = new MyDeviceDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> DeviceIdConverter => s_deviceIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.MyDevicePlatform?> PlatformConverter => s_platformConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.MyDevicePlatformJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> CurrentConverter => s_currentConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> LastSeenAtConverter => s_lastSeenAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override MyDeviceDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "MyDeviceDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("MyDeviceDto");
+            string? deviceIdValue = default;
+            global::Authing.Sdk.Models.MyDevicePlatform? platformValue = default;
+            string? nameValue = default;
+            bool? currentValue = default;
+            long? lastSeenAtValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_deviceIdIndex)
+                {
+                    deviceIdValue = fields.Read(ref reader, DeviceIdConverter, "deviceId", options);
+                }
+                else if (field == s_platformIndex)
+                {
+                    platformValue = fields.Read(ref reader, PlatformConverter, "platform", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_currentIndex)
+                {
+                    currentValue = fields.Read(ref reader, CurrentConverter, "current", options);
+                }
+                else if (field == s_lastSeenAtIndex)
+                {
+                    lastSeenAtValue = fields.Read(ref reader, LastSeenAtConverter, "lastSeenAt", options);
+                }
+            }
+
+            return new MyDeviceDto
+            {
+                DeviceId = deviceIdValue,
+                Platform = platformValue,
+                Name = nameValue,
+                Current = currentValue,
+                LastSeenAt = lastSeenAtValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MyDeviceDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.DeviceId is { } deviceIdValue)
+            {
+                writer.WritePropertyName(s_deviceIdName);
+                DeviceIdConverter.Write(writer, deviceIdValue, options);
+            }
+            if (value.Platform is { } platformValue)
+            {
+                writer.WritePropertyName(s_platformName);
+                PlatformConverter.Write(writer, platformValue, options);
+            }
+            if (value.Name is { } nameValue)
+            {
+                writer.WritePropertyName(s_nameName);
+                NameConverter.Write(writer, nameValue, options);
+            }
+            if (value.Current is { } currentValue)
+            {
+                writer.WritePropertyName(s_currentName);
+                CurrentConverter.Write(writer, currentValue, options);
+            }
+            if (value.LastSeenAt is { } lastSeenAtValue)
+            {
+                writer.WritePropertyName(s_lastSeenAtName);
+                LastSeenAtConverter.Write(writer, lastSeenAtValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(MyDeviceDto value, string wireName) => wireName switch
+        {
+            "deviceId" => value.DeviceId is not null,
+            "platform" => value.Platform is not null,
+            "name" => value.Name is not null,
+            "current" => value.Current is not null,
+            "lastSeenAt" => value.LastSeenAt is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure MyDevicePaginatedDataDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(MyDevicePaginatedDataDtoJsonConverter))]
+    public sealed partial class MyDevicePaginatedDataDto
+    {
+        /// <summary>
+        /// Devices. Nested type: MyDeviceDto.
+        /// </summary>
+        /// <remarks>Wire name <c>list</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.MyDeviceDto>? List { get; init; }
+
+        /// <summary>
+        /// Total number of devices.
+        /// </summary>
+        /// <remarks>Wire name <c>totalCount</c>.</remarks>
+        /// <example>
+        /// 1
+        /// </example>
+        public long? TotalCount { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="MyDevicePaginatedDataDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class MyDevicePaginatedDataDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MyDevicePaginatedDataDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.MyDeviceDto>?>? s_listConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_totalCountConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "list",
+            "totalCount",
+        });
+        private static readonly int s_listIndex = s_wireNames.IndexOf("list");
+        private static readonly global::System.Text.Json.JsonEncodedText s_listName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("list");
+        private static readonly int s_totalCountIndex = s_wireNames.IndexOf("totalCount");
+        private static readonly global::System.Text.Json.JsonEncodedText s_totalCountName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("totalCount");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static MyDevicePaginatedDataDtoJsonConverter Instance { get; } = new MyDevicePaginatedDataDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.MyDeviceDto>?> ListConverter => s_listConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.MyDeviceDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> TotalCountConverter => s_totalCountConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override MyDevicePaginatedDataDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "MyDevicePaginatedDataDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("MyDevicePaginatedDataDto");
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.MyDeviceDto>? listValue = default;
+            long? totalCountValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_listIndex)
+                {
+                    listValue = fields.Read(ref reader, ListConverter, "list", options);
+                }
+                else if (field == s_totalCountIndex)
+                {
+                    totalCountValue = fields.Read(ref reader, TotalCountConverter, "totalCount", options);
+                }
+            }
+
+            return new MyDevicePaginatedDataDto
+            {
+                List = listValue,
+                TotalCount = totalCountValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MyDevicePaginatedDataDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.List is { } listValue)
+            {
+                writer.WritePropertyName(s_listName);
+                ListConverter.Write(writer, listValue, options);
+            }
+            if (value.TotalCount is { } totalCountValue)
+            {
+                writer.WritePropertyName(s_totalCountName);
+                TotalCountConverter.Write(writer, totalCountValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(MyDevicePaginatedDataDto value, string wireName) => wireName switch
+        {
+            "list" => value.List is not null,
+            "totalCount" => value.TotalCount is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(MyDevicePaginatedRespDtoJsonConverter))]
+    public sealed partial class MyDevicePaginatedRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// Response data.
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.MyDevicePaginatedDataDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="MyDevicePaginatedRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class MyDevicePaginatedRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MyDevicePaginatedRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.MyDevicePaginatedDataDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static MyDevicePaginatedRespDtoJsonConverter Instance { get; } = new MyDevicePaginatedRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.MyDevicePaginatedDataDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.MyDevicePaginatedDataDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override MyDevicePaginatedRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "MyDevicePaginatedRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("MyDevicePaginatedRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.MyDevicePaginatedDataDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new MyDevicePaginatedRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MyDevicePaginatedRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(MyDevicePaginatedRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Only return devices of this platform
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ListMyDevicesPlatformJsonConverter))]
+    public readonly partial struct ListMyDevicesPlatform : global::System.IEquatable<ListMyDevicesPlatform>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public ListMyDevicesPlatform(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// iOS
+        /// </summary>
+        /// <remarks>Wire value <c>ios</c>.</remarks>
+        public static ListMyDevicesPlatform Ios { get; } = new ListMyDevicesPlatform("ios");
+
+        /// <summary>
+        /// Android
+        /// </summary>
+        /// <remarks>Wire value <c>android</c>.</remarks>
+        public static ListMyDevicesPlatform Android { get; } = new ListMyDevicesPlatform("android");
+
+        /// <summary>
+        /// Windows
+        /// </summary>
+        /// <remarks>Wire value <c>windows</c>.</remarks>
+        public static ListMyDevicesPlatform Windows { get; } = new ListMyDevicesPlatform("windows");
+
+        /// <summary>
+        /// macOS
+        /// </summary>
+        /// <remarks>Wire value <c>macos</c>.</remarks>
+        public static ListMyDevicesPlatform Macos { get; } = new ListMyDevicesPlatform("macos");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "ios" => true,
+            "android" => true,
+            "windows" => true,
+            "macos" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator ListMyDevicesPlatform(string value) => new ListMyDevicesPlatform(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(ListMyDevicesPlatform left, ListMyDevicesPlatform right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(ListMyDevicesPlatform left, ListMyDevicesPlatform right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(ListMyDevicesPlatform other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is ListMyDevicesPlatform other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="ListMyDevicesPlatform"/> as its wire string, keeping unknown values.</summary>
+    public sealed class ListMyDevicesPlatformJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListMyDevicesPlatform>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static ListMyDevicesPlatformJsonConverter Instance { get; } = new ListMyDevicesPlatformJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "ios",
+            "android",
+            "windows",
+            "macos",
+        });
+
+        private static readonly ListMyDevicesPlatform[] s_known = new ListMyDevicesPlatform[]
+        {
+            ListMyDevicesPlatform.Ios,
+            ListMyDevicesPlatform.Android,
+            ListMyDevicesPlatform.Windows,
+            ListMyDevicesPlatform.Macos,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ios"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("android"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("windows"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("macos"),
+        };
+
+        /// <inheritdoc/>
+        public override ListMyDevicesPlatform Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new ListMyDevicesPlatform(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListMyDevicesPlatform value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Platform
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(MyDevicePlatformJsonConverter))]
+    public readonly partial struct MyDevicePlatform : global::System.IEquatable<MyDevicePlatform>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public MyDevicePlatform(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// iOS
+        /// </summary>
+        /// <remarks>Wire value <c>ios</c>.</remarks>
+        public static MyDevicePlatform Ios { get; } = new MyDevicePlatform("ios");
+
+        /// <summary>
+        /// Android
+        /// </summary>
+        /// <remarks>Wire value <c>android</c>.</remarks>
+        public static MyDevicePlatform Android { get; } = new MyDevicePlatform("android");
+
+        /// <summary>
+        /// Windows
+        /// </summary>
+        /// <remarks>Wire value <c>windows</c>.</remarks>
+        public static MyDevicePlatform Windows { get; } = new MyDevicePlatform("windows");
+
+        /// <summary>
+        /// macOS
+        /// </summary>
+        /// <remarks>Wire value <c>macos</c>.</remarks>
+        public static MyDevicePlatform Macos { get; } = new MyDevicePlatform("macos");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "ios" => true,
+            "android" => true,
+            "windows" => true,
+            "macos" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator MyDevicePlatform(string value) => new MyDevicePlatform(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(MyDevicePlatform left, MyDevicePlatform right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(MyDevicePlatform left, MyDevicePlatform right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(MyDevicePlatform other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is MyDevicePlatform other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="MyDevicePlatform"/> as its wire string, keeping unknown values.</summary>
+    public sealed class MyDevicePlatformJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MyDevicePlatform>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static MyDevicePlatformJsonConverter Instance { get; } = new MyDevicePlatformJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "ios",
+            "android",
+            "windows",
+            "macos",
+        });
+
+        private static readonly MyDevicePlatform[] s_known = new MyDevicePlatform[]
+        {
+            MyDevicePlatform.Ios,
+            MyDevicePlatform.Android,
+            MyDevicePlatform.Windows,
+            MyDevicePlatform.Macos,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ios"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("android"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("windows"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("macos"),
+        };
+
+        /// <inheritdoc/>
+        public override MyDevicePlatform Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new MyDevicePlatform(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MyDevicePlatform value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}

@@ -101,3 +101,529 @@ namespace Authing.Sdk
             Client.SendRawAsync(AuthenticationClient.EnrollWidgetFactorAsyncCall(request), global::Authing.Sdk.Models.EnrollWidgetFactorRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(EnrollWidgetFactorDtoJsonConverter))]
+    public sealed partial class EnrollWidgetFactorDto
+    {
+        /// <summary>
+        /// 「发起绑定部件解锁要素」接口返回的票据，有效期为五分钟。
+        /// </summary>
+        /// <remarks>Wire name <c>enrollmentTicket</c>.</remarks>
+        /// <example>
+        /// tkt_Vb3X9qL2mN8pR4sT6uW0yZ1aC5eG7iK9
+        /// </example>
+        public required string EnrollmentTicket { get; init; }
+
+        /// <summary>
+        /// 解锁要素类型
+        /// </summary>
+        /// <remarks>Wire name <c>factorKind</c>.</remarks>
+        /// <example>
+        /// SMS
+        /// </example>
+        public required global::Authing.Sdk.Models.EnrollWidgetFactorFactorKind FactorKind { get; init; }
+
+        /// <summary>
+        /// 绑定时需要提交的验证信息。
+        /// </summary>
+        /// <remarks>Wire name <c>proof</c>.</remarks>
+        public required global::Authing.Sdk.Models.WidgetFactorProofDto Proof { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="EnrollWidgetFactorDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class EnrollWidgetFactorDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<EnrollWidgetFactorDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_enrollmentTicketConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollWidgetFactorFactorKind?>? s_factorKindConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetFactorProofDto>? s_proofConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "enrollmentTicket",
+            "factorKind",
+            "proof",
+        });
+        private static readonly int s_enrollmentTicketIndex = s_wireNames.IndexOf("enrollmentTicket");
+        private static readonly global::System.Text.Json.JsonEncodedText s_enrollmentTicketName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("enrollmentTicket");
+        private static readonly int s_factorKindIndex = s_wireNames.IndexOf("factorKind");
+        private static readonly global::System.Text.Json.JsonEncodedText s_factorKindName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("factorKind");
+        private static readonly int s_proofIndex = s_wireNames.IndexOf("proof");
+        private static readonly global::System.Text.Json.JsonEncodedText s_proofName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("proof");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static EnrollWidgetFactorDtoJsonConverter Instance { get; } = new EnrollWidgetFactorDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> EnrollmentTicketConverter => s_enrollmentTicketConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.EnrollWidgetFactorFactorKind?> FactorKindConverter => s_factorKindConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.EnrollWidgetFactorFactorKindJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetFactorProofDto> ProofConverter => s_proofConverter ??= global::Authing.Sdk.Models.WidgetFactorProofDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override EnrollWidgetFactorDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "EnrollWidgetFactorDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("EnrollWidgetFactorDto");
+            string? enrollmentTicketValue = default;
+            global::Authing.Sdk.Models.EnrollWidgetFactorFactorKind? factorKindValue = default;
+            global::Authing.Sdk.Models.WidgetFactorProofDto? proofValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_enrollmentTicketIndex)
+                {
+                    enrollmentTicketValue = fields.Read(ref reader, EnrollmentTicketConverter, "enrollmentTicket", options);
+                }
+                else if (field == s_factorKindIndex)
+                {
+                    factorKindValue = fields.Read(ref reader, FactorKindConverter, "factorKind", options);
+                }
+                else if (field == s_proofIndex)
+                {
+                    proofValue = fields.Read(ref reader, ProofConverter, "proof", options);
+                }
+            }
+
+            return new EnrollWidgetFactorDto
+            {
+                EnrollmentTicket = enrollmentTicketValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("enrollmentTicket", "EnrollWidgetFactorDto"),
+                FactorKind = factorKindValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("factorKind", "EnrollWidgetFactorDto"),
+                Proof = proofValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("proof", "EnrollWidgetFactorDto"),
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, EnrollWidgetFactorDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_enrollmentTicketName);
+            EnrollmentTicketConverter.Write(writer, value.EnrollmentTicket, options);
+            writer.WritePropertyName(s_factorKindName);
+            FactorKindConverter.Write(writer, value.FactorKind, options);
+            writer.WritePropertyName(s_proofName);
+            ProofConverter.Write(writer, value.Proof, options);
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(EnrollWidgetFactorDto value, string wireName) => wireName switch
+        {
+            "enrollmentTicket" => true,
+            "factorKind" => true,
+            "proof" => true,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(EnrollWidgetFactorRespDtoJsonConverter))]
+    public sealed partial class EnrollWidgetFactorRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="EnrollWidgetFactorRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class EnrollWidgetFactorRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<EnrollWidgetFactorRespDto>
+    {
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+        });
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static EnrollWidgetFactorRespDtoJsonConverter Instance { get; } = new EnrollWidgetFactorRespDtoJsonConverter();
+
+        /// <inheritdoc/>
+        public override EnrollWidgetFactorRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "EnrollWidgetFactorRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("EnrollWidgetFactorRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+            }
+
+            return new EnrollWidgetFactorRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, EnrollWidgetFactorRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(EnrollWidgetFactorRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure WidgetFactorProofDto.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetFactorProofDtoJsonConverter))]
+    public sealed partial class WidgetFactorProofDto
+    {
+        /// <summary>
+        /// 短信、邮件或动态口令类型的要素需要传此参数，值为收到的验证码。
+        /// </summary>
+        /// <remarks>Wire name <c>code</c>.</remarks>
+        /// <example>
+        /// 246810
+        /// </example>
+        public string? Code { get; init; }
+
+        /// <summary>
+        /// 手机推送类型的要素需要传此参数，值为推送确认后返回的回执。
+        /// </summary>
+        /// <remarks>Wire name <c>pushReceipt</c>.</remarks>
+        /// <example>
+        /// rcpt_19af
+        /// </example>
+        public string? PushReceipt { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetFactorProofDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WidgetFactorProofDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetFactorProofDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_codeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_pushReceiptConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "code",
+            "pushReceipt",
+        });
+        private static readonly int s_codeIndex = s_wireNames.IndexOf("code");
+        private static readonly global::System.Text.Json.JsonEncodedText s_codeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("code");
+        private static readonly int s_pushReceiptIndex = s_wireNames.IndexOf("pushReceipt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_pushReceiptName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("pushReceipt");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetFactorProofDtoJsonConverter Instance { get; } = new WidgetFactorProofDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> CodeConverter => s_codeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> PushReceiptConverter => s_pushReceiptConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override WidgetFactorProofDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetFactorProofDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetFactorProofDto");
+            string? codeValue = default;
+            string? pushReceiptValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_codeIndex)
+                {
+                    codeValue = fields.Read(ref reader, CodeConverter, "code", options);
+                }
+                else if (field == s_pushReceiptIndex)
+                {
+                    pushReceiptValue = fields.Read(ref reader, PushReceiptConverter, "pushReceipt", options);
+                }
+            }
+
+            return new WidgetFactorProofDto
+            {
+                Code = codeValue,
+                PushReceipt = pushReceiptValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetFactorProofDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Code is { } codeValue)
+            {
+                writer.WritePropertyName(s_codeName);
+                CodeConverter.Write(writer, codeValue, options);
+            }
+            if (value.PushReceipt is { } pushReceiptValue)
+            {
+                writer.WritePropertyName(s_pushReceiptName);
+                PushReceiptConverter.Write(writer, pushReceiptValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WidgetFactorProofDto value, string wireName) => wireName switch
+        {
+            "code" => value.Code is not null,
+            "pushReceipt" => value.PushReceipt is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// 解锁要素类型
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(EnrollWidgetFactorFactorKindJsonConverter))]
+    public readonly partial struct EnrollWidgetFactorFactorKind : global::System.IEquatable<EnrollWidgetFactorFactorKind>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public EnrollWidgetFactorFactorKind(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// 动态口令
+        /// </summary>
+        /// <remarks>Wire value <c>TOTP</c>.</remarks>
+        public static EnrollWidgetFactorFactorKind Totp { get; } = new EnrollWidgetFactorFactorKind("TOTP");
+
+        /// <summary>
+        /// 短信验证码
+        /// </summary>
+        /// <remarks>Wire value <c>SMS</c>.</remarks>
+        public static EnrollWidgetFactorFactorKind Sms { get; } = new EnrollWidgetFactorFactorKind("SMS");
+
+        /// <summary>
+        /// 邮件验证码
+        /// </summary>
+        /// <remarks>Wire value <c>EMAIL</c>.</remarks>
+        public static EnrollWidgetFactorFactorKind Email { get; } = new EnrollWidgetFactorFactorKind("EMAIL");
+
+        /// <summary>
+        /// 手机推送确认
+        /// </summary>
+        /// <remarks>Wire value <c>PUSH</c>.</remarks>
+        public static EnrollWidgetFactorFactorKind Push { get; } = new EnrollWidgetFactorFactorKind("PUSH");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "TOTP" => true,
+            "SMS" => true,
+            "EMAIL" => true,
+            "PUSH" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator EnrollWidgetFactorFactorKind(string value) => new EnrollWidgetFactorFactorKind(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(EnrollWidgetFactorFactorKind left, EnrollWidgetFactorFactorKind right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(EnrollWidgetFactorFactorKind left, EnrollWidgetFactorFactorKind right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(EnrollWidgetFactorFactorKind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is EnrollWidgetFactorFactorKind other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="EnrollWidgetFactorFactorKind"/> as its wire string, keeping unknown values.</summary>
+    public sealed class EnrollWidgetFactorFactorKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<EnrollWidgetFactorFactorKind>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static EnrollWidgetFactorFactorKindJsonConverter Instance { get; } = new EnrollWidgetFactorFactorKindJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "TOTP",
+            "SMS",
+            "EMAIL",
+            "PUSH",
+        });
+
+        private static readonly EnrollWidgetFactorFactorKind[] s_known = new EnrollWidgetFactorFactorKind[]
+        {
+            EnrollWidgetFactorFactorKind.Totp,
+            EnrollWidgetFactorFactorKind.Sms,
+            EnrollWidgetFactorFactorKind.Email,
+            EnrollWidgetFactorFactorKind.Push,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("TOTP"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("SMS"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("EMAIL"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("PUSH"),
+        };
+
+        /// <inheritdoc/>
+        public override EnrollWidgetFactorFactorKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new EnrollWidgetFactorFactorKind(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, EnrollWidgetFactorFactorKind value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}

@@ -102,3 +102,708 @@ namespace Authing.Sdk
             Client.SendRawAsync(AuthenticationClient.SendWidgetCodeAsyncCall(request), global::Authing.Sdk.Models.SendWidgetCodeRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure SendWidgetCodeDataDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(SendWidgetCodeDataDtoJsonConverter))]
+    public sealed partial class SendWidgetCodeDataDto
+    {
+        /// <summary>
+        /// Masked phone number or email the code was sent to.
+        /// </summary>
+        /// <remarks>Wire name <c>sentTo</c>.</remarks>
+        /// <example>
+        /// +86 138****0000
+        /// </example>
+        public string? SentTo { get; init; }
+
+        /// <summary>
+        /// Seconds to wait before another code can be requested.
+        /// </summary>
+        /// <remarks>Wire name <c>retryAfter</c>.</remarks>
+        /// <example>
+        /// 60
+        /// </example>
+        public long? RetryAfter { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="SendWidgetCodeDataDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class SendWidgetCodeDataDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SendWidgetCodeDataDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_sentToConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_retryAfterConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "sentTo",
+            "retryAfter",
+        });
+        private static readonly int s_sentToIndex = s_wireNames.IndexOf("sentTo");
+        private static readonly global::System.Text.Json.JsonEncodedText s_sentToName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("sentTo");
+        private static readonly int s_retryAfterIndex = s_wireNames.IndexOf("retryAfter");
+        private static readonly global::System.Text.Json.JsonEncodedText s_retryAfterName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("retryAfter");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static SendWidgetCodeDataDtoJsonConverter Instance { get; } = new SendWidgetCodeDataDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> SentToConverter => s_sentToConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> RetryAfterConverter => s_retryAfterConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override SendWidgetCodeDataDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "SendWidgetCodeDataDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("SendWidgetCodeDataDto");
+            string? sentToValue = default;
+            long? retryAfterValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_sentToIndex)
+                {
+                    sentToValue = fields.Read(ref reader, SentToConverter, "sentTo", options);
+                }
+                else if (field == s_retryAfterIndex)
+                {
+                    retryAfterValue = fields.Read(ref reader, RetryAfterConverter, "retryAfter", options);
+                }
+            }
+
+            return new SendWidgetCodeDataDto
+            {
+                SentTo = sentToValue,
+                RetryAfter = retryAfterValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SendWidgetCodeDataDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.SentTo is { } sentToValue)
+            {
+                writer.WritePropertyName(s_sentToName);
+                SentToConverter.Write(writer, sentToValue, options);
+            }
+            if (value.RetryAfter is { } retryAfterValue)
+            {
+                writer.WritePropertyName(s_retryAfterName);
+                RetryAfterConverter.Write(writer, retryAfterValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(SendWidgetCodeDataDto value, string wireName) => wireName switch
+        {
+            "sentTo" => value.SentTo is not null,
+            "retryAfter" => value.RetryAfter is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(SendWidgetCodeDtoJsonConverter))]
+    public sealed partial class SendWidgetCodeDto
+    {
+        /// <summary>
+        /// Widget ID.
+        /// </summary>
+        /// <remarks>Wire name <c>widgetId</c>.</remarks>
+        /// <example>
+        /// w_5f8d2c1a9e
+        /// </example>
+        public required string WidgetId { get; init; }
+
+        /// <summary>
+        /// Delivery channel
+        /// </summary>
+        /// <remarks>Wire name <c>channel</c>.</remarks>
+        /// <example>
+        /// sms
+        /// </example>
+        public required global::Authing.Sdk.Models.SendWidgetCodeChannel Channel { get; init; }
+
+        /// <summary>
+        /// Why the code is sent, shown in the message template
+        /// </summary>
+        /// <remarks>Wire name <c>scene</c>. Documented default: <c>UnlockWidget</c>.</remarks>
+        /// <example>
+        /// UnlockWidget
+        /// </example>
+        public global::Authing.Sdk.Models.SendWidgetCodeScene? Scene { get; init; }
+
+        /// <summary>
+        /// Message language, for example en-US. Defaults to the user's language.
+        /// </summary>
+        /// <remarks>Wire name <c>locale</c>.</remarks>
+        /// <example>
+        /// en-US
+        /// </example>
+        public string? Locale { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="SendWidgetCodeDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class SendWidgetCodeDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SendWidgetCodeDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SendWidgetCodeChannel?>? s_channelConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SendWidgetCodeScene?>? s_sceneConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_localeConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+            "channel",
+            "scene",
+            "locale",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+        private static readonly int s_channelIndex = s_wireNames.IndexOf("channel");
+        private static readonly global::System.Text.Json.JsonEncodedText s_channelName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("channel");
+        private static readonly int s_sceneIndex = s_wireNames.IndexOf("scene");
+        private static readonly global::System.Text.Json.JsonEncodedText s_sceneName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("scene");
+        private static readonly int s_localeIndex = s_wireNames.IndexOf("locale");
+        private static readonly global::System.Text.Json.JsonEncodedText s_localeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("locale");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static SendWidgetCodeDtoJsonConverter Instance { get; } = new SendWidgetCodeDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SendWidgetCodeChannel?> ChannelConverter => s_channelConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.SendWidgetCodeChannelJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SendWidgetCodeScene?> SceneConverter => s_sceneConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.SendWidgetCodeSceneJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> LocaleConverter => s_localeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override SendWidgetCodeDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "SendWidgetCodeDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("SendWidgetCodeDto");
+            string? widgetIdValue = default;
+            global::Authing.Sdk.Models.SendWidgetCodeChannel? channelValue = default;
+            global::Authing.Sdk.Models.SendWidgetCodeScene? sceneValue = default;
+            string? localeValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+                else if (field == s_channelIndex)
+                {
+                    channelValue = fields.Read(ref reader, ChannelConverter, "channel", options);
+                }
+                else if (field == s_sceneIndex)
+                {
+                    sceneValue = fields.Read(ref reader, SceneConverter, "scene", options);
+                }
+                else if (field == s_localeIndex)
+                {
+                    localeValue = fields.Read(ref reader, LocaleConverter, "locale", options);
+                }
+            }
+
+            return new SendWidgetCodeDto
+            {
+                WidgetId = widgetIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "SendWidgetCodeDto"),
+                Channel = channelValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("channel", "SendWidgetCodeDto"),
+                Scene = sceneValue,
+                Locale = localeValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SendWidgetCodeDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_widgetIdName);
+            WidgetIdConverter.Write(writer, value.WidgetId, options);
+            writer.WritePropertyName(s_channelName);
+            ChannelConverter.Write(writer, value.Channel, options);
+            if (value.Scene is { } sceneValue)
+            {
+                writer.WritePropertyName(s_sceneName);
+                SceneConverter.Write(writer, sceneValue, options);
+            }
+            if (value.Locale is { } localeValue)
+            {
+                writer.WritePropertyName(s_localeName);
+                LocaleConverter.Write(writer, localeValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(SendWidgetCodeDto value, string wireName) => wireName switch
+        {
+            "widgetId" => true,
+            "channel" => true,
+            "scene" => value.Scene is not null,
+            "locale" => value.Locale is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(SendWidgetCodeRespDtoJsonConverter))]
+    public sealed partial class SendWidgetCodeRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// Response data.
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.SendWidgetCodeDataDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="SendWidgetCodeRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class SendWidgetCodeRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SendWidgetCodeRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SendWidgetCodeDataDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static SendWidgetCodeRespDtoJsonConverter Instance { get; } = new SendWidgetCodeRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SendWidgetCodeDataDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.SendWidgetCodeDataDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override SendWidgetCodeRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "SendWidgetCodeRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("SendWidgetCodeRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.SendWidgetCodeDataDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new SendWidgetCodeRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SendWidgetCodeRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(SendWidgetCodeRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Delivery channel
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(SendWidgetCodeChannelJsonConverter))]
+    public readonly partial struct SendWidgetCodeChannel : global::System.IEquatable<SendWidgetCodeChannel>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public SendWidgetCodeChannel(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// Text message to the bound phone number
+        /// </summary>
+        /// <remarks>Wire value <c>sms</c>.</remarks>
+        public static SendWidgetCodeChannel Sms { get; } = new SendWidgetCodeChannel("sms");
+
+        /// <summary>
+        /// Email to the bound address
+        /// </summary>
+        /// <remarks>Wire value <c>email</c>.</remarks>
+        public static SendWidgetCodeChannel Email { get; } = new SendWidgetCodeChannel("email");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "sms" => true,
+            "email" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator SendWidgetCodeChannel(string value) => new SendWidgetCodeChannel(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(SendWidgetCodeChannel left, SendWidgetCodeChannel right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(SendWidgetCodeChannel left, SendWidgetCodeChannel right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(SendWidgetCodeChannel other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is SendWidgetCodeChannel other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="SendWidgetCodeChannel"/> as its wire string, keeping unknown values.</summary>
+    public sealed class SendWidgetCodeChannelJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SendWidgetCodeChannel>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static SendWidgetCodeChannelJsonConverter Instance { get; } = new SendWidgetCodeChannelJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "sms",
+            "email",
+        });
+
+        private static readonly SendWidgetCodeChannel[] s_known = new SendWidgetCodeChannel[]
+        {
+            SendWidgetCodeChannel.Sms,
+            SendWidgetCodeChannel.Email,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("sms"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("email"),
+        };
+
+        /// <inheritdoc/>
+        public override SendWidgetCodeChannel Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new SendWidgetCodeChannel(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SendWidgetCodeChannel value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Why the code is sent, shown in the message template
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(SendWidgetCodeSceneJsonConverter))]
+    public readonly partial struct SendWidgetCodeScene : global::System.IEquatable<SendWidgetCodeScene>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public SendWidgetCodeScene(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// Unlock a protected widget
+        /// </summary>
+        /// <remarks>Wire value <c>UnlockWidget</c>.</remarks>
+        public static SendWidgetCodeScene UnlockWidget { get; } = new SendWidgetCodeScene("UnlockWidget");
+
+        /// <summary>
+        /// Confirm sharing a widget
+        /// </summary>
+        /// <remarks>Wire value <c>ShareWidget</c>.</remarks>
+        public static SendWidgetCodeScene ShareWidget { get; } = new SendWidgetCodeScene("ShareWidget");
+
+        /// <summary>
+        /// Confirm transferring ownership
+        /// </summary>
+        /// <remarks>Wire value <c>widget-transfer</c>.</remarks>
+        public static SendWidgetCodeScene WidgetTransfer { get; } = new SendWidgetCodeScene("widget-transfer");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "UnlockWidget" => true,
+            "ShareWidget" => true,
+            "widget-transfer" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator SendWidgetCodeScene(string value) => new SendWidgetCodeScene(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(SendWidgetCodeScene left, SendWidgetCodeScene right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(SendWidgetCodeScene left, SendWidgetCodeScene right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(SendWidgetCodeScene other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is SendWidgetCodeScene other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="SendWidgetCodeScene"/> as its wire string, keeping unknown values.</summary>
+    public sealed class SendWidgetCodeSceneJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SendWidgetCodeScene>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static SendWidgetCodeSceneJsonConverter Instance { get; } = new SendWidgetCodeSceneJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "UnlockWidget",
+            "ShareWidget",
+            "widget-transfer",
+        });
+
+        private static readonly SendWidgetCodeScene[] s_known = new SendWidgetCodeScene[]
+        {
+            SendWidgetCodeScene.UnlockWidget,
+            SendWidgetCodeScene.ShareWidget,
+            SendWidgetCodeScene.WidgetTransfer,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("UnlockWidget"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ShareWidget"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widget-transfer"),
+        };
+
+        /// <inheritdoc/>
+        public override SendWidgetCodeScene Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new SendWidgetCodeScene(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SendWidgetCodeScene value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}

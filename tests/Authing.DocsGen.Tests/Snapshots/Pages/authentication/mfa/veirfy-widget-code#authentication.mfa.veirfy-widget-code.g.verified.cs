@@ -101,3 +101,444 @@ namespace Authing.Sdk
             Client.SendRawAsync(AuthenticationClient.VeirfyWidgetCodeAsyncCall(request), global::Authing.Sdk.Models.VeirfyWidgetCodeRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(VeirfyWidgetCodeDtoJsonConverter))]
+    public sealed partial class VeirfyWidgetCodeDto
+    {
+        /// <summary>
+        /// 部件 ID。
+        /// </summary>
+        /// <remarks>Wire name <c>widgetId</c>.</remarks>
+        /// <example>
+        /// w_5f8d2c1a9e
+        /// </example>
+        public required string WidgetId { get; init; }
+
+        /// <summary>
+        /// 用户输入的 6 位访问码。
+        /// </summary>
+        /// <remarks>Wire name <c>code</c>.</remarks>
+        /// <example>
+        /// 482913
+        /// </example>
+        public required string Code { get; init; }
+
+        /// <summary>
+        /// 是否在当前设备上记住校验结果，7 天内无需再次输入。
+        /// </summary>
+        /// <remarks>Wire name <c>rememberDevice</c>. Documented default: <c>false</c>.</remarks>
+        /// <example>
+        /// true
+        /// </example>
+        public bool? RememberDevice { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="VeirfyWidgetCodeDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class VeirfyWidgetCodeDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VeirfyWidgetCodeDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_codeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_rememberDeviceConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+            "code",
+            "rememberDevice",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+        private static readonly int s_codeIndex = s_wireNames.IndexOf("code");
+        private static readonly global::System.Text.Json.JsonEncodedText s_codeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("code");
+        private static readonly int s_rememberDeviceIndex = s_wireNames.IndexOf("rememberDevice");
+        private static readonly global::System.Text.Json.JsonEncodedText s_rememberDeviceName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("rememberDevice");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static VeirfyWidgetCodeDtoJsonConverter Instance { get; } = new VeirfyWidgetCodeDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> CodeConverter => s_codeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> RememberDeviceConverter => s_rememberDeviceConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+
+        /// <inheritdoc/>
+        public override VeirfyWidgetCodeDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "VeirfyWidgetCodeDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("VeirfyWidgetCodeDto");
+            string? widgetIdValue = default;
+            string? codeValue = default;
+            bool? rememberDeviceValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+                else if (field == s_codeIndex)
+                {
+                    codeValue = fields.Read(ref reader, CodeConverter, "code", options);
+                }
+                else if (field == s_rememberDeviceIndex)
+                {
+                    rememberDeviceValue = fields.Read(ref reader, RememberDeviceConverter, "rememberDevice", options);
+                }
+            }
+
+            return new VeirfyWidgetCodeDto
+            {
+                WidgetId = widgetIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "VeirfyWidgetCodeDto"),
+                Code = codeValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("code", "VeirfyWidgetCodeDto"),
+                RememberDevice = rememberDeviceValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VeirfyWidgetCodeDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_widgetIdName);
+            WidgetIdConverter.Write(writer, value.WidgetId, options);
+            writer.WritePropertyName(s_codeName);
+            CodeConverter.Write(writer, value.Code, options);
+            if (value.RememberDevice is { } rememberDeviceValue)
+            {
+                writer.WritePropertyName(s_rememberDeviceName);
+                RememberDeviceConverter.Write(writer, rememberDeviceValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(VeirfyWidgetCodeDto value, string wireName) => wireName switch
+        {
+            "widgetId" => true,
+            "code" => true,
+            "rememberDevice" => value.RememberDevice is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(VeirfyWidgetCodeRespDtoJsonConverter))]
+    public sealed partial class VeirfyWidgetCodeRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// 响应数据
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.WidgetAccessTokenDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="VeirfyWidgetCodeRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class VeirfyWidgetCodeRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VeirfyWidgetCodeRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetAccessTokenDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static VeirfyWidgetCodeRespDtoJsonConverter Instance { get; } = new VeirfyWidgetCodeRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetAccessTokenDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.WidgetAccessTokenDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override VeirfyWidgetCodeRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "VeirfyWidgetCodeRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("VeirfyWidgetCodeRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.WidgetAccessTokenDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new VeirfyWidgetCodeRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VeirfyWidgetCodeRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(VeirfyWidgetCodeRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure WidgetAccessTokenDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetAccessTokenDtoJsonConverter))]
+    public sealed partial class WidgetAccessTokenDto
+    {
+        /// <summary>
+        /// 访问码是否正确
+        /// </summary>
+        /// <remarks>Wire name <c>valid</c>.</remarks>
+        /// <example>
+        /// true
+        /// </example>
+        public bool? Valid { get; init; }
+
+        /// <summary>
+        /// 部件访问令牌，JWT 格式，仅当 valid 为 true 时返回
+        /// </summary>
+        /// <remarks>Wire name <c>widgetAccessToken</c>.</remarks>
+        /// <example>
+        /// eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJ3aWQiOiJ3XzVmOGQyYzFhOWUiLCJleHAiOjE3MDE3MzQ0MDB9.ZmFrZS1zaWduYXR1cmU
+        /// </example>
+        public string? WidgetAccessToken { get; init; }
+
+        /// <summary>
+        /// 令牌有效时间（秒）
+        /// </summary>
+        /// <remarks>Wire name <c>expiresIn</c>.</remarks>
+        /// <example>
+        /// 600
+        /// </example>
+        public long? ExpiresIn { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetAccessTokenDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WidgetAccessTokenDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetAccessTokenDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_validConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetAccessTokenConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_expiresInConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "valid",
+            "widgetAccessToken",
+            "expiresIn",
+        });
+        private static readonly int s_validIndex = s_wireNames.IndexOf("valid");
+        private static readonly global::System.Text.Json.JsonEncodedText s_validName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("valid");
+        private static readonly int s_widgetAccessTokenIndex = s_wireNames.IndexOf("widgetAccessToken");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetAccessTokenName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetAccessToken");
+        private static readonly int s_expiresInIndex = s_wireNames.IndexOf("expiresIn");
+        private static readonly global::System.Text.Json.JsonEncodedText s_expiresInName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("expiresIn");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetAccessTokenDtoJsonConverter Instance { get; } = new WidgetAccessTokenDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> ValidConverter => s_validConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetAccessTokenConverter => s_widgetAccessTokenConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> ExpiresInConverter => s_expiresInConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override WidgetAccessTokenDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetAccessTokenDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetAccessTokenDto");
+            bool? validValue = default;
+            string? widgetAccessTokenValue = default;
+            long? expiresInValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_validIndex)
+                {
+                    validValue = fields.Read(ref reader, ValidConverter, "valid", options);
+                }
+                else if (field == s_widgetAccessTokenIndex)
+                {
+                    widgetAccessTokenValue = fields.Read(ref reader, WidgetAccessTokenConverter, "widgetAccessToken", options);
+                }
+                else if (field == s_expiresInIndex)
+                {
+                    expiresInValue = fields.Read(ref reader, ExpiresInConverter, "expiresIn", options);
+                }
+            }
+
+            return new WidgetAccessTokenDto
+            {
+                Valid = validValue,
+                WidgetAccessToken = widgetAccessTokenValue,
+                ExpiresIn = expiresInValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetAccessTokenDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Valid is { } validValue)
+            {
+                writer.WritePropertyName(s_validName);
+                ValidConverter.Write(writer, validValue, options);
+            }
+            if (value.WidgetAccessToken is { } widgetAccessTokenValue)
+            {
+                writer.WritePropertyName(s_widgetAccessTokenName);
+                WidgetAccessTokenConverter.Write(writer, widgetAccessTokenValue, options);
+            }
+            if (value.ExpiresIn is { } expiresInValue)
+            {
+                writer.WritePropertyName(s_expiresInName);
+                ExpiresInConverter.Write(writer, expiresInValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WidgetAccessTokenDto value, string wireName) => wireName switch
+        {
+            "valid" => value.Valid is not null,
+            "widgetAccessToken" => value.WidgetAccessToken is not null,
+            "expiresIn" => value.ExpiresIn is not null,
+            _ => false,
+        };
+    }
+}

@@ -101,3 +101,873 @@ namespace Authing.Sdk
             Client.SendRawAsync(AuthenticationClient.GetMyWorkspaceAsyncCall(request), global::Authing.Sdk.Models.WorkspaceRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GetMyWorkspaceDtoJsonConverter))]
+    public sealed partial class GetMyWorkspaceDto
+    {
+        /// <summary>
+        /// Whether to include the user's badges.
+        /// </summary>
+        /// <remarks>Wire name <c>withBadges</c>. Documented default: <c>false</c>.</remarks>
+        /// <example>
+        /// true
+        /// </example>
+        public bool? WithBadges { get; init; }
+
+        /// <summary>
+        /// Whether to include pinned widgets.
+        /// </summary>
+        /// <remarks>Wire name <c>withPinned</c>. Documented default: <c>true</c>.</remarks>
+        /// <example>
+        /// true
+        /// </example>
+        public bool? WithPinned { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GetMyWorkspaceDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GetMyWorkspaceDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetMyWorkspaceDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_withBadgesConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_withPinnedConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "withBadges",
+            "withPinned",
+        });
+        private static readonly int s_withBadgesIndex = s_wireNames.IndexOf("withBadges");
+        private static readonly global::System.Text.Json.JsonEncodedText s_withBadgesName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("withBadges");
+        private static readonly int s_withPinnedIndex = s_wireNames.IndexOf("withPinned");
+        private static readonly global::System.Text.Json.JsonEncodedText s_withPinnedName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("withPinned");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GetMyWorkspaceDtoJsonConverter Instance { get; } = new GetMyWorkspaceDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> WithBadgesConverter => s_withBadgesConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> WithPinnedConverter => s_withPinnedConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+
+        /// <inheritdoc/>
+        public override GetMyWorkspaceDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetMyWorkspaceDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetMyWorkspaceDto");
+            bool? withBadgesValue = default;
+            bool? withPinnedValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_withBadgesIndex)
+                {
+                    withBadgesValue = fields.Read(ref reader, WithBadgesConverter, "withBadges", options);
+                }
+                else if (field == s_withPinnedIndex)
+                {
+                    withPinnedValue = fields.Read(ref reader, WithPinnedConverter, "withPinned", options);
+                }
+            }
+
+            return new GetMyWorkspaceDto
+            {
+                WithBadges = withBadgesValue,
+                WithPinned = withPinnedValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetMyWorkspaceDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.WithBadges is { } withBadgesValue)
+            {
+                writer.WritePropertyName(s_withBadgesName);
+                WithBadgesConverter.Write(writer, withBadgesValue, options);
+            }
+            if (value.WithPinned is { } withPinnedValue)
+            {
+                writer.WritePropertyName(s_withPinnedName);
+                WithPinnedConverter.Write(writer, withPinnedValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GetMyWorkspaceDto value, string wireName) => wireName switch
+        {
+            "withBadges" => value.WithBadges is not null,
+            "withPinned" => value.WithPinned is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure PinnedWidgetDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(PinnedWidgetDtoJsonConverter))]
+    public sealed partial class PinnedWidgetDto
+    {
+        /// <summary>
+        /// Widget ID.
+        /// </summary>
+        /// <remarks>Wire name <c>widgetId</c>.</remarks>
+        /// <example>
+        /// w_5f8d2c1a9e
+        /// </example>
+        public string? WidgetId { get; init; }
+
+        /// <summary>
+        /// Widget name.
+        /// </summary>
+        /// <remarks>Wire name <c>name</c>.</remarks>
+        /// <example>
+        /// Homepage carousel
+        /// </example>
+        public string? Name { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="PinnedWidgetDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class PinnedWidgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<PinnedWidgetDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+            "name",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static PinnedWidgetDtoJsonConverter Instance { get; } = new PinnedWidgetDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override PinnedWidgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "PinnedWidgetDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("PinnedWidgetDto");
+            string? widgetIdValue = default;
+            string? nameValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+            }
+
+            return new PinnedWidgetDto
+            {
+                WidgetId = widgetIdValue,
+                Name = nameValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PinnedWidgetDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.WidgetId is { } widgetIdValue)
+            {
+                writer.WritePropertyName(s_widgetIdName);
+                WidgetIdConverter.Write(writer, widgetIdValue, options);
+            }
+            if (value.Name is { } nameValue)
+            {
+                writer.WritePropertyName(s_nameName);
+                NameConverter.Write(writer, nameValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(PinnedWidgetDto value, string wireName) => wireName switch
+        {
+            "widgetId" => value.WidgetId is not null,
+            "name" => value.Name is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure WorkspaceBadgeDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WorkspaceBadgeDtoJsonConverter))]
+    public sealed partial class WorkspaceBadgeDto
+    {
+        /// <summary>
+        /// Badge ID.
+        /// </summary>
+        /// <remarks>Wire name <c>badgeId</c>.</remarks>
+        /// <example>
+        /// b_91f3
+        /// </example>
+        public string? BadgeId { get; init; }
+
+        /// <summary>
+        /// Badge title.
+        /// </summary>
+        /// <remarks>Wire name <c>title</c>.</remarks>
+        /// <example>
+        /// Top contributor
+        /// </example>
+        public string? Title { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WorkspaceBadgeDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WorkspaceBadgeDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WorkspaceBadgeDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_badgeIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_titleConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "badgeId",
+            "title",
+        });
+        private static readonly int s_badgeIdIndex = s_wireNames.IndexOf("badgeId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_badgeIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("badgeId");
+        private static readonly int s_titleIndex = s_wireNames.IndexOf("title");
+        private static readonly global::System.Text.Json.JsonEncodedText s_titleName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("title");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WorkspaceBadgeDtoJsonConverter Instance { get; } = new WorkspaceBadgeDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> BadgeIdConverter => s_badgeIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TitleConverter => s_titleConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override WorkspaceBadgeDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WorkspaceBadgeDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WorkspaceBadgeDto");
+            string? badgeIdValue = default;
+            string? titleValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_badgeIdIndex)
+                {
+                    badgeIdValue = fields.Read(ref reader, BadgeIdConverter, "badgeId", options);
+                }
+                else if (field == s_titleIndex)
+                {
+                    titleValue = fields.Read(ref reader, TitleConverter, "title", options);
+                }
+            }
+
+            return new WorkspaceBadgeDto
+            {
+                BadgeId = badgeIdValue,
+                Title = titleValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WorkspaceBadgeDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.BadgeId is { } badgeIdValue)
+            {
+                writer.WritePropertyName(s_badgeIdName);
+                BadgeIdConverter.Write(writer, badgeIdValue, options);
+            }
+            if (value.Title is { } titleValue)
+            {
+                writer.WritePropertyName(s_titleName);
+                TitleConverter.Write(writer, titleValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WorkspaceBadgeDto value, string wireName) => wireName switch
+        {
+            "badgeId" => value.BadgeId is not null,
+            "title" => value.Title is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure WorkspaceDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WorkspaceDtoJsonConverter))]
+    public sealed partial class WorkspaceDto
+    {
+        /// <summary>
+        /// User ID.
+        /// </summary>
+        /// <remarks>Wire name <c>userId</c>.</remarks>
+        /// <example>
+        /// u_62a9c0
+        /// </example>
+        public string? UserId { get; init; }
+
+        /// <summary>
+        /// Workspace layout
+        /// </summary>
+        /// <remarks>Wire name <c>layout</c>.</remarks>
+        /// <example>
+        /// grid
+        /// </example>
+        public global::Authing.Sdk.Models.WorkspaceLayout? Layout { get; init; }
+
+        /// <summary>
+        /// Pinned widgets.
+        /// </summary>
+        /// <remarks>Wire name <c>pinned</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.PinnedWidgetDto>? Pinned { get; init; }
+
+        /// <summary>
+        /// Badges earned by the user. Nested type: WorkspaceBadgeDto.
+        /// </summary>
+        /// <remarks>Wire name <c>badges</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WorkspaceBadgeDto>? Badges { get; init; }
+
+        /// <summary>
+        /// Free-form UI preferences stored by the front end.
+        /// </summary>
+        /// <remarks>Wire name <c>preferences</c>.</remarks>
+        /// <example>
+        /// {"compact":true}
+        /// </example>
+        public global::System.Text.Json.Nodes.JsonNode? Preferences { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WorkspaceDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WorkspaceDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WorkspaceDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_userIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceLayout?>? s_layoutConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.PinnedWidgetDto>?>? s_pinnedConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WorkspaceBadgeDto>?>? s_badgesConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?>? s_preferencesConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "userId",
+            "layout",
+            "pinned",
+            "badges",
+            "preferences",
+        });
+        private static readonly int s_userIdIndex = s_wireNames.IndexOf("userId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_userIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("userId");
+        private static readonly int s_layoutIndex = s_wireNames.IndexOf("layout");
+        private static readonly global::System.Text.Json.JsonEncodedText s_layoutName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("layout");
+        private static readonly int s_pinnedIndex = s_wireNames.IndexOf("pinned");
+        private static readonly global::System.Text.Json.JsonEncodedText s_pinnedName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("pinned");
+        private static readonly int s_badgesIndex = s_wireNames.IndexOf("badges");
+        private static readonly global::System.Text.Json.JsonEncodedText s_badgesName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("badges");
+        private static readonly int s_preferencesIndex = s_wireNames.IndexOf("preferences");
+        private static readonly global::System.Text.Json.JsonEncodedText s_preferencesName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("preferences");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WorkspaceDtoJsonConverter Instance { get; } = new WorkspaceDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> UserIdConverter => s_userIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceLayout?> LayoutConverter => s_layoutConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WorkspaceLayoutJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.PinnedWidgetDto>?> PinnedConverter => s_pinnedConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.PinnedWidgetDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WorkspaceBadgeDto>?> BadgesConverter => s_badgesConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.WorkspaceBadgeDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?> PreferencesConverter => s_preferencesConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.JsonNode;
+
+        /// <inheritdoc/>
+        public override WorkspaceDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WorkspaceDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WorkspaceDto");
+            string? userIdValue = default;
+            global::Authing.Sdk.Models.WorkspaceLayout? layoutValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.PinnedWidgetDto>? pinnedValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WorkspaceBadgeDto>? badgesValue = default;
+            global::System.Text.Json.Nodes.JsonNode? preferencesValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_userIdIndex)
+                {
+                    userIdValue = fields.Read(ref reader, UserIdConverter, "userId", options);
+                }
+                else if (field == s_layoutIndex)
+                {
+                    layoutValue = fields.Read(ref reader, LayoutConverter, "layout", options);
+                }
+                else if (field == s_pinnedIndex)
+                {
+                    pinnedValue = fields.Read(ref reader, PinnedConverter, "pinned", options);
+                }
+                else if (field == s_badgesIndex)
+                {
+                    badgesValue = fields.Read(ref reader, BadgesConverter, "badges", options);
+                }
+                else if (field == s_preferencesIndex)
+                {
+                    preferencesValue = fields.Read(ref reader, PreferencesConverter, "preferences", options);
+                }
+            }
+
+            return new WorkspaceDto
+            {
+                UserId = userIdValue,
+                Layout = layoutValue,
+                Pinned = pinnedValue,
+                Badges = badgesValue,
+                Preferences = preferencesValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WorkspaceDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.UserId is { } userIdValue)
+            {
+                writer.WritePropertyName(s_userIdName);
+                UserIdConverter.Write(writer, userIdValue, options);
+            }
+            if (value.Layout is { } layoutValue)
+            {
+                writer.WritePropertyName(s_layoutName);
+                LayoutConverter.Write(writer, layoutValue, options);
+            }
+            if (value.Pinned is { } pinnedValue)
+            {
+                writer.WritePropertyName(s_pinnedName);
+                PinnedConverter.Write(writer, pinnedValue, options);
+            }
+            if (value.Badges is { } badgesValue)
+            {
+                writer.WritePropertyName(s_badgesName);
+                BadgesConverter.Write(writer, badgesValue, options);
+            }
+            if (value.Preferences is { } preferencesValue)
+            {
+                writer.WritePropertyName(s_preferencesName);
+                PreferencesConverter.Write(writer, preferencesValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WorkspaceDto value, string wireName) => wireName switch
+        {
+            "userId" => value.UserId is not null,
+            "layout" => value.Layout is not null,
+            "pinned" => value.Pinned is not null,
+            "badges" => value.Badges is not null,
+            "preferences" => value.Preferences is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WorkspaceRespDtoJsonConverter))]
+    public sealed partial class WorkspaceRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// Response data.
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.WorkspaceDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WorkspaceRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WorkspaceRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WorkspaceRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WorkspaceRespDtoJsonConverter Instance { get; } = new WorkspaceRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.WorkspaceDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override WorkspaceRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WorkspaceRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WorkspaceRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.WorkspaceDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new WorkspaceRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WorkspaceRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WorkspaceRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Workspace layout
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WorkspaceLayoutJsonConverter))]
+    public readonly partial struct WorkspaceLayout : global::System.IEquatable<WorkspaceLayout>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public WorkspaceLayout(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// Grid
+        /// </summary>
+        /// <remarks>Wire value <c>grid</c>.</remarks>
+        public static WorkspaceLayout Grid { get; } = new WorkspaceLayout("grid");
+
+        /// <summary>
+        /// List
+        /// </summary>
+        /// <remarks>Wire value <c>list</c>.</remarks>
+        public static WorkspaceLayout List { get; } = new WorkspaceLayout("list");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "grid" => true,
+            "list" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator WorkspaceLayout(string value) => new WorkspaceLayout(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(WorkspaceLayout left, WorkspaceLayout right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(WorkspaceLayout left, WorkspaceLayout right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(WorkspaceLayout other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is WorkspaceLayout other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="WorkspaceLayout"/> as its wire string, keeping unknown values.</summary>
+    public sealed class WorkspaceLayoutJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WorkspaceLayout>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WorkspaceLayoutJsonConverter Instance { get; } = new WorkspaceLayoutJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "grid",
+            "list",
+        });
+
+        private static readonly WorkspaceLayout[] s_known = new WorkspaceLayout[]
+        {
+            WorkspaceLayout.Grid,
+            WorkspaceLayout.List,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("grid"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("list"),
+        };
+
+        /// <inheritdoc/>
+        public override WorkspaceLayout Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new WorkspaceLayout(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WorkspaceLayout value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}

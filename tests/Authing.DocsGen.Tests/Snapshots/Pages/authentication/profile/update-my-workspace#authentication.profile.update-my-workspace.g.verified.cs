@@ -103,3 +103,1076 @@ namespace Authing.Sdk
             Client.SendRawAsync(AuthenticationClient.UpdateMyWorkspaceAsyncCall(request), global::Authing.Sdk.Models.WorkspaceSettingsRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(UpdateMyWorkspaceDtoJsonConverter))]
+    public sealed partial class UpdateMyWorkspaceDto
+    {
+        /// <summary>
+        /// Workspace layout
+        /// </summary>
+        /// <remarks>Wire name <c>layout</c>.</remarks>
+        /// <example>
+        /// grid
+        /// </example>
+        public global::Authing.Sdk.Models.UpdateMyWorkspaceLayout? Layout { get; init; }
+
+        /// <summary>
+        /// Display language of the workspace
+        /// </summary>
+        /// <remarks>Wire name <c>locale</c>.</remarks>
+        /// <example>
+        /// zh-CN
+        /// </example>
+        public global::Authing.Sdk.Models.UpdateMyWorkspaceLocale? Locale { get; init; }
+
+        /// <summary>
+        /// IANA time zone name.
+        /// </summary>
+        /// <remarks>Wire name <c>timezone</c>.</remarks>
+        /// <example>
+        /// Asia/Shanghai
+        /// </example>
+        public string? Timezone { get; init; }
+
+        /// <summary>
+        /// Widgets to pin, in display order. Replaces the current list.
+        /// </summary>
+        /// <remarks>Wire name <c>pinnedWidgetIds</c>.</remarks>
+        /// <example>
+        /// ["w_5f8d2c1a9e"]
+        /// </example>
+        public global::System.Collections.Generic.IReadOnlyList<string>? PinnedWidgetIds { get; init; }
+
+        /// <summary>
+        /// Free-form UI preferences. Merged into the stored object.
+        /// </summary>
+        /// <remarks>Wire name <c>preferences</c>.</remarks>
+        /// <example>
+        /// {"compact":false}
+        /// </example>
+        public global::System.Text.Json.Nodes.JsonNode? Preferences { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="UpdateMyWorkspaceDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class UpdateMyWorkspaceDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UpdateMyWorkspaceDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateMyWorkspaceLayout?>? s_layoutConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateMyWorkspaceLocale?>? s_localeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_timezoneConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_pinnedWidgetIdsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?>? s_preferencesConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "layout",
+            "locale",
+            "timezone",
+            "pinnedWidgetIds",
+            "preferences",
+        });
+        private static readonly int s_layoutIndex = s_wireNames.IndexOf("layout");
+        private static readonly global::System.Text.Json.JsonEncodedText s_layoutName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("layout");
+        private static readonly int s_localeIndex = s_wireNames.IndexOf("locale");
+        private static readonly global::System.Text.Json.JsonEncodedText s_localeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("locale");
+        private static readonly int s_timezoneIndex = s_wireNames.IndexOf("timezone");
+        private static readonly global::System.Text.Json.JsonEncodedText s_timezoneName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("timezone");
+        private static readonly int s_pinnedWidgetIdsIndex = s_wireNames.IndexOf("pinnedWidgetIds");
+        private static readonly global::System.Text.Json.JsonEncodedText s_pinnedWidgetIdsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("pinnedWidgetIds");
+        private static readonly int s_preferencesIndex = s_wireNames.IndexOf("preferences");
+        private static readonly global::System.Text.Json.JsonEncodedText s_preferencesName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("preferences");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static UpdateMyWorkspaceDtoJsonConverter Instance { get; } = new UpdateMyWorkspaceDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateMyWorkspaceLayout?> LayoutConverter => s_layoutConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.UpdateMyWorkspaceLayoutJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateMyWorkspaceLocale?> LocaleConverter => s_localeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.UpdateMyWorkspaceLocaleJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TimezoneConverter => s_timezoneConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> PinnedWidgetIdsConverter => s_pinnedWidgetIdsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?> PreferencesConverter => s_preferencesConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.JsonNode;
+
+        /// <inheritdoc/>
+        public override UpdateMyWorkspaceDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "UpdateMyWorkspaceDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("UpdateMyWorkspaceDto");
+            global::Authing.Sdk.Models.UpdateMyWorkspaceLayout? layoutValue = default;
+            global::Authing.Sdk.Models.UpdateMyWorkspaceLocale? localeValue = default;
+            string? timezoneValue = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? pinnedWidgetIdsValue = default;
+            global::System.Text.Json.Nodes.JsonNode? preferencesValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_layoutIndex)
+                {
+                    layoutValue = fields.Read(ref reader, LayoutConverter, "layout", options);
+                }
+                else if (field == s_localeIndex)
+                {
+                    localeValue = fields.Read(ref reader, LocaleConverter, "locale", options);
+                }
+                else if (field == s_timezoneIndex)
+                {
+                    timezoneValue = fields.Read(ref reader, TimezoneConverter, "timezone", options);
+                }
+                else if (field == s_pinnedWidgetIdsIndex)
+                {
+                    pinnedWidgetIdsValue = fields.Read(ref reader, PinnedWidgetIdsConverter, "pinnedWidgetIds", options);
+                }
+                else if (field == s_preferencesIndex)
+                {
+                    preferencesValue = fields.Read(ref reader, PreferencesConverter, "preferences", options);
+                }
+            }
+
+            return new UpdateMyWorkspaceDto
+            {
+                Layout = layoutValue,
+                Locale = localeValue,
+                Timezone = timezoneValue,
+                PinnedWidgetIds = pinnedWidgetIdsValue,
+                Preferences = preferencesValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UpdateMyWorkspaceDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Layout is { } layoutValue)
+            {
+                writer.WritePropertyName(s_layoutName);
+                LayoutConverter.Write(writer, layoutValue, options);
+            }
+            if (value.Locale is { } localeValue)
+            {
+                writer.WritePropertyName(s_localeName);
+                LocaleConverter.Write(writer, localeValue, options);
+            }
+            if (value.Timezone is { } timezoneValue)
+            {
+                writer.WritePropertyName(s_timezoneName);
+                TimezoneConverter.Write(writer, timezoneValue, options);
+            }
+            if (value.PinnedWidgetIds is { } pinnedWidgetIdsValue)
+            {
+                writer.WritePropertyName(s_pinnedWidgetIdsName);
+                PinnedWidgetIdsConverter.Write(writer, pinnedWidgetIdsValue, options);
+            }
+            if (value.Preferences is { } preferencesValue)
+            {
+                writer.WritePropertyName(s_preferencesName);
+                PreferencesConverter.Write(writer, preferencesValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(UpdateMyWorkspaceDto value, string wireName) => wireName switch
+        {
+            "layout" => value.Layout is not null,
+            "locale" => value.Locale is not null,
+            "timezone" => value.Timezone is not null,
+            "pinnedWidgetIds" => value.PinnedWidgetIds is not null,
+            "preferences" => value.Preferences is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure WorkspaceSettingsDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WorkspaceSettingsDtoJsonConverter))]
+    public sealed partial class WorkspaceSettingsDto
+    {
+        /// <summary>
+        /// Workspace layout
+        /// </summary>
+        /// <remarks>Wire name <c>layout</c>.</remarks>
+        /// <example>
+        /// grid
+        /// </example>
+        public global::Authing.Sdk.Models.WorkspaceSettingsLayout? Layout { get; init; }
+
+        /// <summary>
+        /// Display language
+        /// </summary>
+        /// <remarks>Wire name <c>locale</c>.</remarks>
+        /// <example>
+        /// zh-CN
+        /// </example>
+        public global::Authing.Sdk.Models.WorkspaceSettingsLocale? Locale { get; init; }
+
+        /// <summary>
+        /// IANA time zone name.
+        /// </summary>
+        /// <remarks>Wire name <c>timezone</c>.</remarks>
+        /// <example>
+        /// Asia/Shanghai
+        /// </example>
+        public string? Timezone { get; init; }
+
+        /// <summary>
+        /// Pinned widget IDs.
+        /// </summary>
+        /// <remarks>Wire name <c>pinnedWidgetIds</c>.</remarks>
+        /// <example>
+        /// ["w_5f8d2c1a9e"]
+        /// </example>
+        public global::System.Collections.Generic.IReadOnlyList<string>? PinnedWidgetIds { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WorkspaceSettingsDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WorkspaceSettingsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WorkspaceSettingsDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceSettingsLayout?>? s_layoutConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceSettingsLocale?>? s_localeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_timezoneConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_pinnedWidgetIdsConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "layout",
+            "locale",
+            "timezone",
+            "pinnedWidgetIds",
+        });
+        private static readonly int s_layoutIndex = s_wireNames.IndexOf("layout");
+        private static readonly global::System.Text.Json.JsonEncodedText s_layoutName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("layout");
+        private static readonly int s_localeIndex = s_wireNames.IndexOf("locale");
+        private static readonly global::System.Text.Json.JsonEncodedText s_localeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("locale");
+        private static readonly int s_timezoneIndex = s_wireNames.IndexOf("timezone");
+        private static readonly global::System.Text.Json.JsonEncodedText s_timezoneName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("timezone");
+        private static readonly int s_pinnedWidgetIdsIndex = s_wireNames.IndexOf("pinnedWidgetIds");
+        private static readonly global::System.Text.Json.JsonEncodedText s_pinnedWidgetIdsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("pinnedWidgetIds");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WorkspaceSettingsDtoJsonConverter Instance { get; } = new WorkspaceSettingsDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceSettingsLayout?> LayoutConverter => s_layoutConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WorkspaceSettingsLayoutJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceSettingsLocale?> LocaleConverter => s_localeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WorkspaceSettingsLocaleJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TimezoneConverter => s_timezoneConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> PinnedWidgetIdsConverter => s_pinnedWidgetIdsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+
+        /// <inheritdoc/>
+        public override WorkspaceSettingsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WorkspaceSettingsDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WorkspaceSettingsDto");
+            global::Authing.Sdk.Models.WorkspaceSettingsLayout? layoutValue = default;
+            global::Authing.Sdk.Models.WorkspaceSettingsLocale? localeValue = default;
+            string? timezoneValue = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? pinnedWidgetIdsValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_layoutIndex)
+                {
+                    layoutValue = fields.Read(ref reader, LayoutConverter, "layout", options);
+                }
+                else if (field == s_localeIndex)
+                {
+                    localeValue = fields.Read(ref reader, LocaleConverter, "locale", options);
+                }
+                else if (field == s_timezoneIndex)
+                {
+                    timezoneValue = fields.Read(ref reader, TimezoneConverter, "timezone", options);
+                }
+                else if (field == s_pinnedWidgetIdsIndex)
+                {
+                    pinnedWidgetIdsValue = fields.Read(ref reader, PinnedWidgetIdsConverter, "pinnedWidgetIds", options);
+                }
+            }
+
+            return new WorkspaceSettingsDto
+            {
+                Layout = layoutValue,
+                Locale = localeValue,
+                Timezone = timezoneValue,
+                PinnedWidgetIds = pinnedWidgetIdsValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WorkspaceSettingsDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Layout is { } layoutValue)
+            {
+                writer.WritePropertyName(s_layoutName);
+                LayoutConverter.Write(writer, layoutValue, options);
+            }
+            if (value.Locale is { } localeValue)
+            {
+                writer.WritePropertyName(s_localeName);
+                LocaleConverter.Write(writer, localeValue, options);
+            }
+            if (value.Timezone is { } timezoneValue)
+            {
+                writer.WritePropertyName(s_timezoneName);
+                TimezoneConverter.Write(writer, timezoneValue, options);
+            }
+            if (value.PinnedWidgetIds is { } pinnedWidgetIdsValue)
+            {
+                writer.WritePropertyName(s_pinnedWidgetIdsName);
+                PinnedWidgetIdsConverter.Write(writer, pinnedWidgetIdsValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WorkspaceSettingsDto value, string wireName) => wireName switch
+        {
+            "layout" => value.Layout is not null,
+            "locale" => value.Locale is not null,
+            "timezone" => value.Timezone is not null,
+            "pinnedWidgetIds" => value.PinnedWidgetIds is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WorkspaceSettingsRespDtoJsonConverter))]
+    public sealed partial class WorkspaceSettingsRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// Response data.
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.WorkspaceSettingsDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WorkspaceSettingsRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WorkspaceSettingsRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WorkspaceSettingsRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceSettingsDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WorkspaceSettingsRespDtoJsonConverter Instance { get; } = new WorkspaceSettingsRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WorkspaceSettingsDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.WorkspaceSettingsDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override WorkspaceSettingsRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WorkspaceSettingsRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WorkspaceSettingsRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.WorkspaceSettingsDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new WorkspaceSettingsRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WorkspaceSettingsRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WorkspaceSettingsRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Workspace layout
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(UpdateMyWorkspaceLayoutJsonConverter))]
+    public readonly partial struct UpdateMyWorkspaceLayout : global::System.IEquatable<UpdateMyWorkspaceLayout>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public UpdateMyWorkspaceLayout(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// Grid
+        /// </summary>
+        /// <remarks>Wire value <c>grid</c>.</remarks>
+        public static UpdateMyWorkspaceLayout Grid { get; } = new UpdateMyWorkspaceLayout("grid");
+
+        /// <summary>
+        /// List
+        /// </summary>
+        /// <remarks>Wire value <c>list</c>.</remarks>
+        public static UpdateMyWorkspaceLayout List { get; } = new UpdateMyWorkspaceLayout("list");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "grid" => true,
+            "list" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator UpdateMyWorkspaceLayout(string value) => new UpdateMyWorkspaceLayout(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(UpdateMyWorkspaceLayout left, UpdateMyWorkspaceLayout right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(UpdateMyWorkspaceLayout left, UpdateMyWorkspaceLayout right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(UpdateMyWorkspaceLayout other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is UpdateMyWorkspaceLayout other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="UpdateMyWorkspaceLayout"/> as its wire string, keeping unknown values.</summary>
+    public sealed class UpdateMyWorkspaceLayoutJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UpdateMyWorkspaceLayout>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static UpdateMyWorkspaceLayoutJsonConverter Instance { get; } = new UpdateMyWorkspaceLayoutJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "grid",
+            "list",
+        });
+
+        private static readonly UpdateMyWorkspaceLayout[] s_known = new UpdateMyWorkspaceLayout[]
+        {
+            UpdateMyWorkspaceLayout.Grid,
+            UpdateMyWorkspaceLayout.List,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("grid"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("list"),
+        };
+
+        /// <inheritdoc/>
+        public override UpdateMyWorkspaceLayout Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new UpdateMyWorkspaceLayout(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UpdateMyWorkspaceLayout value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Display language of the workspace
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(UpdateMyWorkspaceLocaleJsonConverter))]
+    public readonly partial struct UpdateMyWorkspaceLocale : global::System.IEquatable<UpdateMyWorkspaceLocale>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public UpdateMyWorkspaceLocale(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// Simplified Chinese
+        /// </summary>
+        /// <remarks>Wire value <c>zh-CN</c>.</remarks>
+        public static UpdateMyWorkspaceLocale ZhCn { get; } = new UpdateMyWorkspaceLocale("zh-CN");
+
+        /// <summary>
+        /// Traditional Chinese
+        /// </summary>
+        /// <remarks>Wire value <c>zh-TW</c>.</remarks>
+        public static UpdateMyWorkspaceLocale ZhTw { get; } = new UpdateMyWorkspaceLocale("zh-TW");
+
+        /// <summary>
+        /// English
+        /// </summary>
+        /// <remarks>Wire value <c>en-US</c>.</remarks>
+        public static UpdateMyWorkspaceLocale EnUs { get; } = new UpdateMyWorkspaceLocale("en-US");
+
+        /// <summary>
+        /// Japanese
+        /// </summary>
+        /// <remarks>Wire value <c>ja-JP</c>.</remarks>
+        public static UpdateMyWorkspaceLocale JaJp { get; } = new UpdateMyWorkspaceLocale("ja-JP");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "zh-CN" => true,
+            "zh-TW" => true,
+            "en-US" => true,
+            "ja-JP" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator UpdateMyWorkspaceLocale(string value) => new UpdateMyWorkspaceLocale(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(UpdateMyWorkspaceLocale left, UpdateMyWorkspaceLocale right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(UpdateMyWorkspaceLocale left, UpdateMyWorkspaceLocale right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(UpdateMyWorkspaceLocale other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is UpdateMyWorkspaceLocale other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="UpdateMyWorkspaceLocale"/> as its wire string, keeping unknown values.</summary>
+    public sealed class UpdateMyWorkspaceLocaleJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UpdateMyWorkspaceLocale>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static UpdateMyWorkspaceLocaleJsonConverter Instance { get; } = new UpdateMyWorkspaceLocaleJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "zh-CN",
+            "zh-TW",
+            "en-US",
+            "ja-JP",
+        });
+
+        private static readonly UpdateMyWorkspaceLocale[] s_known = new UpdateMyWorkspaceLocale[]
+        {
+            UpdateMyWorkspaceLocale.ZhCn,
+            UpdateMyWorkspaceLocale.ZhTw,
+            UpdateMyWorkspaceLocale.EnUs,
+            UpdateMyWorkspaceLocale.JaJp,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("zh-CN"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("zh-TW"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("en-US"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ja-JP"),
+        };
+
+        /// <inheritdoc/>
+        public override UpdateMyWorkspaceLocale Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new UpdateMyWorkspaceLocale(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UpdateMyWorkspaceLocale value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Workspace layout
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WorkspaceSettingsLayoutJsonConverter))]
+    public readonly partial struct WorkspaceSettingsLayout : global::System.IEquatable<WorkspaceSettingsLayout>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public WorkspaceSettingsLayout(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// Grid
+        /// </summary>
+        /// <remarks>Wire value <c>grid</c>.</remarks>
+        public static WorkspaceSettingsLayout Grid { get; } = new WorkspaceSettingsLayout("grid");
+
+        /// <summary>
+        /// List
+        /// </summary>
+        /// <remarks>Wire value <c>list</c>.</remarks>
+        public static WorkspaceSettingsLayout List { get; } = new WorkspaceSettingsLayout("list");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "grid" => true,
+            "list" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator WorkspaceSettingsLayout(string value) => new WorkspaceSettingsLayout(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(WorkspaceSettingsLayout left, WorkspaceSettingsLayout right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(WorkspaceSettingsLayout left, WorkspaceSettingsLayout right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(WorkspaceSettingsLayout other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is WorkspaceSettingsLayout other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="WorkspaceSettingsLayout"/> as its wire string, keeping unknown values.</summary>
+    public sealed class WorkspaceSettingsLayoutJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WorkspaceSettingsLayout>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WorkspaceSettingsLayoutJsonConverter Instance { get; } = new WorkspaceSettingsLayoutJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "grid",
+            "list",
+        });
+
+        private static readonly WorkspaceSettingsLayout[] s_known = new WorkspaceSettingsLayout[]
+        {
+            WorkspaceSettingsLayout.Grid,
+            WorkspaceSettingsLayout.List,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("grid"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("list"),
+        };
+
+        /// <inheritdoc/>
+        public override WorkspaceSettingsLayout Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new WorkspaceSettingsLayout(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WorkspaceSettingsLayout value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Display language
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WorkspaceSettingsLocaleJsonConverter))]
+    public readonly partial struct WorkspaceSettingsLocale : global::System.IEquatable<WorkspaceSettingsLocale>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public WorkspaceSettingsLocale(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// Simplified Chinese
+        /// </summary>
+        /// <remarks>Wire value <c>zh-CN</c>.</remarks>
+        public static WorkspaceSettingsLocale ZhCn { get; } = new WorkspaceSettingsLocale("zh-CN");
+
+        /// <summary>
+        /// Traditional Chinese
+        /// </summary>
+        /// <remarks>Wire value <c>zh-TW</c>.</remarks>
+        public static WorkspaceSettingsLocale ZhTw { get; } = new WorkspaceSettingsLocale("zh-TW");
+
+        /// <summary>
+        /// English
+        /// </summary>
+        /// <remarks>Wire value <c>en-US</c>.</remarks>
+        public static WorkspaceSettingsLocale EnUs { get; } = new WorkspaceSettingsLocale("en-US");
+
+        /// <summary>
+        /// Japanese
+        /// </summary>
+        /// <remarks>Wire value <c>ja-JP</c>.</remarks>
+        public static WorkspaceSettingsLocale JaJp { get; } = new WorkspaceSettingsLocale("ja-JP");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "zh-CN" => true,
+            "zh-TW" => true,
+            "en-US" => true,
+            "ja-JP" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator WorkspaceSettingsLocale(string value) => new WorkspaceSettingsLocale(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(WorkspaceSettingsLocale left, WorkspaceSettingsLocale right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(WorkspaceSettingsLocale left, WorkspaceSettingsLocale right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(WorkspaceSettingsLocale other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is WorkspaceSettingsLocale other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="WorkspaceSettingsLocale"/> as its wire string, keeping unknown values.</summary>
+    public sealed class WorkspaceSettingsLocaleJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WorkspaceSettingsLocale>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WorkspaceSettingsLocaleJsonConverter Instance { get; } = new WorkspaceSettingsLocaleJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "zh-CN",
+            "zh-TW",
+            "en-US",
+            "ja-JP",
+        });
+
+        private static readonly WorkspaceSettingsLocale[] s_known = new WorkspaceSettingsLocale[]
+        {
+            WorkspaceSettingsLocale.ZhCn,
+            WorkspaceSettingsLocale.ZhTw,
+            WorkspaceSettingsLocale.EnUs,
+            WorkspaceSettingsLocale.JaJp,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("zh-CN"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("zh-TW"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("en-US"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ja-JP"),
+        };
+
+        /// <inheritdoc/>
+        public override WorkspaceSettingsLocale Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new WorkspaceSettingsLocale(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WorkspaceSettingsLocale value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}

@@ -103,3 +103,705 @@ namespace Authing.Sdk
             Client.SendRawAsync(AuthenticationClient.SignInByBadgeAsyncCall(request), global::Authing.Sdk.Models.LoginTokenRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure LoginTokenDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(LoginTokenDtoJsonConverter))]
+    public sealed partial class LoginTokenDto
+    {
+        /// <summary>
+        /// Access Token，JWT 格式
+        /// </summary>
+        /// <remarks>Wire name <c>access_token</c>.</remarks>
+        /// <example>
+        /// eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1XzYyYTljMCIsInNjb3BlIjoib3BlbmlkIHByb2ZpbGUifQ.c2lnLWFjY2Vzcw
+        /// </example>
+        public string? AccessToken { get; init; }
+
+        /// <summary>
+        /// ID Token，JWT 格式
+        /// </summary>
+        /// <remarks>Wire name <c>id_token</c>.</remarks>
+        /// <example>
+        /// eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1XzYyYTljMCIsIm5hbWUiOiLnjovlsI_mmI4ifQ.c2lnLWlk
+        /// </example>
+        public string? IdToken { get; init; }
+
+        /// <summary>
+        /// Token 类型
+        /// </summary>
+        /// <remarks>Wire name <c>token_type</c>.</remarks>
+        /// <example>
+        /// Bearer
+        /// </example>
+        public string? TokenType { get; init; }
+
+        /// <summary>
+        /// 有效时间（秒）
+        /// </summary>
+        /// <remarks>Wire name <c>expires_in</c>.</remarks>
+        /// <example>
+        /// 1209600
+        /// </example>
+        public long? ExpiresIn { get; init; }
+
+        /// <summary>
+        /// 实际授予的权限
+        /// </summary>
+        /// <remarks>Wire name <c>scope</c>.</remarks>
+        /// <example>
+        /// openid profile widgets:read
+        /// </example>
+        public string? Scope { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="LoginTokenDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class LoginTokenDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LoginTokenDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_accessTokenConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_idTokenConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_tokenTypeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_expiresInConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_scopeConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "access_token",
+            "id_token",
+            "token_type",
+            "expires_in",
+            "scope",
+        });
+        private static readonly int s_accessTokenIndex = s_wireNames.IndexOf("access_token");
+        private static readonly global::System.Text.Json.JsonEncodedText s_accessTokenName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("access_token");
+        private static readonly int s_idTokenIndex = s_wireNames.IndexOf("id_token");
+        private static readonly global::System.Text.Json.JsonEncodedText s_idTokenName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("id_token");
+        private static readonly int s_tokenTypeIndex = s_wireNames.IndexOf("token_type");
+        private static readonly global::System.Text.Json.JsonEncodedText s_tokenTypeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("token_type");
+        private static readonly int s_expiresInIndex = s_wireNames.IndexOf("expires_in");
+        private static readonly global::System.Text.Json.JsonEncodedText s_expiresInName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("expires_in");
+        private static readonly int s_scopeIndex = s_wireNames.IndexOf("scope");
+        private static readonly global::System.Text.Json.JsonEncodedText s_scopeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("scope");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static LoginTokenDtoJsonConverter Instance { get; } = new LoginTokenDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> AccessTokenConverter => s_accessTokenConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> IdTokenConverter => s_idTokenConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TokenTypeConverter => s_tokenTypeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> ExpiresInConverter => s_expiresInConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ScopeConverter => s_scopeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override LoginTokenDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "LoginTokenDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("LoginTokenDto");
+            string? accessTokenValue = default;
+            string? idTokenValue = default;
+            string? tokenTypeValue = default;
+            long? expiresInValue = default;
+            string? scopeValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_accessTokenIndex)
+                {
+                    accessTokenValue = fields.Read(ref reader, AccessTokenConverter, "access_token", options);
+                }
+                else if (field == s_idTokenIndex)
+                {
+                    idTokenValue = fields.Read(ref reader, IdTokenConverter, "id_token", options);
+                }
+                else if (field == s_tokenTypeIndex)
+                {
+                    tokenTypeValue = fields.Read(ref reader, TokenTypeConverter, "token_type", options);
+                }
+                else if (field == s_expiresInIndex)
+                {
+                    expiresInValue = fields.Read(ref reader, ExpiresInConverter, "expires_in", options);
+                }
+                else if (field == s_scopeIndex)
+                {
+                    scopeValue = fields.Read(ref reader, ScopeConverter, "scope", options);
+                }
+            }
+
+            return new LoginTokenDto
+            {
+                AccessToken = accessTokenValue,
+                IdToken = idTokenValue,
+                TokenType = tokenTypeValue,
+                ExpiresIn = expiresInValue,
+                Scope = scopeValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LoginTokenDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.AccessToken is { } accessTokenValue)
+            {
+                writer.WritePropertyName(s_accessTokenName);
+                AccessTokenConverter.Write(writer, accessTokenValue, options);
+            }
+            if (value.IdToken is { } idTokenValue)
+            {
+                writer.WritePropertyName(s_idTokenName);
+                IdTokenConverter.Write(writer, idTokenValue, options);
+            }
+            if (value.TokenType is { } tokenTypeValue)
+            {
+                writer.WritePropertyName(s_tokenTypeName);
+                TokenTypeConverter.Write(writer, tokenTypeValue, options);
+            }
+            if (value.ExpiresIn is { } expiresInValue)
+            {
+                writer.WritePropertyName(s_expiresInName);
+                ExpiresInConverter.Write(writer, expiresInValue, options);
+            }
+            if (value.Scope is { } scopeValue)
+            {
+                writer.WritePropertyName(s_scopeName);
+                ScopeConverter.Write(writer, scopeValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(LoginTokenDto value, string wireName) => wireName switch
+        {
+            "access_token" => value.AccessToken is not null,
+            "id_token" => value.IdToken is not null,
+            "token_type" => value.TokenType is not null,
+            "expires_in" => value.ExpiresIn is not null,
+            "scope" => value.Scope is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(LoginTokenRespDtoJsonConverter))]
+    public sealed partial class LoginTokenRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// 响应数据
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.LoginTokenDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="LoginTokenRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class LoginTokenRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LoginTokenRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.LoginTokenDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static LoginTokenRespDtoJsonConverter Instance { get; } = new LoginTokenRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.LoginTokenDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.LoginTokenDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override LoginTokenRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "LoginTokenRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("LoginTokenRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.LoginTokenDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new LoginTokenRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LoginTokenRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(LoginTokenRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(SignInByBadgeDtoJsonConverter))]
+    public sealed partial class SignInByBadgeDto
+    {
+        /// <summary>
+        /// 徽章编号。
+        /// </summary>
+        /// <remarks>Wire name <c>badgeNumber</c>.</remarks>
+        /// <example>
+        /// BDG-2023-000451
+        /// </example>
+        public required string BadgeNumber { get; init; }
+
+        /// <summary>
+        /// 徽章背面的一次性口令。
+        /// </summary>
+        /// <remarks>Wire name <c>passCode</c>.</remarks>
+        /// <example>
+        /// 7K2M-9QXD
+        /// </example>
+        public required string PassCode { get; init; }
+
+        /// <summary>
+        /// 应用 ID。当应用的「换取 token 身份验证方式」配置为 client_secret_post 时需要传此参数。
+        /// </summary>
+        /// <remarks>Wire name <c>client_id</c>.</remarks>
+        /// <example>
+        /// app_5e1c7a
+        /// </example>
+        public string? ClientId { get; init; }
+
+        /// <summary>
+        /// 应用密钥。当应用的「换取 token 身份验证方式」配置为 client_secret_post 时需要传此参数。
+        /// </summary>
+        /// <remarks>Wire name <c>client_secret</c>.</remarks>
+        /// <example>
+        /// 4b1f0c9e2d7a6f3b8e5c1a0d9f2e7b6c
+        /// </example>
+        public string? ClientSecret { get; init; }
+
+        /// <summary>
+        /// 可选参数。
+        /// </summary>
+        /// <remarks>Wire name <c>options</c>.</remarks>
+        public global::Authing.Sdk.Models.SignInByBadgeOptionsDto? Options { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="SignInByBadgeDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class SignInByBadgeDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SignInByBadgeDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_badgeNumberConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_passCodeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_clientIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_clientSecretConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SignInByBadgeOptionsDto>? s_optionsConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "badgeNumber",
+            "passCode",
+            "client_id",
+            "client_secret",
+            "options",
+        });
+        private static readonly int s_badgeNumberIndex = s_wireNames.IndexOf("badgeNumber");
+        private static readonly global::System.Text.Json.JsonEncodedText s_badgeNumberName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("badgeNumber");
+        private static readonly int s_passCodeIndex = s_wireNames.IndexOf("passCode");
+        private static readonly global::System.Text.Json.JsonEncodedText s_passCodeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("passCode");
+        private static readonly int s_clientIdIndex = s_wireNames.IndexOf("client_id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_clientIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("client_id");
+        private static readonly int s_clientSecretIndex = s_wireNames.IndexOf("client_secret");
+        private static readonly global::System.Text.Json.JsonEncodedText s_clientSecretName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("client_secret");
+        private static readonly int s_optionsIndex = s_wireNames.IndexOf("options");
+        private static readonly global::System.Text.Json.JsonEncodedText s_optionsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("options");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static SignInByBadgeDtoJsonConverter Instance { get; } = new SignInByBadgeDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> BadgeNumberConverter => s_badgeNumberConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> PassCodeConverter => s_passCodeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ClientIdConverter => s_clientIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ClientSecretConverter => s_clientSecretConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.SignInByBadgeOptionsDto> OptionsConverter => s_optionsConverter ??= global::Authing.Sdk.Models.SignInByBadgeOptionsDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override SignInByBadgeDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "SignInByBadgeDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("SignInByBadgeDto");
+            string? badgeNumberValue = default;
+            string? passCodeValue = default;
+            string? clientIdValue = default;
+            string? clientSecretValue = default;
+            global::Authing.Sdk.Models.SignInByBadgeOptionsDto? optionsValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_badgeNumberIndex)
+                {
+                    badgeNumberValue = fields.Read(ref reader, BadgeNumberConverter, "badgeNumber", options);
+                }
+                else if (field == s_passCodeIndex)
+                {
+                    passCodeValue = fields.Read(ref reader, PassCodeConverter, "passCode", options);
+                }
+                else if (field == s_clientIdIndex)
+                {
+                    clientIdValue = fields.Read(ref reader, ClientIdConverter, "client_id", options);
+                }
+                else if (field == s_clientSecretIndex)
+                {
+                    clientSecretValue = fields.Read(ref reader, ClientSecretConverter, "client_secret", options);
+                }
+                else if (field == s_optionsIndex)
+                {
+                    optionsValue = fields.Read(ref reader, OptionsConverter, "options", options);
+                }
+            }
+
+            return new SignInByBadgeDto
+            {
+                BadgeNumber = badgeNumberValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("badgeNumber", "SignInByBadgeDto"),
+                PassCode = passCodeValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("passCode", "SignInByBadgeDto"),
+                ClientId = clientIdValue,
+                ClientSecret = clientSecretValue,
+                Options = optionsValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SignInByBadgeDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_badgeNumberName);
+            BadgeNumberConverter.Write(writer, value.BadgeNumber, options);
+            writer.WritePropertyName(s_passCodeName);
+            PassCodeConverter.Write(writer, value.PassCode, options);
+            if (value.ClientId is { } clientIdValue)
+            {
+                writer.WritePropertyName(s_clientIdName);
+                ClientIdConverter.Write(writer, clientIdValue, options);
+            }
+            if (value.ClientSecret is { } clientSecretValue)
+            {
+                writer.WritePropertyName(s_clientSecretName);
+                ClientSecretConverter.Write(writer, clientSecretValue, options);
+            }
+            if (value.Options is { } optionsValue)
+            {
+                writer.WritePropertyName(s_optionsName);
+                OptionsConverter.Write(writer, optionsValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(SignInByBadgeDto value, string wireName) => wireName switch
+        {
+            "badgeNumber" => true,
+            "passCode" => true,
+            "client_id" => value.ClientId is not null,
+            "client_secret" => value.ClientSecret is not null,
+            "options" => value.Options is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure SignInByBadgeOptionsDto.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(SignInByBadgeOptionsDtoJsonConverter))]
+    public sealed partial class SignInByBadgeOptionsDto
+    {
+        /// <summary>
+        /// 需要请求的权限，多个权限之间用空格分隔，必须包含 openid。
+        /// </summary>
+        /// <remarks>Wire name <c>scope</c>.</remarks>
+        /// <example>
+        /// openid profile widgets:read
+        /// </example>
+        public string? Scope { get; init; }
+
+        /// <summary>
+        /// 额外的登录上下文，会透传到登录后的事件中。
+        /// </summary>
+        /// <remarks>Wire name <c>context</c>.</remarks>
+        /// <example>
+        /// {"source":"expo-2023"}
+        /// </example>
+        public global::System.Text.Json.Nodes.JsonNode? Context { get; init; }
+
+        /// <summary>
+        /// 租户 ID
+        /// </summary>
+        /// <remarks>Wire name <c>tenantId</c>.</remarks>
+        /// <example>
+        /// t_9c2e4a
+        /// </example>
+        public string? TenantId { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="SignInByBadgeOptionsDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class SignInByBadgeOptionsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SignInByBadgeOptionsDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_scopeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?>? s_contextConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_tenantIdConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "scope",
+            "context",
+            "tenantId",
+        });
+        private static readonly int s_scopeIndex = s_wireNames.IndexOf("scope");
+        private static readonly global::System.Text.Json.JsonEncodedText s_scopeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("scope");
+        private static readonly int s_contextIndex = s_wireNames.IndexOf("context");
+        private static readonly global::System.Text.Json.JsonEncodedText s_contextName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("context");
+        private static readonly int s_tenantIdIndex = s_wireNames.IndexOf("tenantId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_tenantIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("tenantId");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static SignInByBadgeOptionsDtoJsonConverter Instance { get; } = new SignInByBadgeOptionsDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ScopeConverter => s_scopeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?> ContextConverter => s_contextConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.JsonNode;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TenantIdConverter => s_tenantIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override SignInByBadgeOptionsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "SignInByBadgeOptionsDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("SignInByBadgeOptionsDto");
+            string? scopeValue = default;
+            global::System.Text.Json.Nodes.JsonNode? contextValue = default;
+            string? tenantIdValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_scopeIndex)
+                {
+                    scopeValue = fields.Read(ref reader, ScopeConverter, "scope", options);
+                }
+                else if (field == s_contextIndex)
+                {
+                    contextValue = fields.Read(ref reader, ContextConverter, "context", options);
+                }
+                else if (field == s_tenantIdIndex)
+                {
+                    tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
+                }
+            }
+
+            return new SignInByBadgeOptionsDto
+            {
+                Scope = scopeValue,
+                Context = contextValue,
+                TenantId = tenantIdValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SignInByBadgeOptionsDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Scope is { } scopeValue)
+            {
+                writer.WritePropertyName(s_scopeName);
+                ScopeConverter.Write(writer, scopeValue, options);
+            }
+            if (value.Context is { } contextValue)
+            {
+                writer.WritePropertyName(s_contextName);
+                ContextConverter.Write(writer, contextValue, options);
+            }
+            if (value.TenantId is { } tenantIdValue)
+            {
+                writer.WritePropertyName(s_tenantIdName);
+                TenantIdConverter.Write(writer, tenantIdValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(SignInByBadgeOptionsDto value, string wireName) => wireName switch
+        {
+            "scope" => value.Scope is not null,
+            "context" => value.Context is not null,
+            "tenantId" => value.TenantId is not null,
+            _ => false,
+        };
+    }
+}

@@ -104,3 +104,1404 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.CreateIdentityProvierAsyncCall(request), global::Authing.Sdk.Models.IdentityProviderSingleRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateIdentityProvierDtoJsonConverter))]
+    public sealed partial class CreateIdentityProvierDto
+    {
+        /// <summary>
+        /// 身份源类型
+        /// </summary>
+        /// <remarks>Wire name <c>type</c>.</remarks>
+        /// <example>
+        /// azure-ad
+        /// </example>
+        public required global::Authing.Sdk.Models.CreateIdentityProvierType Type { get; init; }
+
+        /// <summary>
+        /// 身份源名称。
+        /// </summary>
+        /// <remarks>Wire name <c>name</c>.</remarks>
+        /// <example>
+        /// 合作伙伴 Azure AD
+        /// </example>
+        public required string Name { get; init; }
+
+        /// <summary>
+        /// 登录模式
+        /// </summary>
+        /// <remarks>Wire name <c>loginMode</c>. Documented default: <c>SignupAndLogin</c>.</remarks>
+        /// <example>
+        /// SignupAndLogin
+        /// </example>
+        public global::Authing.Sdk.Models.CreateIdentityProvierLoginMode? LoginMode { get; init; }
+
+        /// <summary>
+        /// 登录按钮的展示语言
+        /// </summary>
+        /// <remarks>Wire name <c>displayLocale</c>. Documented default: <c>zh-CN</c>.</remarks>
+        /// <example>
+        /// zh-CN
+        /// </example>
+        public global::Authing.Sdk.Models.CreateIdentityProvierDisplayLocale? DisplayLocale { get; init; }
+
+        /// <summary>
+        /// 仅当 type 为 ldap 时需要。嵌套类型：IdpLdapSettingsDto。
+        /// </summary>
+        /// <remarks>Wire name <c>ldapSettings</c>.</remarks>
+        public global::Authing.Sdk.Models.IdpLdapSettingsDto? LdapSettings { get; init; }
+
+        /// <summary>
+        /// 首次登录时发放的徽章 code。
+        /// </summary>
+        /// <remarks>Wire name <c>badgeCode</c>. Documented default: <c>external_partner</c>.</remarks>
+        /// <example>
+        /// external_partner
+        /// </example>
+        public string? BadgeCode { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="CreateIdentityProvierDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class CreateIdentityProvierDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateIdentityProvierDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateIdentityProvierType?>? s_typeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateIdentityProvierLoginMode?>? s_loginModeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateIdentityProvierDisplayLocale?>? s_displayLocaleConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IdpLdapSettingsDto>? s_ldapSettingsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_badgeCodeConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "type",
+            "name",
+            "loginMode",
+            "displayLocale",
+            "ldapSettings",
+            "badgeCode",
+        });
+        private static readonly int s_typeIndex = s_wireNames.IndexOf("type");
+        private static readonly global::System.Text.Json.JsonEncodedText s_typeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("type");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_loginModeIndex = s_wireNames.IndexOf("loginMode");
+        private static readonly global::System.Text.Json.JsonEncodedText s_loginModeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("loginMode");
+        private static readonly int s_displayLocaleIndex = s_wireNames.IndexOf("displayLocale");
+        private static readonly global::System.Text.Json.JsonEncodedText s_displayLocaleName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("displayLocale");
+        private static readonly int s_ldapSettingsIndex = s_wireNames.IndexOf("ldapSettings");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ldapSettingsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ldapSettings");
+        private static readonly int s_badgeCodeIndex = s_wireNames.IndexOf("badgeCode");
+        private static readonly global::System.Text.Json.JsonEncodedText s_badgeCodeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("badgeCode");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static CreateIdentityProvierDtoJsonConverter Instance { get; } = new CreateIdentityProvierDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateIdentityProvierType?> TypeConverter => s_typeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CreateIdentityProvierTypeJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateIdentityProvierLoginMode?> LoginModeConverter => s_loginModeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CreateIdentityProvierLoginModeJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateIdentityProvierDisplayLocale?> DisplayLocaleConverter => s_displayLocaleConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CreateIdentityProvierDisplayLocaleJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IdpLdapSettingsDto> LdapSettingsConverter => s_ldapSettingsConverter ??= global::Authing.Sdk.Models.IdpLdapSettingsDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> BadgeCodeConverter => s_badgeCodeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override CreateIdentityProvierDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CreateIdentityProvierDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CreateIdentityProvierDto");
+            global::Authing.Sdk.Models.CreateIdentityProvierType? typeValue = default;
+            string? nameValue = default;
+            global::Authing.Sdk.Models.CreateIdentityProvierLoginMode? loginModeValue = default;
+            global::Authing.Sdk.Models.CreateIdentityProvierDisplayLocale? displayLocaleValue = default;
+            global::Authing.Sdk.Models.IdpLdapSettingsDto? ldapSettingsValue = default;
+            string? badgeCodeValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_typeIndex)
+                {
+                    typeValue = fields.Read(ref reader, TypeConverter, "type", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_loginModeIndex)
+                {
+                    loginModeValue = fields.Read(ref reader, LoginModeConverter, "loginMode", options);
+                }
+                else if (field == s_displayLocaleIndex)
+                {
+                    displayLocaleValue = fields.Read(ref reader, DisplayLocaleConverter, "displayLocale", options);
+                }
+                else if (field == s_ldapSettingsIndex)
+                {
+                    ldapSettingsValue = fields.Read(ref reader, LdapSettingsConverter, "ldapSettings", options);
+                }
+                else if (field == s_badgeCodeIndex)
+                {
+                    badgeCodeValue = fields.Read(ref reader, BadgeCodeConverter, "badgeCode", options);
+                }
+            }
+
+            return new CreateIdentityProvierDto
+            {
+                Type = typeValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("type", "CreateIdentityProvierDto"),
+                Name = nameValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("name", "CreateIdentityProvierDto"),
+                LoginMode = loginModeValue,
+                DisplayLocale = displayLocaleValue,
+                LdapSettings = ldapSettingsValue,
+                BadgeCode = badgeCodeValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateIdentityProvierDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_typeName);
+            TypeConverter.Write(writer, value.Type, options);
+            writer.WritePropertyName(s_nameName);
+            NameConverter.Write(writer, value.Name, options);
+            if (value.LoginMode is { } loginModeValue)
+            {
+                writer.WritePropertyName(s_loginModeName);
+                LoginModeConverter.Write(writer, loginModeValue, options);
+            }
+            if (value.DisplayLocale is { } displayLocaleValue)
+            {
+                writer.WritePropertyName(s_displayLocaleName);
+                DisplayLocaleConverter.Write(writer, displayLocaleValue, options);
+            }
+            if (value.LdapSettings is { } ldapSettingsValue)
+            {
+                writer.WritePropertyName(s_ldapSettingsName);
+                LdapSettingsConverter.Write(writer, ldapSettingsValue, options);
+            }
+            if (value.BadgeCode is { } badgeCodeValue)
+            {
+                writer.WritePropertyName(s_badgeCodeName);
+                BadgeCodeConverter.Write(writer, badgeCodeValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(CreateIdentityProvierDto value, string wireName) => wireName switch
+        {
+            "type" => true,
+            "name" => true,
+            "loginMode" => value.LoginMode is not null,
+            "displayLocale" => value.DisplayLocale is not null,
+            "ldapSettings" => value.LdapSettings is not null,
+            "badgeCode" => value.BadgeCode is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure IdentityProviderDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(IdentityProviderDtoJsonConverter))]
+    public sealed partial class IdentityProviderDto
+    {
+        /// <summary>
+        /// 身份源 ID
+        /// </summary>
+        /// <remarks>Wire name <c>identityProviderId</c>.</remarks>
+        /// <example>
+        /// idp_4c7e
+        /// </example>
+        public string? IdentityProviderId { get; init; }
+
+        /// <summary>
+        /// 身份源类型
+        /// </summary>
+        /// <remarks>Wire name <c>type</c>.</remarks>
+        /// <example>
+        /// azure-ad
+        /// </example>
+        public global::Authing.Sdk.Models.IdentityProviderType? Type { get; init; }
+
+        /// <summary>
+        /// 身份源名称
+        /// </summary>
+        /// <remarks>Wire name <c>name</c>.</remarks>
+        /// <example>
+        /// 合作伙伴 Azure AD
+        /// </example>
+        public string? Name { get; init; }
+
+        /// <summary>
+        /// 登录模式
+        /// </summary>
+        /// <remarks>Wire name <c>loginMode</c>.</remarks>
+        /// <example>
+        /// SignupAndLogin
+        /// </example>
+        public global::Authing.Sdk.Models.IdentityProviderLoginMode? LoginMode { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="IdentityProviderDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class IdentityProviderDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<IdentityProviderDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_identityProviderIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IdentityProviderType?>? s_typeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IdentityProviderLoginMode?>? s_loginModeConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "identityProviderId",
+            "type",
+            "name",
+            "loginMode",
+        });
+        private static readonly int s_identityProviderIdIndex = s_wireNames.IndexOf("identityProviderId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_identityProviderIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("identityProviderId");
+        private static readonly int s_typeIndex = s_wireNames.IndexOf("type");
+        private static readonly global::System.Text.Json.JsonEncodedText s_typeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("type");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_loginModeIndex = s_wireNames.IndexOf("loginMode");
+        private static readonly global::System.Text.Json.JsonEncodedText s_loginModeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("loginMode");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static IdentityProviderDtoJsonConverter Instance { get; } = new IdentityProviderDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> IdentityProviderIdConverter => s_identityProviderIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IdentityProviderType?> TypeConverter => s_typeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.IdentityProviderTypeJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IdentityProviderLoginMode?> LoginModeConverter => s_loginModeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.IdentityProviderLoginModeJsonConverter.Instance);
+
+        /// <inheritdoc/>
+        public override IdentityProviderDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "IdentityProviderDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("IdentityProviderDto");
+            string? identityProviderIdValue = default;
+            global::Authing.Sdk.Models.IdentityProviderType? typeValue = default;
+            string? nameValue = default;
+            global::Authing.Sdk.Models.IdentityProviderLoginMode? loginModeValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_identityProviderIdIndex)
+                {
+                    identityProviderIdValue = fields.Read(ref reader, IdentityProviderIdConverter, "identityProviderId", options);
+                }
+                else if (field == s_typeIndex)
+                {
+                    typeValue = fields.Read(ref reader, TypeConverter, "type", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_loginModeIndex)
+                {
+                    loginModeValue = fields.Read(ref reader, LoginModeConverter, "loginMode", options);
+                }
+            }
+
+            return new IdentityProviderDto
+            {
+                IdentityProviderId = identityProviderIdValue,
+                Type = typeValue,
+                Name = nameValue,
+                LoginMode = loginModeValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, IdentityProviderDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.IdentityProviderId is { } identityProviderIdValue)
+            {
+                writer.WritePropertyName(s_identityProviderIdName);
+                IdentityProviderIdConverter.Write(writer, identityProviderIdValue, options);
+            }
+            if (value.Type is { } typeValue)
+            {
+                writer.WritePropertyName(s_typeName);
+                TypeConverter.Write(writer, typeValue, options);
+            }
+            if (value.Name is { } nameValue)
+            {
+                writer.WritePropertyName(s_nameName);
+                NameConverter.Write(writer, nameValue, options);
+            }
+            if (value.LoginMode is { } loginModeValue)
+            {
+                writer.WritePropertyName(s_loginModeName);
+                LoginModeConverter.Write(writer, loginModeValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(IdentityProviderDto value, string wireName) => wireName switch
+        {
+            "identityProviderId" => value.IdentityProviderId is not null,
+            "type" => value.Type is not null,
+            "name" => value.Name is not null,
+            "loginMode" => value.LoginMode is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(IdentityProviderSingleRespDtoJsonConverter))]
+    public sealed partial class IdentityProviderSingleRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// 响应数据
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.IdentityProviderDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="IdentityProviderSingleRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class IdentityProviderSingleRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<IdentityProviderSingleRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IdentityProviderDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static IdentityProviderSingleRespDtoJsonConverter Instance { get; } = new IdentityProviderSingleRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IdentityProviderDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.IdentityProviderDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override IdentityProviderSingleRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "IdentityProviderSingleRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("IdentityProviderSingleRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.IdentityProviderDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new IdentityProviderSingleRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, IdentityProviderSingleRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(IdentityProviderSingleRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure IdpLdapSettingsDto.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(IdpLdapSettingsDtoJsonConverter))]
+    public sealed partial class IdpLdapSettingsDto
+    {
+        /// <summary>
+        /// LDAP 服务地址
+        /// </summary>
+        /// <remarks>Wire name <c>url</c>.</remarks>
+        /// <example>
+        /// ldaps://ldap.example.com:636
+        /// </example>
+        public required string Url { get; init; }
+
+        /// <summary>
+        /// 搜索起点
+        /// </summary>
+        /// <remarks>Wire name <c>baseDn</c>.</remarks>
+        /// <example>
+        /// ou=people,dc=example,dc=com
+        /// </example>
+        public required string BaseDn { get; init; }
+
+        /// <summary>
+        /// 用户搜索过滤器，{{username}} 会被替换为用户输入的账号
+        /// </summary>
+        /// <remarks>Wire name <c>userFilter</c>.</remarks>
+        /// <example>
+        /// (&amp;(objectClass=person)(|(uid={{username}})(mail={{username}})))
+        /// </example>
+        public string? UserFilter { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="IdpLdapSettingsDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class IdpLdapSettingsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<IdpLdapSettingsDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_urlConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_baseDnConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_userFilterConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "url",
+            "baseDn",
+            "userFilter",
+        });
+        private static readonly int s_urlIndex = s_wireNames.IndexOf("url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_urlName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("url");
+        private static readonly int s_baseDnIndex = s_wireNames.IndexOf("baseDn");
+        private static readonly global::System.Text.Json.JsonEncodedText s_baseDnName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("baseDn");
+        private static readonly int s_userFilterIndex = s_wireNames.IndexOf("userFilter");
+        private static readonly global::System.Text.Json.JsonEncodedText s_userFilterName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("userFilter");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static IdpLdapSettingsDtoJsonConverter Instance { get; } = new IdpLdapSettingsDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> UrlConverter => s_urlConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> BaseDnConverter => s_baseDnConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> UserFilterConverter => s_userFilterConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override IdpLdapSettingsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "IdpLdapSettingsDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("IdpLdapSettingsDto");
+            string? urlValue = default;
+            string? baseDnValue = default;
+            string? userFilterValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_urlIndex)
+                {
+                    urlValue = fields.Read(ref reader, UrlConverter, "url", options);
+                }
+                else if (field == s_baseDnIndex)
+                {
+                    baseDnValue = fields.Read(ref reader, BaseDnConverter, "baseDn", options);
+                }
+                else if (field == s_userFilterIndex)
+                {
+                    userFilterValue = fields.Read(ref reader, UserFilterConverter, "userFilter", options);
+                }
+            }
+
+            return new IdpLdapSettingsDto
+            {
+                Url = urlValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("url", "IdpLdapSettingsDto"),
+                BaseDn = baseDnValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("baseDn", "IdpLdapSettingsDto"),
+                UserFilter = userFilterValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, IdpLdapSettingsDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_urlName);
+            UrlConverter.Write(writer, value.Url, options);
+            writer.WritePropertyName(s_baseDnName);
+            BaseDnConverter.Write(writer, value.BaseDn, options);
+            if (value.UserFilter is { } userFilterValue)
+            {
+                writer.WritePropertyName(s_userFilterName);
+                UserFilterConverter.Write(writer, userFilterValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(IdpLdapSettingsDto value, string wireName) => wireName switch
+        {
+            "url" => true,
+            "baseDn" => true,
+            "userFilter" => value.UserFilter is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// 登录按钮的展示语言
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateIdentityProvierDisplayLocaleJsonConverter))]
+    public readonly partial struct CreateIdentityProvierDisplayLocale : global::System.IEquatable<CreateIdentityProvierDisplayLocale>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public CreateIdentityProvierDisplayLocale(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// 简体中文
+        /// </summary>
+        /// <remarks>Wire value <c>zh-CN</c>.</remarks>
+        public static CreateIdentityProvierDisplayLocale ZhCn { get; } = new CreateIdentityProvierDisplayLocale("zh-CN");
+
+        /// <summary>
+        /// 英文
+        /// </summary>
+        /// <remarks>Wire value <c>en-US</c>.</remarks>
+        public static CreateIdentityProvierDisplayLocale EnUs { get; } = new CreateIdentityProvierDisplayLocale("en-US");
+
+        /// <summary>
+        /// 日文
+        /// </summary>
+        /// <remarks>Wire value <c>ja-JP</c>.</remarks>
+        public static CreateIdentityProvierDisplayLocale JaJp { get; } = new CreateIdentityProvierDisplayLocale("ja-JP");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "zh-CN" => true,
+            "en-US" => true,
+            "ja-JP" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator CreateIdentityProvierDisplayLocale(string value) => new CreateIdentityProvierDisplayLocale(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(CreateIdentityProvierDisplayLocale left, CreateIdentityProvierDisplayLocale right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(CreateIdentityProvierDisplayLocale left, CreateIdentityProvierDisplayLocale right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(CreateIdentityProvierDisplayLocale other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is CreateIdentityProvierDisplayLocale other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="CreateIdentityProvierDisplayLocale"/> as its wire string, keeping unknown values.</summary>
+    public sealed class CreateIdentityProvierDisplayLocaleJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateIdentityProvierDisplayLocale>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static CreateIdentityProvierDisplayLocaleJsonConverter Instance { get; } = new CreateIdentityProvierDisplayLocaleJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "zh-CN",
+            "en-US",
+            "ja-JP",
+        });
+
+        private static readonly CreateIdentityProvierDisplayLocale[] s_known = new CreateIdentityProvierDisplayLocale[]
+        {
+            CreateIdentityProvierDisplayLocale.ZhCn,
+            CreateIdentityProvierDisplayLocale.EnUs,
+            CreateIdentityProvierDisplayLocale.JaJp,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("zh-CN"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("en-US"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ja-JP"),
+        };
+
+        /// <inheritdoc/>
+        public override CreateIdentityProvierDisplayLocale Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new CreateIdentityProvierDisplayLocale(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateIdentityProvierDisplayLocale value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// 登录模式
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateIdentityProvierLoginModeJsonConverter))]
+    public readonly partial struct CreateIdentityProvierLoginMode : global::System.IEquatable<CreateIdentityProvierLoginMode>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public CreateIdentityProvierLoginMode(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// 仅允许已有账号登录
+        /// </summary>
+        /// <remarks>Wire value <c>LoginOnly</c>.</remarks>
+        public static CreateIdentityProvierLoginMode LoginOnly { get; } = new CreateIdentityProvierLoginMode("LoginOnly");
+
+        /// <summary>
+        /// 首次登录时自动创建账号
+        /// </summary>
+        /// <remarks>Wire value <c>SignupAndLogin</c>.</remarks>
+        public static CreateIdentityProvierLoginMode SignupAndLogin { get; } = new CreateIdentityProvierLoginMode("SignupAndLogin");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "LoginOnly" => true,
+            "SignupAndLogin" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator CreateIdentityProvierLoginMode(string value) => new CreateIdentityProvierLoginMode(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(CreateIdentityProvierLoginMode left, CreateIdentityProvierLoginMode right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(CreateIdentityProvierLoginMode left, CreateIdentityProvierLoginMode right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(CreateIdentityProvierLoginMode other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is CreateIdentityProvierLoginMode other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="CreateIdentityProvierLoginMode"/> as its wire string, keeping unknown values.</summary>
+    public sealed class CreateIdentityProvierLoginModeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateIdentityProvierLoginMode>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static CreateIdentityProvierLoginModeJsonConverter Instance { get; } = new CreateIdentityProvierLoginModeJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "LoginOnly",
+            "SignupAndLogin",
+        });
+
+        private static readonly CreateIdentityProvierLoginMode[] s_known = new CreateIdentityProvierLoginMode[]
+        {
+            CreateIdentityProvierLoginMode.LoginOnly,
+            CreateIdentityProvierLoginMode.SignupAndLogin,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("LoginOnly"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("SignupAndLogin"),
+        };
+
+        /// <inheritdoc/>
+        public override CreateIdentityProvierLoginMode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new CreateIdentityProvierLoginMode(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateIdentityProvierLoginMode value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// 身份源类型
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateIdentityProvierTypeJsonConverter))]
+    public readonly partial struct CreateIdentityProvierType : global::System.IEquatable<CreateIdentityProvierType>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public CreateIdentityProvierType(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// Azure AD
+        /// </summary>
+        /// <remarks>Wire value <c>azure-ad</c>.</remarks>
+        public static CreateIdentityProvierType AzureAd { get; } = new CreateIdentityProvierType("azure-ad");
+
+        /// <summary>
+        /// OpenID Connect
+        /// </summary>
+        /// <remarks>Wire value <c>oidc</c>.</remarks>
+        public static CreateIdentityProvierType Oidc { get; } = new CreateIdentityProvierType("oidc");
+
+        /// <summary>
+        /// SAML 2.0
+        /// </summary>
+        /// <remarks>Wire value <c>saml</c>.</remarks>
+        public static CreateIdentityProvierType Saml { get; } = new CreateIdentityProvierType("saml");
+
+        /// <summary>
+        /// LDAP
+        /// </summary>
+        /// <remarks>Wire value <c>ldap</c>.</remarks>
+        public static CreateIdentityProvierType Ldap { get; } = new CreateIdentityProvierType("ldap");
+
+        /// <summary>
+        /// 企业微信
+        /// </summary>
+        /// <remarks>Wire value <c>wechat.work</c>.</remarks>
+        public static CreateIdentityProvierType WechatWork { get; } = new CreateIdentityProvierType("wechat.work");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "azure-ad" => true,
+            "oidc" => true,
+            "saml" => true,
+            "ldap" => true,
+            "wechat.work" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator CreateIdentityProvierType(string value) => new CreateIdentityProvierType(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(CreateIdentityProvierType left, CreateIdentityProvierType right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(CreateIdentityProvierType left, CreateIdentityProvierType right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(CreateIdentityProvierType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is CreateIdentityProvierType other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="CreateIdentityProvierType"/> as its wire string, keeping unknown values.</summary>
+    public sealed class CreateIdentityProvierTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateIdentityProvierType>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static CreateIdentityProvierTypeJsonConverter Instance { get; } = new CreateIdentityProvierTypeJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "azure-ad",
+            "oidc",
+            "saml",
+            "ldap",
+            "wechat.work",
+        });
+
+        private static readonly CreateIdentityProvierType[] s_known = new CreateIdentityProvierType[]
+        {
+            CreateIdentityProvierType.AzureAd,
+            CreateIdentityProvierType.Oidc,
+            CreateIdentityProvierType.Saml,
+            CreateIdentityProvierType.Ldap,
+            CreateIdentityProvierType.WechatWork,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("azure-ad"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("oidc"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("saml"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ldap"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("wechat.work"),
+        };
+
+        /// <inheritdoc/>
+        public override CreateIdentityProvierType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new CreateIdentityProvierType(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateIdentityProvierType value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// 登录模式
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(IdentityProviderLoginModeJsonConverter))]
+    public readonly partial struct IdentityProviderLoginMode : global::System.IEquatable<IdentityProviderLoginMode>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public IdentityProviderLoginMode(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// 仅允许已有账号登录
+        /// </summary>
+        /// <remarks>Wire value <c>LoginOnly</c>.</remarks>
+        public static IdentityProviderLoginMode LoginOnly { get; } = new IdentityProviderLoginMode("LoginOnly");
+
+        /// <summary>
+        /// 首次登录时自动创建账号
+        /// </summary>
+        /// <remarks>Wire value <c>SignupAndLogin</c>.</remarks>
+        public static IdentityProviderLoginMode SignupAndLogin { get; } = new IdentityProviderLoginMode("SignupAndLogin");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "LoginOnly" => true,
+            "SignupAndLogin" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator IdentityProviderLoginMode(string value) => new IdentityProviderLoginMode(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(IdentityProviderLoginMode left, IdentityProviderLoginMode right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(IdentityProviderLoginMode left, IdentityProviderLoginMode right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(IdentityProviderLoginMode other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is IdentityProviderLoginMode other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="IdentityProviderLoginMode"/> as its wire string, keeping unknown values.</summary>
+    public sealed class IdentityProviderLoginModeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<IdentityProviderLoginMode>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static IdentityProviderLoginModeJsonConverter Instance { get; } = new IdentityProviderLoginModeJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "LoginOnly",
+            "SignupAndLogin",
+        });
+
+        private static readonly IdentityProviderLoginMode[] s_known = new IdentityProviderLoginMode[]
+        {
+            IdentityProviderLoginMode.LoginOnly,
+            IdentityProviderLoginMode.SignupAndLogin,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("LoginOnly"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("SignupAndLogin"),
+        };
+
+        /// <inheritdoc/>
+        public override IdentityProviderLoginMode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new IdentityProviderLoginMode(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, IdentityProviderLoginMode value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// 身份源类型
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(IdentityProviderTypeJsonConverter))]
+    public readonly partial struct IdentityProviderType : global::System.IEquatable<IdentityProviderType>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public IdentityProviderType(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// Azure AD
+        /// </summary>
+        /// <remarks>Wire value <c>azure-ad</c>.</remarks>
+        public static IdentityProviderType AzureAd { get; } = new IdentityProviderType("azure-ad");
+
+        /// <summary>
+        /// OpenID Connect
+        /// </summary>
+        /// <remarks>Wire value <c>oidc</c>.</remarks>
+        public static IdentityProviderType Oidc { get; } = new IdentityProviderType("oidc");
+
+        /// <summary>
+        /// SAML 2.0
+        /// </summary>
+        /// <remarks>Wire value <c>saml</c>.</remarks>
+        public static IdentityProviderType Saml { get; } = new IdentityProviderType("saml");
+
+        /// <summary>
+        /// LDAP
+        /// </summary>
+        /// <remarks>Wire value <c>ldap</c>.</remarks>
+        public static IdentityProviderType Ldap { get; } = new IdentityProviderType("ldap");
+
+        /// <summary>
+        /// 企业微信
+        /// </summary>
+        /// <remarks>Wire value <c>wechat.work</c>.</remarks>
+        public static IdentityProviderType WechatWork { get; } = new IdentityProviderType("wechat.work");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "azure-ad" => true,
+            "oidc" => true,
+            "saml" => true,
+            "ldap" => true,
+            "wechat.work" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator IdentityProviderType(string value) => new IdentityProviderType(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(IdentityProviderType left, IdentityProviderType right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(IdentityProviderType left, IdentityProviderType right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(IdentityProviderType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is IdentityProviderType other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="IdentityProviderType"/> as its wire string, keeping unknown values.</summary>
+    public sealed class IdentityProviderTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<IdentityProviderType>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static IdentityProviderTypeJsonConverter Instance { get; } = new IdentityProviderTypeJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "azure-ad",
+            "oidc",
+            "saml",
+            "ldap",
+            "wechat.work",
+        });
+
+        private static readonly IdentityProviderType[] s_known = new IdentityProviderType[]
+        {
+            IdentityProviderType.AzureAd,
+            IdentityProviderType.Oidc,
+            IdentityProviderType.Saml,
+            IdentityProviderType.Ldap,
+            IdentityProviderType.WechatWork,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("azure-ad"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("oidc"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("saml"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ldap"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("wechat.work"),
+        };
+
+        /// <inheritdoc/>
+        public override IdentityProviderType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new IdentityProviderType(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, IdentityProviderType value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}

@@ -104,3 +104,706 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.IssueBadgeAsyncCall(request), global::Authing.Sdk.Models.UserBadgeSingleRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure BadgeIssuerDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(BadgeIssuerDtoJsonConverter))]
+    public sealed partial class BadgeIssuerDto
+    {
+        /// <summary>
+        /// Issuer name.
+        /// </summary>
+        /// <remarks>Wire name <c>name</c>.</remarks>
+        /// <example>
+        /// 社区运营组
+        /// </example>
+        public string? Name { get; init; }
+
+        /// <summary>
+        /// Issuer email.
+        /// </summary>
+        /// <remarks>Wire name <c>email</c>.</remarks>
+        /// <example>
+        /// community@example.com
+        /// </example>
+        public string? Email { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="BadgeIssuerDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class BadgeIssuerDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BadgeIssuerDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_emailConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "name",
+            "email",
+        });
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_emailIndex = s_wireNames.IndexOf("email");
+        private static readonly global::System.Text.Json.JsonEncodedText s_emailName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("email");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static BadgeIssuerDtoJsonConverter Instance { get; } = new BadgeIssuerDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> EmailConverter => s_emailConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override BadgeIssuerDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "BadgeIssuerDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("BadgeIssuerDto");
+            string? nameValue = default;
+            string? emailValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_emailIndex)
+                {
+                    emailValue = fields.Read(ref reader, EmailConverter, "email", options);
+                }
+            }
+
+            return new BadgeIssuerDto
+            {
+                Name = nameValue,
+                Email = emailValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BadgeIssuerDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Name is { } nameValue)
+            {
+                writer.WritePropertyName(s_nameName);
+                NameConverter.Write(writer, nameValue, options);
+            }
+            if (value.Email is { } emailValue)
+            {
+                writer.WritePropertyName(s_emailName);
+                EmailConverter.Write(writer, emailValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(BadgeIssuerDto value, string wireName) => wireName switch
+        {
+            "name" => value.Name is not null,
+            "email" => value.Email is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(IssueBadgeDtoJsonConverter))]
+    public sealed partial class IssueBadgeDto
+    {
+        /// <summary>
+        /// User ID.
+        /// </summary>
+        /// <remarks>Wire name <c>userId</c>.</remarks>
+        /// <example>
+        /// u_62a9c0
+        /// </example>
+        public required string UserId { get; init; }
+
+        /// <summary>
+        /// Badge template ID.
+        /// </summary>
+        /// <remarks>Wire name <c>templateId</c>.</remarks>
+        /// <example>
+        /// tpl_contributor
+        /// </example>
+        public required string TemplateId { get; init; }
+
+        /// <summary>
+        /// Title shown on the badge. Defaults to the template name.
+        /// </summary>
+        /// <remarks>Wire name <c>title</c>.</remarks>
+        /// <example>
+        /// 优秀贡献者 🏅
+        /// </example>
+        public string? Title { get; init; }
+
+        /// <summary>
+        /// Badge level, from 1 to 5.
+        /// </summary>
+        /// <remarks>Wire name <c>level</c>. Documented default: <c>1</c>.</remarks>
+        /// <example>
+        /// 2
+        /// </example>
+        public long? Level { get; init; }
+
+        /// <summary>
+        /// Expiry time, a millisecond timestamp. The badge never expires when omitted.
+        /// </summary>
+        /// <remarks>Wire name <c>expiresAt</c>.</remarks>
+        /// <example>
+        /// 1735660800000
+        /// </example>
+        public long? ExpiresAt { get; init; }
+
+        /// <summary>
+        /// Who issued the badge. Nested type: BadgeIssuerDto.
+        /// </summary>
+        /// <remarks>Wire name <c>issuer</c>.</remarks>
+        public global::Authing.Sdk.Models.BadgeIssuerDto? Issuer { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="IssueBadgeDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class IssueBadgeDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<IssueBadgeDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_userIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_templateIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_titleConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_levelConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_expiresAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.BadgeIssuerDto>? s_issuerConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "userId",
+            "templateId",
+            "title",
+            "level",
+            "expiresAt",
+            "issuer",
+        });
+        private static readonly int s_userIdIndex = s_wireNames.IndexOf("userId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_userIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("userId");
+        private static readonly int s_templateIdIndex = s_wireNames.IndexOf("templateId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_templateIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("templateId");
+        private static readonly int s_titleIndex = s_wireNames.IndexOf("title");
+        private static readonly global::System.Text.Json.JsonEncodedText s_titleName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("title");
+        private static readonly int s_levelIndex = s_wireNames.IndexOf("level");
+        private static readonly global::System.Text.Json.JsonEncodedText s_levelName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("level");
+        private static readonly int s_expiresAtIndex = s_wireNames.IndexOf("expiresAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_expiresAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("expiresAt");
+        private static readonly int s_issuerIndex = s_wireNames.IndexOf("issuer");
+        private static readonly global::System.Text.Json.JsonEncodedText s_issuerName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("issuer");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static IssueBadgeDtoJsonConverter Instance { get; } = new IssueBadgeDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> UserIdConverter => s_userIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TemplateIdConverter => s_templateIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TitleConverter => s_titleConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> LevelConverter => s_levelConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> ExpiresAtConverter => s_expiresAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.BadgeIssuerDto> IssuerConverter => s_issuerConverter ??= global::Authing.Sdk.Models.BadgeIssuerDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override IssueBadgeDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "IssueBadgeDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("IssueBadgeDto");
+            string? userIdValue = default;
+            string? templateIdValue = default;
+            string? titleValue = default;
+            long? levelValue = default;
+            long? expiresAtValue = default;
+            global::Authing.Sdk.Models.BadgeIssuerDto? issuerValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_userIdIndex)
+                {
+                    userIdValue = fields.Read(ref reader, UserIdConverter, "userId", options);
+                }
+                else if (field == s_templateIdIndex)
+                {
+                    templateIdValue = fields.Read(ref reader, TemplateIdConverter, "templateId", options);
+                }
+                else if (field == s_titleIndex)
+                {
+                    titleValue = fields.Read(ref reader, TitleConverter, "title", options);
+                }
+                else if (field == s_levelIndex)
+                {
+                    levelValue = fields.Read(ref reader, LevelConverter, "level", options);
+                }
+                else if (field == s_expiresAtIndex)
+                {
+                    expiresAtValue = fields.Read(ref reader, ExpiresAtConverter, "expiresAt", options);
+                }
+                else if (field == s_issuerIndex)
+                {
+                    issuerValue = fields.Read(ref reader, IssuerConverter, "issuer", options);
+                }
+            }
+
+            return new IssueBadgeDto
+            {
+                UserId = userIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("userId", "IssueBadgeDto"),
+                TemplateId = templateIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("templateId", "IssueBadgeDto"),
+                Title = titleValue,
+                Level = levelValue,
+                ExpiresAt = expiresAtValue,
+                Issuer = issuerValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, IssueBadgeDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_userIdName);
+            UserIdConverter.Write(writer, value.UserId, options);
+            writer.WritePropertyName(s_templateIdName);
+            TemplateIdConverter.Write(writer, value.TemplateId, options);
+            if (value.Title is { } titleValue)
+            {
+                writer.WritePropertyName(s_titleName);
+                TitleConverter.Write(writer, titleValue, options);
+            }
+            if (value.Level is { } levelValue)
+            {
+                writer.WritePropertyName(s_levelName);
+                LevelConverter.Write(writer, levelValue, options);
+            }
+            if (value.ExpiresAt is { } expiresAtValue)
+            {
+                writer.WritePropertyName(s_expiresAtName);
+                ExpiresAtConverter.Write(writer, expiresAtValue, options);
+            }
+            if (value.Issuer is { } issuerValue)
+            {
+                writer.WritePropertyName(s_issuerName);
+                IssuerConverter.Write(writer, issuerValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(IssueBadgeDto value, string wireName) => wireName switch
+        {
+            "userId" => true,
+            "templateId" => true,
+            "title" => value.Title is not null,
+            "level" => value.Level is not null,
+            "expiresAt" => value.ExpiresAt is not null,
+            "issuer" => value.Issuer is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure UserBadgeDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(UserBadgeDtoJsonConverter))]
+    public sealed partial class UserBadgeDto
+    {
+        /// <summary>
+        /// Badge ID.
+        /// </summary>
+        /// <remarks>Wire name <c>badgeId</c>.</remarks>
+        /// <example>
+        /// b_91f3
+        /// </example>
+        public string? BadgeId { get; init; }
+
+        /// <summary>
+        /// Title shown on the badge.
+        /// </summary>
+        /// <remarks>Wire name <c>title</c>.</remarks>
+        /// <example>
+        /// 优秀贡献者 🏅
+        /// </example>
+        public string? Title { get; init; }
+
+        /// <summary>
+        /// Badge level.
+        /// </summary>
+        /// <remarks>Wire name <c>level</c>.</remarks>
+        /// <example>
+        /// 2
+        /// </example>
+        public long? Level { get; init; }
+
+        /// <summary>
+        /// When the badge was first issued, a millisecond timestamp.
+        /// </summary>
+        /// <remarks>Wire name <c>issuedAt</c>.</remarks>
+        /// <example>
+        /// 1701561600000
+        /// </example>
+        public long? IssuedAt { get; init; }
+
+        /// <summary>
+        /// Who issued the badge.
+        /// </summary>
+        /// <remarks>Wire name <c>issuer</c>.</remarks>
+        public global::Authing.Sdk.Models.BadgeIssuerDto? Issuer { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="UserBadgeDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class UserBadgeDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UserBadgeDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_badgeIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_titleConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_levelConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_issuedAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.BadgeIssuerDto>? s_issuerConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "badgeId",
+            "title",
+            "level",
+            "issuedAt",
+            "issuer",
+        });
+        private static readonly int s_badgeIdIndex = s_wireNames.IndexOf("badgeId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_badgeIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("badgeId");
+        private static readonly int s_titleIndex = s_wireNames.IndexOf("title");
+        private static readonly global::System.Text.Json.JsonEncodedText s_titleName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("title");
+        private static readonly int s_levelIndex = s_wireNames.IndexOf("level");
+        private static readonly global::System.Text.Json.JsonEncodedText s_levelName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("level");
+        private static readonly int s_issuedAtIndex = s_wireNames.IndexOf("issuedAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_issuedAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("issuedAt");
+        private static readonly int s_issuerIndex = s_wireNames.IndexOf("issuer");
+        private static readonly global::System.Text.Json.JsonEncodedText s_issuerName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("issuer");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static UserBadgeDtoJsonConverter Instance { get; } = new UserBadgeDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> BadgeIdConverter => s_badgeIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TitleConverter => s_titleConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> LevelConverter => s_levelConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> IssuedAtConverter => s_issuedAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.BadgeIssuerDto> IssuerConverter => s_issuerConverter ??= global::Authing.Sdk.Models.BadgeIssuerDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override UserBadgeDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "UserBadgeDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("UserBadgeDto");
+            string? badgeIdValue = default;
+            string? titleValue = default;
+            long? levelValue = default;
+            long? issuedAtValue = default;
+            global::Authing.Sdk.Models.BadgeIssuerDto? issuerValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_badgeIdIndex)
+                {
+                    badgeIdValue = fields.Read(ref reader, BadgeIdConverter, "badgeId", options);
+                }
+                else if (field == s_titleIndex)
+                {
+                    titleValue = fields.Read(ref reader, TitleConverter, "title", options);
+                }
+                else if (field == s_levelIndex)
+                {
+                    levelValue = fields.Read(ref reader, LevelConverter, "level", options);
+                }
+                else if (field == s_issuedAtIndex)
+                {
+                    issuedAtValue = fields.Read(ref reader, IssuedAtConverter, "issuedAt", options);
+                }
+                else if (field == s_issuerIndex)
+                {
+                    issuerValue = fields.Read(ref reader, IssuerConverter, "issuer", options);
+                }
+            }
+
+            return new UserBadgeDto
+            {
+                BadgeId = badgeIdValue,
+                Title = titleValue,
+                Level = levelValue,
+                IssuedAt = issuedAtValue,
+                Issuer = issuerValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UserBadgeDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.BadgeId is { } badgeIdValue)
+            {
+                writer.WritePropertyName(s_badgeIdName);
+                BadgeIdConverter.Write(writer, badgeIdValue, options);
+            }
+            if (value.Title is { } titleValue)
+            {
+                writer.WritePropertyName(s_titleName);
+                TitleConverter.Write(writer, titleValue, options);
+            }
+            if (value.Level is { } levelValue)
+            {
+                writer.WritePropertyName(s_levelName);
+                LevelConverter.Write(writer, levelValue, options);
+            }
+            if (value.IssuedAt is { } issuedAtValue)
+            {
+                writer.WritePropertyName(s_issuedAtName);
+                IssuedAtConverter.Write(writer, issuedAtValue, options);
+            }
+            if (value.Issuer is { } issuerValue)
+            {
+                writer.WritePropertyName(s_issuerName);
+                IssuerConverter.Write(writer, issuerValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(UserBadgeDto value, string wireName) => wireName switch
+        {
+            "badgeId" => value.BadgeId is not null,
+            "title" => value.Title is not null,
+            "level" => value.Level is not null,
+            "issuedAt" => value.IssuedAt is not null,
+            "issuer" => value.Issuer is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(UserBadgeSingleRespDtoJsonConverter))]
+    public sealed partial class UserBadgeSingleRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// Response data.
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.UserBadgeDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="UserBadgeSingleRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class UserBadgeSingleRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UserBadgeSingleRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UserBadgeDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static UserBadgeSingleRespDtoJsonConverter Instance { get; } = new UserBadgeSingleRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UserBadgeDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.UserBadgeDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override UserBadgeSingleRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "UserBadgeSingleRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("UserBadgeSingleRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.UserBadgeDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new UserBadgeSingleRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UserBadgeSingleRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(UserBadgeSingleRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}

@@ -87,3 +87,565 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.ListBadgeTemplatesAsyncCall(), global::Authing.Sdk.Models.BadgeTemplateListRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure BadgeMetadataDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(BadgeMetadataDtoJsonConverter))]
+    public sealed partial class BadgeMetadataDto
+    {
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="BadgeMetadataDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class BadgeMetadataDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BadgeMetadataDto>
+    {
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static BadgeMetadataDtoJsonConverter Instance { get; } = new BadgeMetadataDtoJsonConverter();
+
+        /// <inheritdoc/>
+        public override BadgeMetadataDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "BadgeMetadataDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("BadgeMetadataDto");
+            while (global::Authing.Sdk.Runtime.AuthingJson.ReadPropertyName(ref reader, out var propertyName))
+            {
+                fields.Keep(ref reader, propertyName);
+            }
+
+            return new BadgeMetadataDto
+            {
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BadgeMetadataDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure BadgeTemplateDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(BadgeTemplateDtoJsonConverter))]
+    public sealed partial class BadgeTemplateDto
+    {
+        /// <summary>
+        /// 模板 ID
+        /// </summary>
+        /// <remarks>Wire name <c>templateId</c>.</remarks>
+        /// <example>
+        /// tpl_first_login
+        /// </example>
+        public string? TemplateId { get; init; }
+
+        /// <summary>
+        /// 模板名称
+        /// </summary>
+        /// <remarks>Wire name <c>name</c>.</remarks>
+        /// <example>
+        /// 初来乍到
+        /// </example>
+        public string? Name { get; init; }
+
+        /// <summary>
+        /// 图标地址
+        /// </summary>
+        /// <remarks>Wire name <c>icon</c>.</remarks>
+        /// <example>
+        /// https://cdn.example.com/badges/first-login.svg
+        /// </example>
+        public string? Icon { get; init; }
+
+        /// <summary>
+        /// 模板的扩展元数据，结构由模板自行定义
+        /// </summary>
+        /// <remarks>Wire name <c>metadata</c>.</remarks>
+        public global::Authing.Sdk.Models.BadgeMetadataDto? Metadata { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="BadgeTemplateDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class BadgeTemplateDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BadgeTemplateDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_templateIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_iconConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.BadgeMetadataDto>? s_metadataConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "templateId",
+            "name",
+            "icon",
+            "metadata",
+        });
+        private static readonly int s_templateIdIndex = s_wireNames.IndexOf("templateId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_templateIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("templateId");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_iconIndex = s_wireNames.IndexOf("icon");
+        private static readonly global::System.Text.Json.JsonEncodedText s_iconName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("icon");
+        private static readonly int s_metadataIndex = s_wireNames.IndexOf("metadata");
+        private static readonly global::System.Text.Json.JsonEncodedText s_metadataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("metadata");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static BadgeTemplateDtoJsonConverter Instance { get; } = new BadgeTemplateDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TemplateIdConverter => s_templateIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> IconConverter => s_iconConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.BadgeMetadataDto> MetadataConverter => s_metadataConverter ??= global::Authing.Sdk.Models.BadgeMetadataDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override BadgeTemplateDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "BadgeTemplateDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("BadgeTemplateDto");
+            string? templateIdValue = default;
+            string? nameValue = default;
+            string? iconValue = default;
+            global::Authing.Sdk.Models.BadgeMetadataDto? metadataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_templateIdIndex)
+                {
+                    templateIdValue = fields.Read(ref reader, TemplateIdConverter, "templateId", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_iconIndex)
+                {
+                    iconValue = fields.Read(ref reader, IconConverter, "icon", options);
+                }
+                else if (field == s_metadataIndex)
+                {
+                    metadataValue = fields.Read(ref reader, MetadataConverter, "metadata", options);
+                }
+            }
+
+            return new BadgeTemplateDto
+            {
+                TemplateId = templateIdValue,
+                Name = nameValue,
+                Icon = iconValue,
+                Metadata = metadataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BadgeTemplateDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.TemplateId is { } templateIdValue)
+            {
+                writer.WritePropertyName(s_templateIdName);
+                TemplateIdConverter.Write(writer, templateIdValue, options);
+            }
+            if (value.Name is { } nameValue)
+            {
+                writer.WritePropertyName(s_nameName);
+                NameConverter.Write(writer, nameValue, options);
+            }
+            if (value.Icon is { } iconValue)
+            {
+                writer.WritePropertyName(s_iconName);
+                IconConverter.Write(writer, iconValue, options);
+            }
+            if (value.Metadata is { } metadataValue)
+            {
+                writer.WritePropertyName(s_metadataName);
+                MetadataConverter.Write(writer, metadataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(BadgeTemplateDto value, string wireName) => wireName switch
+        {
+            "templateId" => value.TemplateId is not null,
+            "name" => value.Name is not null,
+            "icon" => value.Icon is not null,
+            "metadata" => value.Metadata is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure BadgeTemplateListDataDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(BadgeTemplateListDataDtoJsonConverter))]
+    public sealed partial class BadgeTemplateListDataDto
+    {
+        /// <summary>
+        /// 业务状态码，与外层 statusCode 相同
+        /// </summary>
+        /// <remarks>Wire name <c>statusCode</c>.</remarks>
+        /// <example>
+        /// 200
+        /// </example>
+        public long? StatusCode { get; init; }
+
+        /// <summary>
+        /// 描述信息
+        /// </summary>
+        /// <remarks>Wire name <c>message</c>.</remarks>
+        /// <example>
+        /// ok
+        /// </example>
+        public string? Message { get; init; }
+
+        /// <summary>
+        /// 模板列表
+        /// </summary>
+        /// <remarks>Wire name <c>list</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.BadgeTemplateDto>? List { get; init; }
+
+        /// <summary>
+        /// 模板总数
+        /// </summary>
+        /// <remarks>Wire name <c>totalCount</c>.</remarks>
+        /// <example>
+        /// 1
+        /// </example>
+        public long? TotalCount { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="BadgeTemplateListDataDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class BadgeTemplateListDataDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BadgeTemplateListDataDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_statusCodeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_messageConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.BadgeTemplateDto>?>? s_listConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_totalCountConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "list",
+            "totalCount",
+        });
+        private static readonly int s_statusCodeIndex = s_wireNames.IndexOf("statusCode");
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusCodeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("statusCode");
+        private static readonly int s_messageIndex = s_wireNames.IndexOf("message");
+        private static readonly global::System.Text.Json.JsonEncodedText s_messageName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("message");
+        private static readonly int s_listIndex = s_wireNames.IndexOf("list");
+        private static readonly global::System.Text.Json.JsonEncodedText s_listName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("list");
+        private static readonly int s_totalCountIndex = s_wireNames.IndexOf("totalCount");
+        private static readonly global::System.Text.Json.JsonEncodedText s_totalCountName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("totalCount");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static BadgeTemplateListDataDtoJsonConverter Instance { get; } = new BadgeTemplateListDataDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> StatusCodeConverter => s_statusCodeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> MessageConverter => s_messageConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.BadgeTemplateDto>?> ListConverter => s_listConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.BadgeTemplateDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> TotalCountConverter => s_totalCountConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override BadgeTemplateListDataDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "BadgeTemplateListDataDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("BadgeTemplateListDataDto");
+            long? statusCodeValue = default;
+            string? messageValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.BadgeTemplateDto>? listValue = default;
+            long? totalCountValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_statusCodeIndex)
+                {
+                    statusCodeValue = fields.Read(ref reader, StatusCodeConverter, "statusCode", options);
+                }
+                else if (field == s_messageIndex)
+                {
+                    messageValue = fields.Read(ref reader, MessageConverter, "message", options);
+                }
+                else if (field == s_listIndex)
+                {
+                    listValue = fields.Read(ref reader, ListConverter, "list", options);
+                }
+                else if (field == s_totalCountIndex)
+                {
+                    totalCountValue = fields.Read(ref reader, TotalCountConverter, "totalCount", options);
+                }
+            }
+
+            return new BadgeTemplateListDataDto
+            {
+                StatusCode = statusCodeValue,
+                Message = messageValue,
+                List = listValue,
+                TotalCount = totalCountValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BadgeTemplateListDataDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.StatusCode is { } statusCodeValue)
+            {
+                writer.WritePropertyName(s_statusCodeName);
+                StatusCodeConverter.Write(writer, statusCodeValue, options);
+            }
+            if (value.Message is { } messageValue)
+            {
+                writer.WritePropertyName(s_messageName);
+                MessageConverter.Write(writer, messageValue, options);
+            }
+            if (value.List is { } listValue)
+            {
+                writer.WritePropertyName(s_listName);
+                ListConverter.Write(writer, listValue, options);
+            }
+            if (value.TotalCount is { } totalCountValue)
+            {
+                writer.WritePropertyName(s_totalCountName);
+                TotalCountConverter.Write(writer, totalCountValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(BadgeTemplateListDataDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "list" => value.List is not null,
+            "totalCount" => value.TotalCount is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(BadgeTemplateListRespDtoJsonConverter))]
+    public sealed partial class BadgeTemplateListRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// 响应数据
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.BadgeTemplateListDataDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="BadgeTemplateListRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class BadgeTemplateListRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BadgeTemplateListRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.BadgeTemplateListDataDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static BadgeTemplateListRespDtoJsonConverter Instance { get; } = new BadgeTemplateListRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.BadgeTemplateListDataDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.BadgeTemplateListDataDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override BadgeTemplateListRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "BadgeTemplateListRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("BadgeTemplateListRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.BadgeTemplateListDataDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new BadgeTemplateListRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BadgeTemplateListRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(BadgeTemplateListRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}

@@ -99,3 +99,286 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.CheckDeviceOnlineAsyncCall(request), global::Authing.Sdk.Models.CheckDeviceOnlineRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(CheckDeviceOnlineDtoJsonConverter))]
+    public sealed partial class CheckDeviceOnlineDto
+    {
+        /// <summary>
+        /// Device ID.
+        /// </summary>
+        /// <remarks>Wire name <c>deviceId</c>.</remarks>
+        /// <example>
+        /// dev_01
+        /// </example>
+        public required string DeviceId { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="CheckDeviceOnlineDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class CheckDeviceOnlineDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CheckDeviceOnlineDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_deviceIdConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "deviceId",
+        });
+        private static readonly int s_deviceIdIndex = s_wireNames.IndexOf("deviceId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_deviceIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("deviceId");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static CheckDeviceOnlineDtoJsonConverter Instance { get; } = new CheckDeviceOnlineDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> DeviceIdConverter => s_deviceIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override CheckDeviceOnlineDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CheckDeviceOnlineDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CheckDeviceOnlineDto");
+            string? deviceIdValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_deviceIdIndex)
+                {
+                    deviceIdValue = fields.Read(ref reader, DeviceIdConverter, "deviceId", options);
+                }
+            }
+
+            return new CheckDeviceOnlineDto
+            {
+                DeviceId = deviceIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("deviceId", "CheckDeviceOnlineDto"),
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CheckDeviceOnlineDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_deviceIdName);
+            DeviceIdConverter.Write(writer, value.DeviceId, options);
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(CheckDeviceOnlineDto value, string wireName) => wireName switch
+        {
+            "deviceId" => true,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(CheckDeviceOnlineRespDtoJsonConverter))]
+    public sealed partial class CheckDeviceOnlineRespDto
+    {
+        /// <summary>
+        /// Whether the device is online.
+        /// </summary>
+        /// <remarks>Wire name <c>online</c>.</remarks>
+        public bool? Online { get; init; }
+
+        /// <summary>
+        /// Last heartbeat, a millisecond timestamp.
+        /// </summary>
+        /// <remarks>Wire name <c>lastSeenAt</c>.</remarks>
+        public long? LastSeenAt { get; init; }
+
+        /// <summary>
+        /// IP address of the current connection. Empty when offline.
+        /// </summary>
+        /// <remarks>Wire name <c>ip</c>.</remarks>
+        public string? Ip { get; init; }
+
+        /// <summary>
+        /// Number of open connections.
+        /// </summary>
+        /// <remarks>Wire name <c>connectionCount</c>.</remarks>
+        public long? ConnectionCount { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="CheckDeviceOnlineRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class CheckDeviceOnlineRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CheckDeviceOnlineRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_onlineConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_lastSeenAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_ipConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_connectionCountConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "online",
+            "lastSeenAt",
+            "ip",
+            "connectionCount",
+        });
+        private static readonly int s_onlineIndex = s_wireNames.IndexOf("online");
+        private static readonly global::System.Text.Json.JsonEncodedText s_onlineName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("online");
+        private static readonly int s_lastSeenAtIndex = s_wireNames.IndexOf("lastSeenAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_lastSeenAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("lastSeenAt");
+        private static readonly int s_ipIndex = s_wireNames.IndexOf("ip");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ipName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ip");
+        private static readonly int s_connectionCountIndex = s_wireNames.IndexOf("connectionCount");
+        private static readonly global::System.Text.Json.JsonEncodedText s_connectionCountName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("connectionCount");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static CheckDeviceOnlineRespDtoJsonConverter Instance { get; } = new CheckDeviceOnlineRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> OnlineConverter => s_onlineConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> LastSeenAtConverter => s_lastSeenAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> IpConverter => s_ipConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> ConnectionCountConverter => s_connectionCountConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override CheckDeviceOnlineRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CheckDeviceOnlineRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CheckDeviceOnlineRespDto");
+            bool? onlineValue = default;
+            long? lastSeenAtValue = default;
+            string? ipValue = default;
+            long? connectionCountValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_onlineIndex)
+                {
+                    onlineValue = fields.Read(ref reader, OnlineConverter, "online", options);
+                }
+                else if (field == s_lastSeenAtIndex)
+                {
+                    lastSeenAtValue = fields.Read(ref reader, LastSeenAtConverter, "lastSeenAt", options);
+                }
+                else if (field == s_ipIndex)
+                {
+                    ipValue = fields.Read(ref reader, IpConverter, "ip", options);
+                }
+                else if (field == s_connectionCountIndex)
+                {
+                    connectionCountValue = fields.Read(ref reader, ConnectionCountConverter, "connectionCount", options);
+                }
+            }
+
+            return new CheckDeviceOnlineRespDto
+            {
+                Online = onlineValue,
+                LastSeenAt = lastSeenAtValue,
+                Ip = ipValue,
+                ConnectionCount = connectionCountValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CheckDeviceOnlineRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Online is { } onlineValue)
+            {
+                writer.WritePropertyName(s_onlineName);
+                OnlineConverter.Write(writer, onlineValue, options);
+            }
+            if (value.LastSeenAt is { } lastSeenAtValue)
+            {
+                writer.WritePropertyName(s_lastSeenAtName);
+                LastSeenAtConverter.Write(writer, lastSeenAtValue, options);
+            }
+            if (value.Ip is { } ipValue)
+            {
+                writer.WritePropertyName(s_ipName);
+                IpConverter.Write(writer, ipValue, options);
+            }
+            if (value.ConnectionCount is { } connectionCountValue)
+            {
+                writer.WritePropertyName(s_connectionCountName);
+                ConnectionCountConverter.Write(writer, connectionCountValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(CheckDeviceOnlineRespDto value, string wireName) => wireName switch
+        {
+            "online" => value.Online is not null,
+            "lastSeenAt" => value.LastSeenAt is not null,
+            "ip" => value.Ip is not null,
+            "connectionCount" => value.ConnectionCount is not null,
+            _ => false,
+        };
+    }
+}

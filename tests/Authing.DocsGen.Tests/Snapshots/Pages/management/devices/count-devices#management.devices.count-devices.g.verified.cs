@@ -103,3 +103,433 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.CountDevicesAsyncCall(request), global::Authing.Sdk.Models.DeviceCountRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(CountDevicesDtoJsonConverter))]
+    public sealed partial class CountDevicesDto
+    {
+        /// <summary>
+        /// 按平台筛选
+        /// </summary>
+        /// <remarks>Wire name <c>platform</c>.</remarks>
+        /// <example>
+        /// ios
+        /// </example>
+        public global::Authing.Sdk.Models.CountDevicesPlatform? Platform { get; init; }
+
+        /// <summary>
+        /// 是否只统计在线设备。
+        /// </summary>
+        /// <remarks>Wire name <c>onlineOnly</c>. Documented default: <c>false</c>.</remarks>
+        /// <example>
+        /// true
+        /// </example>
+        public bool? OnlineOnly { get; init; }
+
+        /// <summary>
+        /// 只统计在此时间之后注册的设备，毫秒级时间戳。
+        /// </summary>
+        /// <remarks>Wire name <c>since</c>.</remarks>
+        /// <example>
+        /// 1672531200000
+        /// </example>
+        public long? Since { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="CountDevicesDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class CountDevicesDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CountDevicesDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CountDevicesPlatform?>? s_platformConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_onlineOnlyConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_sinceConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "platform",
+            "onlineOnly",
+            "since",
+        });
+        private static readonly int s_platformIndex = s_wireNames.IndexOf("platform");
+        private static readonly global::System.Text.Json.JsonEncodedText s_platformName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("platform");
+        private static readonly int s_onlineOnlyIndex = s_wireNames.IndexOf("onlineOnly");
+        private static readonly global::System.Text.Json.JsonEncodedText s_onlineOnlyName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("onlineOnly");
+        private static readonly int s_sinceIndex = s_wireNames.IndexOf("since");
+        private static readonly global::System.Text.Json.JsonEncodedText s_sinceName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("since");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static CountDevicesDtoJsonConverter Instance { get; } = new CountDevicesDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CountDevicesPlatform?> PlatformConverter => s_platformConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CountDevicesPlatformJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> OnlineOnlyConverter => s_onlineOnlyConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> SinceConverter => s_sinceConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override CountDevicesDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CountDevicesDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CountDevicesDto");
+            global::Authing.Sdk.Models.CountDevicesPlatform? platformValue = default;
+            bool? onlineOnlyValue = default;
+            long? sinceValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_platformIndex)
+                {
+                    platformValue = fields.Read(ref reader, PlatformConverter, "platform", options);
+                }
+                else if (field == s_onlineOnlyIndex)
+                {
+                    onlineOnlyValue = fields.Read(ref reader, OnlineOnlyConverter, "onlineOnly", options);
+                }
+                else if (field == s_sinceIndex)
+                {
+                    sinceValue = fields.Read(ref reader, SinceConverter, "since", options);
+                }
+            }
+
+            return new CountDevicesDto
+            {
+                Platform = platformValue,
+                OnlineOnly = onlineOnlyValue,
+                Since = sinceValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CountDevicesDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Platform is { } platformValue)
+            {
+                writer.WritePropertyName(s_platformName);
+                PlatformConverter.Write(writer, platformValue, options);
+            }
+            if (value.OnlineOnly is { } onlineOnlyValue)
+            {
+                writer.WritePropertyName(s_onlineOnlyName);
+                OnlineOnlyConverter.Write(writer, onlineOnlyValue, options);
+            }
+            if (value.Since is { } sinceValue)
+            {
+                writer.WritePropertyName(s_sinceName);
+                SinceConverter.Write(writer, sinceValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(CountDevicesDto value, string wireName) => wireName switch
+        {
+            "platform" => value.Platform is not null,
+            "onlineOnly" => value.OnlineOnly is not null,
+            "since" => value.Since is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(DeviceCountRespDtoJsonConverter))]
+    public sealed partial class DeviceCountRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// 设备数量
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public long? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="DeviceCountRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class DeviceCountRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DeviceCountRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static DeviceCountRespDtoJsonConverter Instance { get; } = new DeviceCountRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> DataConverter => s_dataConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override DeviceCountRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "DeviceCountRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("DeviceCountRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            long? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new DeviceCountRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DeviceCountRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(DeviceCountRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// 按平台筛选
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(CountDevicesPlatformJsonConverter))]
+    public readonly partial struct CountDevicesPlatform : global::System.IEquatable<CountDevicesPlatform>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public CountDevicesPlatform(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// iOS
+        /// </summary>
+        /// <remarks>Wire value <c>ios</c>.</remarks>
+        public static CountDevicesPlatform Ios { get; } = new CountDevicesPlatform("ios");
+
+        /// <summary>
+        /// Android
+        /// </summary>
+        /// <remarks>Wire value <c>android</c>.</remarks>
+        public static CountDevicesPlatform Android { get; } = new CountDevicesPlatform("android");
+
+        /// <summary>
+        /// Windows
+        /// </summary>
+        /// <remarks>Wire value <c>windows</c>.</remarks>
+        public static CountDevicesPlatform Windows { get; } = new CountDevicesPlatform("windows");
+
+        /// <summary>
+        /// macOS
+        /// </summary>
+        /// <remarks>Wire value <c>macos</c>.</remarks>
+        public static CountDevicesPlatform Macos { get; } = new CountDevicesPlatform("macos");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "ios" => true,
+            "android" => true,
+            "windows" => true,
+            "macos" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator CountDevicesPlatform(string value) => new CountDevicesPlatform(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(CountDevicesPlatform left, CountDevicesPlatform right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(CountDevicesPlatform left, CountDevicesPlatform right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(CountDevicesPlatform other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is CountDevicesPlatform other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="CountDevicesPlatform"/> as its wire string, keeping unknown values.</summary>
+    public sealed class CountDevicesPlatformJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CountDevicesPlatform>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static CountDevicesPlatformJsonConverter Instance { get; } = new CountDevicesPlatformJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "ios",
+            "android",
+            "windows",
+            "macos",
+        });
+
+        private static readonly CountDevicesPlatform[] s_known = new CountDevicesPlatform[]
+        {
+            CountDevicesPlatform.Ios,
+            CountDevicesPlatform.Android,
+            CountDevicesPlatform.Windows,
+            CountDevicesPlatform.Macos,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ios"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("android"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("windows"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("macos"),
+        };
+
+        /// <inheritdoc/>
+        public override CountDevicesPlatform Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new CountDevicesPlatform(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CountDevicesPlatform value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}

@@ -101,3 +101,796 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.ListDevicesAsyncCall(request), global::Authing.Sdk.Models.DeviceListRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure DeviceDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(DeviceDtoJsonConverter))]
+    public sealed partial class DeviceDto
+    {
+        /// <summary>
+        /// Device ID.
+        /// </summary>
+        /// <remarks>Wire name <c>deviceId</c>.</remarks>
+        /// <example>
+        /// dev_01
+        /// </example>
+        public string? DeviceId { get; init; }
+
+        /// <summary>
+        /// Platform
+        /// </summary>
+        /// <remarks>Wire name <c>platform</c>.</remarks>
+        /// <example>
+        /// ios
+        /// </example>
+        public global::Authing.Sdk.Models.DevicePlatform? Platform { get; init; }
+
+        /// <summary>
+        /// Device name set by the user.
+        /// </summary>
+        /// <remarks>Wire name <c>name</c>.</remarks>
+        /// <example>
+        /// Ming's iPhone
+        /// </example>
+        public string? Name { get; init; }
+
+        /// <summary>
+        /// Whether the device is online.
+        /// </summary>
+        /// <remarks>Wire name <c>online</c>.</remarks>
+        /// <example>
+        /// true
+        /// </example>
+        public bool? Online { get; init; }
+
+        /// <summary>
+        /// Last time the device was seen, a millisecond timestamp.
+        /// </summary>
+        /// <remarks>Wire name <c>lastSeenAt</c>.</remarks>
+        /// <example>
+        /// 1701388800000
+        /// </example>
+        public long? LastSeenAt { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="DeviceDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class DeviceDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DeviceDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_deviceIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.DevicePlatform?>? s_platformConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_onlineConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_lastSeenAtConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "deviceId",
+            "platform",
+            "name",
+            "online",
+            "lastSeenAt",
+        });
+        private static readonly int s_deviceIdIndex = s_wireNames.IndexOf("deviceId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_deviceIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("deviceId");
+        private static readonly int s_platformIndex = s_wireNames.IndexOf("platform");
+        private static readonly global::System.Text.Json.JsonEncodedText s_platformName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("platform");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_onlineIndex = s_wireNames.IndexOf("online");
+        private static readonly global::System.Text.Json.JsonEncodedText s_onlineName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("online");
+        private static readonly int s_lastSeenAtIndex = s_wireNames.IndexOf("lastSeenAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_lastSeenAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("lastSeenAt");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static DeviceDtoJsonConverter Instance { get; } = new DeviceDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> DeviceIdConverter => s_deviceIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.DevicePlatform?> PlatformConverter => s_platformConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.DevicePlatformJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> OnlineConverter => s_onlineConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> LastSeenAtConverter => s_lastSeenAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override DeviceDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "DeviceDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("DeviceDto");
+            string? deviceIdValue = default;
+            global::Authing.Sdk.Models.DevicePlatform? platformValue = default;
+            string? nameValue = default;
+            bool? onlineValue = default;
+            long? lastSeenAtValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_deviceIdIndex)
+                {
+                    deviceIdValue = fields.Read(ref reader, DeviceIdConverter, "deviceId", options);
+                }
+                else if (field == s_platformIndex)
+                {
+                    platformValue = fields.Read(ref reader, PlatformConverter, "platform", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_onlineIndex)
+                {
+                    onlineValue = fields.Read(ref reader, OnlineConverter, "online", options);
+                }
+                else if (field == s_lastSeenAtIndex)
+                {
+                    lastSeenAtValue = fields.Read(ref reader, LastSeenAtConverter, "lastSeenAt", options);
+                }
+            }
+
+            return new DeviceDto
+            {
+                DeviceId = deviceIdValue,
+                Platform = platformValue,
+                Name = nameValue,
+                Online = onlineValue,
+                LastSeenAt = lastSeenAtValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DeviceDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.DeviceId is { } deviceIdValue)
+            {
+                writer.WritePropertyName(s_deviceIdName);
+                DeviceIdConverter.Write(writer, deviceIdValue, options);
+            }
+            if (value.Platform is { } platformValue)
+            {
+                writer.WritePropertyName(s_platformName);
+                PlatformConverter.Write(writer, platformValue, options);
+            }
+            if (value.Name is { } nameValue)
+            {
+                writer.WritePropertyName(s_nameName);
+                NameConverter.Write(writer, nameValue, options);
+            }
+            if (value.Online is { } onlineValue)
+            {
+                writer.WritePropertyName(s_onlineName);
+                OnlineConverter.Write(writer, onlineValue, options);
+            }
+            if (value.LastSeenAt is { } lastSeenAtValue)
+            {
+                writer.WritePropertyName(s_lastSeenAtName);
+                LastSeenAtConverter.Write(writer, lastSeenAtValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(DeviceDto value, string wireName) => wireName switch
+        {
+            "deviceId" => value.DeviceId is not null,
+            "platform" => value.Platform is not null,
+            "name" => value.Name is not null,
+            "online" => value.Online is not null,
+            "lastSeenAt" => value.LastSeenAt is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(DeviceListRespDtoJsonConverter))]
+    public sealed partial class DeviceListRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// Response data. Nested type: DeviceDto.
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.DeviceDto>? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="DeviceListRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class DeviceListRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DeviceListRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.DeviceDto>?>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static DeviceListRespDtoJsonConverter Instance { get; } = new DeviceListRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.DeviceDto>?> DataConverter => s_dataConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.DeviceDtoJsonConverter.Instance);
+
+        /// <inheritdoc/>
+        public override DeviceListRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "DeviceListRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("DeviceListRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.DeviceDto>? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new DeviceListRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DeviceListRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(DeviceListRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ListDevicesDtoJsonConverter))]
+    public sealed partial class ListDevicesDto
+    {
+        /// <summary>
+        /// Device IDs to look up.
+        /// </summary>
+        /// <remarks>Wire name <c>deviceIds</c>.</remarks>
+        /// <example>
+        /// ["dev_01","dev_02"]
+        /// </example>
+        public global::System.Collections.Generic.IReadOnlyList<string>? DeviceIds { get; init; }
+
+        /// <summary>
+        /// Only return devices of this platform
+        /// </summary>
+        /// <remarks>Wire name <c>platform</c>.</remarks>
+        /// <example>
+        /// ios
+        /// </example>
+        public global::Authing.Sdk.Models.ListDevicesPlatform? Platform { get; init; }
+
+        /// <summary>
+        /// Only return devices that are currently online.
+        /// </summary>
+        /// <remarks>Wire name <c>onlineOnly</c>. Documented default: <c>false</c>.</remarks>
+        /// <example>
+        /// true
+        /// </example>
+        public bool? OnlineOnly { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="ListDevicesDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class ListDevicesDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListDevicesDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_deviceIdsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListDevicesPlatform?>? s_platformConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_onlineOnlyConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "deviceIds",
+            "platform",
+            "onlineOnly",
+        });
+        private static readonly int s_deviceIdsIndex = s_wireNames.IndexOf("deviceIds");
+        private static readonly global::System.Text.Json.JsonEncodedText s_deviceIdsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("deviceIds");
+        private static readonly int s_platformIndex = s_wireNames.IndexOf("platform");
+        private static readonly global::System.Text.Json.JsonEncodedText s_platformName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("platform");
+        private static readonly int s_onlineOnlyIndex = s_wireNames.IndexOf("onlineOnly");
+        private static readonly global::System.Text.Json.JsonEncodedText s_onlineOnlyName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("onlineOnly");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static ListDevicesDtoJsonConverter Instance { get; } = new ListDevicesDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> DeviceIdsConverter => s_deviceIdsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListDevicesPlatform?> PlatformConverter => s_platformConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.ListDevicesPlatformJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> OnlineOnlyConverter => s_onlineOnlyConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+
+        /// <inheritdoc/>
+        public override ListDevicesDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ListDevicesDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ListDevicesDto");
+            global::System.Collections.Generic.IReadOnlyList<string>? deviceIdsValue = default;
+            global::Authing.Sdk.Models.ListDevicesPlatform? platformValue = default;
+            bool? onlineOnlyValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_deviceIdsIndex)
+                {
+                    deviceIdsValue = fields.Read(ref reader, DeviceIdsConverter, "deviceIds", options);
+                }
+                else if (field == s_platformIndex)
+                {
+                    platformValue = fields.Read(ref reader, PlatformConverter, "platform", options);
+                }
+                else if (field == s_onlineOnlyIndex)
+                {
+                    onlineOnlyValue = fields.Read(ref reader, OnlineOnlyConverter, "onlineOnly", options);
+                }
+            }
+
+            return new ListDevicesDto
+            {
+                DeviceIds = deviceIdsValue,
+                Platform = platformValue,
+                OnlineOnly = onlineOnlyValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListDevicesDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.DeviceIds is { } deviceIdsValue)
+            {
+                writer.WritePropertyName(s_deviceIdsName);
+                DeviceIdsConverter.Write(writer, deviceIdsValue, options);
+            }
+            if (value.Platform is { } platformValue)
+            {
+                writer.WritePropertyName(s_platformName);
+                PlatformConverter.Write(writer, platformValue, options);
+            }
+            if (value.OnlineOnly is { } onlineOnlyValue)
+            {
+                writer.WritePropertyName(s_onlineOnlyName);
+                OnlineOnlyConverter.Write(writer, onlineOnlyValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(ListDevicesDto value, string wireName) => wireName switch
+        {
+            "deviceIds" => value.DeviceIds is not null,
+            "platform" => value.Platform is not null,
+            "onlineOnly" => value.OnlineOnly is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Platform
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(DevicePlatformJsonConverter))]
+    public readonly partial struct DevicePlatform : global::System.IEquatable<DevicePlatform>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public DevicePlatform(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// iOS
+        /// </summary>
+        /// <remarks>Wire value <c>ios</c>.</remarks>
+        public static DevicePlatform Ios { get; } = new DevicePlatform("ios");
+
+        /// <summary>
+        /// Android
+        /// </summary>
+        /// <remarks>Wire value <c>android</c>.</remarks>
+        public static DevicePlatform Android { get; } = new DevicePlatform("android");
+
+        /// <summary>
+        /// Windows
+        /// </summary>
+        /// <remarks>Wire value <c>windows</c>.</remarks>
+        public static DevicePlatform Windows { get; } = new DevicePlatform("windows");
+
+        /// <summary>
+        /// macOS
+        /// </summary>
+        /// <remarks>Wire value <c>macos</c>.</remarks>
+        public static DevicePlatform Macos { get; } = new DevicePlatform("macos");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "ios" => true,
+            "android" => true,
+            "windows" => true,
+            "macos" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator DevicePlatform(string value) => new DevicePlatform(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(DevicePlatform left, DevicePlatform right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(DevicePlatform left, DevicePlatform right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(DevicePlatform other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is DevicePlatform other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="DevicePlatform"/> as its wire string, keeping unknown values.</summary>
+    public sealed class DevicePlatformJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DevicePlatform>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static DevicePlatformJsonConverter Instance { get; } = new DevicePlatformJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "ios",
+            "android",
+            "windows",
+            "macos",
+        });
+
+        private static readonly DevicePlatform[] s_known = new DevicePlatform[]
+        {
+            DevicePlatform.Ios,
+            DevicePlatform.Android,
+            DevicePlatform.Windows,
+            DevicePlatform.Macos,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ios"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("android"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("windows"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("macos"),
+        };
+
+        /// <inheritdoc/>
+        public override DevicePlatform Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new DevicePlatform(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DevicePlatform value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Only return devices of this platform
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ListDevicesPlatformJsonConverter))]
+    public readonly partial struct ListDevicesPlatform : global::System.IEquatable<ListDevicesPlatform>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public ListDevicesPlatform(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// iOS
+        /// </summary>
+        /// <remarks>Wire value <c>ios</c>.</remarks>
+        public static ListDevicesPlatform Ios { get; } = new ListDevicesPlatform("ios");
+
+        /// <summary>
+        /// Android
+        /// </summary>
+        /// <remarks>Wire value <c>android</c>.</remarks>
+        public static ListDevicesPlatform Android { get; } = new ListDevicesPlatform("android");
+
+        /// <summary>
+        /// Windows
+        /// </summary>
+        /// <remarks>Wire value <c>windows</c>.</remarks>
+        public static ListDevicesPlatform Windows { get; } = new ListDevicesPlatform("windows");
+
+        /// <summary>
+        /// macOS
+        /// </summary>
+        /// <remarks>Wire value <c>macos</c>.</remarks>
+        public static ListDevicesPlatform Macos { get; } = new ListDevicesPlatform("macos");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "ios" => true,
+            "android" => true,
+            "windows" => true,
+            "macos" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator ListDevicesPlatform(string value) => new ListDevicesPlatform(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(ListDevicesPlatform left, ListDevicesPlatform right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(ListDevicesPlatform left, ListDevicesPlatform right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(ListDevicesPlatform other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is ListDevicesPlatform other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="ListDevicesPlatform"/> as its wire string, keeping unknown values.</summary>
+    public sealed class ListDevicesPlatformJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListDevicesPlatform>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static ListDevicesPlatformJsonConverter Instance { get; } = new ListDevicesPlatformJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "ios",
+            "android",
+            "windows",
+            "macos",
+        });
+
+        private static readonly ListDevicesPlatform[] s_known = new ListDevicesPlatform[]
+        {
+            ListDevicesPlatform.Ios,
+            ListDevicesPlatform.Android,
+            ListDevicesPlatform.Windows,
+            ListDevicesPlatform.Macos,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ios"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("android"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("windows"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("macos"),
+        };
+
+        /// <inheritdoc/>
+        public override ListDevicesPlatform Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new ListDevicesPlatform(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListDevicesPlatform value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}

@@ -101,3 +101,444 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.RenameDeviceAsyncCall(request), global::Authing.Sdk.Models.DeviceSingleRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(DeviceSingleRespDtoJsonConverter))]
+    public sealed partial class DeviceSingleRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// Response data.
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.RenamedDeviceDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="DeviceSingleRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class DeviceSingleRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DeviceSingleRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.RenamedDeviceDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static DeviceSingleRespDtoJsonConverter Instance { get; } = new DeviceSingleRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.RenamedDeviceDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.RenamedDeviceDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override DeviceSingleRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "DeviceSingleRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("DeviceSingleRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.RenamedDeviceDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new DeviceSingleRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DeviceSingleRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(DeviceSingleRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(RenameDeviceDtoJsonConverter))]
+    public sealed partial class RenameDeviceDto
+    {
+        /// <summary>
+        /// Device ID.
+        /// </summary>
+        /// <remarks>Wire name <c>deviceId</c>.</remarks>
+        /// <example>
+        /// dev_01
+        /// </example>
+        public required string DeviceId { get; init; }
+
+        /// <summary>
+        /// New device name, at most 64 characters.
+        /// </summary>
+        /// <remarks>Wire name <c>name</c>.</remarks>
+        /// <example>
+        /// Office laptop
+        /// </example>
+        public required string Name { get; init; }
+
+        /// <summary>
+        /// Notify the device owner about the change.
+        /// </summary>
+        /// <remarks>Wire name <c>notifyUser</c>. Documented default: <c>false</c>.</remarks>
+        /// <example>
+        /// false
+        /// </example>
+        public bool? NotifyUser { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="RenameDeviceDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class RenameDeviceDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RenameDeviceDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_deviceIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_notifyUserConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "deviceId",
+            "name",
+            "notifyUser",
+        });
+        private static readonly int s_deviceIdIndex = s_wireNames.IndexOf("deviceId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_deviceIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("deviceId");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_notifyUserIndex = s_wireNames.IndexOf("notifyUser");
+        private static readonly global::System.Text.Json.JsonEncodedText s_notifyUserName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("notifyUser");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static RenameDeviceDtoJsonConverter Instance { get; } = new RenameDeviceDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> DeviceIdConverter => s_deviceIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> NotifyUserConverter => s_notifyUserConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+
+        /// <inheritdoc/>
+        public override RenameDeviceDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "RenameDeviceDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("RenameDeviceDto");
+            string? deviceIdValue = default;
+            string? nameValue = default;
+            bool? notifyUserValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_deviceIdIndex)
+                {
+                    deviceIdValue = fields.Read(ref reader, DeviceIdConverter, "deviceId", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_notifyUserIndex)
+                {
+                    notifyUserValue = fields.Read(ref reader, NotifyUserConverter, "notifyUser", options);
+                }
+            }
+
+            return new RenameDeviceDto
+            {
+                DeviceId = deviceIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("deviceId", "RenameDeviceDto"),
+                Name = nameValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("name", "RenameDeviceDto"),
+                NotifyUser = notifyUserValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RenameDeviceDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_deviceIdName);
+            DeviceIdConverter.Write(writer, value.DeviceId, options);
+            writer.WritePropertyName(s_nameName);
+            NameConverter.Write(writer, value.Name, options);
+            if (value.NotifyUser is { } notifyUserValue)
+            {
+                writer.WritePropertyName(s_notifyUserName);
+                NotifyUserConverter.Write(writer, notifyUserValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(RenameDeviceDto value, string wireName) => wireName switch
+        {
+            "deviceId" => true,
+            "name" => true,
+            "notifyUser" => value.NotifyUser is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure RenamedDeviceDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(RenamedDeviceDtoJsonConverter))]
+    public sealed partial class RenamedDeviceDto
+    {
+        /// <summary>
+        /// Device ID.
+        /// </summary>
+        /// <remarks>Wire name <c>deviceId</c>.</remarks>
+        /// <example>
+        /// dev_01
+        /// </example>
+        public string? DeviceId { get; init; }
+
+        /// <summary>
+        /// New device name.
+        /// </summary>
+        /// <remarks>Wire name <c>name</c>.</remarks>
+        /// <example>
+        /// Office laptop
+        /// </example>
+        public string? Name { get; init; }
+
+        /// <summary>
+        /// When the device was renamed, a millisecond timestamp.
+        /// </summary>
+        /// <remarks>Wire name <c>renamedAt</c>.</remarks>
+        /// <example>
+        /// 1701475200000
+        /// </example>
+        public long? RenamedAt { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="RenamedDeviceDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class RenamedDeviceDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RenamedDeviceDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_deviceIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_renamedAtConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "deviceId",
+            "name",
+            "renamedAt",
+        });
+        private static readonly int s_deviceIdIndex = s_wireNames.IndexOf("deviceId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_deviceIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("deviceId");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_renamedAtIndex = s_wireNames.IndexOf("renamedAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_renamedAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("renamedAt");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static RenamedDeviceDtoJsonConverter Instance { get; } = new RenamedDeviceDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> DeviceIdConverter => s_deviceIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> RenamedAtConverter => s_renamedAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override RenamedDeviceDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "RenamedDeviceDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("RenamedDeviceDto");
+            string? deviceIdValue = default;
+            string? nameValue = default;
+            long? renamedAtValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_deviceIdIndex)
+                {
+                    deviceIdValue = fields.Read(ref reader, DeviceIdConverter, "deviceId", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_renamedAtIndex)
+                {
+                    renamedAtValue = fields.Read(ref reader, RenamedAtConverter, "renamedAt", options);
+                }
+            }
+
+            return new RenamedDeviceDto
+            {
+                DeviceId = deviceIdValue,
+                Name = nameValue,
+                RenamedAt = renamedAtValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RenamedDeviceDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.DeviceId is { } deviceIdValue)
+            {
+                writer.WritePropertyName(s_deviceIdName);
+                DeviceIdConverter.Write(writer, deviceIdValue, options);
+            }
+            if (value.Name is { } nameValue)
+            {
+                writer.WritePropertyName(s_nameName);
+                NameConverter.Write(writer, nameValue, options);
+            }
+            if (value.RenamedAt is { } renamedAtValue)
+            {
+                writer.WritePropertyName(s_renamedAtName);
+                RenamedAtConverter.Write(writer, renamedAtValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(RenamedDeviceDto value, string wireName) => wireName switch
+        {
+            "deviceId" => value.DeviceId is not null,
+            "name" => value.Name is not null,
+            "renamedAt" => value.RenamedAt is not null,
+            _ => false,
+        };
+    }
+}

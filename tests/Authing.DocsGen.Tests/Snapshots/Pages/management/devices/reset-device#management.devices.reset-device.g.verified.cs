@@ -101,3 +101,395 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.ResetDeviceAsyncCall(request), global::Authing.Sdk.Models.IsSuccessRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure IsSuccessDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(IsSuccessDtoJsonConverter))]
+    public sealed partial class IsSuccessDto
+    {
+        /// <summary>
+        /// 操作是否成功
+        /// </summary>
+        /// <remarks>Wire name <c>success</c>.</remarks>
+        /// <example>
+        /// true
+        /// </example>
+        public bool? Success { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="IsSuccessDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class IsSuccessDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<IsSuccessDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_successConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "success",
+        });
+        private static readonly int s_successIndex = s_wireNames.IndexOf("success");
+        private static readonly global::System.Text.Json.JsonEncodedText s_successName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("success");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static IsSuccessDtoJsonConverter Instance { get; } = new IsSuccessDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> SuccessConverter => s_successConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+
+        /// <inheritdoc/>
+        public override IsSuccessDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "IsSuccessDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("IsSuccessDto");
+            bool? successValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_successIndex)
+                {
+                    successValue = fields.Read(ref reader, SuccessConverter, "success", options);
+                }
+            }
+
+            return new IsSuccessDto
+            {
+                Success = successValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, IsSuccessDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Success is { } successValue)
+            {
+                writer.WritePropertyName(s_successName);
+                SuccessConverter.Write(writer, successValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(IsSuccessDto value, string wireName) => wireName switch
+        {
+            "success" => value.Success is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(IsSuccessRespDtoJsonConverter))]
+    public sealed partial class IsSuccessRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// 操作是否成功
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.IsSuccessDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="IsSuccessRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class IsSuccessRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<IsSuccessRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IsSuccessDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static IsSuccessRespDtoJsonConverter Instance { get; } = new IsSuccessRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.IsSuccessDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.IsSuccessDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override IsSuccessRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "IsSuccessRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("IsSuccessRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.IsSuccessDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new IsSuccessRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, IsSuccessRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(IsSuccessRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ResetDeviceDtoJsonConverter))]
+    public sealed partial class ResetDeviceDto
+    {
+        /// <summary>
+        /// 设备 ID。
+        /// </summary>
+        /// <remarks>Wire name <c>deviceId</c>.</remarks>
+        /// <example>
+        /// dev_01
+        /// </example>
+        public required string DeviceId { get; init; }
+
+        /// <summary>
+        /// 是否同时清除设备上的用户数据。
+        /// </summary>
+        /// <remarks>Wire name <c>wipeData</c>. Documented default: <c>false</c>.</remarks>
+        /// <example>
+        /// true
+        /// </example>
+        public bool? WipeData { get; init; }
+
+        /// <summary>
+        /// 重置原因，会记录到审计日志中。
+        /// </summary>
+        /// <remarks>Wire name <c>reason</c>.</remarks>
+        /// <example>
+        /// 设备遗失
+        /// </example>
+        public string? Reason { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="ResetDeviceDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class ResetDeviceDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ResetDeviceDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_deviceIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_wipeDataConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_reasonConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "deviceId",
+            "wipeData",
+            "reason",
+        });
+        private static readonly int s_deviceIdIndex = s_wireNames.IndexOf("deviceId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_deviceIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("deviceId");
+        private static readonly int s_wipeDataIndex = s_wireNames.IndexOf("wipeData");
+        private static readonly global::System.Text.Json.JsonEncodedText s_wipeDataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("wipeData");
+        private static readonly int s_reasonIndex = s_wireNames.IndexOf("reason");
+        private static readonly global::System.Text.Json.JsonEncodedText s_reasonName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("reason");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static ResetDeviceDtoJsonConverter Instance { get; } = new ResetDeviceDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> DeviceIdConverter => s_deviceIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> WipeDataConverter => s_wipeDataConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ReasonConverter => s_reasonConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override ResetDeviceDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ResetDeviceDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ResetDeviceDto");
+            string? deviceIdValue = default;
+            bool? wipeDataValue = default;
+            string? reasonValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_deviceIdIndex)
+                {
+                    deviceIdValue = fields.Read(ref reader, DeviceIdConverter, "deviceId", options);
+                }
+                else if (field == s_wipeDataIndex)
+                {
+                    wipeDataValue = fields.Read(ref reader, WipeDataConverter, "wipeData", options);
+                }
+                else if (field == s_reasonIndex)
+                {
+                    reasonValue = fields.Read(ref reader, ReasonConverter, "reason", options);
+                }
+            }
+
+            return new ResetDeviceDto
+            {
+                DeviceId = deviceIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("deviceId", "ResetDeviceDto"),
+                WipeData = wipeDataValue,
+                Reason = reasonValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ResetDeviceDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_deviceIdName);
+            DeviceIdConverter.Write(writer, value.DeviceId, options);
+            if (value.WipeData is { } wipeDataValue)
+            {
+                writer.WritePropertyName(s_wipeDataName);
+                WipeDataConverter.Write(writer, wipeDataValue, options);
+            }
+            if (value.Reason is { } reasonValue)
+            {
+                writer.WritePropertyName(s_reasonName);
+                ReasonConverter.Write(writer, reasonValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(ResetDeviceDto value, string wireName) => wireName switch
+        {
+            "deviceId" => true,
+            "wipeData" => value.WipeData is not null,
+            "reason" => value.Reason is not null,
+            _ => false,
+        };
+    }
+}

@@ -101,3 +101,418 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.CloneGadgetAsyncCall(request), global::Authing.Sdk.Models.GadgetCloneRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(CloneGadgetDtoJsonConverter))]
+    public sealed partial class CloneGadgetDto
+    {
+        /// <summary>
+        /// ID of the gadget to copy.
+        /// </summary>
+        /// <remarks>Wire name <c>sourceGadgetId</c>.</remarks>
+        /// <example>
+        /// g_3e9a7c
+        /// </example>
+        public required string SourceGadgetId { get; init; }
+
+        /// <summary>
+        /// Serial number of the new gadget.
+        /// </summary>
+        /// <remarks>Wire name <c>serialNumber</c>.</remarks>
+        /// <example>
+        /// SN-2023-0002
+        /// </example>
+        public required string SerialNumber { get; init; }
+
+        /// <summary>
+        /// Whether to copy the sensor list.
+        /// </summary>
+        /// <remarks>Wire name <c>copySensors</c>. Documented default: <c>true</c>.</remarks>
+        /// <example>
+        /// true
+        /// </example>
+        public bool? CopySensors { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="CloneGadgetDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class CloneGadgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CloneGadgetDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_sourceGadgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_serialNumberConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_copySensorsConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "sourceGadgetId",
+            "serialNumber",
+            "copySensors",
+        });
+        private static readonly int s_sourceGadgetIdIndex = s_wireNames.IndexOf("sourceGadgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_sourceGadgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("sourceGadgetId");
+        private static readonly int s_serialNumberIndex = s_wireNames.IndexOf("serialNumber");
+        private static readonly global::System.Text.Json.JsonEncodedText s_serialNumberName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("serialNumber");
+        private static readonly int s_copySensorsIndex = s_wireNames.IndexOf("copySensors");
+        private static readonly global::System.Text.Json.JsonEncodedText s_copySensorsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("copySensors");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static CloneGadgetDtoJsonConverter Instance { get; } = new CloneGadgetDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> SourceGadgetIdConverter => s_sourceGadgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> SerialNumberConverter => s_serialNumberConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> CopySensorsConverter => s_copySensorsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+
+        /// <inheritdoc/>
+        public override CloneGadgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CloneGadgetDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CloneGadgetDto");
+            string? sourceGadgetIdValue = default;
+            string? serialNumberValue = default;
+            bool? copySensorsValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_sourceGadgetIdIndex)
+                {
+                    sourceGadgetIdValue = fields.Read(ref reader, SourceGadgetIdConverter, "sourceGadgetId", options);
+                }
+                else if (field == s_serialNumberIndex)
+                {
+                    serialNumberValue = fields.Read(ref reader, SerialNumberConverter, "serialNumber", options);
+                }
+                else if (field == s_copySensorsIndex)
+                {
+                    copySensorsValue = fields.Read(ref reader, CopySensorsConverter, "copySensors", options);
+                }
+            }
+
+            return new CloneGadgetDto
+            {
+                SourceGadgetId = sourceGadgetIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("sourceGadgetId", "CloneGadgetDto"),
+                SerialNumber = serialNumberValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("serialNumber", "CloneGadgetDto"),
+                CopySensors = copySensorsValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CloneGadgetDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_sourceGadgetIdName);
+            SourceGadgetIdConverter.Write(writer, value.SourceGadgetId, options);
+            writer.WritePropertyName(s_serialNumberName);
+            SerialNumberConverter.Write(writer, value.SerialNumber, options);
+            if (value.CopySensors is { } copySensorsValue)
+            {
+                writer.WritePropertyName(s_copySensorsName);
+                CopySensorsConverter.Write(writer, copySensorsValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(CloneGadgetDto value, string wireName) => wireName switch
+        {
+            "sourceGadgetId" => true,
+            "serialNumber" => true,
+            "copySensors" => value.CopySensors is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GadgetCloneRespDtoJsonConverter))]
+    public sealed partial class GadgetCloneRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GadgetCloneRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GadgetCloneRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetCloneRespDto>
+    {
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+        });
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GadgetCloneRespDtoJsonConverter Instance { get; } = new GadgetCloneRespDtoJsonConverter();
+
+        /// <inheritdoc/>
+        public override GadgetCloneRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetCloneRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetCloneRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+            }
+
+            return new GadgetCloneRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetCloneRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GadgetCloneRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure GadgetCloneResultDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GadgetCloneResultDtoJsonConverter))]
+    public sealed partial class GadgetCloneResultDto
+    {
+        /// <summary>
+        /// ID of the new gadget.
+        /// </summary>
+        /// <remarks>Wire name <c>gadgetId</c>.</remarks>
+        /// <example>
+        /// g_8b1d4f
+        /// </example>
+        public string? GadgetId { get; init; }
+
+        /// <summary>
+        /// Serial number of the new gadget.
+        /// </summary>
+        /// <remarks>Wire name <c>serialNumber</c>.</remarks>
+        /// <example>
+        /// SN-2023-0002
+        /// </example>
+        public string? SerialNumber { get; init; }
+
+        /// <summary>
+        /// ID of the source gadget.
+        /// </summary>
+        /// <remarks>Wire name <c>clonedFrom</c>.</remarks>
+        /// <example>
+        /// g_3e9a7c
+        /// </example>
+        public string? ClonedFrom { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GadgetCloneResultDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GadgetCloneResultDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetCloneResultDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_gadgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_serialNumberConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_clonedFromConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "gadgetId",
+            "serialNumber",
+            "clonedFrom",
+        });
+        private static readonly int s_gadgetIdIndex = s_wireNames.IndexOf("gadgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_gadgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("gadgetId");
+        private static readonly int s_serialNumberIndex = s_wireNames.IndexOf("serialNumber");
+        private static readonly global::System.Text.Json.JsonEncodedText s_serialNumberName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("serialNumber");
+        private static readonly int s_clonedFromIndex = s_wireNames.IndexOf("clonedFrom");
+        private static readonly global::System.Text.Json.JsonEncodedText s_clonedFromName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("clonedFrom");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GadgetCloneResultDtoJsonConverter Instance { get; } = new GadgetCloneResultDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> GadgetIdConverter => s_gadgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> SerialNumberConverter => s_serialNumberConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ClonedFromConverter => s_clonedFromConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override GadgetCloneResultDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetCloneResultDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetCloneResultDto");
+            string? gadgetIdValue = default;
+            string? serialNumberValue = default;
+            string? clonedFromValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_gadgetIdIndex)
+                {
+                    gadgetIdValue = fields.Read(ref reader, GadgetIdConverter, "gadgetId", options);
+                }
+                else if (field == s_serialNumberIndex)
+                {
+                    serialNumberValue = fields.Read(ref reader, SerialNumberConverter, "serialNumber", options);
+                }
+                else if (field == s_clonedFromIndex)
+                {
+                    clonedFromValue = fields.Read(ref reader, ClonedFromConverter, "clonedFrom", options);
+                }
+            }
+
+            return new GadgetCloneResultDto
+            {
+                GadgetId = gadgetIdValue,
+                SerialNumber = serialNumberValue,
+                ClonedFrom = clonedFromValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetCloneResultDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.GadgetId is { } gadgetIdValue)
+            {
+                writer.WritePropertyName(s_gadgetIdName);
+                GadgetIdConverter.Write(writer, gadgetIdValue, options);
+            }
+            if (value.SerialNumber is { } serialNumberValue)
+            {
+                writer.WritePropertyName(s_serialNumberName);
+                SerialNumberConverter.Write(writer, serialNumberValue, options);
+            }
+            if (value.ClonedFrom is { } clonedFromValue)
+            {
+                writer.WritePropertyName(s_clonedFromName);
+                ClonedFromConverter.Write(writer, clonedFromValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GadgetCloneResultDto value, string wireName) => wireName switch
+        {
+            "gadgetId" => value.GadgetId is not null,
+            "serialNumber" => value.SerialNumber is not null,
+            "clonedFrom" => value.ClonedFrom is not null,
+            _ => false,
+        };
+    }
+}

@@ -103,3 +103,1020 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.CreateGadgetAsyncCall(request), global::Authing.Sdk.Models.GadgetSingleRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateGadgetDtoJsonConverter))]
+    public sealed partial class CreateGadgetDto
+    {
+        /// <summary>
+        /// Serial number printed on the device.
+        /// </summary>
+        /// <remarks>Wire name <c>serialNumber</c>.</remarks>
+        /// <example>
+        /// SN-2023-0001
+        /// </example>
+        public required string SerialNumber { get; init; }
+
+        /// <summary>
+        /// Model name.
+        /// </summary>
+        /// <remarks>Wire name <c>model</c>.</remarks>
+        /// <example>
+        /// Thermo Mini
+        /// </example>
+        public required string Model { get; init; }
+
+        /// <summary>
+        /// Location. Nested type: GadgetLocationDto.
+        /// </summary>
+        /// <remarks>Wire name <c>location</c>.</remarks>
+        public global::Authing.Sdk.Models.GadgetLocationDto? Location { get; init; }
+
+        /// <summary>
+        /// Sensors. Each item is an object of nested type: GadgetSensorDto.
+        /// </summary>
+        /// <remarks>Wire name <c>sensors</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSensorDto>? Sensors { get; init; }
+
+        /// <summary>
+        /// Aggregation weight, 0 to 1.
+        /// </summary>
+        /// <remarks>Wire name <c>weight</c>. Documented default: <c>1</c>.</remarks>
+        /// <example>
+        /// 0.75
+        /// </example>
+        public double? Weight { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="CreateGadgetDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class CreateGadgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateGadgetDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_serialNumberConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_modelConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetLocationDto>? s_locationConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSensorDto>?>? s_sensorsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_weightConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "serialNumber",
+            "model",
+            "location",
+            "sensors",
+            "weight",
+        });
+        private static readonly int s_serialNumberIndex = s_wireNames.IndexOf("serialNumber");
+        private static readonly global::System.Text.Json.JsonEncodedText s_serialNumberName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("serialNumber");
+        private static readonly int s_modelIndex = s_wireNames.IndexOf("model");
+        private static readonly global::System.Text.Json.JsonEncodedText s_modelName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("model");
+        private static readonly int s_locationIndex = s_wireNames.IndexOf("location");
+        private static readonly global::System.Text.Json.JsonEncodedText s_locationName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("location");
+        private static readonly int s_sensorsIndex = s_wireNames.IndexOf("sensors");
+        private static readonly global::System.Text.Json.JsonEncodedText s_sensorsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("sensors");
+        private static readonly int s_weightIndex = s_wireNames.IndexOf("weight");
+        private static readonly global::System.Text.Json.JsonEncodedText s_weightName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("weight");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static CreateGadgetDtoJsonConverter Instance { get; } = new CreateGadgetDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> SerialNumberConverter => s_serialNumberConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ModelConverter => s_modelConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetLocationDto> LocationConverter => s_locationConverter ??= global::Authing.Sdk.Models.GadgetLocationDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSensorDto>?> SensorsConverter => s_sensorsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.GadgetSensorDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> WeightConverter => s_weightConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+
+        /// <inheritdoc/>
+        public override CreateGadgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CreateGadgetDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CreateGadgetDto");
+            string? serialNumberValue = default;
+            string? modelValue = default;
+            global::Authing.Sdk.Models.GadgetLocationDto? locationValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSensorDto>? sensorsValue = default;
+            double? weightValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_serialNumberIndex)
+                {
+                    serialNumberValue = fields.Read(ref reader, SerialNumberConverter, "serialNumber", options);
+                }
+                else if (field == s_modelIndex)
+                {
+                    modelValue = fields.Read(ref reader, ModelConverter, "model", options);
+                }
+                else if (field == s_locationIndex)
+                {
+                    locationValue = fields.Read(ref reader, LocationConverter, "location", options);
+                }
+                else if (field == s_sensorsIndex)
+                {
+                    sensorsValue = fields.Read(ref reader, SensorsConverter, "sensors", options);
+                }
+                else if (field == s_weightIndex)
+                {
+                    weightValue = fields.Read(ref reader, WeightConverter, "weight", options);
+                }
+            }
+
+            return new CreateGadgetDto
+            {
+                SerialNumber = serialNumberValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("serialNumber", "CreateGadgetDto"),
+                Model = modelValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("model", "CreateGadgetDto"),
+                Location = locationValue,
+                Sensors = sensorsValue,
+                Weight = weightValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateGadgetDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_serialNumberName);
+            SerialNumberConverter.Write(writer, value.SerialNumber, options);
+            writer.WritePropertyName(s_modelName);
+            ModelConverter.Write(writer, value.Model, options);
+            if (value.Location is { } locationValue)
+            {
+                writer.WritePropertyName(s_locationName);
+                LocationConverter.Write(writer, locationValue, options);
+            }
+            if (value.Sensors is { } sensorsValue)
+            {
+                writer.WritePropertyName(s_sensorsName);
+                SensorsConverter.Write(writer, sensorsValue, options);
+            }
+            if (value.Weight is { } weightValue)
+            {
+                writer.WritePropertyName(s_weightName);
+                WeightConverter.Write(writer, weightValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(CreateGadgetDto value, string wireName) => wireName switch
+        {
+            "serialNumber" => true,
+            "model" => true,
+            "location" => value.Location is not null,
+            "sensors" => value.Sensors is not null,
+            "weight" => value.Weight is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure CreatedGadgetDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(CreatedGadgetDtoJsonConverter))]
+    public sealed partial class CreatedGadgetDto
+    {
+        /// <summary>
+        /// Gadget ID.
+        /// </summary>
+        /// <remarks>Wire name <c>gadgetId</c>.</remarks>
+        /// <example>
+        /// g_3e9a7c
+        /// </example>
+        public string? GadgetId { get; init; }
+
+        /// <summary>
+        /// Serial number.
+        /// </summary>
+        /// <remarks>Wire name <c>serialNumber</c>.</remarks>
+        /// <example>
+        /// SN-2023-0001
+        /// </example>
+        public string? SerialNumber { get; init; }
+
+        /// <summary>
+        /// Relative weight.
+        /// </summary>
+        /// <remarks>Wire name <c>weight</c>.</remarks>
+        /// <example>
+        /// 0.75
+        /// </example>
+        public double? Weight { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="CreatedGadgetDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class CreatedGadgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreatedGadgetDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_gadgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_serialNumberConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_weightConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "gadgetId",
+            "serialNumber",
+            "weight",
+        });
+        private static readonly int s_gadgetIdIndex = s_wireNames.IndexOf("gadgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_gadgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("gadgetId");
+        private static readonly int s_serialNumberIndex = s_wireNames.IndexOf("serialNumber");
+        private static readonly global::System.Text.Json.JsonEncodedText s_serialNumberName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("serialNumber");
+        private static readonly int s_weightIndex = s_wireNames.IndexOf("weight");
+        private static readonly global::System.Text.Json.JsonEncodedText s_weightName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("weight");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static CreatedGadgetDtoJsonConverter Instance { get; } = new CreatedGadgetDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> GadgetIdConverter => s_gadgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> SerialNumberConverter => s_serialNumberConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> WeightConverter => s_weightConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+
+        /// <inheritdoc/>
+        public override CreatedGadgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CreatedGadgetDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CreatedGadgetDto");
+            string? gadgetIdValue = default;
+            string? serialNumberValue = default;
+            double? weightValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_gadgetIdIndex)
+                {
+                    gadgetIdValue = fields.Read(ref reader, GadgetIdConverter, "gadgetId", options);
+                }
+                else if (field == s_serialNumberIndex)
+                {
+                    serialNumberValue = fields.Read(ref reader, SerialNumberConverter, "serialNumber", options);
+                }
+                else if (field == s_weightIndex)
+                {
+                    weightValue = fields.Read(ref reader, WeightConverter, "weight", options);
+                }
+            }
+
+            return new CreatedGadgetDto
+            {
+                GadgetId = gadgetIdValue,
+                SerialNumber = serialNumberValue,
+                Weight = weightValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreatedGadgetDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.GadgetId is { } gadgetIdValue)
+            {
+                writer.WritePropertyName(s_gadgetIdName);
+                GadgetIdConverter.Write(writer, gadgetIdValue, options);
+            }
+            if (value.SerialNumber is { } serialNumberValue)
+            {
+                writer.WritePropertyName(s_serialNumberName);
+                SerialNumberConverter.Write(writer, serialNumberValue, options);
+            }
+            if (value.Weight is { } weightValue)
+            {
+                writer.WritePropertyName(s_weightName);
+                WeightConverter.Write(writer, weightValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(CreatedGadgetDto value, string wireName) => wireName switch
+        {
+            "gadgetId" => value.GadgetId is not null,
+            "serialNumber" => value.SerialNumber is not null,
+            "weight" => value.Weight is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure GadgetCalibrationDto.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GadgetCalibrationDtoJsonConverter))]
+    public sealed partial class GadgetCalibrationDto
+    {
+        /// <summary>
+        /// Value added to every reading.
+        /// </summary>
+        /// <remarks>Wire name <c>offset</c>.</remarks>
+        /// <example>
+        /// -0.5
+        /// </example>
+        public double? Offset { get; init; }
+
+        /// <summary>
+        /// Factor applied to every reading.
+        /// </summary>
+        /// <remarks>Wire name <c>scale</c>.</remarks>
+        /// <example>
+        /// 1.02
+        /// </example>
+        public double? Scale { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GadgetCalibrationDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GadgetCalibrationDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetCalibrationDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_offsetConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_scaleConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "offset",
+            "scale",
+        });
+        private static readonly int s_offsetIndex = s_wireNames.IndexOf("offset");
+        private static readonly global::System.Text.Json.JsonEncodedText s_offsetName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("offset");
+        private static readonly int s_scaleIndex = s_wireNames.IndexOf("scale");
+        private static readonly global::System.Text.Json.JsonEncodedText s_scaleName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("scale");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GadgetCalibrationDtoJsonConverter Instance { get; } = new GadgetCalibrationDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> OffsetConverter => s_offsetConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> ScaleConverter => s_scaleConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+
+        /// <inheritdoc/>
+        public override GadgetCalibrationDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetCalibrationDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetCalibrationDto");
+            double? offsetValue = default;
+            double? scaleValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_offsetIndex)
+                {
+                    offsetValue = fields.Read(ref reader, OffsetConverter, "offset", options);
+                }
+                else if (field == s_scaleIndex)
+                {
+                    scaleValue = fields.Read(ref reader, ScaleConverter, "scale", options);
+                }
+            }
+
+            return new GadgetCalibrationDto
+            {
+                Offset = offsetValue,
+                Scale = scaleValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetCalibrationDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Offset is { } offsetValue)
+            {
+                writer.WritePropertyName(s_offsetName);
+                OffsetConverter.Write(writer, offsetValue, options);
+            }
+            if (value.Scale is { } scaleValue)
+            {
+                writer.WritePropertyName(s_scaleName);
+                ScaleConverter.Write(writer, scaleValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GadgetCalibrationDto value, string wireName) => wireName switch
+        {
+            "offset" => value.Offset is not null,
+            "scale" => value.Scale is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure GadgetLocationDto.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GadgetLocationDtoJsonConverter))]
+    public sealed partial class GadgetLocationDto
+    {
+        /// <summary>
+        /// Building code.
+        /// </summary>
+        /// <remarks>Wire name <c>building</c>.</remarks>
+        /// <example>
+        /// HQ
+        /// </example>
+        public required string Building { get; init; }
+
+        /// <summary>
+        /// Floor number.
+        /// </summary>
+        /// <remarks>Wire name <c>floor</c>.</remarks>
+        /// <example>
+        /// 3
+        /// </example>
+        public long? Floor { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GadgetLocationDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GadgetLocationDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetLocationDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_buildingConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_floorConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "building",
+            "floor",
+        });
+        private static readonly int s_buildingIndex = s_wireNames.IndexOf("building");
+        private static readonly global::System.Text.Json.JsonEncodedText s_buildingName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("building");
+        private static readonly int s_floorIndex = s_wireNames.IndexOf("floor");
+        private static readonly global::System.Text.Json.JsonEncodedText s_floorName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("floor");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GadgetLocationDtoJsonConverter Instance { get; } = new GadgetLocationDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> BuildingConverter => s_buildingConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> FloorConverter => s_floorConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override GadgetLocationDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetLocationDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetLocationDto");
+            string? buildingValue = default;
+            long? floorValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_buildingIndex)
+                {
+                    buildingValue = fields.Read(ref reader, BuildingConverter, "building", options);
+                }
+                else if (field == s_floorIndex)
+                {
+                    floorValue = fields.Read(ref reader, FloorConverter, "floor", options);
+                }
+            }
+
+            return new GadgetLocationDto
+            {
+                Building = buildingValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("building", "GadgetLocationDto"),
+                Floor = floorValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetLocationDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_buildingName);
+            BuildingConverter.Write(writer, value.Building, options);
+            if (value.Floor is { } floorValue)
+            {
+                writer.WritePropertyName(s_floorName);
+                FloorConverter.Write(writer, floorValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GadgetLocationDto value, string wireName) => wireName switch
+        {
+            "building" => true,
+            "floor" => value.Floor is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure GadgetSensorDto.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GadgetSensorDtoJsonConverter))]
+    public sealed partial class GadgetSensorDto
+    {
+        /// <summary>
+        /// Sensor kind
+        /// </summary>
+        /// <remarks>Wire name <c>kind</c>.</remarks>
+        /// <example>
+        /// TEMPERATURE
+        /// </example>
+        public required global::Authing.Sdk.Models.GadgetSensorKind Kind { get; init; }
+
+        /// <summary>
+        /// Calibration settings. Nested type: GadgetCalibrationDto.
+        /// </summary>
+        /// <remarks>Wire name <c>calibration</c>.</remarks>
+        public global::Authing.Sdk.Models.GadgetCalibrationDto? Calibration { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GadgetSensorDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GadgetSensorDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetSensorDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetSensorKind?>? s_kindConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetCalibrationDto>? s_calibrationConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "kind",
+            "calibration",
+        });
+        private static readonly int s_kindIndex = s_wireNames.IndexOf("kind");
+        private static readonly global::System.Text.Json.JsonEncodedText s_kindName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("kind");
+        private static readonly int s_calibrationIndex = s_wireNames.IndexOf("calibration");
+        private static readonly global::System.Text.Json.JsonEncodedText s_calibrationName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("calibration");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GadgetSensorDtoJsonConverter Instance { get; } = new GadgetSensorDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetSensorKind?> KindConverter => s_kindConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.GadgetSensorKindJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetCalibrationDto> CalibrationConverter => s_calibrationConverter ??= global::Authing.Sdk.Models.GadgetCalibrationDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override GadgetSensorDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetSensorDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetSensorDto");
+            global::Authing.Sdk.Models.GadgetSensorKind? kindValue = default;
+            global::Authing.Sdk.Models.GadgetCalibrationDto? calibrationValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_kindIndex)
+                {
+                    kindValue = fields.Read(ref reader, KindConverter, "kind", options);
+                }
+                else if (field == s_calibrationIndex)
+                {
+                    calibrationValue = fields.Read(ref reader, CalibrationConverter, "calibration", options);
+                }
+            }
+
+            return new GadgetSensorDto
+            {
+                Kind = kindValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("kind", "GadgetSensorDto"),
+                Calibration = calibrationValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetSensorDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_kindName);
+            KindConverter.Write(writer, value.Kind, options);
+            if (value.Calibration is { } calibrationValue)
+            {
+                writer.WritePropertyName(s_calibrationName);
+                CalibrationConverter.Write(writer, calibrationValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GadgetSensorDto value, string wireName) => wireName switch
+        {
+            "kind" => true,
+            "calibration" => value.Calibration is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GadgetSingleRespDtoJsonConverter))]
+    public sealed partial class GadgetSingleRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// Response data.
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.CreatedGadgetDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GadgetSingleRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GadgetSingleRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetSingleRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreatedGadgetDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GadgetSingleRespDtoJsonConverter Instance { get; } = new GadgetSingleRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreatedGadgetDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.CreatedGadgetDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override GadgetSingleRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetSingleRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetSingleRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.CreatedGadgetDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new GadgetSingleRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetSingleRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GadgetSingleRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Sensor kind
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GadgetSensorKindJsonConverter))]
+    public readonly partial struct GadgetSensorKind : global::System.IEquatable<GadgetSensorKind>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public GadgetSensorKind(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// Temperature
+        /// </summary>
+        /// <remarks>Wire value <c>TEMPERATURE</c>.</remarks>
+        public static GadgetSensorKind Temperature { get; } = new GadgetSensorKind("TEMPERATURE");
+
+        /// <summary>
+        /// Humidity
+        /// </summary>
+        /// <remarks>Wire value <c>HUMIDITY</c>.</remarks>
+        public static GadgetSensorKind Humidity { get; } = new GadgetSensorKind("HUMIDITY");
+
+        /// <summary>
+        /// Carbon dioxide
+        /// </summary>
+        /// <remarks>Wire value <c>CO2</c>.</remarks>
+        public static GadgetSensorKind Co2 { get; } = new GadgetSensorKind("CO2");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "TEMPERATURE" => true,
+            "HUMIDITY" => true,
+            "CO2" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator GadgetSensorKind(string value) => new GadgetSensorKind(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(GadgetSensorKind left, GadgetSensorKind right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(GadgetSensorKind left, GadgetSensorKind right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(GadgetSensorKind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is GadgetSensorKind other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="GadgetSensorKind"/> as its wire string, keeping unknown values.</summary>
+    public sealed class GadgetSensorKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetSensorKind>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GadgetSensorKindJsonConverter Instance { get; } = new GadgetSensorKindJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "TEMPERATURE",
+            "HUMIDITY",
+            "CO2",
+        });
+
+        private static readonly GadgetSensorKind[] s_known = new GadgetSensorKind[]
+        {
+            GadgetSensorKind.Temperature,
+            GadgetSensorKind.Humidity,
+            GadgetSensorKind.Co2,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("TEMPERATURE"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("HUMIDITY"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("CO2"),
+        };
+
+        /// <inheritdoc/>
+        public override GadgetSensorKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new GadgetSensorKind(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetSensorKind value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}

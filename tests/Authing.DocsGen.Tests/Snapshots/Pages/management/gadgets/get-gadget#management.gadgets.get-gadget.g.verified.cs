@@ -103,3 +103,761 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.GetGadgetAsyncCall(request), global::Authing.Sdk.Models.GadgetSingleRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure GadgetDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GadgetDtoJsonConverter))]
+    public sealed partial class GadgetDto
+    {
+        /// <summary>
+        /// Gadget ID.
+        /// </summary>
+        /// <remarks>Wire name <c>gadgetId</c>.</remarks>
+        /// <example>
+        /// g_3e9a7c
+        /// </example>
+        public string? GadgetId { get; init; }
+
+        /// <summary>
+        /// Serial number.
+        /// </summary>
+        /// <remarks>Wire name <c>serialNumber</c>.</remarks>
+        /// <example>
+        /// SN-2023-0001
+        /// </example>
+        public string? SerialNumber { get; init; }
+
+        /// <summary>
+        /// Model name.
+        /// </summary>
+        /// <remarks>Wire name <c>model</c>.</remarks>
+        /// <example>
+        /// Thermo Mini
+        /// </example>
+        public string? Model { get; init; }
+
+        /// <summary>
+        /// Battery level in percent.
+        /// </summary>
+        /// <remarks>Wire name <c>batteryLevel</c>.</remarks>
+        /// <example>
+        /// 87
+        /// </example>
+        public long? BatteryLevel { get; init; }
+
+        /// <summary>
+        /// Firmware information. Nested type: GadgetFirmwareDto.
+        /// </summary>
+        /// <remarks>Wire name <c>firmware</c>.</remarks>
+        public global::Authing.Sdk.Models.GadgetFirmwareDto? Firmware { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GadgetDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GadgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_gadgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_serialNumberConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_modelConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_batteryLevelConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetFirmwareDto>? s_firmwareConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "gadgetId",
+            "serialNumber",
+            "model",
+            "batteryLevel",
+            "firmware",
+        });
+        private static readonly int s_gadgetIdIndex = s_wireNames.IndexOf("gadgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_gadgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("gadgetId");
+        private static readonly int s_serialNumberIndex = s_wireNames.IndexOf("serialNumber");
+        private static readonly global::System.Text.Json.JsonEncodedText s_serialNumberName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("serialNumber");
+        private static readonly int s_modelIndex = s_wireNames.IndexOf("model");
+        private static readonly global::System.Text.Json.JsonEncodedText s_modelName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("model");
+        private static readonly int s_batteryLevelIndex = s_wireNames.IndexOf("batteryLevel");
+        private static readonly global::System.Text.Json.JsonEncodedText s_batteryLevelName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("batteryLevel");
+        private static readonly int s_firmwareIndex = s_wireNames.IndexOf("firmware");
+        private static readonly global::System.Text.Json.JsonEncodedText s_firmwareName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("firmware");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GadgetDtoJsonConverter Instance { get; } = new GadgetDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> GadgetIdConverter => s_gadgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> SerialNumberConverter => s_serialNumberConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ModelConverter => s_modelConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> BatteryLevelConverter => s_batteryLevelConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetFirmwareDto> FirmwareConverter => s_firmwareConverter ??= global::Authing.Sdk.Models.GadgetFirmwareDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override GadgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetDto");
+            string? gadgetIdValue = default;
+            string? serialNumberValue = default;
+            string? modelValue = default;
+            long? batteryLevelValue = default;
+            global::Authing.Sdk.Models.GadgetFirmwareDto? firmwareValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_gadgetIdIndex)
+                {
+                    gadgetIdValue = fields.Read(ref reader, GadgetIdConverter, "gadgetId", options);
+                }
+                else if (field == s_serialNumberIndex)
+                {
+                    serialNumberValue = fields.Read(ref reader, SerialNumberConverter, "serialNumber", options);
+                }
+                else if (field == s_modelIndex)
+                {
+                    modelValue = fields.Read(ref reader, ModelConverter, "model", options);
+                }
+                else if (field == s_batteryLevelIndex)
+                {
+                    batteryLevelValue = fields.Read(ref reader, BatteryLevelConverter, "batteryLevel", options);
+                }
+                else if (field == s_firmwareIndex)
+                {
+                    firmwareValue = fields.Read(ref reader, FirmwareConverter, "firmware", options);
+                }
+            }
+
+            return new GadgetDto
+            {
+                GadgetId = gadgetIdValue,
+                SerialNumber = serialNumberValue,
+                Model = modelValue,
+                BatteryLevel = batteryLevelValue,
+                Firmware = firmwareValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.GadgetId is { } gadgetIdValue)
+            {
+                writer.WritePropertyName(s_gadgetIdName);
+                GadgetIdConverter.Write(writer, gadgetIdValue, options);
+            }
+            if (value.SerialNumber is { } serialNumberValue)
+            {
+                writer.WritePropertyName(s_serialNumberName);
+                SerialNumberConverter.Write(writer, serialNumberValue, options);
+            }
+            if (value.Model is { } modelValue)
+            {
+                writer.WritePropertyName(s_modelName);
+                ModelConverter.Write(writer, modelValue, options);
+            }
+            if (value.BatteryLevel is { } batteryLevelValue)
+            {
+                writer.WritePropertyName(s_batteryLevelName);
+                BatteryLevelConverter.Write(writer, batteryLevelValue, options);
+            }
+            if (value.Firmware is { } firmwareValue)
+            {
+                writer.WritePropertyName(s_firmwareName);
+                FirmwareConverter.Write(writer, firmwareValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GadgetDto value, string wireName) => wireName switch
+        {
+            "gadgetId" => value.GadgetId is not null,
+            "serialNumber" => value.SerialNumber is not null,
+            "model" => value.Model is not null,
+            "batteryLevel" => value.BatteryLevel is not null,
+            "firmware" => value.Firmware is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure GadgetFirmwareDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GadgetFirmwareDtoJsonConverter))]
+    public sealed partial class GadgetFirmwareDto
+    {
+        /// <summary>
+        /// Firmware version.
+        /// </summary>
+        /// <remarks>Wire name <c>version</c>.</remarks>
+        /// <example>
+        /// 2.4.1
+        /// </example>
+        public string? Version { get; init; }
+
+        /// <summary>
+        /// Release time, a millisecond timestamp.
+        /// </summary>
+        /// <remarks>Wire name <c>releasedAt</c>.</remarks>
+        /// <example>
+        /// 1688169600000
+        /// </example>
+        public long? ReleasedAt { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GadgetFirmwareDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GadgetFirmwareDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetFirmwareDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_versionConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_releasedAtConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "version",
+            "releasedAt",
+        });
+        private static readonly int s_versionIndex = s_wireNames.IndexOf("version");
+        private static readonly global::System.Text.Json.JsonEncodedText s_versionName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("version");
+        private static readonly int s_releasedAtIndex = s_wireNames.IndexOf("releasedAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_releasedAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("releasedAt");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GadgetFirmwareDtoJsonConverter Instance { get; } = new GadgetFirmwareDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> VersionConverter => s_versionConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> ReleasedAtConverter => s_releasedAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override GadgetFirmwareDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetFirmwareDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetFirmwareDto");
+            string? versionValue = default;
+            long? releasedAtValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_versionIndex)
+                {
+                    versionValue = fields.Read(ref reader, VersionConverter, "version", options);
+                }
+                else if (field == s_releasedAtIndex)
+                {
+                    releasedAtValue = fields.Read(ref reader, ReleasedAtConverter, "releasedAt", options);
+                }
+            }
+
+            return new GadgetFirmwareDto
+            {
+                Version = versionValue,
+                ReleasedAt = releasedAtValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetFirmwareDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Version is { } versionValue)
+            {
+                writer.WritePropertyName(s_versionName);
+                VersionConverter.Write(writer, versionValue, options);
+            }
+            if (value.ReleasedAt is { } releasedAtValue)
+            {
+                writer.WritePropertyName(s_releasedAtName);
+                ReleasedAtConverter.Write(writer, releasedAtValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GadgetFirmwareDto value, string wireName) => wireName switch
+        {
+            "version" => value.Version is not null,
+            "releasedAt" => value.ReleasedAt is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GadgetSingleRespDtoJsonConverter))]
+    public sealed partial class GadgetSingleRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// Response data.
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.GadgetDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GadgetSingleRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GadgetSingleRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetSingleRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GadgetSingleRespDtoJsonConverter Instance { get; } = new GadgetSingleRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.GadgetDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override GadgetSingleRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetSingleRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetSingleRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.GadgetDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new GadgetSingleRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetSingleRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GadgetSingleRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GetGadgetDtoJsonConverter))]
+    public sealed partial class GetGadgetDto
+    {
+        /// <summary>
+        /// Gadget ID or serial number, depending on gadgetIdType.
+        /// </summary>
+        /// <remarks>Wire name <c>gadgetId</c>.</remarks>
+        /// <example>
+        /// g_3e9a7c
+        /// </example>
+        public required string GadgetId { get; init; }
+
+        /// <summary>
+        /// The kind of identifier passed in gadgetId
+        /// </summary>
+        /// <remarks>Wire name <c>gadgetIdType</c>. Documented default: <c>gadget_id</c>.</remarks>
+        /// <example>
+        /// gadget_id
+        /// </example>
+        public global::Authing.Sdk.Models.GetGadgetGadgetIdType? GadgetIdType { get; init; }
+
+        /// <summary>
+        /// Whether to include firmware information.
+        /// </summary>
+        /// <remarks>Wire name <c>withFirmware</c>. Documented default: <c>false</c>.</remarks>
+        /// <example>
+        /// true
+        /// </example>
+        public bool? WithFirmware { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GetGadgetDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GetGadgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetGadgetDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_gadgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetGadgetGadgetIdType?>? s_gadgetIdTypeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_withFirmwareConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "gadgetId",
+            "gadgetIdType",
+            "withFirmware",
+        });
+        private static readonly int s_gadgetIdIndex = s_wireNames.IndexOf("gadgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_gadgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("gadgetId");
+        private static readonly int s_gadgetIdTypeIndex = s_wireNames.IndexOf("gadgetIdType");
+        private static readonly global::System.Text.Json.JsonEncodedText s_gadgetIdTypeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("gadgetIdType");
+        private static readonly int s_withFirmwareIndex = s_wireNames.IndexOf("withFirmware");
+        private static readonly global::System.Text.Json.JsonEncodedText s_withFirmwareName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("withFirmware");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GetGadgetDtoJsonConverter Instance { get; } = new GetGadgetDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> GadgetIdConverter => s_gadgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetGadgetGadgetIdType?> GadgetIdTypeConverter => s_gadgetIdTypeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.GetGadgetGadgetIdTypeJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> WithFirmwareConverter => s_withFirmwareConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+
+        /// <inheritdoc/>
+        public override GetGadgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetGadgetDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetGadgetDto");
+            string? gadgetIdValue = default;
+            global::Authing.Sdk.Models.GetGadgetGadgetIdType? gadgetIdTypeValue = default;
+            bool? withFirmwareValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_gadgetIdIndex)
+                {
+                    gadgetIdValue = fields.Read(ref reader, GadgetIdConverter, "gadgetId", options);
+                }
+                else if (field == s_gadgetIdTypeIndex)
+                {
+                    gadgetIdTypeValue = fields.Read(ref reader, GadgetIdTypeConverter, "gadgetIdType", options);
+                }
+                else if (field == s_withFirmwareIndex)
+                {
+                    withFirmwareValue = fields.Read(ref reader, WithFirmwareConverter, "withFirmware", options);
+                }
+            }
+
+            return new GetGadgetDto
+            {
+                GadgetId = gadgetIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("gadgetId", "GetGadgetDto"),
+                GadgetIdType = gadgetIdTypeValue,
+                WithFirmware = withFirmwareValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetGadgetDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_gadgetIdName);
+            GadgetIdConverter.Write(writer, value.GadgetId, options);
+            if (value.GadgetIdType is { } gadgetIdTypeValue)
+            {
+                writer.WritePropertyName(s_gadgetIdTypeName);
+                GadgetIdTypeConverter.Write(writer, gadgetIdTypeValue, options);
+            }
+            if (value.WithFirmware is { } withFirmwareValue)
+            {
+                writer.WritePropertyName(s_withFirmwareName);
+                WithFirmwareConverter.Write(writer, withFirmwareValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GetGadgetDto value, string wireName) => wireName switch
+        {
+            "gadgetId" => true,
+            "gadgetIdType" => value.GadgetIdType is not null,
+            "withFirmware" => value.WithFirmware is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// The kind of identifier passed in gadgetId
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GetGadgetGadgetIdTypeJsonConverter))]
+    public readonly partial struct GetGadgetGadgetIdType : global::System.IEquatable<GetGadgetGadgetIdType>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public GetGadgetGadgetIdType(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// Gadget ID
+        /// </summary>
+        /// <remarks>Wire value <c>gadget_id</c>.</remarks>
+        public static GetGadgetGadgetIdType GadgetId { get; } = new GetGadgetGadgetIdType("gadget_id");
+
+        /// <summary>
+        /// Serial number printed on the device
+        /// </summary>
+        /// <remarks>Wire value <c>serial_number</c>.</remarks>
+        public static GetGadgetGadgetIdType SerialNumber { get; } = new GetGadgetGadgetIdType("serial_number");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "gadget_id" => true,
+            "serial_number" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator GetGadgetGadgetIdType(string value) => new GetGadgetGadgetIdType(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(GetGadgetGadgetIdType left, GetGadgetGadgetIdType right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(GetGadgetGadgetIdType left, GetGadgetGadgetIdType right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(GetGadgetGadgetIdType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is GetGadgetGadgetIdType other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="GetGadgetGadgetIdType"/> as its wire string, keeping unknown values.</summary>
+    public sealed class GetGadgetGadgetIdTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetGadgetGadgetIdType>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GetGadgetGadgetIdTypeJsonConverter Instance { get; } = new GetGadgetGadgetIdTypeJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "gadget_id",
+            "serial_number",
+        });
+
+        private static readonly GetGadgetGadgetIdType[] s_known = new GetGadgetGadgetIdType[]
+        {
+            GetGadgetGadgetIdType.GadgetId,
+            GetGadgetGadgetIdType.SerialNumber,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("gadget_id"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("serial_number"),
+        };
+
+        /// <inheritdoc/>
+        public override GetGadgetGadgetIdType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new GetGadgetGadgetIdType(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetGadgetGadgetIdType value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}

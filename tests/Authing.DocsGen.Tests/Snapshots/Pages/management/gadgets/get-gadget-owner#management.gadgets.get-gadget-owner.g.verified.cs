@@ -99,3 +99,545 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.GetGadgetOwnerAsyncCall(request), global::Authing.Sdk.Models.GadgetOwnerRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure GadgetOwnerDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GadgetOwnerDtoJsonConverter))]
+    public sealed partial class GadgetOwnerDto
+    {
+        /// <summary>
+        /// Owner type
+        /// </summary>
+        /// <remarks>Wire name <c>ownerType</c>.</remarks>
+        /// <example>
+        /// USER
+        /// </example>
+        public global::Authing.Sdk.Models.GadgetOwnerOwnerType? OwnerType { get; init; }
+
+        /// <summary>
+        /// User ID or organization ID.
+        /// </summary>
+        /// <remarks>Wire name <c>ownerId</c>.</remarks>
+        /// <example>
+        /// u_62a9c0
+        /// </example>
+        public string? OwnerId { get; init; }
+
+        /// <summary>
+        /// When ownership was transferred, a millisecond timestamp.
+        /// </summary>
+        /// <remarks>Wire name <c>transferredAt</c>.</remarks>
+        /// <example>
+        /// 1693526400000
+        /// </example>
+        public long? TransferredAt { get; init; }
+
+        /// <summary>
+        /// The previous owner, if any.
+        /// </summary>
+        /// <remarks>Wire name <c>previousOwner</c>.</remarks>
+        public global::System.Text.Json.Nodes.JsonNode? PreviousOwner { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GadgetOwnerDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GadgetOwnerDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetOwnerDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetOwnerOwnerType?>? s_ownerTypeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_ownerIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_transferredAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?>? s_previousOwnerConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "ownerType",
+            "ownerId",
+            "transferredAt",
+            "previousOwner",
+        });
+        private static readonly int s_ownerTypeIndex = s_wireNames.IndexOf("ownerType");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ownerTypeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ownerType");
+        private static readonly int s_ownerIdIndex = s_wireNames.IndexOf("ownerId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ownerIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ownerId");
+        private static readonly int s_transferredAtIndex = s_wireNames.IndexOf("transferredAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_transferredAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("transferredAt");
+        private static readonly int s_previousOwnerIndex = s_wireNames.IndexOf("previousOwner");
+        private static readonly global::System.Text.Json.JsonEncodedText s_previousOwnerName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("previousOwner");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GadgetOwnerDtoJsonConverter Instance { get; } = new GadgetOwnerDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetOwnerOwnerType?> OwnerTypeConverter => s_ownerTypeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.GadgetOwnerOwnerTypeJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> OwnerIdConverter => s_ownerIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> TransferredAtConverter => s_transferredAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?> PreviousOwnerConverter => s_previousOwnerConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.JsonNode;
+
+        /// <inheritdoc/>
+        public override GadgetOwnerDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetOwnerDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetOwnerDto");
+            global::Authing.Sdk.Models.GadgetOwnerOwnerType? ownerTypeValue = default;
+            string? ownerIdValue = default;
+            long? transferredAtValue = default;
+            global::System.Text.Json.Nodes.JsonNode? previousOwnerValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_ownerTypeIndex)
+                {
+                    ownerTypeValue = fields.Read(ref reader, OwnerTypeConverter, "ownerType", options);
+                }
+                else if (field == s_ownerIdIndex)
+                {
+                    ownerIdValue = fields.Read(ref reader, OwnerIdConverter, "ownerId", options);
+                }
+                else if (field == s_transferredAtIndex)
+                {
+                    transferredAtValue = fields.Read(ref reader, TransferredAtConverter, "transferredAt", options);
+                }
+                else if (field == s_previousOwnerIndex)
+                {
+                    previousOwnerValue = fields.Read(ref reader, PreviousOwnerConverter, "previousOwner", options);
+                }
+            }
+
+            return new GadgetOwnerDto
+            {
+                OwnerType = ownerTypeValue,
+                OwnerId = ownerIdValue,
+                TransferredAt = transferredAtValue,
+                PreviousOwner = previousOwnerValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetOwnerDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.OwnerType is { } ownerTypeValue)
+            {
+                writer.WritePropertyName(s_ownerTypeName);
+                OwnerTypeConverter.Write(writer, ownerTypeValue, options);
+            }
+            if (value.OwnerId is { } ownerIdValue)
+            {
+                writer.WritePropertyName(s_ownerIdName);
+                OwnerIdConverter.Write(writer, ownerIdValue, options);
+            }
+            if (value.TransferredAt is { } transferredAtValue)
+            {
+                writer.WritePropertyName(s_transferredAtName);
+                TransferredAtConverter.Write(writer, transferredAtValue, options);
+            }
+            if (value.PreviousOwner is { } previousOwnerValue)
+            {
+                writer.WritePropertyName(s_previousOwnerName);
+                PreviousOwnerConverter.Write(writer, previousOwnerValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GadgetOwnerDto value, string wireName) => wireName switch
+        {
+            "ownerType" => value.OwnerType is not null,
+            "ownerId" => value.OwnerId is not null,
+            "transferredAt" => value.TransferredAt is not null,
+            "previousOwner" => value.PreviousOwner is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GadgetOwnerRespDtoJsonConverter))]
+    public sealed partial class GadgetOwnerRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// Response data.
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::System.Text.Json.Nodes.JsonNode? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GadgetOwnerRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GadgetOwnerRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetOwnerRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GadgetOwnerRespDtoJsonConverter Instance { get; } = new GadgetOwnerRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?> DataConverter => s_dataConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.JsonNode;
+
+        /// <inheritdoc/>
+        public override GadgetOwnerRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetOwnerRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetOwnerRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::System.Text.Json.Nodes.JsonNode? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new GadgetOwnerRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetOwnerRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GadgetOwnerRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GetGadgetOwnerDtoJsonConverter))]
+    public sealed partial class GetGadgetOwnerDto
+    {
+        /// <summary>
+        /// Gadget ID.
+        /// </summary>
+        /// <remarks>Wire name <c>gadgetId</c>.</remarks>
+        /// <example>
+        /// g_3e9a7c
+        /// </example>
+        public required string GadgetId { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GetGadgetOwnerDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GetGadgetOwnerDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetGadgetOwnerDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_gadgetIdConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "gadgetId",
+        });
+        private static readonly int s_gadgetIdIndex = s_wireNames.IndexOf("gadgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_gadgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("gadgetId");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GetGadgetOwnerDtoJsonConverter Instance { get; } = new GetGadgetOwnerDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> GadgetIdConverter => s_gadgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override GetGadgetOwnerDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetGadgetOwnerDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetGadgetOwnerDto");
+            string? gadgetIdValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_gadgetIdIndex)
+                {
+                    gadgetIdValue = fields.Read(ref reader, GadgetIdConverter, "gadgetId", options);
+                }
+            }
+
+            return new GetGadgetOwnerDto
+            {
+                GadgetId = gadgetIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("gadgetId", "GetGadgetOwnerDto"),
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetGadgetOwnerDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_gadgetIdName);
+            GadgetIdConverter.Write(writer, value.GadgetId, options);
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GetGadgetOwnerDto value, string wireName) => wireName switch
+        {
+            "gadgetId" => true,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Owner type
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GadgetOwnerOwnerTypeJsonConverter))]
+    public readonly partial struct GadgetOwnerOwnerType : global::System.IEquatable<GadgetOwnerOwnerType>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public GadgetOwnerOwnerType(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// A user
+        /// </summary>
+        /// <remarks>Wire value <c>USER</c>.</remarks>
+        public static GadgetOwnerOwnerType User { get; } = new GadgetOwnerOwnerType("USER");
+
+        /// <summary>
+        /// An organization
+        /// </summary>
+        /// <remarks>Wire value <c>ORGANIZATION</c>.</remarks>
+        public static GadgetOwnerOwnerType Organization { get; } = new GadgetOwnerOwnerType("ORGANIZATION");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "USER" => true,
+            "ORGANIZATION" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator GadgetOwnerOwnerType(string value) => new GadgetOwnerOwnerType(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(GadgetOwnerOwnerType left, GadgetOwnerOwnerType right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(GadgetOwnerOwnerType left, GadgetOwnerOwnerType right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(GadgetOwnerOwnerType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is GadgetOwnerOwnerType other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="GadgetOwnerOwnerType"/> as its wire string, keeping unknown values.</summary>
+    public sealed class GadgetOwnerOwnerTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetOwnerOwnerType>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GadgetOwnerOwnerTypeJsonConverter Instance { get; } = new GadgetOwnerOwnerTypeJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "USER",
+            "ORGANIZATION",
+        });
+
+        private static readonly GadgetOwnerOwnerType[] s_known = new GadgetOwnerOwnerType[]
+        {
+            GadgetOwnerOwnerType.User,
+            GadgetOwnerOwnerType.Organization,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("USER"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ORGANIZATION"),
+        };
+
+        /// <inheritdoc/>
+        public override GadgetOwnerOwnerType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new GadgetOwnerOwnerType(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetOwnerOwnerType value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}

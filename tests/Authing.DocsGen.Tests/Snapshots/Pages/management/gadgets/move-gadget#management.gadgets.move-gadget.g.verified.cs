@@ -102,3 +102,280 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.MoveGadgetAsyncCall(request), global::Authing.Sdk.Models.MoveGadgetRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(MoveGadgetDtoJsonConverter))]
+    public sealed partial class MoveGadgetDto
+    {
+        /// <summary>
+        /// Gadget ID.
+        /// </summary>
+        /// <remarks>Wire name <c>gadgetId</c>.</remarks>
+        /// <example>
+        /// g_3e9a7c
+        /// </example>
+        public required string GadgetId { get; init; }
+
+        /// <summary>
+        /// ID of the site the gadget moves to.
+        /// </summary>
+        /// <remarks>Wire name <c>targetSiteId</c>.</remarks>
+        /// <example>
+        /// site_shanghai_02
+        /// </example>
+        public required string TargetSiteId { get; init; }
+
+        /// <summary>
+        /// Keep the reporting schedule configured on the gadget instead of adopting the target site's schedule.
+        /// </summary>
+        /// <remarks>Wire name <c>keepSchedule</c>. Documented default: <c>true</c>.</remarks>
+        /// <example>
+        /// false
+        /// </example>
+        public bool? KeepSchedule { get; init; }
+
+        /// <summary>
+        /// When the move takes effect, a millisecond timestamp. Defaults to now.
+        /// </summary>
+        /// <remarks>Wire name <c>effectiveAt</c>.</remarks>
+        /// <example>
+        /// 1704067200000
+        /// </example>
+        public long? EffectiveAt { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="MoveGadgetDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class MoveGadgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MoveGadgetDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_gadgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_targetSiteIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_keepScheduleConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_effectiveAtConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "gadgetId",
+            "targetSiteId",
+            "keepSchedule",
+            "effectiveAt",
+        });
+        private static readonly int s_gadgetIdIndex = s_wireNames.IndexOf("gadgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_gadgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("gadgetId");
+        private static readonly int s_targetSiteIdIndex = s_wireNames.IndexOf("targetSiteId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_targetSiteIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("targetSiteId");
+        private static readonly int s_keepScheduleIndex = s_wireNames.IndexOf("keepSchedule");
+        private static readonly global::System.Text.Json.JsonEncodedText s_keepScheduleName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("keepSchedule");
+        private static readonly int s_effectiveAtIndex = s_wireNames.IndexOf("effectiveAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_effectiveAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("effectiveAt");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static MoveGadgetDtoJsonConverter Instance { get; } = new MoveGadgetDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> GadgetIdConverter => s_gadgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TargetSiteIdConverter => s_targetSiteIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> KeepScheduleConverter => s_keepScheduleConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> EffectiveAtConverter => s_effectiveAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override MoveGadgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "MoveGadgetDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("MoveGadgetDto");
+            string? gadgetIdValue = default;
+            string? targetSiteIdValue = default;
+            bool? keepScheduleValue = default;
+            long? effectiveAtValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_gadgetIdIndex)
+                {
+                    gadgetIdValue = fields.Read(ref reader, GadgetIdConverter, "gadgetId", options);
+                }
+                else if (field == s_targetSiteIdIndex)
+                {
+                    targetSiteIdValue = fields.Read(ref reader, TargetSiteIdConverter, "targetSiteId", options);
+                }
+                else if (field == s_keepScheduleIndex)
+                {
+                    keepScheduleValue = fields.Read(ref reader, KeepScheduleConverter, "keepSchedule", options);
+                }
+                else if (field == s_effectiveAtIndex)
+                {
+                    effectiveAtValue = fields.Read(ref reader, EffectiveAtConverter, "effectiveAt", options);
+                }
+            }
+
+            return new MoveGadgetDto
+            {
+                GadgetId = gadgetIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("gadgetId", "MoveGadgetDto"),
+                TargetSiteId = targetSiteIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("targetSiteId", "MoveGadgetDto"),
+                KeepSchedule = keepScheduleValue,
+                EffectiveAt = effectiveAtValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MoveGadgetDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_gadgetIdName);
+            GadgetIdConverter.Write(writer, value.GadgetId, options);
+            writer.WritePropertyName(s_targetSiteIdName);
+            TargetSiteIdConverter.Write(writer, value.TargetSiteId, options);
+            if (value.KeepSchedule is { } keepScheduleValue)
+            {
+                writer.WritePropertyName(s_keepScheduleName);
+                KeepScheduleConverter.Write(writer, keepScheduleValue, options);
+            }
+            if (value.EffectiveAt is { } effectiveAtValue)
+            {
+                writer.WritePropertyName(s_effectiveAtName);
+                EffectiveAtConverter.Write(writer, effectiveAtValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(MoveGadgetDto value, string wireName) => wireName switch
+        {
+            "gadgetId" => true,
+            "targetSiteId" => true,
+            "keepSchedule" => value.KeepSchedule is not null,
+            "effectiveAt" => value.EffectiveAt is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(MoveGadgetRespDtoJsonConverter))]
+    public sealed partial class MoveGadgetRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="MoveGadgetRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class MoveGadgetRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MoveGadgetRespDto>
+    {
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+        });
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static MoveGadgetRespDtoJsonConverter Instance { get; } = new MoveGadgetRespDtoJsonConverter();
+
+        /// <inheritdoc/>
+        public override MoveGadgetRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "MoveGadgetRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("MoveGadgetRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+            }
+
+            return new MoveGadgetRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MoveGadgetRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(MoveGadgetRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            _ => false,
+        };
+    }
+}

@@ -198,3 +198,668 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.SearchGadgetsAsyncCall(request), global::Authing.Sdk.Models.GadgetSearchRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure GadgetSearchItemDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GadgetSearchItemDtoJsonConverter))]
+    public sealed partial class GadgetSearchItemDto
+    {
+        /// <summary>
+        /// Gadget ID.
+        /// </summary>
+        /// <remarks>Wire name <c>gadgetId</c>.</remarks>
+        /// <example>
+        /// g_3e9a7c
+        /// </example>
+        public string? GadgetId { get; init; }
+
+        /// <summary>
+        /// Model name.
+        /// </summary>
+        /// <remarks>Wire name <c>model</c>.</remarks>
+        /// <example>
+        /// Thermo Mini
+        /// </example>
+        public string? Model { get; init; }
+
+        /// <summary>
+        /// Relevance score between 0 and 1.
+        /// </summary>
+        /// <remarks>Wire name <c>score</c>.</remarks>
+        /// <example>
+        /// 0.92
+        /// </example>
+        public double? Score { get; init; }
+
+        /// <summary>
+        /// Model name with matched keywords wrapped in &lt;span class="hit"&gt;.
+        /// </summary>
+        /// <remarks>Wire name <c>highlight</c>.</remarks>
+        /// <example>
+        /// &lt;span class="hit"&gt;Thermo&lt;/span&gt; Mini
+        /// </example>
+        public string? Highlight { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GadgetSearchItemDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GadgetSearchItemDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetSearchItemDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_gadgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_modelConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_scoreConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_highlightConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "gadgetId",
+            "model",
+            "score",
+            "highlight",
+        });
+        private static readonly int s_gadgetIdIndex = s_wireNames.IndexOf("gadgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_gadgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("gadgetId");
+        private static readonly int s_modelIndex = s_wireNames.IndexOf("model");
+        private static readonly global::System.Text.Json.JsonEncodedText s_modelName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("model");
+        private static readonly int s_scoreIndex = s_wireNames.IndexOf("score");
+        private static readonly global::System.Text.Json.JsonEncodedText s_scoreName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("score");
+        private static readonly int s_highlightIndex = s_wireNames.IndexOf("highlight");
+        private static readonly global::System.Text.Json.JsonEncodedText s_highlightName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("highlight");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GadgetSearchItemDtoJsonConverter Instance { get; } = new GadgetSearchItemDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> GadgetIdConverter => s_gadgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ModelConverter => s_modelConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> ScoreConverter => s_scoreConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> HighlightConverter => s_highlightConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override GadgetSearchItemDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetSearchItemDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetSearchItemDto");
+            string? gadgetIdValue = default;
+            string? modelValue = default;
+            double? scoreValue = default;
+            string? highlightValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_gadgetIdIndex)
+                {
+                    gadgetIdValue = fields.Read(ref reader, GadgetIdConverter, "gadgetId", options);
+                }
+                else if (field == s_modelIndex)
+                {
+                    modelValue = fields.Read(ref reader, ModelConverter, "model", options);
+                }
+                else if (field == s_scoreIndex)
+                {
+                    scoreValue = fields.Read(ref reader, ScoreConverter, "score", options);
+                }
+                else if (field == s_highlightIndex)
+                {
+                    highlightValue = fields.Read(ref reader, HighlightConverter, "highlight", options);
+                }
+            }
+
+            return new GadgetSearchItemDto
+            {
+                GadgetId = gadgetIdValue,
+                Model = modelValue,
+                Score = scoreValue,
+                Highlight = highlightValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetSearchItemDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.GadgetId is { } gadgetIdValue)
+            {
+                writer.WritePropertyName(s_gadgetIdName);
+                GadgetIdConverter.Write(writer, gadgetIdValue, options);
+            }
+            if (value.Model is { } modelValue)
+            {
+                writer.WritePropertyName(s_modelName);
+                ModelConverter.Write(writer, modelValue, options);
+            }
+            if (value.Score is { } scoreValue)
+            {
+                writer.WritePropertyName(s_scoreName);
+                ScoreConverter.Write(writer, scoreValue, options);
+            }
+            if (value.Highlight is { } highlightValue)
+            {
+                writer.WritePropertyName(s_highlightName);
+                HighlightConverter.Write(writer, highlightValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GadgetSearchItemDto value, string wireName) => wireName switch
+        {
+            "gadgetId" => value.GadgetId is not null,
+            "model" => value.Model is not null,
+            "score" => value.Score is not null,
+            "highlight" => value.Highlight is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure GadgetSearchPaginatedDataDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GadgetSearchPaginatedDataDtoJsonConverter))]
+    public sealed partial class GadgetSearchPaginatedDataDto
+    {
+        /// <summary>
+        /// Matching gadgets, best match first.
+        /// </summary>
+        /// <remarks>Wire name <c>list</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSearchItemDto>? List { get; init; }
+
+        /// <summary>
+        /// Total number of matches.
+        /// </summary>
+        /// <remarks>Wire name <c>totalCount</c>.</remarks>
+        /// <example>
+        /// 1
+        /// </example>
+        public long? TotalCount { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GadgetSearchPaginatedDataDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GadgetSearchPaginatedDataDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetSearchPaginatedDataDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSearchItemDto>?>? s_listConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_totalCountConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "list",
+            "totalCount",
+        });
+        private static readonly int s_listIndex = s_wireNames.IndexOf("list");
+        private static readonly global::System.Text.Json.JsonEncodedText s_listName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("list");
+        private static readonly int s_totalCountIndex = s_wireNames.IndexOf("totalCount");
+        private static readonly global::System.Text.Json.JsonEncodedText s_totalCountName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("totalCount");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GadgetSearchPaginatedDataDtoJsonConverter Instance { get; } = new GadgetSearchPaginatedDataDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSearchItemDto>?> ListConverter => s_listConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.GadgetSearchItemDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> TotalCountConverter => s_totalCountConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override GadgetSearchPaginatedDataDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetSearchPaginatedDataDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetSearchPaginatedDataDto");
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.GadgetSearchItemDto>? listValue = default;
+            long? totalCountValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_listIndex)
+                {
+                    listValue = fields.Read(ref reader, ListConverter, "list", options);
+                }
+                else if (field == s_totalCountIndex)
+                {
+                    totalCountValue = fields.Read(ref reader, TotalCountConverter, "totalCount", options);
+                }
+            }
+
+            return new GadgetSearchPaginatedDataDto
+            {
+                List = listValue,
+                TotalCount = totalCountValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetSearchPaginatedDataDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.List is { } listValue)
+            {
+                writer.WritePropertyName(s_listName);
+                ListConverter.Write(writer, listValue, options);
+            }
+            if (value.TotalCount is { } totalCountValue)
+            {
+                writer.WritePropertyName(s_totalCountName);
+                TotalCountConverter.Write(writer, totalCountValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GadgetSearchPaginatedDataDto value, string wireName) => wireName switch
+        {
+            "list" => value.List is not null,
+            "totalCount" => value.TotalCount is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GadgetSearchRespDtoJsonConverter))]
+    public sealed partial class GadgetSearchRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// Response data.
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.GadgetSearchPaginatedDataDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GadgetSearchRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GadgetSearchRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GadgetSearchRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetSearchPaginatedDataDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GadgetSearchRespDtoJsonConverter Instance { get; } = new GadgetSearchRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GadgetSearchPaginatedDataDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.GadgetSearchPaginatedDataDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override GadgetSearchRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GadgetSearchRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GadgetSearchRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.GadgetSearchPaginatedDataDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new GadgetSearchRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GadgetSearchRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GadgetSearchRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(SearchGadgetsDtoJsonConverter))]
+    public sealed partial class SearchGadgetsDto
+    {
+        /// <summary>
+        /// Free-text query. Matching rules:
+        /// words are matched against the model name and the serial number;
+        /// quoted phrases are matched exactly.
+        /// </summary>
+        /// <remarks>Wire name <c>query</c>.</remarks>
+        /// <example>
+        /// thermo "hq 3f"
+        /// </example>
+        public string? Query { get; init; }
+
+        /// <summary>
+        /// LDAP-style filter over gadget attributes. Supported attributes are model, building, floor and enabled.
+        /// </summary>
+        /// <remarks>Wire name <c>filter</c>.</remarks>
+        /// <example>
+        /// (|(model=Thermo Mini)(model=Thermo Max))
+        /// </example>
+        public string? Filter { get; init; }
+
+        /// <summary>
+        /// CSS applied to matched keywords when results are shown in the console.
+        /// </summary>
+        /// <remarks>Wire name <c>highlightStyle</c>.</remarks>
+        /// <example>
+        /// .hit {
+        /// color: #d73a49;
+        /// font-weight: bold;
+        /// }
+        /// </example>
+        public string? HighlightStyle { get; init; }
+
+        /// <summary>
+        /// Page number, starting from 1.
+        /// </summary>
+        /// <remarks>Wire name <c>page</c>. Documented default: <c>1</c>.</remarks>
+        /// <example>
+        /// 1
+        /// </example>
+        public long? Page { get; init; }
+
+        /// <summary>
+        /// Page size, at most 50.
+        /// </summary>
+        /// <remarks>Wire name <c>limit</c>. Documented default: <c>10</c>.</remarks>
+        /// <example>
+        /// 10
+        /// </example>
+        public long? Limit { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="SearchGadgetsDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class SearchGadgetsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SearchGadgetsDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_queryConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_filterConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_highlightStyleConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_pageConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_limitConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "query",
+            "filter",
+            "highlightStyle",
+            "page",
+            "limit",
+        });
+        private static readonly int s_queryIndex = s_wireNames.IndexOf("query");
+        private static readonly global::System.Text.Json.JsonEncodedText s_queryName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("query");
+        private static readonly int s_filterIndex = s_wireNames.IndexOf("filter");
+        private static readonly global::System.Text.Json.JsonEncodedText s_filterName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("filter");
+        private static readonly int s_highlightStyleIndex = s_wireNames.IndexOf("highlightStyle");
+        private static readonly global::System.Text.Json.JsonEncodedText s_highlightStyleName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("highlightStyle");
+        private static readonly int s_pageIndex = s_wireNames.IndexOf("page");
+        private static readonly global::System.Text.Json.JsonEncodedText s_pageName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("page");
+        private static readonly int s_limitIndex = s_wireNames.IndexOf("limit");
+        private static readonly global::System.Text.Json.JsonEncodedText s_limitName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("limit");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static SearchGadgetsDtoJsonConverter Instance { get; } = new SearchGadgetsDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> QueryConverter => s_queryConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> FilterConverter => s_filterConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> HighlightStyleConverter => s_highlightStyleConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> PageConverter => s_pageConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> LimitConverter => s_limitConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override SearchGadgetsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "SearchGadgetsDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("SearchGadgetsDto");
+            string? queryValue = default;
+            string? filterValue = default;
+            string? highlightStyleValue = default;
+            long? pageValue = default;
+            long? limitValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_queryIndex)
+                {
+                    queryValue = fields.Read(ref reader, QueryConverter, "query", options);
+                }
+                else if (field == s_filterIndex)
+                {
+                    filterValue = fields.Read(ref reader, FilterConverter, "filter", options);
+                }
+                else if (field == s_highlightStyleIndex)
+                {
+                    highlightStyleValue = fields.Read(ref reader, HighlightStyleConverter, "highlightStyle", options);
+                }
+                else if (field == s_pageIndex)
+                {
+                    pageValue = fields.Read(ref reader, PageConverter, "page", options);
+                }
+                else if (field == s_limitIndex)
+                {
+                    limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
+                }
+            }
+
+            return new SearchGadgetsDto
+            {
+                Query = queryValue,
+                Filter = filterValue,
+                HighlightStyle = highlightStyleValue,
+                Page = pageValue,
+                Limit = limitValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SearchGadgetsDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Query is { } queryValue)
+            {
+                writer.WritePropertyName(s_queryName);
+                QueryConverter.Write(writer, queryValue, options);
+            }
+            if (value.Filter is { } filterValue)
+            {
+                writer.WritePropertyName(s_filterName);
+                FilterConverter.Write(writer, filterValue, options);
+            }
+            if (value.HighlightStyle is { } highlightStyleValue)
+            {
+                writer.WritePropertyName(s_highlightStyleName);
+                HighlightStyleConverter.Write(writer, highlightStyleValue, options);
+            }
+            if (value.Page is { } pageValue)
+            {
+                writer.WritePropertyName(s_pageName);
+                PageConverter.Write(writer, pageValue, options);
+            }
+            if (value.Limit is { } limitValue)
+            {
+                writer.WritePropertyName(s_limitName);
+                LimitConverter.Write(writer, limitValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(SearchGadgetsDto value, string wireName) => wireName switch
+        {
+            "query" => value.Query is not null,
+            "filter" => value.Filter is not null,
+            "highlightStyle" => value.HighlightStyle is not null,
+            "page" => value.Page is not null,
+            "limit" => value.Limit is not null,
+            _ => false,
+        };
+    }
+}

@@ -105,3 +105,1187 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.CreateInvoiceAsyncCall(request), global::Authing.Sdk.Models.CreateInvoiceRespDtpJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateInvoiceDtoJsonConverter))]
+    public sealed partial class CreateInvoiceDto
+    {
+        /// <summary>
+        /// 租户 ID。
+        /// </summary>
+        /// <remarks>Wire name <c>tenantId</c>.</remarks>
+        /// <example>
+        /// t_9c2e4a
+        /// </example>
+        public required string TenantId { get; init; }
+
+        /// <summary>
+        /// 需要开票的订单 ID 列表。
+        /// </summary>
+        /// <remarks>Wire name <c>orderIds</c>.</remarks>
+        /// <example>
+        /// ["ord_1001","ord_1002"]
+        /// </example>
+        public required global::System.Collections.Generic.IReadOnlyList<string> OrderIds { get; init; }
+
+        /// <summary>
+        /// 发票抬头。
+        /// </summary>
+        /// <remarks>Wire name <c>title</c>.</remarks>
+        /// <example>
+        /// 上海示例科技有限公司
+        /// </example>
+        public required string Title { get; init; }
+
+        /// <summary>
+        /// 纳税人识别号，企业抬头必填。
+        /// </summary>
+        /// <remarks>Wire name <c>taxNumber</c>.</remarks>
+        /// <example>
+        /// 91310000MA1FL0XX0X
+        /// </example>
+        public string? TaxNumber { get; init; }
+
+        /// <summary>
+        /// 发票类型
+        /// </summary>
+        /// <remarks>Wire name <c>kind</c>. Documented default: <c>NORMAL</c>.</remarks>
+        /// <example>
+        /// NORMAL
+        /// </example>
+        public global::Authing.Sdk.Models.CreateInvoiceKind? Kind { get; init; }
+
+        /// <summary>
+        /// 自定义发票明细，不传时按订单自动生成。
+        /// </summary>
+        /// <remarks>Wire name <c>lines</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>? Lines { get; init; }
+
+        /// <summary>
+        /// 收票人信息。嵌套类型：InvoiceReceiverDto。
+        /// </summary>
+        /// <remarks>Wire name <c>receiver</c>.</remarks>
+        public global::Authing.Sdk.Models.InvoiceReceiverDto? Receiver { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="CreateInvoiceDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class CreateInvoiceDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateInvoiceDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_tenantIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_orderIdsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_titleConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_taxNumberConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateInvoiceKind?>? s_kindConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>?>? s_linesConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceReceiverDto>? s_receiverConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "tenantId",
+            "orderIds",
+            "title",
+            "taxNumber",
+            "kind",
+            "lines",
+            "receiver",
+        });
+        private static readonly int s_tenantIdIndex = s_wireNames.IndexOf("tenantId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_tenantIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("tenantId");
+        private static readonly int s_orderIdsIndex = s_wireNames.IndexOf("orderIds");
+        private static readonly global::System.Text.Json.JsonEncodedText s_orderIdsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("orderIds");
+        private static readonly int s_titleIndex = s_wireNames.IndexOf("title");
+        private static readonly global::System.Text.Json.JsonEncodedText s_titleName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("title");
+        private static readonly int s_taxNumberIndex = s_wireNames.IndexOf("taxNumber");
+        private static readonly global::System.Text.Json.JsonEncodedText s_taxNumberName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("taxNumber");
+        private static readonly int s_kindIndex = s_wireNames.IndexOf("kind");
+        private static readonly global::System.Text.Json.JsonEncodedText s_kindName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("kind");
+        private static readonly int s_linesIndex = s_wireNames.IndexOf("lines");
+        private static readonly global::System.Text.Json.JsonEncodedText s_linesName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("lines");
+        private static readonly int s_receiverIndex = s_wireNames.IndexOf("receiver");
+        private static readonly global::System.Text.Json.JsonEncodedText s_receiverName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("receiver");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static CreateInvoiceDtoJsonConverter Instance { get; } = new CreateInvoiceDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TenantIdConverter => s_tenantIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> OrderIdsConverter => s_orderIdsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TitleConverter => s_titleConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TaxNumberConverter => s_taxNumberConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateInvoiceKind?> KindConverter => s_kindConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CreateInvoiceKindJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>?> LinesConverter => s_linesConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.InvoiceLineDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceReceiverDto> ReceiverConverter => s_receiverConverter ??= global::Authing.Sdk.Models.InvoiceReceiverDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override CreateInvoiceDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CreateInvoiceDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CreateInvoiceDto");
+            string? tenantIdValue = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? orderIdsValue = default;
+            string? titleValue = default;
+            string? taxNumberValue = default;
+            global::Authing.Sdk.Models.CreateInvoiceKind? kindValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>? linesValue = default;
+            global::Authing.Sdk.Models.InvoiceReceiverDto? receiverValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_tenantIdIndex)
+                {
+                    tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
+                }
+                else if (field == s_orderIdsIndex)
+                {
+                    orderIdsValue = fields.Read(ref reader, OrderIdsConverter, "orderIds", options);
+                }
+                else if (field == s_titleIndex)
+                {
+                    titleValue = fields.Read(ref reader, TitleConverter, "title", options);
+                }
+                else if (field == s_taxNumberIndex)
+                {
+                    taxNumberValue = fields.Read(ref reader, TaxNumberConverter, "taxNumber", options);
+                }
+                else if (field == s_kindIndex)
+                {
+                    kindValue = fields.Read(ref reader, KindConverter, "kind", options);
+                }
+                else if (field == s_linesIndex)
+                {
+                    linesValue = fields.Read(ref reader, LinesConverter, "lines", options);
+                }
+                else if (field == s_receiverIndex)
+                {
+                    receiverValue = fields.Read(ref reader, ReceiverConverter, "receiver", options);
+                }
+            }
+
+            return new CreateInvoiceDto
+            {
+                TenantId = tenantIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("tenantId", "CreateInvoiceDto"),
+                OrderIds = orderIdsValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("orderIds", "CreateInvoiceDto"),
+                Title = titleValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("title", "CreateInvoiceDto"),
+                TaxNumber = taxNumberValue,
+                Kind = kindValue,
+                Lines = linesValue,
+                Receiver = receiverValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateInvoiceDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_tenantIdName);
+            TenantIdConverter.Write(writer, value.TenantId, options);
+            writer.WritePropertyName(s_orderIdsName);
+            OrderIdsConverter.Write(writer, value.OrderIds, options);
+            writer.WritePropertyName(s_titleName);
+            TitleConverter.Write(writer, value.Title, options);
+            if (value.TaxNumber is { } taxNumberValue)
+            {
+                writer.WritePropertyName(s_taxNumberName);
+                TaxNumberConverter.Write(writer, taxNumberValue, options);
+            }
+            if (value.Kind is { } kindValue)
+            {
+                writer.WritePropertyName(s_kindName);
+                KindConverter.Write(writer, kindValue, options);
+            }
+            if (value.Lines is { } linesValue)
+            {
+                writer.WritePropertyName(s_linesName);
+                LinesConverter.Write(writer, linesValue, options);
+            }
+            if (value.Receiver is { } receiverValue)
+            {
+                writer.WritePropertyName(s_receiverName);
+                ReceiverConverter.Write(writer, receiverValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(CreateInvoiceDto value, string wireName) => wireName switch
+        {
+            "tenantId" => true,
+            "orderIds" => true,
+            "title" => true,
+            "taxNumber" => value.TaxNumber is not null,
+            "kind" => value.Kind is not null,
+            "lines" => value.Lines is not null,
+            "receiver" => value.Receiver is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateInvoiceRespDtpJsonConverter))]
+    public sealed partial class CreateInvoiceRespDtp : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// 响应数据
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.InvoiceDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="CreateInvoiceRespDtp"/> with its exact wire names, without reflection.</summary>
+    public sealed class CreateInvoiceRespDtpJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateInvoiceRespDtp>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static CreateInvoiceRespDtpJsonConverter Instance { get; } = new CreateInvoiceRespDtpJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.InvoiceDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override CreateInvoiceRespDtp? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CreateInvoiceRespDtp");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CreateInvoiceRespDtp");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.InvoiceDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new CreateInvoiceRespDtp
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateInvoiceRespDtp value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(CreateInvoiceRespDtp value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure InvoiceDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(InvoiceDtoJsonConverter))]
+    public sealed partial class InvoiceDto
+    {
+        /// <summary>
+        /// 发票 ID
+        /// </summary>
+        /// <remarks>Wire name <c>invoiceId</c>.</remarks>
+        /// <example>
+        /// inv_20231201_0001
+        /// </example>
+        public string? InvoiceId { get; init; }
+
+        /// <summary>
+        /// 开票状态
+        /// </summary>
+        /// <remarks>Wire name <c>status</c>.</remarks>
+        /// <example>
+        /// PENDING
+        /// </example>
+        public global::Authing.Sdk.Models.InvoiceStatus? Status { get; init; }
+
+        /// <summary>
+        /// 关联的订单 ID
+        /// </summary>
+        /// <remarks>Wire name <c>orderIds</c>.</remarks>
+        /// <example>
+        /// ["ord_1001","ord_1002"]
+        /// </example>
+        public global::System.Collections.Generic.IReadOnlyList<string>? OrderIds { get; init; }
+
+        /// <summary>
+        /// 发票明细
+        /// </summary>
+        /// <remarks>Wire name <c>lines</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>? Lines { get; init; }
+
+        /// <summary>
+        /// 收票人信息
+        /// </summary>
+        /// <remarks>Wire name <c>receiver</c>.</remarks>
+        public global::Authing.Sdk.Models.InvoiceReceiverDto? Receiver { get; init; }
+
+        /// <summary>
+        /// 总金额（元）
+        /// </summary>
+        /// <remarks>Wire name <c>totalAmount</c>.</remarks>
+        /// <example>
+        /// 1999.5
+        /// </example>
+        public double? TotalAmount { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="InvoiceDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class InvoiceDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InvoiceDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_invoiceIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceStatus?>? s_statusConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_orderIdsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>?>? s_linesConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceReceiverDto>? s_receiverConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_totalAmountConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "invoiceId",
+            "status",
+            "orderIds",
+            "lines",
+            "receiver",
+            "totalAmount",
+        });
+        private static readonly int s_invoiceIdIndex = s_wireNames.IndexOf("invoiceId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_invoiceIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("invoiceId");
+        private static readonly int s_statusIndex = s_wireNames.IndexOf("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("status");
+        private static readonly int s_orderIdsIndex = s_wireNames.IndexOf("orderIds");
+        private static readonly global::System.Text.Json.JsonEncodedText s_orderIdsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("orderIds");
+        private static readonly int s_linesIndex = s_wireNames.IndexOf("lines");
+        private static readonly global::System.Text.Json.JsonEncodedText s_linesName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("lines");
+        private static readonly int s_receiverIndex = s_wireNames.IndexOf("receiver");
+        private static readonly global::System.Text.Json.JsonEncodedText s_receiverName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("receiver");
+        private static readonly int s_totalAmountIndex = s_wireNames.IndexOf("totalAmount");
+        private static readonly global::System.Text.Json.JsonEncodedText s_totalAmountName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("totalAmount");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static InvoiceDtoJsonConverter Instance { get; } = new InvoiceDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> InvoiceIdConverter => s_invoiceIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceStatus?> StatusConverter => s_statusConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.InvoiceStatusJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> OrderIdsConverter => s_orderIdsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>?> LinesConverter => s_linesConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.InvoiceLineDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceReceiverDto> ReceiverConverter => s_receiverConverter ??= global::Authing.Sdk.Models.InvoiceReceiverDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> TotalAmountConverter => s_totalAmountConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+
+        /// <inheritdoc/>
+        public override InvoiceDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "InvoiceDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("InvoiceDto");
+            string? invoiceIdValue = default;
+            global::Authing.Sdk.Models.InvoiceStatus? statusValue = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? orderIdsValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>? linesValue = default;
+            global::Authing.Sdk.Models.InvoiceReceiverDto? receiverValue = default;
+            double? totalAmountValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_invoiceIdIndex)
+                {
+                    invoiceIdValue = fields.Read(ref reader, InvoiceIdConverter, "invoiceId", options);
+                }
+                else if (field == s_statusIndex)
+                {
+                    statusValue = fields.Read(ref reader, StatusConverter, "status", options);
+                }
+                else if (field == s_orderIdsIndex)
+                {
+                    orderIdsValue = fields.Read(ref reader, OrderIdsConverter, "orderIds", options);
+                }
+                else if (field == s_linesIndex)
+                {
+                    linesValue = fields.Read(ref reader, LinesConverter, "lines", options);
+                }
+                else if (field == s_receiverIndex)
+                {
+                    receiverValue = fields.Read(ref reader, ReceiverConverter, "receiver", options);
+                }
+                else if (field == s_totalAmountIndex)
+                {
+                    totalAmountValue = fields.Read(ref reader, TotalAmountConverter, "totalAmount", options);
+                }
+            }
+
+            return new InvoiceDto
+            {
+                InvoiceId = invoiceIdValue,
+                Status = statusValue,
+                OrderIds = orderIdsValue,
+                Lines = linesValue,
+                Receiver = receiverValue,
+                TotalAmount = totalAmountValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InvoiceDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.InvoiceId is { } invoiceIdValue)
+            {
+                writer.WritePropertyName(s_invoiceIdName);
+                InvoiceIdConverter.Write(writer, invoiceIdValue, options);
+            }
+            if (value.Status is { } statusValue)
+            {
+                writer.WritePropertyName(s_statusName);
+                StatusConverter.Write(writer, statusValue, options);
+            }
+            if (value.OrderIds is { } orderIdsValue)
+            {
+                writer.WritePropertyName(s_orderIdsName);
+                OrderIdsConverter.Write(writer, orderIdsValue, options);
+            }
+            if (value.Lines is { } linesValue)
+            {
+                writer.WritePropertyName(s_linesName);
+                LinesConverter.Write(writer, linesValue, options);
+            }
+            if (value.Receiver is { } receiverValue)
+            {
+                writer.WritePropertyName(s_receiverName);
+                ReceiverConverter.Write(writer, receiverValue, options);
+            }
+            if (value.TotalAmount is { } totalAmountValue)
+            {
+                writer.WritePropertyName(s_totalAmountName);
+                TotalAmountConverter.Write(writer, totalAmountValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(InvoiceDto value, string wireName) => wireName switch
+        {
+            "invoiceId" => value.InvoiceId is not null,
+            "status" => value.Status is not null,
+            "orderIds" => value.OrderIds is not null,
+            "lines" => value.Lines is not null,
+            "receiver" => value.Receiver is not null,
+            "totalAmount" => value.TotalAmount is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure InvoiceLineDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(InvoiceLineDtoJsonConverter))]
+    public sealed partial class InvoiceLineDto
+    {
+        /// <summary>
+        /// 明细名称
+        /// </summary>
+        /// <remarks>Wire name <c>name</c>.</remarks>
+        /// <example>
+        /// 部件托管服务
+        /// </example>
+        public string? Name { get; init; }
+
+        /// <summary>
+        /// 金额（元）
+        /// </summary>
+        /// <remarks>Wire name <c>amount</c>.</remarks>
+        /// <example>
+        /// 1999.5
+        /// </example>
+        public double? Amount { get; init; }
+
+        /// <summary>
+        /// 数量
+        /// </summary>
+        /// <remarks>Wire name <c>quantity</c>.</remarks>
+        /// <example>
+        /// 1
+        /// </example>
+        public long? Quantity { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="InvoiceLineDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class InvoiceLineDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InvoiceLineDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_amountConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_quantityConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "name",
+            "amount",
+            "quantity",
+        });
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_amountIndex = s_wireNames.IndexOf("amount");
+        private static readonly global::System.Text.Json.JsonEncodedText s_amountName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("amount");
+        private static readonly int s_quantityIndex = s_wireNames.IndexOf("quantity");
+        private static readonly global::System.Text.Json.JsonEncodedText s_quantityName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("quantity");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static InvoiceLineDtoJsonConverter Instance { get; } = new InvoiceLineDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> AmountConverter => s_amountConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> QuantityConverter => s_quantityConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override InvoiceLineDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "InvoiceLineDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("InvoiceLineDto");
+            string? nameValue = default;
+            double? amountValue = default;
+            long? quantityValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_amountIndex)
+                {
+                    amountValue = fields.Read(ref reader, AmountConverter, "amount", options);
+                }
+                else if (field == s_quantityIndex)
+                {
+                    quantityValue = fields.Read(ref reader, QuantityConverter, "quantity", options);
+                }
+            }
+
+            return new InvoiceLineDto
+            {
+                Name = nameValue,
+                Amount = amountValue,
+                Quantity = quantityValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InvoiceLineDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Name is { } nameValue)
+            {
+                writer.WritePropertyName(s_nameName);
+                NameConverter.Write(writer, nameValue, options);
+            }
+            if (value.Amount is { } amountValue)
+            {
+                writer.WritePropertyName(s_amountName);
+                AmountConverter.Write(writer, amountValue, options);
+            }
+            if (value.Quantity is { } quantityValue)
+            {
+                writer.WritePropertyName(s_quantityName);
+                QuantityConverter.Write(writer, quantityValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(InvoiceLineDto value, string wireName) => wireName switch
+        {
+            "name" => value.Name is not null,
+            "amount" => value.Amount is not null,
+            "quantity" => value.Quantity is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure InvoiceReceiverDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(InvoiceReceiverDtoJsonConverter))]
+    public sealed partial class InvoiceReceiverDto
+    {
+        /// <summary>
+        /// 接收电子发票的邮箱
+        /// </summary>
+        /// <remarks>Wire name <c>email</c>.</remarks>
+        /// <example>
+        /// finance@example.com
+        /// </example>
+        public string? Email { get; init; }
+
+        /// <summary>
+        /// 接收短信通知的手机号
+        /// </summary>
+        /// <remarks>Wire name <c>phone</c>.</remarks>
+        /// <example>
+        /// 13800000000
+        /// </example>
+        public string? Phone { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="InvoiceReceiverDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class InvoiceReceiverDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InvoiceReceiverDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_emailConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_phoneConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "email",
+            "phone",
+        });
+        private static readonly int s_emailIndex = s_wireNames.IndexOf("email");
+        private static readonly global::System.Text.Json.JsonEncodedText s_emailName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("email");
+        private static readonly int s_phoneIndex = s_wireNames.IndexOf("phone");
+        private static readonly global::System.Text.Json.JsonEncodedText s_phoneName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("phone");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static InvoiceReceiverDtoJsonConverter Instance { get; } = new InvoiceReceiverDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> EmailConverter => s_emailConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> PhoneConverter => s_phoneConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override InvoiceReceiverDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "InvoiceReceiverDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("InvoiceReceiverDto");
+            string? emailValue = default;
+            string? phoneValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_emailIndex)
+                {
+                    emailValue = fields.Read(ref reader, EmailConverter, "email", options);
+                }
+                else if (field == s_phoneIndex)
+                {
+                    phoneValue = fields.Read(ref reader, PhoneConverter, "phone", options);
+                }
+            }
+
+            return new InvoiceReceiverDto
+            {
+                Email = emailValue,
+                Phone = phoneValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InvoiceReceiverDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Email is { } emailValue)
+            {
+                writer.WritePropertyName(s_emailName);
+                EmailConverter.Write(writer, emailValue, options);
+            }
+            if (value.Phone is { } phoneValue)
+            {
+                writer.WritePropertyName(s_phoneName);
+                PhoneConverter.Write(writer, phoneValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(InvoiceReceiverDto value, string wireName) => wireName switch
+        {
+            "email" => value.Email is not null,
+            "phone" => value.Phone is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// 发票类型
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateInvoiceKindJsonConverter))]
+    public readonly partial struct CreateInvoiceKind : global::System.IEquatable<CreateInvoiceKind>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public CreateInvoiceKind(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// 普通发票
+        /// </summary>
+        /// <remarks>Wire value <c>NORMAL</c>.</remarks>
+        public static CreateInvoiceKind Normal { get; } = new CreateInvoiceKind("NORMAL");
+
+        /// <summary>
+        /// 专用发票
+        /// </summary>
+        /// <remarks>Wire value <c>SPECIAL</c>.</remarks>
+        public static CreateInvoiceKind Special { get; } = new CreateInvoiceKind("SPECIAL");
+
+        /// <summary>
+        /// 电子发票
+        /// </summary>
+        /// <remarks>Wire value <c>ELECTRONIC</c>.</remarks>
+        public static CreateInvoiceKind Electronic { get; } = new CreateInvoiceKind("ELECTRONIC");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "NORMAL" => true,
+            "SPECIAL" => true,
+            "ELECTRONIC" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator CreateInvoiceKind(string value) => new CreateInvoiceKind(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(CreateInvoiceKind left, CreateInvoiceKind right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(CreateInvoiceKind left, CreateInvoiceKind right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(CreateInvoiceKind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is CreateInvoiceKind other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="CreateInvoiceKind"/> as its wire string, keeping unknown values.</summary>
+    public sealed class CreateInvoiceKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateInvoiceKind>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static CreateInvoiceKindJsonConverter Instance { get; } = new CreateInvoiceKindJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "NORMAL",
+            "SPECIAL",
+            "ELECTRONIC",
+        });
+
+        private static readonly CreateInvoiceKind[] s_known = new CreateInvoiceKind[]
+        {
+            CreateInvoiceKind.Normal,
+            CreateInvoiceKind.Special,
+            CreateInvoiceKind.Electronic,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("NORMAL"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("SPECIAL"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ELECTRONIC"),
+        };
+
+        /// <inheritdoc/>
+        public override CreateInvoiceKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new CreateInvoiceKind(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateInvoiceKind value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// 开票状态
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(InvoiceStatusJsonConverter))]
+    public readonly partial struct InvoiceStatus : global::System.IEquatable<InvoiceStatus>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public InvoiceStatus(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// 开具中
+        /// </summary>
+        /// <remarks>Wire value <c>PENDING</c>.</remarks>
+        public static InvoiceStatus Pending { get; } = new InvoiceStatus("PENDING");
+
+        /// <summary>
+        /// 已开具
+        /// </summary>
+        /// <remarks>Wire value <c>ISSUED</c>.</remarks>
+        public static InvoiceStatus Issued { get; } = new InvoiceStatus("ISSUED");
+
+        /// <summary>
+        /// 开具失败
+        /// </summary>
+        /// <remarks>Wire value <c>FAILED</c>.</remarks>
+        public static InvoiceStatus Failed { get; } = new InvoiceStatus("FAILED");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "PENDING" => true,
+            "ISSUED" => true,
+            "FAILED" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator InvoiceStatus(string value) => new InvoiceStatus(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(InvoiceStatus left, InvoiceStatus right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(InvoiceStatus left, InvoiceStatus right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(InvoiceStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is InvoiceStatus other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="InvoiceStatus"/> as its wire string, keeping unknown values.</summary>
+    public sealed class InvoiceStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InvoiceStatus>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static InvoiceStatusJsonConverter Instance { get; } = new InvoiceStatusJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "PENDING",
+            "ISSUED",
+            "FAILED",
+        });
+
+        private static readonly InvoiceStatus[] s_known = new InvoiceStatus[]
+        {
+            InvoiceStatus.Pending,
+            InvoiceStatus.Issued,
+            InvoiceStatus.Failed,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("PENDING"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ISSUED"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("FAILED"),
+        };
+
+        /// <inheritdoc/>
+        public override InvoiceStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new InvoiceStatus(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InvoiceStatus value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}

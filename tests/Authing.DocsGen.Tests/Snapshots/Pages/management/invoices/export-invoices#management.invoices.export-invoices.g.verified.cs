@@ -111,3 +111,731 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.ExportInvoicesAsyncCall(request), global::Authing.Sdk.Models.InvoiceExportTaskRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ExportInvoicesDtoJsonConverter))]
+    public sealed partial class ExportInvoicesDto
+    {
+        /// <summary>
+        /// 租户 ID。
+        /// </summary>
+        /// <remarks>Wire name <c>tenantId</c>.</remarks>
+        /// <example>
+        /// t_9c2e4a
+        /// </example>
+        public required string TenantId { get; init; }
+
+        /// <summary>
+        /// 开始时间，毫秒级时间戳。
+        /// </summary>
+        /// <remarks>Wire name <c>startAt</c>.</remarks>
+        /// <example>
+        /// 1698768000000
+        /// </example>
+        public required long StartAt { get; init; }
+
+        /// <summary>
+        /// 结束时间，毫秒级时间戳。
+        /// </summary>
+        /// <remarks>Wire name <c>endAt</c>.</remarks>
+        /// <example>
+        /// 1701360000000
+        /// </example>
+        public required long EndAt { get; init; }
+
+        /// <summary>
+        /// 文件格式
+        /// </summary>
+        /// <remarks>Wire name <c>format</c>. Documented default: <c>csv</c>.</remarks>
+        /// <example>
+        /// csv
+        /// </example>
+        public global::Authing.Sdk.Models.ExportInvoicesFormat? Format { get; init; }
+
+        /// <summary>
+        /// 接收下载链接的邮箱。注意事项：
+        /// - 导出任务在后台执行，通常在几分钟内完成。
+        /// - 如果邮箱不属于租户成员，邮件会被拦截。
+        /// - 单个任务最多导出一万条记录，超出部分会被截断。
+        /// </summary>
+        /// <remarks>Wire name <c>emailTo</c>.</remarks>
+        /// <example>
+        /// finance@example.com
+        /// </example>
+        public required string EmailTo { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="ExportInvoicesDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class ExportInvoicesDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ExportInvoicesDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_tenantIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_startAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_endAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ExportInvoicesFormat?>? s_formatConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_emailToConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "tenantId",
+            "startAt",
+            "endAt",
+            "format",
+            "emailTo",
+        });
+        private static readonly int s_tenantIdIndex = s_wireNames.IndexOf("tenantId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_tenantIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("tenantId");
+        private static readonly int s_startAtIndex = s_wireNames.IndexOf("startAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_startAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("startAt");
+        private static readonly int s_endAtIndex = s_wireNames.IndexOf("endAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_endAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("endAt");
+        private static readonly int s_formatIndex = s_wireNames.IndexOf("format");
+        private static readonly global::System.Text.Json.JsonEncodedText s_formatName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("format");
+        private static readonly int s_emailToIndex = s_wireNames.IndexOf("emailTo");
+        private static readonly global::System.Text.Json.JsonEncodedText s_emailToName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("emailTo");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static ExportInvoicesDtoJsonConverter Instance { get; } = new ExportInvoicesDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TenantIdConverter => s_tenantIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> StartAtConverter => s_startAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> EndAtConverter => s_endAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ExportInvoicesFormat?> FormatConverter => s_formatConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.ExportInvoicesFormatJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> EmailToConverter => s_emailToConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override ExportInvoicesDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ExportInvoicesDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ExportInvoicesDto");
+            string? tenantIdValue = default;
+            long? startAtValue = default;
+            long? endAtValue = default;
+            global::Authing.Sdk.Models.ExportInvoicesFormat? formatValue = default;
+            string? emailToValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_tenantIdIndex)
+                {
+                    tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
+                }
+                else if (field == s_startAtIndex)
+                {
+                    startAtValue = fields.Read(ref reader, StartAtConverter, "startAt", options);
+                }
+                else if (field == s_endAtIndex)
+                {
+                    endAtValue = fields.Read(ref reader, EndAtConverter, "endAt", options);
+                }
+                else if (field == s_formatIndex)
+                {
+                    formatValue = fields.Read(ref reader, FormatConverter, "format", options);
+                }
+                else if (field == s_emailToIndex)
+                {
+                    emailToValue = fields.Read(ref reader, EmailToConverter, "emailTo", options);
+                }
+            }
+
+            return new ExportInvoicesDto
+            {
+                TenantId = tenantIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("tenantId", "ExportInvoicesDto"),
+                StartAt = startAtValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("startAt", "ExportInvoicesDto"),
+                EndAt = endAtValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("endAt", "ExportInvoicesDto"),
+                Format = formatValue,
+                EmailTo = emailToValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("emailTo", "ExportInvoicesDto"),
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ExportInvoicesDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_tenantIdName);
+            TenantIdConverter.Write(writer, value.TenantId, options);
+            writer.WritePropertyName(s_startAtName);
+            StartAtConverter.Write(writer, value.StartAt, options);
+            writer.WritePropertyName(s_endAtName);
+            EndAtConverter.Write(writer, value.EndAt, options);
+            if (value.Format is { } formatValue)
+            {
+                writer.WritePropertyName(s_formatName);
+                FormatConverter.Write(writer, formatValue, options);
+            }
+            writer.WritePropertyName(s_emailToName);
+            EmailToConverter.Write(writer, value.EmailTo, options);
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(ExportInvoicesDto value, string wireName) => wireName switch
+        {
+            "tenantId" => true,
+            "startAt" => true,
+            "endAt" => true,
+            "format" => value.Format is not null,
+            "emailTo" => true,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure InvoiceExportTaskDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(InvoiceExportTaskDtoJsonConverter))]
+    public sealed partial class InvoiceExportTaskDto
+    {
+        /// <summary>
+        /// 导出任务 ID
+        /// </summary>
+        /// <remarks>Wire name <c>taskId</c>.</remarks>
+        /// <example>
+        /// exp_7f21
+        /// </example>
+        public string? TaskId { get; init; }
+
+        /// <summary>
+        /// 任务状态
+        /// </summary>
+        /// <remarks>Wire name <c>status</c>.</remarks>
+        /// <example>
+        /// QUEUED
+        /// </example>
+        public global::Authing.Sdk.Models.InvoiceExportTaskStatus? Status { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="InvoiceExportTaskDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class InvoiceExportTaskDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InvoiceExportTaskDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_taskIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceExportTaskStatus?>? s_statusConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "taskId",
+            "status",
+        });
+        private static readonly int s_taskIdIndex = s_wireNames.IndexOf("taskId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_taskIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("taskId");
+        private static readonly int s_statusIndex = s_wireNames.IndexOf("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("status");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static InvoiceExportTaskDtoJsonConverter Instance { get; } = new InvoiceExportTaskDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TaskIdConverter => s_taskIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceExportTaskStatus?> StatusConverter => s_statusConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.InvoiceExportTaskStatusJsonConverter.Instance);
+
+        /// <inheritdoc/>
+        public override InvoiceExportTaskDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "InvoiceExportTaskDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("InvoiceExportTaskDto");
+            string? taskIdValue = default;
+            global::Authing.Sdk.Models.InvoiceExportTaskStatus? statusValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_taskIdIndex)
+                {
+                    taskIdValue = fields.Read(ref reader, TaskIdConverter, "taskId", options);
+                }
+                else if (field == s_statusIndex)
+                {
+                    statusValue = fields.Read(ref reader, StatusConverter, "status", options);
+                }
+            }
+
+            return new InvoiceExportTaskDto
+            {
+                TaskId = taskIdValue,
+                Status = statusValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InvoiceExportTaskDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.TaskId is { } taskIdValue)
+            {
+                writer.WritePropertyName(s_taskIdName);
+                TaskIdConverter.Write(writer, taskIdValue, options);
+            }
+            if (value.Status is { } statusValue)
+            {
+                writer.WritePropertyName(s_statusName);
+                StatusConverter.Write(writer, statusValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(InvoiceExportTaskDto value, string wireName) => wireName switch
+        {
+            "taskId" => value.TaskId is not null,
+            "status" => value.Status is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(InvoiceExportTaskRespDtoJsonConverter))]
+    public sealed partial class InvoiceExportTaskRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// 响应数据
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.InvoiceExportTaskDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="InvoiceExportTaskRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class InvoiceExportTaskRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InvoiceExportTaskRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceExportTaskDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static InvoiceExportTaskRespDtoJsonConverter Instance { get; } = new InvoiceExportTaskRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceExportTaskDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.InvoiceExportTaskDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override InvoiceExportTaskRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "InvoiceExportTaskRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("InvoiceExportTaskRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.InvoiceExportTaskDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new InvoiceExportTaskRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InvoiceExportTaskRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(InvoiceExportTaskRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// 文件格式
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ExportInvoicesFormatJsonConverter))]
+    public readonly partial struct ExportInvoicesFormat : global::System.IEquatable<ExportInvoicesFormat>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public ExportInvoicesFormat(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// CSV 文件
+        /// </summary>
+        /// <remarks>Wire value <c>csv</c>.</remarks>
+        public static ExportInvoicesFormat Csv { get; } = new ExportInvoicesFormat("csv");
+
+        /// <summary>
+        /// Excel 文件
+        /// </summary>
+        /// <remarks>Wire value <c>xlsx</c>.</remarks>
+        public static ExportInvoicesFormat Xlsx { get; } = new ExportInvoicesFormat("xlsx");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "csv" => true,
+            "xlsx" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator ExportInvoicesFormat(string value) => new ExportInvoicesFormat(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(ExportInvoicesFormat left, ExportInvoicesFormat right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(ExportInvoicesFormat left, ExportInvoicesFormat right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(ExportInvoicesFormat other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is ExportInvoicesFormat other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="ExportInvoicesFormat"/> as its wire string, keeping unknown values.</summary>
+    public sealed class ExportInvoicesFormatJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ExportInvoicesFormat>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static ExportInvoicesFormatJsonConverter Instance { get; } = new ExportInvoicesFormatJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "csv",
+            "xlsx",
+        });
+
+        private static readonly ExportInvoicesFormat[] s_known = new ExportInvoicesFormat[]
+        {
+            ExportInvoicesFormat.Csv,
+            ExportInvoicesFormat.Xlsx,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("csv"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("xlsx"),
+        };
+
+        /// <inheritdoc/>
+        public override ExportInvoicesFormat Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new ExportInvoicesFormat(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ExportInvoicesFormat value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// 任务状态
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(InvoiceExportTaskStatusJsonConverter))]
+    public readonly partial struct InvoiceExportTaskStatus : global::System.IEquatable<InvoiceExportTaskStatus>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public InvoiceExportTaskStatus(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// 排队中
+        /// </summary>
+        /// <remarks>Wire value <c>QUEUED</c>.</remarks>
+        public static InvoiceExportTaskStatus Queued { get; } = new InvoiceExportTaskStatus("QUEUED");
+
+        /// <summary>
+        /// 执行中
+        /// </summary>
+        /// <remarks>Wire value <c>RUNNING</c>.</remarks>
+        public static InvoiceExportTaskStatus Running { get; } = new InvoiceExportTaskStatus("RUNNING");
+
+        /// <summary>
+        /// 已完成
+        /// </summary>
+        /// <remarks>Wire value <c>DONE</c>.</remarks>
+        public static InvoiceExportTaskStatus Done { get; } = new InvoiceExportTaskStatus("DONE");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "QUEUED" => true,
+            "RUNNING" => true,
+            "DONE" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator InvoiceExportTaskStatus(string value) => new InvoiceExportTaskStatus(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(InvoiceExportTaskStatus left, InvoiceExportTaskStatus right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(InvoiceExportTaskStatus left, InvoiceExportTaskStatus right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(InvoiceExportTaskStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is InvoiceExportTaskStatus other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="InvoiceExportTaskStatus"/> as its wire string, keeping unknown values.</summary>
+    public sealed class InvoiceExportTaskStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InvoiceExportTaskStatus>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static InvoiceExportTaskStatusJsonConverter Instance { get; } = new InvoiceExportTaskStatusJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "QUEUED",
+            "RUNNING",
+            "DONE",
+        });
+
+        private static readonly InvoiceExportTaskStatus[] s_known = new InvoiceExportTaskStatus[]
+        {
+            InvoiceExportTaskStatus.Queued,
+            InvoiceExportTaskStatus.Running,
+            InvoiceExportTaskStatus.Done,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("QUEUED"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("RUNNING"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("DONE"),
+        };
+
+        /// <inheritdoc/>
+        public override InvoiceExportTaskStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new InvoiceExportTaskStatus(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InvoiceExportTaskStatus value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}

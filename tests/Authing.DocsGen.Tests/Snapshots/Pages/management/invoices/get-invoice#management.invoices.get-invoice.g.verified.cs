@@ -101,3 +101,771 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.GetInvoiceAsyncCall(request), global::Authing.Sdk.Models.InvoiceSingleRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GetInvoiceDtoJsonConverter))]
+    public sealed partial class GetInvoiceDto
+    {
+        /// <summary>
+        /// Invoice ID. Example value: inv_20231201_0001
+        /// </summary>
+        /// <remarks>Wire name <c>invoiceId</c>.</remarks>
+        /// <example>
+        /// inv_20231201_0001
+        /// </example>
+        public required string InvoiceId { get; init; }
+
+        /// <summary>
+        /// Whether to return invoice lines.
+        /// </summary>
+        /// <remarks>Wire name <c>withLines</c>. Documented default: <c>true</c>.</remarks>
+        /// <example>
+        /// true
+        /// </example>
+        public bool? WithLines { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GetInvoiceDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GetInvoiceDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetInvoiceDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_invoiceIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_withLinesConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "invoiceId",
+            "withLines",
+        });
+        private static readonly int s_invoiceIdIndex = s_wireNames.IndexOf("invoiceId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_invoiceIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("invoiceId");
+        private static readonly int s_withLinesIndex = s_wireNames.IndexOf("withLines");
+        private static readonly global::System.Text.Json.JsonEncodedText s_withLinesName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("withLines");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GetInvoiceDtoJsonConverter Instance { get; } = new GetInvoiceDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> InvoiceIdConverter => s_invoiceIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> WithLinesConverter => s_withLinesConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+
+        /// <inheritdoc/>
+        public override GetInvoiceDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetInvoiceDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetInvoiceDto");
+            string? invoiceIdValue = default;
+            bool? withLinesValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_invoiceIdIndex)
+                {
+                    invoiceIdValue = fields.Read(ref reader, InvoiceIdConverter, "invoiceId", options);
+                }
+                else if (field == s_withLinesIndex)
+                {
+                    withLinesValue = fields.Read(ref reader, WithLinesConverter, "withLines", options);
+                }
+            }
+
+            return new GetInvoiceDto
+            {
+                InvoiceId = invoiceIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("invoiceId", "GetInvoiceDto"),
+                WithLines = withLinesValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetInvoiceDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_invoiceIdName);
+            InvoiceIdConverter.Write(writer, value.InvoiceId, options);
+            if (value.WithLines is { } withLinesValue)
+            {
+                writer.WritePropertyName(s_withLinesName);
+                WithLinesConverter.Write(writer, withLinesValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GetInvoiceDto value, string wireName) => wireName switch
+        {
+            "invoiceId" => true,
+            "withLines" => value.WithLines is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure InvoiceDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(InvoiceDtoJsonConverter))]
+    public sealed partial class InvoiceDto
+    {
+        /// <summary>
+        /// Invoice ID.
+        /// </summary>
+        /// <remarks>Wire name <c>invoiceId</c>.</remarks>
+        /// <example>
+        /// inv_20231201_0001
+        /// </example>
+        public string? InvoiceId { get; init; }
+
+        /// <summary>
+        /// Invoice status
+        /// </summary>
+        /// <remarks>Wire name <c>status</c>.</remarks>
+        /// <example>
+        /// ISSUED
+        /// </example>
+        public global::Authing.Sdk.Models.InvoiceStatus? Status { get; init; }
+
+        /// <summary>
+        /// Total amount.
+        /// </summary>
+        /// <remarks>Wire name <c>totalAmount</c>.</remarks>
+        /// <example>
+        /// 1999.5
+        /// </example>
+        public double? TotalAmount { get; init; }
+
+        /// <summary>
+        /// When the invoice was issued, a millisecond timestamp.
+        /// </summary>
+        /// <remarks>Wire name <c>issuedAt</c>.</remarks>
+        /// <example>
+        /// 1701648000000
+        /// </example>
+        public long? IssuedAt { get; init; }
+
+        /// <summary>
+        /// Invoice lines, returned when withLines is true.
+        /// </summary>
+        /// <remarks>Wire name <c>lines</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>? Lines { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="InvoiceDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class InvoiceDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InvoiceDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_invoiceIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceStatus?>? s_statusConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_totalAmountConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_issuedAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>?>? s_linesConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "invoiceId",
+            "status",
+            "totalAmount",
+            "issuedAt",
+            "lines",
+        });
+        private static readonly int s_invoiceIdIndex = s_wireNames.IndexOf("invoiceId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_invoiceIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("invoiceId");
+        private static readonly int s_statusIndex = s_wireNames.IndexOf("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("status");
+        private static readonly int s_totalAmountIndex = s_wireNames.IndexOf("totalAmount");
+        private static readonly global::System.Text.Json.JsonEncodedText s_totalAmountName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("totalAmount");
+        private static readonly int s_issuedAtIndex = s_wireNames.IndexOf("issuedAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_issuedAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("issuedAt");
+        private static readonly int s_linesIndex = s_wireNames.IndexOf("lines");
+        private static readonly global::System.Text.Json.JsonEncodedText s_linesName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("lines");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static InvoiceDtoJsonConverter Instance { get; } = new InvoiceDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> InvoiceIdConverter => s_invoiceIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceStatus?> StatusConverter => s_statusConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.InvoiceStatusJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> TotalAmountConverter => s_totalAmountConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> IssuedAtConverter => s_issuedAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>?> LinesConverter => s_linesConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.InvoiceLineDtoJsonConverter.Instance);
+
+        /// <inheritdoc/>
+        public override InvoiceDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "InvoiceDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("InvoiceDto");
+            string? invoiceIdValue = default;
+            global::Authing.Sdk.Models.InvoiceStatus? statusValue = default;
+            double? totalAmountValue = default;
+            long? issuedAtValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceLineDto>? linesValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_invoiceIdIndex)
+                {
+                    invoiceIdValue = fields.Read(ref reader, InvoiceIdConverter, "invoiceId", options);
+                }
+                else if (field == s_statusIndex)
+                {
+                    statusValue = fields.Read(ref reader, StatusConverter, "status", options);
+                }
+                else if (field == s_totalAmountIndex)
+                {
+                    totalAmountValue = fields.Read(ref reader, TotalAmountConverter, "totalAmount", options);
+                }
+                else if (field == s_issuedAtIndex)
+                {
+                    issuedAtValue = fields.Read(ref reader, IssuedAtConverter, "issuedAt", options);
+                }
+                else if (field == s_linesIndex)
+                {
+                    linesValue = fields.Read(ref reader, LinesConverter, "lines", options);
+                }
+            }
+
+            return new InvoiceDto
+            {
+                InvoiceId = invoiceIdValue,
+                Status = statusValue,
+                TotalAmount = totalAmountValue,
+                IssuedAt = issuedAtValue,
+                Lines = linesValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InvoiceDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.InvoiceId is { } invoiceIdValue)
+            {
+                writer.WritePropertyName(s_invoiceIdName);
+                InvoiceIdConverter.Write(writer, invoiceIdValue, options);
+            }
+            if (value.Status is { } statusValue)
+            {
+                writer.WritePropertyName(s_statusName);
+                StatusConverter.Write(writer, statusValue, options);
+            }
+            if (value.TotalAmount is { } totalAmountValue)
+            {
+                writer.WritePropertyName(s_totalAmountName);
+                TotalAmountConverter.Write(writer, totalAmountValue, options);
+            }
+            if (value.IssuedAt is { } issuedAtValue)
+            {
+                writer.WritePropertyName(s_issuedAtName);
+                IssuedAtConverter.Write(writer, issuedAtValue, options);
+            }
+            if (value.Lines is { } linesValue)
+            {
+                writer.WritePropertyName(s_linesName);
+                LinesConverter.Write(writer, linesValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(InvoiceDto value, string wireName) => wireName switch
+        {
+            "invoiceId" => value.InvoiceId is not null,
+            "status" => value.Status is not null,
+            "totalAmount" => value.TotalAmount is not null,
+            "issuedAt" => value.IssuedAt is not null,
+            "lines" => value.Lines is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure InvoiceLineDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(InvoiceLineDtoJsonConverter))]
+    public sealed partial class InvoiceLineDto
+    {
+        /// <summary>
+        /// Line name.
+        /// </summary>
+        /// <remarks>Wire name <c>name</c>.</remarks>
+        /// <example>
+        /// Widget hosting
+        /// </example>
+        public string? Name { get; init; }
+
+        /// <summary>
+        /// Amount.
+        /// </summary>
+        /// <remarks>Wire name <c>amount</c>.</remarks>
+        /// <example>
+        /// 1999.5
+        /// </example>
+        public double? Amount { get; init; }
+
+        /// <summary>
+        /// Quantity.
+        /// </summary>
+        /// <remarks>Wire name <c>quantity</c>.</remarks>
+        /// <example>
+        /// 1
+        /// </example>
+        public long? Quantity { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="InvoiceLineDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class InvoiceLineDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InvoiceLineDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_amountConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_quantityConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "name",
+            "amount",
+            "quantity",
+        });
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_amountIndex = s_wireNames.IndexOf("amount");
+        private static readonly global::System.Text.Json.JsonEncodedText s_amountName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("amount");
+        private static readonly int s_quantityIndex = s_wireNames.IndexOf("quantity");
+        private static readonly global::System.Text.Json.JsonEncodedText s_quantityName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("quantity");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static InvoiceLineDtoJsonConverter Instance { get; } = new InvoiceLineDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> AmountConverter => s_amountConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> QuantityConverter => s_quantityConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override InvoiceLineDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "InvoiceLineDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("InvoiceLineDto");
+            string? nameValue = default;
+            double? amountValue = default;
+            long? quantityValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_amountIndex)
+                {
+                    amountValue = fields.Read(ref reader, AmountConverter, "amount", options);
+                }
+                else if (field == s_quantityIndex)
+                {
+                    quantityValue = fields.Read(ref reader, QuantityConverter, "quantity", options);
+                }
+            }
+
+            return new InvoiceLineDto
+            {
+                Name = nameValue,
+                Amount = amountValue,
+                Quantity = quantityValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InvoiceLineDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Name is { } nameValue)
+            {
+                writer.WritePropertyName(s_nameName);
+                NameConverter.Write(writer, nameValue, options);
+            }
+            if (value.Amount is { } amountValue)
+            {
+                writer.WritePropertyName(s_amountName);
+                AmountConverter.Write(writer, amountValue, options);
+            }
+            if (value.Quantity is { } quantityValue)
+            {
+                writer.WritePropertyName(s_quantityName);
+                QuantityConverter.Write(writer, quantityValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(InvoiceLineDto value, string wireName) => wireName switch
+        {
+            "name" => value.Name is not null,
+            "amount" => value.Amount is not null,
+            "quantity" => value.Quantity is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(InvoiceSingleRespDtoJsonConverter))]
+    public sealed partial class InvoiceSingleRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// Response data.
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.InvoiceDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="InvoiceSingleRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class InvoiceSingleRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InvoiceSingleRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static InvoiceSingleRespDtoJsonConverter Instance { get; } = new InvoiceSingleRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.InvoiceDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override InvoiceSingleRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "InvoiceSingleRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("InvoiceSingleRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.InvoiceDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new InvoiceSingleRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InvoiceSingleRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(InvoiceSingleRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Invoice status
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(InvoiceStatusJsonConverter))]
+    public readonly partial struct InvoiceStatus : global::System.IEquatable<InvoiceStatus>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public InvoiceStatus(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// Being issued
+        /// </summary>
+        /// <remarks>Wire value <c>PENDING</c>.</remarks>
+        public static InvoiceStatus Pending { get; } = new InvoiceStatus("PENDING");
+
+        /// <summary>
+        /// Issued
+        /// </summary>
+        /// <remarks>Wire value <c>ISSUED</c>.</remarks>
+        public static InvoiceStatus Issued { get; } = new InvoiceStatus("ISSUED");
+
+        /// <summary>
+        /// Failed
+        /// </summary>
+        /// <remarks>Wire value <c>FAILED</c>.</remarks>
+        public static InvoiceStatus Failed { get; } = new InvoiceStatus("FAILED");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "PENDING" => true,
+            "ISSUED" => true,
+            "FAILED" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator InvoiceStatus(string value) => new InvoiceStatus(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(InvoiceStatus left, InvoiceStatus right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(InvoiceStatus left, InvoiceStatus right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(InvoiceStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is InvoiceStatus other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="InvoiceStatus"/> as its wire string, keeping unknown values.</summary>
+    public sealed class InvoiceStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InvoiceStatus>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static InvoiceStatusJsonConverter Instance { get; } = new InvoiceStatusJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "PENDING",
+            "ISSUED",
+            "FAILED",
+        });
+
+        private static readonly InvoiceStatus[] s_known = new InvoiceStatus[]
+        {
+            InvoiceStatus.Pending,
+            InvoiceStatus.Issued,
+            InvoiceStatus.Failed,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("PENDING"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ISSUED"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("FAILED"),
+        };
+
+        /// <inheritdoc/>
+        public override InvoiceStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new InvoiceStatus(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InvoiceStatus value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}

@@ -103,3 +103,579 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.GetInvoiceStatsAsyncCall(request), global::Authing.Sdk.Models.InvoiceStatsRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GetInvoiceStatsDtoJsonConverter))]
+    public sealed partial class GetInvoiceStatsDto
+    {
+        /// <summary>
+        /// 租户 ID。
+        /// </summary>
+        /// <remarks>Wire name <c>tenantId</c>.</remarks>
+        /// <example>
+        /// t_9c2e4a
+        /// </example>
+        public required string TenantId { get; init; }
+
+        /// <summary>
+        /// 统计年份。
+        /// </summary>
+        /// <remarks>Wire name <c>year</c>.</remarks>
+        /// <example>
+        /// 2023
+        /// </example>
+        public required long Year { get; init; }
+
+        /// <summary>
+        /// 统计月份，1 到 12。不传时返回全年按月汇总。
+        /// </summary>
+        /// <remarks>Wire name <c>month</c>.</remarks>
+        /// <example>
+        /// 12
+        /// </example>
+        public long? Month { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GetInvoiceStatsDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GetInvoiceStatsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetInvoiceStatsDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_tenantIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_yearConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_monthConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "tenantId",
+            "year",
+            "month",
+        });
+        private static readonly int s_tenantIdIndex = s_wireNames.IndexOf("tenantId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_tenantIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("tenantId");
+        private static readonly int s_yearIndex = s_wireNames.IndexOf("year");
+        private static readonly global::System.Text.Json.JsonEncodedText s_yearName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("year");
+        private static readonly int s_monthIndex = s_wireNames.IndexOf("month");
+        private static readonly global::System.Text.Json.JsonEncodedText s_monthName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("month");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GetInvoiceStatsDtoJsonConverter Instance { get; } = new GetInvoiceStatsDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TenantIdConverter => s_tenantIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> YearConverter => s_yearConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> MonthConverter => s_monthConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override GetInvoiceStatsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetInvoiceStatsDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetInvoiceStatsDto");
+            string? tenantIdValue = default;
+            long? yearValue = default;
+            long? monthValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_tenantIdIndex)
+                {
+                    tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
+                }
+                else if (field == s_yearIndex)
+                {
+                    yearValue = fields.Read(ref reader, YearConverter, "year", options);
+                }
+                else if (field == s_monthIndex)
+                {
+                    monthValue = fields.Read(ref reader, MonthConverter, "month", options);
+                }
+            }
+
+            return new GetInvoiceStatsDto
+            {
+                TenantId = tenantIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("tenantId", "GetInvoiceStatsDto"),
+                Year = yearValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("year", "GetInvoiceStatsDto"),
+                Month = monthValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetInvoiceStatsDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_tenantIdName);
+            TenantIdConverter.Write(writer, value.TenantId, options);
+            writer.WritePropertyName(s_yearName);
+            YearConverter.Write(writer, value.Year, options);
+            if (value.Month is { } monthValue)
+            {
+                writer.WritePropertyName(s_monthName);
+                MonthConverter.Write(writer, monthValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GetInvoiceStatsDto value, string wireName) => wireName switch
+        {
+            "tenantId" => true,
+            "year" => true,
+            "month" => value.Month is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure InvoiceMonthStatDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(InvoiceMonthStatDtoJsonConverter))]
+    public sealed partial class InvoiceMonthStatDto
+    {
+        /// <summary>
+        /// 月份
+        /// </summary>
+        /// <remarks>Wire name <c>month</c>.</remarks>
+        /// <example>
+        /// 12
+        /// </example>
+        public long? Month { get; init; }
+
+        /// <summary>
+        /// 开票张数
+        /// </summary>
+        /// <remarks>Wire name <c>count</c>.</remarks>
+        /// <example>
+        /// 38
+        /// </example>
+        public long? Count { get; init; }
+
+        /// <summary>
+        /// 开票金额（元）
+        /// </summary>
+        /// <remarks>Wire name <c>amount</c>.</remarks>
+        /// <example>
+        /// 75980.5
+        /// </example>
+        public double? Amount { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="InvoiceMonthStatDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class InvoiceMonthStatDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InvoiceMonthStatDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_monthConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_countConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_amountConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "month",
+            "count",
+            "amount",
+        });
+        private static readonly int s_monthIndex = s_wireNames.IndexOf("month");
+        private static readonly global::System.Text.Json.JsonEncodedText s_monthName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("month");
+        private static readonly int s_countIndex = s_wireNames.IndexOf("count");
+        private static readonly global::System.Text.Json.JsonEncodedText s_countName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("count");
+        private static readonly int s_amountIndex = s_wireNames.IndexOf("amount");
+        private static readonly global::System.Text.Json.JsonEncodedText s_amountName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("amount");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static InvoiceMonthStatDtoJsonConverter Instance { get; } = new InvoiceMonthStatDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> MonthConverter => s_monthConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> CountConverter => s_countConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> AmountConverter => s_amountConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+
+        /// <inheritdoc/>
+        public override InvoiceMonthStatDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "InvoiceMonthStatDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("InvoiceMonthStatDto");
+            long? monthValue = default;
+            long? countValue = default;
+            double? amountValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_monthIndex)
+                {
+                    monthValue = fields.Read(ref reader, MonthConverter, "month", options);
+                }
+                else if (field == s_countIndex)
+                {
+                    countValue = fields.Read(ref reader, CountConverter, "count", options);
+                }
+                else if (field == s_amountIndex)
+                {
+                    amountValue = fields.Read(ref reader, AmountConverter, "amount", options);
+                }
+            }
+
+            return new InvoiceMonthStatDto
+            {
+                Month = monthValue,
+                Count = countValue,
+                Amount = amountValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InvoiceMonthStatDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Month is { } monthValue)
+            {
+                writer.WritePropertyName(s_monthName);
+                MonthConverter.Write(writer, monthValue, options);
+            }
+            if (value.Count is { } countValue)
+            {
+                writer.WritePropertyName(s_countName);
+                CountConverter.Write(writer, countValue, options);
+            }
+            if (value.Amount is { } amountValue)
+            {
+                writer.WritePropertyName(s_amountName);
+                AmountConverter.Write(writer, amountValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(InvoiceMonthStatDto value, string wireName) => wireName switch
+        {
+            "month" => value.Month is not null,
+            "count" => value.Count is not null,
+            "amount" => value.Amount is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure InvoiceStatsDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(InvoiceStatsDtoJsonConverter))]
+    public sealed partial class InvoiceStatsDto
+    {
+        /// <summary>
+        /// 统计年份
+        /// </summary>
+        /// <remarks>Wire name <c>year</c>.</remarks>
+        /// <example>
+        /// 2023
+        /// </example>
+        public long? Year { get; init; }
+
+        /// <summary>
+        /// 按月统计结果
+        /// </summary>
+        /// <remarks>Wire name <c>months</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceMonthStatDto>? Months { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="InvoiceStatsDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class InvoiceStatsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InvoiceStatsDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_yearConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceMonthStatDto>?>? s_monthsConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "year",
+            "months",
+        });
+        private static readonly int s_yearIndex = s_wireNames.IndexOf("year");
+        private static readonly global::System.Text.Json.JsonEncodedText s_yearName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("year");
+        private static readonly int s_monthsIndex = s_wireNames.IndexOf("months");
+        private static readonly global::System.Text.Json.JsonEncodedText s_monthsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("months");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static InvoiceStatsDtoJsonConverter Instance { get; } = new InvoiceStatsDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> YearConverter => s_yearConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceMonthStatDto>?> MonthsConverter => s_monthsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.InvoiceMonthStatDtoJsonConverter.Instance);
+
+        /// <inheritdoc/>
+        public override InvoiceStatsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "InvoiceStatsDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("InvoiceStatsDto");
+            long? yearValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.InvoiceMonthStatDto>? monthsValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_yearIndex)
+                {
+                    yearValue = fields.Read(ref reader, YearConverter, "year", options);
+                }
+                else if (field == s_monthsIndex)
+                {
+                    monthsValue = fields.Read(ref reader, MonthsConverter, "months", options);
+                }
+            }
+
+            return new InvoiceStatsDto
+            {
+                Year = yearValue,
+                Months = monthsValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InvoiceStatsDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Year is { } yearValue)
+            {
+                writer.WritePropertyName(s_yearName);
+                YearConverter.Write(writer, yearValue, options);
+            }
+            if (value.Months is { } monthsValue)
+            {
+                writer.WritePropertyName(s_monthsName);
+                MonthsConverter.Write(writer, monthsValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(InvoiceStatsDto value, string wireName) => wireName switch
+        {
+            "year" => value.Year is not null,
+            "months" => value.Months is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(InvoiceStatsRespDtoJsonConverter))]
+    public sealed partial class InvoiceStatsRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// 统计结果，失败时不返回。
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.InvoiceStatsDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="InvoiceStatsRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class InvoiceStatsRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InvoiceStatsRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceStatsDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static InvoiceStatsRespDtoJsonConverter Instance { get; } = new InvoiceStatsRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.InvoiceStatsDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.InvoiceStatsDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override InvoiceStatsRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "InvoiceStatsRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("InvoiceStatsRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.InvoiceStatsDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new InvoiceStatsRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InvoiceStatsRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(InvoiceStatsRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}

@@ -108,3 +108,1185 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.CreateTenantAsyncCall(request), global::Authing.Sdk.Models.TenantSingleRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateTenantDtoJsonConverter))]
+    public sealed partial class CreateTenantDto
+    {
+        /// <summary>
+        /// 租户名称，长度 &lt; 64，不能包含  标签；&amp; 会被保留。
+        /// </summary>
+        /// <remarks>Wire name <c>name</c>.</remarks>
+        /// <example>
+        /// Acme &amp; Co. &lt;Beta&gt;
+        /// </example>
+        public required string Name { get; init; }
+
+        /// <summary>
+        /// 展示在 {{$localeConfig.brandName}} 控制台上的名称，支持 {{ tenant.name }} 占位符。
+        /// </summary>
+        /// <remarks>Wire name <c>displayName</c>.</remarks>
+        /// <example>
+        /// {{ tenant.name }} 工作台
+        /// </example>
+        public string? DisplayName { get; init; }
+
+        /// <summary>
+        /// 内部备注。注意：备注中的 */ 和  会被原样保存，不做任何处理。
+        /// </summary>
+        /// <remarks>Wire name <c>note</c>.</remarks>
+        /// <example>
+        /// /* 仅供内部使用 */ &lt;/summary&gt;
+        /// </example>
+        public string? Note { get; init; }
+
+        /// <summary>
+        /// 登录页模板配置，JSON 字符串，路径中的反斜杠需要转义。
+        /// </summary>
+        /// <remarks>Wire name <c>loginTemplate</c>.</remarks>
+        /// <example>
+        /// {"title":"欢迎来到 \"Acme\"","path":"C:\\templates\\acme\\login.html"}
+        /// </example>
+        public string? LoginTemplate { get; init; }
+
+        /// <summary>
+        /// 租户等级
+        /// </summary>
+        /// <remarks>Wire name <c>class</c>. Documented default: <c>FREE</c>.</remarks>
+        /// <example>
+        /// FREE
+        /// </example>
+        public global::Authing.Sdk.Models.CreateTenantClass? Class { get; init; }
+
+        /// <summary>
+        /// 租户所属的权限分组 code。
+        /// </summary>
+        /// <remarks>Wire name <c>namespace</c>. Documented default: <c>default</c>.</remarks>
+        /// <example>
+        /// default
+        /// </example>
+        public string? Namespace { get; init; }
+
+        /// <summary>
+        /// 是否为该租户强制开启二次验证。
+        /// </summary>
+        /// <remarks>Wire name <c>2faEnabled</c>. Documented default: <c>false</c>.</remarks>
+        /// <example>
+        /// true
+        /// </example>
+        public bool? _2faEnabled { get; init; }
+
+        /// <summary>
+        /// 关联的应用 ID，使用 snake_case 是为了兼容旧版接口。
+        /// </summary>
+        /// <remarks>Wire name <c>client_id</c>.</remarks>
+        /// <example>
+        /// app_5e1c7a
+        /// </example>
+        public string? ClientId { get; init; }
+
+        /// <summary>
+        /// 外部系统中的租户标识。嵌套类型：TenantExternalRefDto。
+        /// </summary>
+        /// <remarks>Wire name <c>externalRef</c>.</remarks>
+        public global::Authing.Sdk.Models.TenantExternalRefDto? ExternalRef { get; init; }
+
+        /// <summary>
+        /// 租户级 Webhook 列表。
+        /// </summary>
+        /// <remarks>Wire name <c>webhooks</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantWebhookDto>? Webhooks { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="CreateTenantDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class CreateTenantDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateTenantDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_displayNameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_noteConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_loginTemplateConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateTenantClass?>? s_classConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_namespaceConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s__2faEnabledConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_clientIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantExternalRefDto>? s_externalRefConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantWebhookDto>?>? s_webhooksConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "name",
+            "displayName",
+            "note",
+            "loginTemplate",
+            "class",
+            "namespace",
+            "2faEnabled",
+            "client_id",
+            "externalRef",
+            "webhooks",
+        });
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_displayNameIndex = s_wireNames.IndexOf("displayName");
+        private static readonly global::System.Text.Json.JsonEncodedText s_displayNameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("displayName");
+        private static readonly int s_noteIndex = s_wireNames.IndexOf("note");
+        private static readonly global::System.Text.Json.JsonEncodedText s_noteName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("note");
+        private static readonly int s_loginTemplateIndex = s_wireNames.IndexOf("loginTemplate");
+        private static readonly global::System.Text.Json.JsonEncodedText s_loginTemplateName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("loginTemplate");
+        private static readonly int s_classIndex = s_wireNames.IndexOf("class");
+        private static readonly global::System.Text.Json.JsonEncodedText s_className = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("class");
+        private static readonly int s_namespaceIndex = s_wireNames.IndexOf("namespace");
+        private static readonly global::System.Text.Json.JsonEncodedText s_namespaceName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("namespace");
+        private static readonly int s__2faEnabledIndex = s_wireNames.IndexOf("2faEnabled");
+        private static readonly global::System.Text.Json.JsonEncodedText s__2faEnabledName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("2faEnabled");
+        private static readonly int s_clientIdIndex = s_wireNames.IndexOf("client_id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_clientIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("client_id");
+        private static readonly int s_externalRefIndex = s_wireNames.IndexOf("externalRef");
+        private static readonly global::System.Text.Json.JsonEncodedText s_externalRefName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("externalRef");
+        private static readonly int s_webhooksIndex = s_wireNames.IndexOf("webhooks");
+        private static readonly global::System.Text.Json.JsonEncodedText s_webhooksName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("webhooks");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static CreateTenantDtoJsonConverter Instance { get; } = new CreateTenantDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> DisplayNameConverter => s_displayNameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NoteConverter => s_noteConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> LoginTemplateConverter => s_loginTemplateConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.CreateTenantClass?> ClassConverter => s_classConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.CreateTenantClassJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NamespaceConverter => s_namespaceConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> _2faEnabledConverter => s__2faEnabledConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ClientIdConverter => s_clientIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantExternalRefDto> ExternalRefConverter => s_externalRefConverter ??= global::Authing.Sdk.Models.TenantExternalRefDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantWebhookDto>?> WebhooksConverter => s_webhooksConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.TenantWebhookDtoJsonConverter.Instance);
+
+        /// <inheritdoc/>
+        public override CreateTenantDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CreateTenantDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CreateTenantDto");
+            string? nameValue = default;
+            string? displayNameValue = default;
+            string? noteValue = default;
+            string? loginTemplateValue = default;
+            global::Authing.Sdk.Models.CreateTenantClass? classValue = default;
+            string? namespaceValue = default;
+            bool? _2faEnabledValue = default;
+            string? clientIdValue = default;
+            global::Authing.Sdk.Models.TenantExternalRefDto? externalRefValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantWebhookDto>? webhooksValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_displayNameIndex)
+                {
+                    displayNameValue = fields.Read(ref reader, DisplayNameConverter, "displayName", options);
+                }
+                else if (field == s_noteIndex)
+                {
+                    noteValue = fields.Read(ref reader, NoteConverter, "note", options);
+                }
+                else if (field == s_loginTemplateIndex)
+                {
+                    loginTemplateValue = fields.Read(ref reader, LoginTemplateConverter, "loginTemplate", options);
+                }
+                else if (field == s_classIndex)
+                {
+                    classValue = fields.Read(ref reader, ClassConverter, "class", options);
+                }
+                else if (field == s_namespaceIndex)
+                {
+                    namespaceValue = fields.Read(ref reader, NamespaceConverter, "namespace", options);
+                }
+                else if (field == s__2faEnabledIndex)
+                {
+                    _2faEnabledValue = fields.Read(ref reader, _2faEnabledConverter, "2faEnabled", options);
+                }
+                else if (field == s_clientIdIndex)
+                {
+                    clientIdValue = fields.Read(ref reader, ClientIdConverter, "client_id", options);
+                }
+                else if (field == s_externalRefIndex)
+                {
+                    externalRefValue = fields.Read(ref reader, ExternalRefConverter, "externalRef", options);
+                }
+                else if (field == s_webhooksIndex)
+                {
+                    webhooksValue = fields.Read(ref reader, WebhooksConverter, "webhooks", options);
+                }
+            }
+
+            return new CreateTenantDto
+            {
+                Name = nameValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("name", "CreateTenantDto"),
+                DisplayName = displayNameValue,
+                Note = noteValue,
+                LoginTemplate = loginTemplateValue,
+                Class = classValue,
+                Namespace = namespaceValue,
+                _2faEnabled = _2faEnabledValue,
+                ClientId = clientIdValue,
+                ExternalRef = externalRefValue,
+                Webhooks = webhooksValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateTenantDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_nameName);
+            NameConverter.Write(writer, value.Name, options);
+            if (value.DisplayName is { } displayNameValue)
+            {
+                writer.WritePropertyName(s_displayNameName);
+                DisplayNameConverter.Write(writer, displayNameValue, options);
+            }
+            if (value.Note is { } noteValue)
+            {
+                writer.WritePropertyName(s_noteName);
+                NoteConverter.Write(writer, noteValue, options);
+            }
+            if (value.LoginTemplate is { } loginTemplateValue)
+            {
+                writer.WritePropertyName(s_loginTemplateName);
+                LoginTemplateConverter.Write(writer, loginTemplateValue, options);
+            }
+            if (value.Class is { } classValue)
+            {
+                writer.WritePropertyName(s_className);
+                ClassConverter.Write(writer, classValue, options);
+            }
+            if (value.Namespace is { } namespaceValue)
+            {
+                writer.WritePropertyName(s_namespaceName);
+                NamespaceConverter.Write(writer, namespaceValue, options);
+            }
+            if (value._2faEnabled is { } _2faEnabledValue)
+            {
+                writer.WritePropertyName(s__2faEnabledName);
+                _2faEnabledConverter.Write(writer, _2faEnabledValue, options);
+            }
+            if (value.ClientId is { } clientIdValue)
+            {
+                writer.WritePropertyName(s_clientIdName);
+                ClientIdConverter.Write(writer, clientIdValue, options);
+            }
+            if (value.ExternalRef is { } externalRefValue)
+            {
+                writer.WritePropertyName(s_externalRefName);
+                ExternalRefConverter.Write(writer, externalRefValue, options);
+            }
+            if (value.Webhooks is { } webhooksValue)
+            {
+                writer.WritePropertyName(s_webhooksName);
+                WebhooksConverter.Write(writer, webhooksValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(CreateTenantDto value, string wireName) => wireName switch
+        {
+            "name" => true,
+            "displayName" => value.DisplayName is not null,
+            "note" => value.Note is not null,
+            "loginTemplate" => value.LoginTemplate is not null,
+            "class" => value.Class is not null,
+            "namespace" => value.Namespace is not null,
+            "2faEnabled" => value._2faEnabled is not null,
+            "client_id" => value.ClientId is not null,
+            "externalRef" => value.ExternalRef is not null,
+            "webhooks" => value.Webhooks is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure TenantDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(TenantDtoJsonConverter))]
+    public sealed partial class TenantDto
+    {
+        /// <summary>
+        /// 租户 ID
+        /// </summary>
+        /// <remarks>Wire name <c>tenantId</c>.</remarks>
+        /// <example>
+        /// t_9c2e4a
+        /// </example>
+        public string? TenantId { get; init; }
+
+        /// <summary>
+        /// 租户名称
+        /// </summary>
+        /// <remarks>Wire name <c>name</c>.</remarks>
+        /// <example>
+        /// Acme &amp; Co. &lt;Beta&gt;
+        /// </example>
+        public string? Name { get; init; }
+
+        /// <summary>
+        /// 租户等级
+        /// </summary>
+        /// <remarks>Wire name <c>class</c>.</remarks>
+        /// <example>
+        /// PRO
+        /// </example>
+        public global::Authing.Sdk.Models.TenantClass? Class { get; init; }
+
+        /// <summary>
+        /// 内部备注
+        /// </summary>
+        /// <remarks>Wire name <c>note</c>.</remarks>
+        /// <example>
+        /// /* 仅供内部使用 */ &lt;/summary&gt;
+        /// </example>
+        public string? Note { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="TenantDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class TenantDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_tenantIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantClass?>? s_classConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_noteConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "tenantId",
+            "name",
+            "class",
+            "note",
+        });
+        private static readonly int s_tenantIdIndex = s_wireNames.IndexOf("tenantId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_tenantIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("tenantId");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_classIndex = s_wireNames.IndexOf("class");
+        private static readonly global::System.Text.Json.JsonEncodedText s_className = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("class");
+        private static readonly int s_noteIndex = s_wireNames.IndexOf("note");
+        private static readonly global::System.Text.Json.JsonEncodedText s_noteName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("note");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static TenantDtoJsonConverter Instance { get; } = new TenantDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TenantIdConverter => s_tenantIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantClass?> ClassConverter => s_classConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.TenantClassJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NoteConverter => s_noteConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override TenantDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantDto");
+            string? tenantIdValue = default;
+            string? nameValue = default;
+            global::Authing.Sdk.Models.TenantClass? classValue = default;
+            string? noteValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_tenantIdIndex)
+                {
+                    tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_classIndex)
+                {
+                    classValue = fields.Read(ref reader, ClassConverter, "class", options);
+                }
+                else if (field == s_noteIndex)
+                {
+                    noteValue = fields.Read(ref reader, NoteConverter, "note", options);
+                }
+            }
+
+            return new TenantDto
+            {
+                TenantId = tenantIdValue,
+                Name = nameValue,
+                Class = classValue,
+                Note = noteValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TenantDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.TenantId is { } tenantIdValue)
+            {
+                writer.WritePropertyName(s_tenantIdName);
+                TenantIdConverter.Write(writer, tenantIdValue, options);
+            }
+            if (value.Name is { } nameValue)
+            {
+                writer.WritePropertyName(s_nameName);
+                NameConverter.Write(writer, nameValue, options);
+            }
+            if (value.Class is { } classValue)
+            {
+                writer.WritePropertyName(s_className);
+                ClassConverter.Write(writer, classValue, options);
+            }
+            if (value.Note is { } noteValue)
+            {
+                writer.WritePropertyName(s_noteName);
+                NoteConverter.Write(writer, noteValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(TenantDto value, string wireName) => wireName switch
+        {
+            "tenantId" => value.TenantId is not null,
+            "name" => value.Name is not null,
+            "class" => value.Class is not null,
+            "note" => value.Note is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure TenantExternalRefDto.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(TenantExternalRefDtoJsonConverter))]
+    public sealed partial class TenantExternalRefDto
+    {
+        /// <summary>
+        /// 外部系统中的租户 ID
+        /// </summary>
+        /// <remarks>Wire name <c>externalId</c>.</remarks>
+        /// <example>
+        /// crm-0042
+        /// </example>
+        public string? ExternalId { get; init; }
+
+        /// <summary>
+        /// 已废弃，请使用 externalId。为兼容旧版本保留，取值与 externalId 相同
+        /// </summary>
+        /// <remarks>Wire name <c>externalID</c>.</remarks>
+        /// <example>
+        /// crm-0042
+        /// </example>
+        public string? ExternalID { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="TenantExternalRefDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class TenantExternalRefDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantExternalRefDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_externalIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_externalIDConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "externalId",
+            "externalID",
+        });
+        private static readonly int s_externalIdIndex = s_wireNames.IndexOf("externalId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_externalIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("externalId");
+        private static readonly int s_externalIDIndex = s_wireNames.IndexOf("externalID");
+        private static readonly global::System.Text.Json.JsonEncodedText s_externalIDName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("externalID");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static TenantExternalRefDtoJsonConverter Instance { get; } = new TenantExternalRefDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ExternalIdConverter => s_externalIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ExternalIDConverter => s_externalIDConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override TenantExternalRefDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantExternalRefDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantExternalRefDto");
+            string? externalIdValue = default;
+            string? externalIDValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_externalIdIndex)
+                {
+                    externalIdValue = fields.Read(ref reader, ExternalIdConverter, "externalId", options);
+                }
+                else if (field == s_externalIDIndex)
+                {
+                    externalIDValue = fields.Read(ref reader, ExternalIDConverter, "externalID", options);
+                }
+            }
+
+            return new TenantExternalRefDto
+            {
+                ExternalId = externalIdValue,
+                ExternalID = externalIDValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TenantExternalRefDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.ExternalId is { } externalIdValue)
+            {
+                writer.WritePropertyName(s_externalIdName);
+                ExternalIdConverter.Write(writer, externalIdValue, options);
+            }
+            if (value.ExternalID is { } externalIDValue)
+            {
+                writer.WritePropertyName(s_externalIDName);
+                ExternalIDConverter.Write(writer, externalIDValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(TenantExternalRefDto value, string wireName) => wireName switch
+        {
+            "externalId" => value.ExternalId is not null,
+            "externalID" => value.ExternalID is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(TenantSingleRespDtoJsonConverter))]
+    public sealed partial class TenantSingleRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// 响应数据
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.TenantDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="TenantSingleRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class TenantSingleRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantSingleRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static TenantSingleRespDtoJsonConverter Instance { get; } = new TenantSingleRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.TenantDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override TenantSingleRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantSingleRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantSingleRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.TenantDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new TenantSingleRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TenantSingleRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(TenantSingleRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure TenantWebhookDto.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(TenantWebhookDtoJsonConverter))]
+    public sealed partial class TenantWebhookDto
+    {
+        /// <summary>
+        /// 订阅的事件名称，如 tenant.created
+        /// </summary>
+        /// <remarks>Wire name <c>event</c>.</remarks>
+        /// <example>
+        /// tenant.created
+        /// </example>
+        public required string Event { get; init; }
+
+        /// <summary>
+        /// 回调地址，查询参数中的 &amp; 无需转义
+        /// </summary>
+        /// <remarks>Wire name <c>url</c>.</remarks>
+        /// <example>
+        /// https://hooks.example.com/tenant?a=1&amp;b=2
+        /// </example>
+        public required string Url { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="TenantWebhookDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class TenantWebhookDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantWebhookDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_eventConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_urlConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "event",
+            "url",
+        });
+        private static readonly int s_eventIndex = s_wireNames.IndexOf("event");
+        private static readonly global::System.Text.Json.JsonEncodedText s_eventName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("event");
+        private static readonly int s_urlIndex = s_wireNames.IndexOf("url");
+        private static readonly global::System.Text.Json.JsonEncodedText s_urlName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("url");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static TenantWebhookDtoJsonConverter Instance { get; } = new TenantWebhookDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> EventConverter => s_eventConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> UrlConverter => s_urlConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override TenantWebhookDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantWebhookDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantWebhookDto");
+            string? eventValue = default;
+            string? urlValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_eventIndex)
+                {
+                    eventValue = fields.Read(ref reader, EventConverter, "event", options);
+                }
+                else if (field == s_urlIndex)
+                {
+                    urlValue = fields.Read(ref reader, UrlConverter, "url", options);
+                }
+            }
+
+            return new TenantWebhookDto
+            {
+                Event = eventValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("event", "TenantWebhookDto"),
+                Url = urlValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("url", "TenantWebhookDto"),
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TenantWebhookDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_eventName);
+            EventConverter.Write(writer, value.Event, options);
+            writer.WritePropertyName(s_urlName);
+            UrlConverter.Write(writer, value.Url, options);
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(TenantWebhookDto value, string wireName) => wireName switch
+        {
+            "event" => true,
+            "url" => true,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// 租户等级
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateTenantClassJsonConverter))]
+    public readonly partial struct CreateTenantClass : global::System.IEquatable<CreateTenantClass>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public CreateTenantClass(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// 免费版
+        /// </summary>
+        /// <remarks>Wire value <c>FREE</c>.</remarks>
+        public static CreateTenantClass Free { get; } = new CreateTenantClass("FREE");
+
+        /// <summary>
+        /// 专业版
+        /// </summary>
+        /// <remarks>Wire value <c>PRO</c>.</remarks>
+        public static CreateTenantClass Pro { get; } = new CreateTenantClass("PRO");
+
+        /// <summary>
+        /// 企业版
+        /// </summary>
+        /// <remarks>Wire value <c>ENTERPRISE</c>.</remarks>
+        public static CreateTenantClass Enterprise { get; } = new CreateTenantClass("ENTERPRISE");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "FREE" => true,
+            "PRO" => true,
+            "ENTERPRISE" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator CreateTenantClass(string value) => new CreateTenantClass(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(CreateTenantClass left, CreateTenantClass right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(CreateTenantClass left, CreateTenantClass right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(CreateTenantClass other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is CreateTenantClass other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="CreateTenantClass"/> as its wire string, keeping unknown values.</summary>
+    public sealed class CreateTenantClassJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateTenantClass>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static CreateTenantClassJsonConverter Instance { get; } = new CreateTenantClassJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "FREE",
+            "PRO",
+            "ENTERPRISE",
+        });
+
+        private static readonly CreateTenantClass[] s_known = new CreateTenantClass[]
+        {
+            CreateTenantClass.Free,
+            CreateTenantClass.Pro,
+            CreateTenantClass.Enterprise,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("FREE"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("PRO"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ENTERPRISE"),
+        };
+
+        /// <inheritdoc/>
+        public override CreateTenantClass Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new CreateTenantClass(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateTenantClass value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// 租户等级
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(TenantClassJsonConverter))]
+    public readonly partial struct TenantClass : global::System.IEquatable<TenantClass>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public TenantClass(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// 免费版
+        /// </summary>
+        /// <remarks>Wire value <c>FREE</c>.</remarks>
+        public static TenantClass Free { get; } = new TenantClass("FREE");
+
+        /// <summary>
+        /// 专业版
+        /// </summary>
+        /// <remarks>Wire value <c>PRO</c>.</remarks>
+        public static TenantClass Pro { get; } = new TenantClass("PRO");
+
+        /// <summary>
+        /// 企业版
+        /// </summary>
+        /// <remarks>Wire value <c>ENTERPRISE</c>.</remarks>
+        public static TenantClass Enterprise { get; } = new TenantClass("ENTERPRISE");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "FREE" => true,
+            "PRO" => true,
+            "ENTERPRISE" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator TenantClass(string value) => new TenantClass(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(TenantClass left, TenantClass right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(TenantClass left, TenantClass right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(TenantClass other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is TenantClass other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="TenantClass"/> as its wire string, keeping unknown values.</summary>
+    public sealed class TenantClassJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantClass>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static TenantClassJsonConverter Instance { get; } = new TenantClassJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "FREE",
+            "PRO",
+            "ENTERPRISE",
+        });
+
+        private static readonly TenantClass[] s_known = new TenantClass[]
+        {
+            TenantClass.Free,
+            TenantClass.Pro,
+            TenantClass.Enterprise,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("FREE"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("PRO"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ENTERPRISE"),
+        };
+
+        /// <inheritdoc/>
+        public override TenantClass Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new TenantClass(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TenantClass value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}

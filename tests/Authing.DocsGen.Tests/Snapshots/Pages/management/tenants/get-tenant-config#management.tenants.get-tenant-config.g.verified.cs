@@ -101,3 +101,891 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.GetTenantConfigAsyncCall(request), global::Authing.Sdk.Models.TenantConfigRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GetTenantConfigDtoJsonConverter))]
+    public sealed partial class GetTenantConfigDto
+    {
+        /// <summary>
+        /// 租户 ID。 示例值： t_9c2e4a
+        /// </summary>
+        /// <remarks>Wire name <c>tenantId</c>.</remarks>
+        /// <example>
+        /// t_9c2e4a
+        /// </example>
+        public required string TenantId { get; init; }
+
+        /// <summary>
+        /// 是否返回调试用的示例令牌。
+        /// </summary>
+        /// <remarks>Wire name <c>withSecrets</c>. Documented default: <c>false</c>.</remarks>
+        /// <example>
+        /// false
+        /// </example>
+        public bool? WithSecrets { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GetTenantConfigDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GetTenantConfigDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetTenantConfigDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_tenantIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_withSecretsConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "tenantId",
+            "withSecrets",
+        });
+        private static readonly int s_tenantIdIndex = s_wireNames.IndexOf("tenantId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_tenantIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("tenantId");
+        private static readonly int s_withSecretsIndex = s_wireNames.IndexOf("withSecrets");
+        private static readonly global::System.Text.Json.JsonEncodedText s_withSecretsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("withSecrets");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GetTenantConfigDtoJsonConverter Instance { get; } = new GetTenantConfigDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TenantIdConverter => s_tenantIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> WithSecretsConverter => s_withSecretsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+
+        /// <inheritdoc/>
+        public override GetTenantConfigDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetTenantConfigDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetTenantConfigDto");
+            string? tenantIdValue = default;
+            bool? withSecretsValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_tenantIdIndex)
+                {
+                    tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
+                }
+                else if (field == s_withSecretsIndex)
+                {
+                    withSecretsValue = fields.Read(ref reader, WithSecretsConverter, "withSecrets", options);
+                }
+            }
+
+            return new GetTenantConfigDto
+            {
+                TenantId = tenantIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("tenantId", "GetTenantConfigDto"),
+                WithSecrets = withSecretsValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetTenantConfigDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_tenantIdName);
+            TenantIdConverter.Write(writer, value.TenantId, options);
+            if (value.WithSecrets is { } withSecretsValue)
+            {
+                writer.WritePropertyName(s_withSecretsName);
+                WithSecretsConverter.Write(writer, withSecretsValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GetTenantConfigDto value, string wireName) => wireName switch
+        {
+            "tenantId" => true,
+            "withSecrets" => value.WithSecrets is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure TenantConfigDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(TenantConfigDtoJsonConverter))]
+    public sealed partial class TenantConfigDto
+    {
+        /// <summary>
+        /// 租户 Logo 地址
+        /// </summary>
+        /// <remarks>Wire name <c>logoUrl</c>.</remarks>
+        /// <example>
+        /// https://cdn.example.com/tenants/t_9c2e4a/logo.png
+        /// </example>
+        public string? LogoUrl { get; init; }
+
+        /// <summary>
+        /// 已开通的功能列表
+        /// </summary>
+        /// <remarks>Wire name <c>features</c>.</remarks>
+        /// <example>
+        /// ["sso","mfa","audit-log"]
+        /// </example>
+        public global::System.Collections.Generic.IReadOnlyList<string>? Features { get; init; }
+
+        /// <summary>
+        /// 自定义扩展数据，可以是任意 JSON 对象
+        /// </summary>
+        /// <remarks>Wire name <c>extra</c>.</remarks>
+        /// <example>
+        /// {"industry":"retail","employees":120}
+        /// </example>
+        public global::System.Text.Json.Nodes.JsonNode? Extra { get; init; }
+
+        /// <summary>
+        /// 控制台主题名称
+        /// </summary>
+        /// <remarks>Wire name <c>theme</c>.</remarks>
+        /// <example>
+        /// dark
+        /// </example>
+        public string? Theme { get; init; }
+
+        /// <summary>
+        /// 是否允许用户自助注册
+        /// </summary>
+        /// <remarks>Wire name <c>allowSignup</c>.</remarks>
+        /// <example>
+        /// true
+        /// </example>
+        public bool? AllowSignup { get; init; }
+
+        /// <summary>
+        /// 是否对所有成员强制开启 MFA
+        /// </summary>
+        /// <remarks>Wire name <c>mfaEnforced</c>.</remarks>
+        /// <example>
+        /// 10
+        /// </example>
+        public bool? MfaEnforced { get; init; }
+
+        /// <summary>
+        /// 创建时间，毫秒级时间戳
+        /// </summary>
+        /// <remarks>Wire name <c>createdAt</c>.</remarks>
+        /// <example>
+        /// 1700000000000
+        /// </example>
+        public long? CreatedAt { get; init; }
+
+        /// <summary>
+        /// 成员数量上限
+        /// </summary>
+        /// <remarks>Wire name <c>maxMembers</c>.</remarks>
+        /// <example>
+        /// 500
+        /// </example>
+        public long? MaxMembers { get; init; }
+
+        /// <summary>
+        /// 存储空间使用率，取值 0 到 1
+        /// </summary>
+        /// <remarks>Wire name <c>storageUsageRatio</c>.</remarks>
+        /// <example>
+        /// 0.75
+        /// </example>
+        public double? StorageUsageRatio { get; init; }
+
+        /// <summary>
+        /// 登录页欢迎语，支持 emoji
+        /// </summary>
+        /// <remarks>Wire name <c>welcomeMessage</c>.</remarks>
+        /// <example>
+        /// 欢迎回来 👋🎉
+        /// </example>
+        public string? WelcomeMessage { get; init; }
+
+        /// <summary>
+        /// 调试用的示例 ID Token，仅当 withSecrets 为 true 时返回
+        /// </summary>
+        /// <remarks>Wire name <c>sampleIdToken</c>.</remarks>
+        /// <example>
+        /// eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1XzYyYTljMCIsInRlbmFudCI6InRfOWMyZTRhIn0.c2lnbmF0dXJlLWZvci10ZXN0cw
+        /// </example>
+        public string? SampleIdToken { get; init; }
+
+        /// <summary>
+        /// 允许的跨域来源
+        /// </summary>
+        /// <remarks>Wire name <c>allowedOrigins</c>.</remarks>
+        /// <example>
+        /// ["https://a.example.com"]
+        /// </example>
+        public global::System.Collections.Generic.IReadOnlyList<string>? AllowedOrigins { get; init; }
+
+        /// <summary>
+        /// 品牌口号
+        /// </summary>
+        /// <remarks>Wire name <c>slogan</c>.</remarks>
+        /// <example>
+        /// Build faster, ship safer
+        /// </example>
+        public string? Slogan { get; init; }
+
+        /// <summary>
+        /// 默认头像，Data URI 格式
+        /// </summary>
+        /// <remarks>Wire name <c>defaultAvatar</c>.</remarks>
+        /// <example>
+        /// data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==
+        /// </example>
+        public string? DefaultAvatar { get; init; }
+
+        /// <summary>
+        /// 密码策略。嵌套类型：TenantPasswordPolicyDto。
+        /// </summary>
+        /// <remarks>Wire name <c>passwordPolicy</c>.</remarks>
+        public global::Authing.Sdk.Models.TenantPasswordPolicyDto? PasswordPolicy { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="TenantConfigDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class TenantConfigDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantConfigDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_logoUrlConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_featuresConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?>? s_extraConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_themeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_allowSignupConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_mfaEnforcedConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_createdAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_maxMembersConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?>? s_storageUsageRatioConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_welcomeMessageConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_sampleIdTokenConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_allowedOriginsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_sloganConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_defaultAvatarConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantPasswordPolicyDto>? s_passwordPolicyConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "logoUrl",
+            "features",
+            "extra",
+            "theme",
+            "allowSignup",
+            "mfaEnforced",
+            "createdAt",
+            "maxMembers",
+            "storageUsageRatio",
+            "welcomeMessage",
+            "sampleIdToken",
+            "allowedOrigins",
+            "slogan",
+            "defaultAvatar",
+            "passwordPolicy",
+        });
+        private static readonly int s_logoUrlIndex = s_wireNames.IndexOf("logoUrl");
+        private static readonly global::System.Text.Json.JsonEncodedText s_logoUrlName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("logoUrl");
+        private static readonly int s_featuresIndex = s_wireNames.IndexOf("features");
+        private static readonly global::System.Text.Json.JsonEncodedText s_featuresName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("features");
+        private static readonly int s_extraIndex = s_wireNames.IndexOf("extra");
+        private static readonly global::System.Text.Json.JsonEncodedText s_extraName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("extra");
+        private static readonly int s_themeIndex = s_wireNames.IndexOf("theme");
+        private static readonly global::System.Text.Json.JsonEncodedText s_themeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("theme");
+        private static readonly int s_allowSignupIndex = s_wireNames.IndexOf("allowSignup");
+        private static readonly global::System.Text.Json.JsonEncodedText s_allowSignupName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("allowSignup");
+        private static readonly int s_mfaEnforcedIndex = s_wireNames.IndexOf("mfaEnforced");
+        private static readonly global::System.Text.Json.JsonEncodedText s_mfaEnforcedName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("mfaEnforced");
+        private static readonly int s_createdAtIndex = s_wireNames.IndexOf("createdAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_createdAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("createdAt");
+        private static readonly int s_maxMembersIndex = s_wireNames.IndexOf("maxMembers");
+        private static readonly global::System.Text.Json.JsonEncodedText s_maxMembersName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("maxMembers");
+        private static readonly int s_storageUsageRatioIndex = s_wireNames.IndexOf("storageUsageRatio");
+        private static readonly global::System.Text.Json.JsonEncodedText s_storageUsageRatioName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("storageUsageRatio");
+        private static readonly int s_welcomeMessageIndex = s_wireNames.IndexOf("welcomeMessage");
+        private static readonly global::System.Text.Json.JsonEncodedText s_welcomeMessageName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("welcomeMessage");
+        private static readonly int s_sampleIdTokenIndex = s_wireNames.IndexOf("sampleIdToken");
+        private static readonly global::System.Text.Json.JsonEncodedText s_sampleIdTokenName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("sampleIdToken");
+        private static readonly int s_allowedOriginsIndex = s_wireNames.IndexOf("allowedOrigins");
+        private static readonly global::System.Text.Json.JsonEncodedText s_allowedOriginsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("allowedOrigins");
+        private static readonly int s_sloganIndex = s_wireNames.IndexOf("slogan");
+        private static readonly global::System.Text.Json.JsonEncodedText s_sloganName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("slogan");
+        private static readonly int s_defaultAvatarIndex = s_wireNames.IndexOf("defaultAvatar");
+        private static readonly global::System.Text.Json.JsonEncodedText s_defaultAvatarName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("defaultAvatar");
+        private static readonly int s_passwordPolicyIndex = s_wireNames.IndexOf("passwordPolicy");
+        private static readonly global::System.Text.Json.JsonEncodedText s_passwordPolicyName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("passwordPolicy");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static TenantConfigDtoJsonConverter Instance { get; } = new TenantConfigDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> LogoUrlConverter => s_logoUrlConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> FeaturesConverter => s_featuresConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Text.Json.Nodes.JsonNode?> ExtraConverter => s_extraConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.JsonNode;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ThemeConverter => s_themeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> AllowSignupConverter => s_allowSignupConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> MfaEnforcedConverter => s_mfaEnforcedConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> CreatedAtConverter => s_createdAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> MaxMembersConverter => s_maxMembersConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<double?> StorageUsageRatioConverter => s_storageUsageRatioConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Double;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WelcomeMessageConverter => s_welcomeMessageConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> SampleIdTokenConverter => s_sampleIdTokenConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> AllowedOriginsConverter => s_allowedOriginsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> SloganConverter => s_sloganConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> DefaultAvatarConverter => s_defaultAvatarConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantPasswordPolicyDto> PasswordPolicyConverter => s_passwordPolicyConverter ??= global::Authing.Sdk.Models.TenantPasswordPolicyDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override TenantConfigDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantConfigDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantConfigDto");
+            string? logoUrlValue = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? featuresValue = default;
+            global::System.Text.Json.Nodes.JsonNode? extraValue = default;
+            string? themeValue = default;
+            bool? allowSignupValue = default;
+            bool? mfaEnforcedValue = default;
+            long? createdAtValue = default;
+            long? maxMembersValue = default;
+            double? storageUsageRatioValue = default;
+            string? welcomeMessageValue = default;
+            string? sampleIdTokenValue = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? allowedOriginsValue = default;
+            string? sloganValue = default;
+            string? defaultAvatarValue = default;
+            global::Authing.Sdk.Models.TenantPasswordPolicyDto? passwordPolicyValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_logoUrlIndex)
+                {
+                    logoUrlValue = fields.Read(ref reader, LogoUrlConverter, "logoUrl", options);
+                }
+                else if (field == s_featuresIndex)
+                {
+                    featuresValue = fields.Read(ref reader, FeaturesConverter, "features", options);
+                }
+                else if (field == s_extraIndex)
+                {
+                    extraValue = fields.Read(ref reader, ExtraConverter, "extra", options);
+                }
+                else if (field == s_themeIndex)
+                {
+                    themeValue = fields.Read(ref reader, ThemeConverter, "theme", options);
+                }
+                else if (field == s_allowSignupIndex)
+                {
+                    allowSignupValue = fields.Read(ref reader, AllowSignupConverter, "allowSignup", options);
+                }
+                else if (field == s_mfaEnforcedIndex)
+                {
+                    mfaEnforcedValue = fields.Read(ref reader, MfaEnforcedConverter, "mfaEnforced", options);
+                }
+                else if (field == s_createdAtIndex)
+                {
+                    createdAtValue = fields.Read(ref reader, CreatedAtConverter, "createdAt", options);
+                }
+                else if (field == s_maxMembersIndex)
+                {
+                    maxMembersValue = fields.Read(ref reader, MaxMembersConverter, "maxMembers", options);
+                }
+                else if (field == s_storageUsageRatioIndex)
+                {
+                    storageUsageRatioValue = fields.Read(ref reader, StorageUsageRatioConverter, "storageUsageRatio", options);
+                }
+                else if (field == s_welcomeMessageIndex)
+                {
+                    welcomeMessageValue = fields.Read(ref reader, WelcomeMessageConverter, "welcomeMessage", options);
+                }
+                else if (field == s_sampleIdTokenIndex)
+                {
+                    sampleIdTokenValue = fields.Read(ref reader, SampleIdTokenConverter, "sampleIdToken", options);
+                }
+                else if (field == s_allowedOriginsIndex)
+                {
+                    allowedOriginsValue = fields.Read(ref reader, AllowedOriginsConverter, "allowedOrigins", options);
+                }
+                else if (field == s_sloganIndex)
+                {
+                    sloganValue = fields.Read(ref reader, SloganConverter, "slogan", options);
+                }
+                else if (field == s_defaultAvatarIndex)
+                {
+                    defaultAvatarValue = fields.Read(ref reader, DefaultAvatarConverter, "defaultAvatar", options);
+                }
+                else if (field == s_passwordPolicyIndex)
+                {
+                    passwordPolicyValue = fields.Read(ref reader, PasswordPolicyConverter, "passwordPolicy", options);
+                }
+            }
+
+            return new TenantConfigDto
+            {
+                LogoUrl = logoUrlValue,
+                Features = featuresValue,
+                Extra = extraValue,
+                Theme = themeValue,
+                AllowSignup = allowSignupValue,
+                MfaEnforced = mfaEnforcedValue,
+                CreatedAt = createdAtValue,
+                MaxMembers = maxMembersValue,
+                StorageUsageRatio = storageUsageRatioValue,
+                WelcomeMessage = welcomeMessageValue,
+                SampleIdToken = sampleIdTokenValue,
+                AllowedOrigins = allowedOriginsValue,
+                Slogan = sloganValue,
+                DefaultAvatar = defaultAvatarValue,
+                PasswordPolicy = passwordPolicyValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TenantConfigDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.LogoUrl is { } logoUrlValue)
+            {
+                writer.WritePropertyName(s_logoUrlName);
+                LogoUrlConverter.Write(writer, logoUrlValue, options);
+            }
+            if (value.Features is { } featuresValue)
+            {
+                writer.WritePropertyName(s_featuresName);
+                FeaturesConverter.Write(writer, featuresValue, options);
+            }
+            if (value.Extra is { } extraValue)
+            {
+                writer.WritePropertyName(s_extraName);
+                ExtraConverter.Write(writer, extraValue, options);
+            }
+            if (value.Theme is { } themeValue)
+            {
+                writer.WritePropertyName(s_themeName);
+                ThemeConverter.Write(writer, themeValue, options);
+            }
+            if (value.AllowSignup is { } allowSignupValue)
+            {
+                writer.WritePropertyName(s_allowSignupName);
+                AllowSignupConverter.Write(writer, allowSignupValue, options);
+            }
+            if (value.MfaEnforced is { } mfaEnforcedValue)
+            {
+                writer.WritePropertyName(s_mfaEnforcedName);
+                MfaEnforcedConverter.Write(writer, mfaEnforcedValue, options);
+            }
+            if (value.CreatedAt is { } createdAtValue)
+            {
+                writer.WritePropertyName(s_createdAtName);
+                CreatedAtConverter.Write(writer, createdAtValue, options);
+            }
+            if (value.MaxMembers is { } maxMembersValue)
+            {
+                writer.WritePropertyName(s_maxMembersName);
+                MaxMembersConverter.Write(writer, maxMembersValue, options);
+            }
+            if (value.StorageUsageRatio is { } storageUsageRatioValue)
+            {
+                writer.WritePropertyName(s_storageUsageRatioName);
+                StorageUsageRatioConverter.Write(writer, storageUsageRatioValue, options);
+            }
+            if (value.WelcomeMessage is { } welcomeMessageValue)
+            {
+                writer.WritePropertyName(s_welcomeMessageName);
+                WelcomeMessageConverter.Write(writer, welcomeMessageValue, options);
+            }
+            if (value.SampleIdToken is { } sampleIdTokenValue)
+            {
+                writer.WritePropertyName(s_sampleIdTokenName);
+                SampleIdTokenConverter.Write(writer, sampleIdTokenValue, options);
+            }
+            if (value.AllowedOrigins is { } allowedOriginsValue)
+            {
+                writer.WritePropertyName(s_allowedOriginsName);
+                AllowedOriginsConverter.Write(writer, allowedOriginsValue, options);
+            }
+            if (value.Slogan is { } sloganValue)
+            {
+                writer.WritePropertyName(s_sloganName);
+                SloganConverter.Write(writer, sloganValue, options);
+            }
+            if (value.DefaultAvatar is { } defaultAvatarValue)
+            {
+                writer.WritePropertyName(s_defaultAvatarName);
+                DefaultAvatarConverter.Write(writer, defaultAvatarValue, options);
+            }
+            if (value.PasswordPolicy is { } passwordPolicyValue)
+            {
+                writer.WritePropertyName(s_passwordPolicyName);
+                PasswordPolicyConverter.Write(writer, passwordPolicyValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(TenantConfigDto value, string wireName) => wireName switch
+        {
+            "logoUrl" => value.LogoUrl is not null,
+            "features" => value.Features is not null,
+            "extra" => value.Extra is not null,
+            "theme" => value.Theme is not null,
+            "allowSignup" => value.AllowSignup is not null,
+            "mfaEnforced" => value.MfaEnforced is not null,
+            "createdAt" => value.CreatedAt is not null,
+            "maxMembers" => value.MaxMembers is not null,
+            "storageUsageRatio" => value.StorageUsageRatio is not null,
+            "welcomeMessage" => value.WelcomeMessage is not null,
+            "sampleIdToken" => value.SampleIdToken is not null,
+            "allowedOrigins" => value.AllowedOrigins is not null,
+            "slogan" => value.Slogan is not null,
+            "defaultAvatar" => value.DefaultAvatar is not null,
+            "passwordPolicy" => value.PasswordPolicy is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(TenantConfigRespDtoJsonConverter))]
+    public sealed partial class TenantConfigRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// 响应数据
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.TenantConfigDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="TenantConfigRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class TenantConfigRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantConfigRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantConfigDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static TenantConfigRespDtoJsonConverter Instance { get; } = new TenantConfigRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantConfigDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.TenantConfigDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override TenantConfigRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantConfigRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantConfigRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.TenantConfigDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new TenantConfigRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TenantConfigRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(TenantConfigRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure TenantPasswordPolicyDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(TenantPasswordPolicyDtoJsonConverter))]
+    public sealed partial class TenantPasswordPolicyDto
+    {
+        /// <summary>
+        /// 密码最小长度
+        /// </summary>
+        /// <remarks>Wire name <c>minLength</c>.</remarks>
+        /// <example>
+        /// 8
+        /// </example>
+        public long? MinLength { get; init; }
+
+        /// <summary>
+        /// 是否要求包含特殊字符
+        /// </summary>
+        /// <remarks>Wire name <c>requireSymbols</c>.</remarks>
+        public bool? RequireSymbols { get; init; }
+
+        /// <summary>
+        /// 密码有效期（天），0 表示永不过期
+        /// </summary>
+        /// <remarks>Wire name <c>expiresInDays</c>.</remarks>
+        /// <example>
+        /// 0
+        /// </example>
+        public long? ExpiresInDays { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="TenantPasswordPolicyDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class TenantPasswordPolicyDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantPasswordPolicyDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_minLengthConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_requireSymbolsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_expiresInDaysConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "minLength",
+            "requireSymbols",
+            "expiresInDays",
+        });
+        private static readonly int s_minLengthIndex = s_wireNames.IndexOf("minLength");
+        private static readonly global::System.Text.Json.JsonEncodedText s_minLengthName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("minLength");
+        private static readonly int s_requireSymbolsIndex = s_wireNames.IndexOf("requireSymbols");
+        private static readonly global::System.Text.Json.JsonEncodedText s_requireSymbolsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("requireSymbols");
+        private static readonly int s_expiresInDaysIndex = s_wireNames.IndexOf("expiresInDays");
+        private static readonly global::System.Text.Json.JsonEncodedText s_expiresInDaysName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("expiresInDays");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static TenantPasswordPolicyDtoJsonConverter Instance { get; } = new TenantPasswordPolicyDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> MinLengthConverter => s_minLengthConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> RequireSymbolsConverter => s_requireSymbolsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> ExpiresInDaysConverter => s_expiresInDaysConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override TenantPasswordPolicyDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantPasswordPolicyDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantPasswordPolicyDto");
+            long? minLengthValue = default;
+            bool? requireSymbolsValue = default;
+            long? expiresInDaysValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_minLengthIndex)
+                {
+                    minLengthValue = fields.Read(ref reader, MinLengthConverter, "minLength", options);
+                }
+                else if (field == s_requireSymbolsIndex)
+                {
+                    requireSymbolsValue = fields.Read(ref reader, RequireSymbolsConverter, "requireSymbols", options);
+                }
+                else if (field == s_expiresInDaysIndex)
+                {
+                    expiresInDaysValue = fields.Read(ref reader, ExpiresInDaysConverter, "expiresInDays", options);
+                }
+            }
+
+            return new TenantPasswordPolicyDto
+            {
+                MinLength = minLengthValue,
+                RequireSymbols = requireSymbolsValue,
+                ExpiresInDays = expiresInDaysValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TenantPasswordPolicyDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.MinLength is { } minLengthValue)
+            {
+                writer.WritePropertyName(s_minLengthName);
+                MinLengthConverter.Write(writer, minLengthValue, options);
+            }
+            if (value.RequireSymbols is { } requireSymbolsValue)
+            {
+                writer.WritePropertyName(s_requireSymbolsName);
+                RequireSymbolsConverter.Write(writer, requireSymbolsValue, options);
+            }
+            if (value.ExpiresInDays is { } expiresInDaysValue)
+            {
+                writer.WritePropertyName(s_expiresInDaysName);
+                ExpiresInDaysConverter.Write(writer, expiresInDaysValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(TenantPasswordPolicyDto value, string wireName) => wireName switch
+        {
+            "minLength" => value.MinLength is not null,
+            "requireSymbols" => value.RequireSymbols is not null,
+            "expiresInDays" => value.ExpiresInDays is not null,
+            _ => false,
+        };
+    }
+}

@@ -195,3 +195,927 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.ListTenantMembersAsyncCall(request), global::Authing.Sdk.Models.TenantMemberPaginatedRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ListTenantMembersDtoJsonConverter))]
+    public sealed partial class ListTenantMembersDto
+    {
+        /// <summary>
+        /// 租户 ID。 示例值： t_9c2e4a
+        /// </summary>
+        /// <remarks>Wire name <c>tenantId</c>.</remarks>
+        /// <example>
+        /// t_9c2e4a
+        /// </example>
+        public required string TenantId { get; init; }
+
+        /// <summary>
+        /// 当前页数，从 1 开始。
+        /// </summary>
+        /// <remarks>Wire name <c>page</c>. Documented default: <c>1</c>.</remarks>
+        /// <example>
+        /// 1
+        /// </example>
+        public long? Page { get; init; }
+
+        /// <summary>
+        /// 每页数目，最大不能超过 50。
+        /// </summary>
+        /// <remarks>Wire name <c>limit</c>. Documented default: <c>10</c>.</remarks>
+        /// <example>
+        /// 10
+        /// </example>
+        public long? Limit { get; init; }
+
+        /// <summary>
+        /// 是否返回成员所在部门。
+        /// </summary>
+        /// <remarks>Wire name <c>withDepartment</c>. Documented default: <c>false</c>.</remarks>
+        /// <example>
+        /// true
+        /// </example>
+        public bool? WithDepartment { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="ListTenantMembersDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class ListTenantMembersDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListTenantMembersDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_tenantIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_pageConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_limitConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_withDepartmentConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "tenantId",
+            "page",
+            "limit",
+            "withDepartment",
+        });
+        private static readonly int s_tenantIdIndex = s_wireNames.IndexOf("tenantId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_tenantIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("tenantId");
+        private static readonly int s_pageIndex = s_wireNames.IndexOf("page");
+        private static readonly global::System.Text.Json.JsonEncodedText s_pageName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("page");
+        private static readonly int s_limitIndex = s_wireNames.IndexOf("limit");
+        private static readonly global::System.Text.Json.JsonEncodedText s_limitName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("limit");
+        private static readonly int s_withDepartmentIndex = s_wireNames.IndexOf("withDepartment");
+        private static readonly global::System.Text.Json.JsonEncodedText s_withDepartmentName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("withDepartment");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static ListTenantMembersDtoJsonConverter Instance { get; } = new ListTenantMembersDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TenantIdConverter => s_tenantIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> PageConverter => s_pageConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> LimitConverter => s_limitConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> WithDepartmentConverter => s_withDepartmentConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+
+        /// <inheritdoc/>
+        public override ListTenantMembersDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ListTenantMembersDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ListTenantMembersDto");
+            string? tenantIdValue = default;
+            long? pageValue = default;
+            long? limitValue = default;
+            bool? withDepartmentValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_tenantIdIndex)
+                {
+                    tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
+                }
+                else if (field == s_pageIndex)
+                {
+                    pageValue = fields.Read(ref reader, PageConverter, "page", options);
+                }
+                else if (field == s_limitIndex)
+                {
+                    limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
+                }
+                else if (field == s_withDepartmentIndex)
+                {
+                    withDepartmentValue = fields.Read(ref reader, WithDepartmentConverter, "withDepartment", options);
+                }
+            }
+
+            return new ListTenantMembersDto
+            {
+                TenantId = tenantIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("tenantId", "ListTenantMembersDto"),
+                Page = pageValue,
+                Limit = limitValue,
+                WithDepartment = withDepartmentValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListTenantMembersDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_tenantIdName);
+            TenantIdConverter.Write(writer, value.TenantId, options);
+            if (value.Page is { } pageValue)
+            {
+                writer.WritePropertyName(s_pageName);
+                PageConverter.Write(writer, pageValue, options);
+            }
+            if (value.Limit is { } limitValue)
+            {
+                writer.WritePropertyName(s_limitName);
+                LimitConverter.Write(writer, limitValue, options);
+            }
+            if (value.WithDepartment is { } withDepartmentValue)
+            {
+                writer.WritePropertyName(s_withDepartmentName);
+                WithDepartmentConverter.Write(writer, withDepartmentValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(ListTenantMembersDto value, string wireName) => wireName switch
+        {
+            "tenantId" => true,
+            "page" => value.Page is not null,
+            "limit" => value.Limit is not null,
+            "withDepartment" => value.WithDepartment is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure TenantDepartmentDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(TenantDepartmentDtoJsonConverter))]
+    public sealed partial class TenantDepartmentDto
+    {
+        /// <summary>
+        /// 部门 ID
+        /// </summary>
+        /// <remarks>Wire name <c>departmentId</c>.</remarks>
+        /// <example>
+        /// d_01
+        /// </example>
+        public string? DepartmentId { get; init; }
+
+        /// <summary>
+        /// 部门名称
+        /// </summary>
+        /// <remarks>Wire name <c>name</c>.</remarks>
+        /// <example>
+        /// 研发部
+        /// </example>
+        public string? Name { get; init; }
+
+        /// <summary>
+        /// 部门负责人
+        /// </summary>
+        /// <remarks>Wire name <c>leader</c>.</remarks>
+        public global::Authing.Sdk.Models.TenantMemberDto? Leader { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="TenantDepartmentDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class TenantDepartmentDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantDepartmentDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_departmentIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantMemberDto>? s_leaderConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "departmentId",
+            "name",
+            "leader",
+        });
+        private static readonly int s_departmentIdIndex = s_wireNames.IndexOf("departmentId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_departmentIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("departmentId");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_leaderIndex = s_wireNames.IndexOf("leader");
+        private static readonly global::System.Text.Json.JsonEncodedText s_leaderName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("leader");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static TenantDepartmentDtoJsonConverter Instance { get; } = new TenantDepartmentDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> DepartmentIdConverter => s_departmentIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantMemberDto> LeaderConverter => s_leaderConverter ??= global::Authing.Sdk.Models.TenantMemberDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override TenantDepartmentDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantDepartmentDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantDepartmentDto");
+            string? departmentIdValue = default;
+            string? nameValue = default;
+            global::Authing.Sdk.Models.TenantMemberDto? leaderValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_departmentIdIndex)
+                {
+                    departmentIdValue = fields.Read(ref reader, DepartmentIdConverter, "departmentId", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_leaderIndex)
+                {
+                    leaderValue = fields.Read(ref reader, LeaderConverter, "leader", options);
+                }
+            }
+
+            return new TenantDepartmentDto
+            {
+                DepartmentId = departmentIdValue,
+                Name = nameValue,
+                Leader = leaderValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TenantDepartmentDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.DepartmentId is { } departmentIdValue)
+            {
+                writer.WritePropertyName(s_departmentIdName);
+                DepartmentIdConverter.Write(writer, departmentIdValue, options);
+            }
+            if (value.Name is { } nameValue)
+            {
+                writer.WritePropertyName(s_nameName);
+                NameConverter.Write(writer, nameValue, options);
+            }
+            if (value.Leader is { } leaderValue)
+            {
+                writer.WritePropertyName(s_leaderName);
+                LeaderConverter.Write(writer, leaderValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(TenantDepartmentDto value, string wireName) => wireName switch
+        {
+            "departmentId" => value.DepartmentId is not null,
+            "name" => value.Name is not null,
+            "leader" => value.Leader is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure TenantMemberDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(TenantMemberDtoJsonConverter))]
+    public sealed partial class TenantMemberDto
+    {
+        /// <summary>
+        /// 用户 ID
+        /// </summary>
+        /// <remarks>Wire name <c>userId</c>.</remarks>
+        /// <example>
+        /// u_62a9c0
+        /// </example>
+        public string? UserId { get; init; }
+
+        /// <summary>
+        /// 姓名
+        /// </summary>
+        /// <remarks>Wire name <c>name</c>.</remarks>
+        /// <example>
+        /// 王小明
+        /// </example>
+        public string? Name { get; init; }
+
+        /// <summary>
+        /// 成员在租户内的角色
+        /// </summary>
+        /// <remarks>Wire name <c>roles</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantRoleDto>? Roles { get; init; }
+
+        /// <summary>
+        /// 成员所在部门，仅当 withDepartment 为 true 时返回。嵌套类型：TenantDepartmentDto。
+        /// </summary>
+        /// <remarks>Wire name <c>department</c>.</remarks>
+        public global::Authing.Sdk.Models.TenantDepartmentDto? Department { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="TenantMemberDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class TenantMemberDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantMemberDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_userIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantRoleDto>?>? s_rolesConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantDepartmentDto>? s_departmentConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "userId",
+            "name",
+            "roles",
+            "department",
+        });
+        private static readonly int s_userIdIndex = s_wireNames.IndexOf("userId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_userIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("userId");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_rolesIndex = s_wireNames.IndexOf("roles");
+        private static readonly global::System.Text.Json.JsonEncodedText s_rolesName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("roles");
+        private static readonly int s_departmentIndex = s_wireNames.IndexOf("department");
+        private static readonly global::System.Text.Json.JsonEncodedText s_departmentName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("department");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static TenantMemberDtoJsonConverter Instance { get; } = new TenantMemberDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> UserIdConverter => s_userIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantRoleDto>?> RolesConverter => s_rolesConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.TenantRoleDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantDepartmentDto> DepartmentConverter => s_departmentConverter ??= global::Authing.Sdk.Models.TenantDepartmentDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override TenantMemberDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantMemberDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantMemberDto");
+            string? userIdValue = default;
+            string? nameValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantRoleDto>? rolesValue = default;
+            global::Authing.Sdk.Models.TenantDepartmentDto? departmentValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_userIdIndex)
+                {
+                    userIdValue = fields.Read(ref reader, UserIdConverter, "userId", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_rolesIndex)
+                {
+                    rolesValue = fields.Read(ref reader, RolesConverter, "roles", options);
+                }
+                else if (field == s_departmentIndex)
+                {
+                    departmentValue = fields.Read(ref reader, DepartmentConverter, "department", options);
+                }
+            }
+
+            return new TenantMemberDto
+            {
+                UserId = userIdValue,
+                Name = nameValue,
+                Roles = rolesValue,
+                Department = departmentValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TenantMemberDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.UserId is { } userIdValue)
+            {
+                writer.WritePropertyName(s_userIdName);
+                UserIdConverter.Write(writer, userIdValue, options);
+            }
+            if (value.Name is { } nameValue)
+            {
+                writer.WritePropertyName(s_nameName);
+                NameConverter.Write(writer, nameValue, options);
+            }
+            if (value.Roles is { } rolesValue)
+            {
+                writer.WritePropertyName(s_rolesName);
+                RolesConverter.Write(writer, rolesValue, options);
+            }
+            if (value.Department is { } departmentValue)
+            {
+                writer.WritePropertyName(s_departmentName);
+                DepartmentConverter.Write(writer, departmentValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(TenantMemberDto value, string wireName) => wireName switch
+        {
+            "userId" => value.UserId is not null,
+            "name" => value.Name is not null,
+            "roles" => value.Roles is not null,
+            "department" => value.Department is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure TenantMemberPaginatedDataDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(TenantMemberPaginatedDataDtoJsonConverter))]
+    public sealed partial class TenantMemberPaginatedDataDto
+    {
+        /// <summary>
+        /// 数据列表。嵌套类型：TenantMemberDto。
+        /// </summary>
+        /// <remarks>Wire name <c>list</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantMemberDto>? List { get; init; }
+
+        /// <summary>
+        /// 记录总数
+        /// </summary>
+        /// <remarks>Wire name <c>totalCount</c>.</remarks>
+        /// <example>
+        /// 1
+        /// </example>
+        public long? TotalCount { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="TenantMemberPaginatedDataDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class TenantMemberPaginatedDataDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantMemberPaginatedDataDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantMemberDto>?>? s_listConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_totalCountConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "list",
+            "totalCount",
+        });
+        private static readonly int s_listIndex = s_wireNames.IndexOf("list");
+        private static readonly global::System.Text.Json.JsonEncodedText s_listName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("list");
+        private static readonly int s_totalCountIndex = s_wireNames.IndexOf("totalCount");
+        private static readonly global::System.Text.Json.JsonEncodedText s_totalCountName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("totalCount");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static TenantMemberPaginatedDataDtoJsonConverter Instance { get; } = new TenantMemberPaginatedDataDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantMemberDto>?> ListConverter => s_listConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.TenantMemberDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> TotalCountConverter => s_totalCountConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override TenantMemberPaginatedDataDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantMemberPaginatedDataDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantMemberPaginatedDataDto");
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.TenantMemberDto>? listValue = default;
+            long? totalCountValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_listIndex)
+                {
+                    listValue = fields.Read(ref reader, ListConverter, "list", options);
+                }
+                else if (field == s_totalCountIndex)
+                {
+                    totalCountValue = fields.Read(ref reader, TotalCountConverter, "totalCount", options);
+                }
+            }
+
+            return new TenantMemberPaginatedDataDto
+            {
+                List = listValue,
+                TotalCount = totalCountValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TenantMemberPaginatedDataDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.List is { } listValue)
+            {
+                writer.WritePropertyName(s_listName);
+                ListConverter.Write(writer, listValue, options);
+            }
+            if (value.TotalCount is { } totalCountValue)
+            {
+                writer.WritePropertyName(s_totalCountName);
+                TotalCountConverter.Write(writer, totalCountValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(TenantMemberPaginatedDataDto value, string wireName) => wireName switch
+        {
+            "list" => value.List is not null,
+            "totalCount" => value.TotalCount is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(TenantMemberPaginatedRespDtoJsonConverter))]
+    public sealed partial class TenantMemberPaginatedRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// 响应数据
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.TenantMemberPaginatedDataDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="TenantMemberPaginatedRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class TenantMemberPaginatedRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantMemberPaginatedRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantMemberPaginatedDataDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static TenantMemberPaginatedRespDtoJsonConverter Instance { get; } = new TenantMemberPaginatedRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantMemberPaginatedDataDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.TenantMemberPaginatedDataDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override TenantMemberPaginatedRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantMemberPaginatedRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantMemberPaginatedRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.TenantMemberPaginatedDataDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new TenantMemberPaginatedRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TenantMemberPaginatedRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(TenantMemberPaginatedRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure TenantRoleDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(TenantRoleDtoJsonConverter))]
+    public sealed partial class TenantRoleDto
+    {
+        /// <summary>
+        /// 角色 code
+        /// </summary>
+        /// <remarks>Wire name <c>code</c>.</remarks>
+        /// <example>
+        /// admin
+        /// </example>
+        public string? Code { get; init; }
+
+        /// <summary>
+        /// 角色名称
+        /// </summary>
+        /// <remarks>Wire name <c>name</c>.</remarks>
+        /// <example>
+        /// 管理员
+        /// </example>
+        public string? Name { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="TenantRoleDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class TenantRoleDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantRoleDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_codeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "code",
+            "name",
+        });
+        private static readonly int s_codeIndex = s_wireNames.IndexOf("code");
+        private static readonly global::System.Text.Json.JsonEncodedText s_codeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("code");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static TenantRoleDtoJsonConverter Instance { get; } = new TenantRoleDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> CodeConverter => s_codeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override TenantRoleDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantRoleDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantRoleDto");
+            string? codeValue = default;
+            string? nameValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_codeIndex)
+                {
+                    codeValue = fields.Read(ref reader, CodeConverter, "code", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+            }
+
+            return new TenantRoleDto
+            {
+                Code = codeValue,
+                Name = nameValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TenantRoleDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Code is { } codeValue)
+            {
+                writer.WritePropertyName(s_codeName);
+                CodeConverter.Write(writer, codeValue, options);
+            }
+            if (value.Name is { } nameValue)
+            {
+                writer.WritePropertyName(s_nameName);
+                NameConverter.Write(writer, nameValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(TenantRoleDto value, string wireName) => wireName switch
+        {
+            "code" => value.Code is not null,
+            "name" => value.Name is not null,
+            _ => false,
+        };
+    }
+}

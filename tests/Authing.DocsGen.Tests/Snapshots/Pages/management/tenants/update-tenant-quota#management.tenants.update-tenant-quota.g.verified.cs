@@ -104,3 +104,805 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.UpdateTenantQuotaAsyncCall(request), global::Authing.Sdk.Models.TenantQuotaRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure TenantQuotaDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(TenantQuotaDtoJsonConverter))]
+    public sealed partial class TenantQuotaDto
+    {
+        /// <summary>
+        /// Tenant ID.
+        /// </summary>
+        /// <remarks>Wire name <c>tenantId</c>.</remarks>
+        /// <example>
+        /// t_9c2e4a
+        /// </example>
+        public string? TenantId { get; init; }
+
+        /// <summary>
+        /// Maximum number of members.
+        /// </summary>
+        /// <remarks>Wire name <c>maxMembers</c>.</remarks>
+        /// <example>
+        /// 500
+        /// </example>
+        public long? MaxMembers { get; init; }
+
+        /// <summary>
+        /// Maximum number of widgets.
+        /// </summary>
+        /// <remarks>Wire name <c>maxWidgets</c>.</remarks>
+        /// <example>
+        /// 50
+        /// </example>
+        public long? MaxWidgets { get; init; }
+
+        /// <summary>
+        /// Quota status
+        /// </summary>
+        /// <remarks>Wire name <c>status</c>.</remarks>
+        /// <example>
+        /// Activated
+        /// </example>
+        public global::Authing.Sdk.Models.TenantQuotaStatus? Status { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="TenantQuotaDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class TenantQuotaDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantQuotaDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_tenantIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_maxMembersConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_maxWidgetsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantQuotaStatus?>? s_statusConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "tenantId",
+            "maxMembers",
+            "maxWidgets",
+            "status",
+        });
+        private static readonly int s_tenantIdIndex = s_wireNames.IndexOf("tenantId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_tenantIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("tenantId");
+        private static readonly int s_maxMembersIndex = s_wireNames.IndexOf("maxMembers");
+        private static readonly global::System.Text.Json.JsonEncodedText s_maxMembersName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("maxMembers");
+        private static readonly int s_maxWidgetsIndex = s_wireNames.IndexOf("maxWidgets");
+        private static readonly global::System.Text.Json.JsonEncodedText s_maxWidgetsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("maxWidgets");
+        private static readonly int s_statusIndex = s_wireNames.IndexOf("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("status");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static TenantQuotaDtoJsonConverter Instance { get; } = new TenantQuotaDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TenantIdConverter => s_tenantIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> MaxMembersConverter => s_maxMembersConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> MaxWidgetsConverter => s_maxWidgetsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantQuotaStatus?> StatusConverter => s_statusConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.TenantQuotaStatusJsonConverter.Instance);
+
+        /// <inheritdoc/>
+        public override TenantQuotaDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantQuotaDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantQuotaDto");
+            string? tenantIdValue = default;
+            long? maxMembersValue = default;
+            long? maxWidgetsValue = default;
+            global::Authing.Sdk.Models.TenantQuotaStatus? statusValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_tenantIdIndex)
+                {
+                    tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
+                }
+                else if (field == s_maxMembersIndex)
+                {
+                    maxMembersValue = fields.Read(ref reader, MaxMembersConverter, "maxMembers", options);
+                }
+                else if (field == s_maxWidgetsIndex)
+                {
+                    maxWidgetsValue = fields.Read(ref reader, MaxWidgetsConverter, "maxWidgets", options);
+                }
+                else if (field == s_statusIndex)
+                {
+                    statusValue = fields.Read(ref reader, StatusConverter, "status", options);
+                }
+            }
+
+            return new TenantQuotaDto
+            {
+                TenantId = tenantIdValue,
+                MaxMembers = maxMembersValue,
+                MaxWidgets = maxWidgetsValue,
+                Status = statusValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TenantQuotaDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.TenantId is { } tenantIdValue)
+            {
+                writer.WritePropertyName(s_tenantIdName);
+                TenantIdConverter.Write(writer, tenantIdValue, options);
+            }
+            if (value.MaxMembers is { } maxMembersValue)
+            {
+                writer.WritePropertyName(s_maxMembersName);
+                MaxMembersConverter.Write(writer, maxMembersValue, options);
+            }
+            if (value.MaxWidgets is { } maxWidgetsValue)
+            {
+                writer.WritePropertyName(s_maxWidgetsName);
+                MaxWidgetsConverter.Write(writer, maxWidgetsValue, options);
+            }
+            if (value.Status is { } statusValue)
+            {
+                writer.WritePropertyName(s_statusName);
+                StatusConverter.Write(writer, statusValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(TenantQuotaDto value, string wireName) => wireName switch
+        {
+            "tenantId" => value.TenantId is not null,
+            "maxMembers" => value.MaxMembers is not null,
+            "maxWidgets" => value.MaxWidgets is not null,
+            "status" => value.Status is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(TenantQuotaRespDtoJsonConverter))]
+    public sealed partial class TenantQuotaRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// Response data.
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.TenantQuotaDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="TenantQuotaRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class TenantQuotaRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantQuotaRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantQuotaDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static TenantQuotaRespDtoJsonConverter Instance { get; } = new TenantQuotaRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.TenantQuotaDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.TenantQuotaDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override TenantQuotaRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "TenantQuotaRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("TenantQuotaRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.TenantQuotaDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new TenantQuotaRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TenantQuotaRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(TenantQuotaRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(UpdateTenantQuotaDtoJsonConverter))]
+    public sealed partial class UpdateTenantQuotaDto
+    {
+        /// <summary>
+        /// Tenant ID.
+        /// </summary>
+        /// <remarks>Wire name <c>tenantId</c>.</remarks>
+        /// <example>
+        /// t_9c2e4a
+        /// </example>
+        public required string TenantId { get; init; }
+
+        /// <summary>
+        /// Maximum number of members.
+        /// </summary>
+        /// <remarks>Wire name <c>maxMembers</c>. Documented default: <c>100</c>.</remarks>
+        /// <example>
+        /// 500
+        /// </example>
+        public long? MaxMembers { get; init; }
+
+        /// <summary>
+        /// Maximum number of widgets.
+        /// </summary>
+        /// <remarks>Wire name <c>maxWidgets</c>. Documented default: <c>20</c>.</remarks>
+        /// <example>
+        /// 50
+        /// </example>
+        public long? MaxWidgets { get; init; }
+
+        /// <summary>
+        /// Permission namespace the quota applies to.
+        /// </summary>
+        /// <remarks>Wire name <c>namespace</c>. Documented default: <c>default</c>.</remarks>
+        /// <example>
+        /// default
+        /// </example>
+        public string? Namespace { get; init; }
+
+        /// <summary>
+        /// Quota status
+        /// </summary>
+        /// <remarks>Wire name <c>status</c>. Documented default: <c>Activated</c>.</remarks>
+        /// <example>
+        /// Activated
+        /// </example>
+        public global::Authing.Sdk.Models.UpdateTenantQuotaStatus? Status { get; init; }
+
+        /// <summary>
+        /// Send an email to tenant administrators after the change.
+        /// </summary>
+        /// <remarks>Wire name <c>notifyAdmins</c>. Documented default: <c>false</c>.</remarks>
+        /// <example>
+        /// true
+        /// </example>
+        public bool? NotifyAdmins { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="UpdateTenantQuotaDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class UpdateTenantQuotaDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UpdateTenantQuotaDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_tenantIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_maxMembersConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_maxWidgetsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_namespaceConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateTenantQuotaStatus?>? s_statusConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_notifyAdminsConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "tenantId",
+            "maxMembers",
+            "maxWidgets",
+            "namespace",
+            "status",
+            "notifyAdmins",
+        });
+        private static readonly int s_tenantIdIndex = s_wireNames.IndexOf("tenantId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_tenantIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("tenantId");
+        private static readonly int s_maxMembersIndex = s_wireNames.IndexOf("maxMembers");
+        private static readonly global::System.Text.Json.JsonEncodedText s_maxMembersName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("maxMembers");
+        private static readonly int s_maxWidgetsIndex = s_wireNames.IndexOf("maxWidgets");
+        private static readonly global::System.Text.Json.JsonEncodedText s_maxWidgetsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("maxWidgets");
+        private static readonly int s_namespaceIndex = s_wireNames.IndexOf("namespace");
+        private static readonly global::System.Text.Json.JsonEncodedText s_namespaceName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("namespace");
+        private static readonly int s_statusIndex = s_wireNames.IndexOf("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("status");
+        private static readonly int s_notifyAdminsIndex = s_wireNames.IndexOf("notifyAdmins");
+        private static readonly global::System.Text.Json.JsonEncodedText s_notifyAdminsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("notifyAdmins");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static UpdateTenantQuotaDtoJsonConverter Instance { get; } = new UpdateTenantQuotaDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> TenantIdConverter => s_tenantIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> MaxMembersConverter => s_maxMembersConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> MaxWidgetsConverter => s_maxWidgetsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NamespaceConverter => s_namespaceConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateTenantQuotaStatus?> StatusConverter => s_statusConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.UpdateTenantQuotaStatusJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> NotifyAdminsConverter => s_notifyAdminsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+
+        /// <inheritdoc/>
+        public override UpdateTenantQuotaDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "UpdateTenantQuotaDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("UpdateTenantQuotaDto");
+            string? tenantIdValue = default;
+            long? maxMembersValue = default;
+            long? maxWidgetsValue = default;
+            string? namespaceValue = default;
+            global::Authing.Sdk.Models.UpdateTenantQuotaStatus? statusValue = default;
+            bool? notifyAdminsValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_tenantIdIndex)
+                {
+                    tenantIdValue = fields.Read(ref reader, TenantIdConverter, "tenantId", options);
+                }
+                else if (field == s_maxMembersIndex)
+                {
+                    maxMembersValue = fields.Read(ref reader, MaxMembersConverter, "maxMembers", options);
+                }
+                else if (field == s_maxWidgetsIndex)
+                {
+                    maxWidgetsValue = fields.Read(ref reader, MaxWidgetsConverter, "maxWidgets", options);
+                }
+                else if (field == s_namespaceIndex)
+                {
+                    namespaceValue = fields.Read(ref reader, NamespaceConverter, "namespace", options);
+                }
+                else if (field == s_statusIndex)
+                {
+                    statusValue = fields.Read(ref reader, StatusConverter, "status", options);
+                }
+                else if (field == s_notifyAdminsIndex)
+                {
+                    notifyAdminsValue = fields.Read(ref reader, NotifyAdminsConverter, "notifyAdmins", options);
+                }
+            }
+
+            return new UpdateTenantQuotaDto
+            {
+                TenantId = tenantIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("tenantId", "UpdateTenantQuotaDto"),
+                MaxMembers = maxMembersValue,
+                MaxWidgets = maxWidgetsValue,
+                Namespace = namespaceValue,
+                Status = statusValue,
+                NotifyAdmins = notifyAdminsValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UpdateTenantQuotaDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_tenantIdName);
+            TenantIdConverter.Write(writer, value.TenantId, options);
+            if (value.MaxMembers is { } maxMembersValue)
+            {
+                writer.WritePropertyName(s_maxMembersName);
+                MaxMembersConverter.Write(writer, maxMembersValue, options);
+            }
+            if (value.MaxWidgets is { } maxWidgetsValue)
+            {
+                writer.WritePropertyName(s_maxWidgetsName);
+                MaxWidgetsConverter.Write(writer, maxWidgetsValue, options);
+            }
+            if (value.Namespace is { } namespaceValue)
+            {
+                writer.WritePropertyName(s_namespaceName);
+                NamespaceConverter.Write(writer, namespaceValue, options);
+            }
+            if (value.Status is { } statusValue)
+            {
+                writer.WritePropertyName(s_statusName);
+                StatusConverter.Write(writer, statusValue, options);
+            }
+            if (value.NotifyAdmins is { } notifyAdminsValue)
+            {
+                writer.WritePropertyName(s_notifyAdminsName);
+                NotifyAdminsConverter.Write(writer, notifyAdminsValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(UpdateTenantQuotaDto value, string wireName) => wireName switch
+        {
+            "tenantId" => true,
+            "maxMembers" => value.MaxMembers is not null,
+            "maxWidgets" => value.MaxWidgets is not null,
+            "namespace" => value.Namespace is not null,
+            "status" => value.Status is not null,
+            "notifyAdmins" => value.NotifyAdmins is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Quota status
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(TenantQuotaStatusJsonConverter))]
+    public readonly partial struct TenantQuotaStatus : global::System.IEquatable<TenantQuotaStatus>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public TenantQuotaStatus(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// The quota is enforced
+        /// </summary>
+        /// <remarks>Wire value <c>Activated</c>.</remarks>
+        public static TenantQuotaStatus Activated { get; } = new TenantQuotaStatus("Activated");
+
+        /// <summary>
+        /// The quota is recorded but not enforced
+        /// </summary>
+        /// <remarks>Wire value <c>Suspended</c>.</remarks>
+        public static TenantQuotaStatus Suspended { get; } = new TenantQuotaStatus("Suspended");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "Activated" => true,
+            "Suspended" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator TenantQuotaStatus(string value) => new TenantQuotaStatus(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(TenantQuotaStatus left, TenantQuotaStatus right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(TenantQuotaStatus left, TenantQuotaStatus right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(TenantQuotaStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is TenantQuotaStatus other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="TenantQuotaStatus"/> as its wire string, keeping unknown values.</summary>
+    public sealed class TenantQuotaStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TenantQuotaStatus>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static TenantQuotaStatusJsonConverter Instance { get; } = new TenantQuotaStatusJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "Activated",
+            "Suspended",
+        });
+
+        private static readonly TenantQuotaStatus[] s_known = new TenantQuotaStatus[]
+        {
+            TenantQuotaStatus.Activated,
+            TenantQuotaStatus.Suspended,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("Activated"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("Suspended"),
+        };
+
+        /// <inheritdoc/>
+        public override TenantQuotaStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new TenantQuotaStatus(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TenantQuotaStatus value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Quota status
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(UpdateTenantQuotaStatusJsonConverter))]
+    public readonly partial struct UpdateTenantQuotaStatus : global::System.IEquatable<UpdateTenantQuotaStatus>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public UpdateTenantQuotaStatus(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// The quota is enforced
+        /// </summary>
+        /// <remarks>Wire value <c>Activated</c>.</remarks>
+        public static UpdateTenantQuotaStatus Activated { get; } = new UpdateTenantQuotaStatus("Activated");
+
+        /// <summary>
+        /// The quota is recorded but not enforced
+        /// </summary>
+        /// <remarks>Wire value <c>Suspended</c>.</remarks>
+        public static UpdateTenantQuotaStatus Suspended { get; } = new UpdateTenantQuotaStatus("Suspended");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "Activated" => true,
+            "Suspended" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator UpdateTenantQuotaStatus(string value) => new UpdateTenantQuotaStatus(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(UpdateTenantQuotaStatus left, UpdateTenantQuotaStatus right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(UpdateTenantQuotaStatus left, UpdateTenantQuotaStatus right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(UpdateTenantQuotaStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is UpdateTenantQuotaStatus other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="UpdateTenantQuotaStatus"/> as its wire string, keeping unknown values.</summary>
+    public sealed class UpdateTenantQuotaStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UpdateTenantQuotaStatus>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static UpdateTenantQuotaStatusJsonConverter Instance { get; } = new UpdateTenantQuotaStatusJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "Activated",
+            "Suspended",
+        });
+
+        private static readonly UpdateTenantQuotaStatus[] s_known = new UpdateTenantQuotaStatus[]
+        {
+            UpdateTenantQuotaStatus.Activated,
+            UpdateTenantQuotaStatus.Suspended,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("Activated"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("Suspended"),
+        };
+
+        /// <inheritdoc/>
+        public override UpdateTenantQuotaStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new UpdateTenantQuotaStatus(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UpdateTenantQuotaStatus value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}

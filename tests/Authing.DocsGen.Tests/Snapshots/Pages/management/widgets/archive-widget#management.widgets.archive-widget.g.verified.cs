@@ -101,3 +101,444 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.ArchiveWidgetAsyncCall(request), global::Authing.Sdk.Models.ArchiveWidgetRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ArchiveWidgetDtoJsonConverter))]
+    public sealed partial class ArchiveWidgetDto
+    {
+        /// <summary>
+        /// 部件 ID。
+        /// </summary>
+        /// <remarks>Wire name <c>widgetId</c>.</remarks>
+        /// <example>
+        /// w_5f8d2c1a9e
+        /// </example>
+        public required string WidgetId { get; init; }
+
+        /// <summary>
+        /// 归档原因。
+        /// </summary>
+        /// <remarks>Wire name <c>reason</c>.</remarks>
+        /// <example>
+        /// 活动已结束
+        /// </example>
+        public string? Reason { get; init; }
+
+        /// <summary>
+        /// 归档保留天数，超过后部件会被永久删除。
+        /// </summary>
+        /// <remarks>Wire name <c>retentionDays</c>. Documented default: <c>30</c>.</remarks>
+        /// <example>
+        /// 30
+        /// </example>
+        public long? RetentionDays { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="ArchiveWidgetDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class ArchiveWidgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ArchiveWidgetDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_reasonConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_retentionDaysConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+            "reason",
+            "retentionDays",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+        private static readonly int s_reasonIndex = s_wireNames.IndexOf("reason");
+        private static readonly global::System.Text.Json.JsonEncodedText s_reasonName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("reason");
+        private static readonly int s_retentionDaysIndex = s_wireNames.IndexOf("retentionDays");
+        private static readonly global::System.Text.Json.JsonEncodedText s_retentionDaysName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("retentionDays");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static ArchiveWidgetDtoJsonConverter Instance { get; } = new ArchiveWidgetDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ReasonConverter => s_reasonConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> RetentionDaysConverter => s_retentionDaysConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override ArchiveWidgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ArchiveWidgetDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ArchiveWidgetDto");
+            string? widgetIdValue = default;
+            string? reasonValue = default;
+            long? retentionDaysValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+                else if (field == s_reasonIndex)
+                {
+                    reasonValue = fields.Read(ref reader, ReasonConverter, "reason", options);
+                }
+                else if (field == s_retentionDaysIndex)
+                {
+                    retentionDaysValue = fields.Read(ref reader, RetentionDaysConverter, "retentionDays", options);
+                }
+            }
+
+            return new ArchiveWidgetDto
+            {
+                WidgetId = widgetIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "ArchiveWidgetDto"),
+                Reason = reasonValue,
+                RetentionDays = retentionDaysValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ArchiveWidgetDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_widgetIdName);
+            WidgetIdConverter.Write(writer, value.WidgetId, options);
+            if (value.Reason is { } reasonValue)
+            {
+                writer.WritePropertyName(s_reasonName);
+                ReasonConverter.Write(writer, reasonValue, options);
+            }
+            if (value.RetentionDays is { } retentionDaysValue)
+            {
+                writer.WritePropertyName(s_retentionDaysName);
+                RetentionDaysConverter.Write(writer, retentionDaysValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(ArchiveWidgetDto value, string wireName) => wireName switch
+        {
+            "widgetId" => true,
+            "reason" => value.Reason is not null,
+            "retentionDays" => value.RetentionDays is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ArchiveWidgetRespDtoJsonConverter))]
+    public sealed partial class ArchiveWidgetRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// 响应数据
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.ArchivedWidgetDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="ArchiveWidgetRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class ArchiveWidgetRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ArchiveWidgetRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ArchivedWidgetDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static ArchiveWidgetRespDtoJsonConverter Instance { get; } = new ArchiveWidgetRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ArchivedWidgetDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.ArchivedWidgetDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override ArchiveWidgetRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ArchiveWidgetRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ArchiveWidgetRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.ArchivedWidgetDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new ArchiveWidgetRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ArchiveWidgetRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(ArchiveWidgetRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure ArchivedWidgetDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ArchivedWidgetDtoJsonConverter))]
+    public sealed partial class ArchivedWidgetDto
+    {
+        /// <summary>
+        /// 部件 ID
+        /// </summary>
+        /// <remarks>Wire name <c>widgetId</c>.</remarks>
+        /// <example>
+        /// w_5f8d2c1a9e
+        /// </example>
+        public string? WidgetId { get; init; }
+
+        /// <summary>
+        /// 归档时间，毫秒级时间戳
+        /// </summary>
+        /// <remarks>Wire name <c>archivedAt</c>.</remarks>
+        /// <example>
+        /// 1701234567890
+        /// </example>
+        public long? ArchivedAt { get; init; }
+
+        /// <summary>
+        /// 计划永久删除的时间，毫秒
+        /// </summary>
+        /// <remarks>Wire name <c>purgeAt</c>.</remarks>
+        public long? PurgeAt { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="ArchivedWidgetDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class ArchivedWidgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ArchivedWidgetDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_archivedAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_purgeAtConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+            "archivedAt",
+            "purgeAt",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+        private static readonly int s_archivedAtIndex = s_wireNames.IndexOf("archivedAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_archivedAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("archivedAt");
+        private static readonly int s_purgeAtIndex = s_wireNames.IndexOf("purgeAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_purgeAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("purgeAt");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static ArchivedWidgetDtoJsonConverter Instance { get; } = new ArchivedWidgetDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> ArchivedAtConverter => s_archivedAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> PurgeAtConverter => s_purgeAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override ArchivedWidgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ArchivedWidgetDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ArchivedWidgetDto");
+            string? widgetIdValue = default;
+            long? archivedAtValue = default;
+            long? purgeAtValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+                else if (field == s_archivedAtIndex)
+                {
+                    archivedAtValue = fields.Read(ref reader, ArchivedAtConverter, "archivedAt", options);
+                }
+                else if (field == s_purgeAtIndex)
+                {
+                    purgeAtValue = fields.Read(ref reader, PurgeAtConverter, "purgeAt", options);
+                }
+            }
+
+            return new ArchivedWidgetDto
+            {
+                WidgetId = widgetIdValue,
+                ArchivedAt = archivedAtValue,
+                PurgeAt = purgeAtValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ArchivedWidgetDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.WidgetId is { } widgetIdValue)
+            {
+                writer.WritePropertyName(s_widgetIdName);
+                WidgetIdConverter.Write(writer, widgetIdValue, options);
+            }
+            if (value.ArchivedAt is { } archivedAtValue)
+            {
+                writer.WritePropertyName(s_archivedAtName);
+                ArchivedAtConverter.Write(writer, archivedAtValue, options);
+            }
+            if (value.PurgeAt is { } purgeAtValue)
+            {
+                writer.WritePropertyName(s_purgeAtName);
+                PurgeAtConverter.Write(writer, purgeAtValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(ArchivedWidgetDto value, string wireName) => wireName switch
+        {
+            "widgetId" => value.WidgetId is not null,
+            "archivedAt" => value.ArchivedAt is not null,
+            "purgeAt" => value.PurgeAt is not null,
+            _ => false,
+        };
+    }
+}

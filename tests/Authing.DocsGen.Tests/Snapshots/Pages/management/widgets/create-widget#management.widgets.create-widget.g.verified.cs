@@ -104,3 +104,1613 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.CreateWidgetAsyncCall(request), global::Authing.Sdk.Models.WidgetSingleRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateWidgetDtoJsonConverter))]
+    public sealed partial class CreateWidgetDto
+    {
+        /// <summary>
+        /// 部件名称，同一租户下不可重复。
+        /// </summary>
+        /// <remarks>Wire name <c>name</c>.</remarks>
+        /// <example>
+        /// 首页轮播
+        /// </example>
+        public required string Name { get; init; }
+
+        /// <summary>
+        /// 组件列表，至少包含一个组件。
+        /// </summary>
+        /// <remarks>Wire name <c>components</c>.</remarks>
+        public required global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetComponentDto> Components { get; init; }
+
+        /// <summary>
+        /// 部件标签。
+        /// </summary>
+        /// <remarks>Wire name <c>tags</c>.</remarks>
+        /// <example>
+        /// ["banner","home"]
+        /// </example>
+        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+
+        /// <summary>
+        /// 布局网格，每一项描述一行。嵌套类型：WidgetLayoutRowDto。
+        /// </summary>
+        /// <remarks>Wire name <c>layout</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetLayoutRowDto>? Layout { get; init; }
+
+        /// <summary>
+        /// 部件的高级选项。
+        /// </summary>
+        /// <remarks>Wire name <c>options</c>.</remarks>
+        public global::Authing.Sdk.Models.WidgetOptionsDto? Options { get; init; }
+
+        /// <summary>
+        /// 部件描述。
+        /// </summary>
+        /// <remarks>Wire name <c>description</c>.</remarks>
+        /// <example>
+        /// 用于首页顶部的轮播图
+        /// </example>
+        public string? Description { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="CreateWidgetDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class CreateWidgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateWidgetDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetComponentDto>?>? s_componentsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_tagsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetLayoutRowDto>?>? s_layoutConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOptionsDto>? s_optionsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_descriptionConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "name",
+            "components",
+            "tags",
+            "layout",
+            "options",
+            "description",
+        });
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_componentsIndex = s_wireNames.IndexOf("components");
+        private static readonly global::System.Text.Json.JsonEncodedText s_componentsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("components");
+        private static readonly int s_tagsIndex = s_wireNames.IndexOf("tags");
+        private static readonly global::System.Text.Json.JsonEncodedText s_tagsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("tags");
+        private static readonly int s_layoutIndex = s_wireNames.IndexOf("layout");
+        private static readonly global::System.Text.Json.JsonEncodedText s_layoutName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("layout");
+        private static readonly int s_optionsIndex = s_wireNames.IndexOf("options");
+        private static readonly global::System.Text.Json.JsonEncodedText s_optionsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("options");
+        private static readonly int s_descriptionIndex = s_wireNames.IndexOf("description");
+        private static readonly global::System.Text.Json.JsonEncodedText s_descriptionName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("description");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static CreateWidgetDtoJsonConverter Instance { get; } = new CreateWidgetDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetComponentDto>?> ComponentsConverter => s_componentsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.WidgetComponentDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> TagsConverter => s_tagsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetLayoutRowDto>?> LayoutConverter => s_layoutConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.WidgetLayoutRowDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOptionsDto> OptionsConverter => s_optionsConverter ??= global::Authing.Sdk.Models.WidgetOptionsDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> DescriptionConverter => s_descriptionConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override CreateWidgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CreateWidgetDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CreateWidgetDto");
+            string? nameValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetComponentDto>? componentsValue = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? tagsValue = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetLayoutRowDto>? layoutValue = default;
+            global::Authing.Sdk.Models.WidgetOptionsDto? optionsValue = default;
+            string? descriptionValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_componentsIndex)
+                {
+                    componentsValue = fields.Read(ref reader, ComponentsConverter, "components", options);
+                }
+                else if (field == s_tagsIndex)
+                {
+                    tagsValue = fields.Read(ref reader, TagsConverter, "tags", options);
+                }
+                else if (field == s_layoutIndex)
+                {
+                    layoutValue = fields.Read(ref reader, LayoutConverter, "layout", options);
+                }
+                else if (field == s_optionsIndex)
+                {
+                    optionsValue = fields.Read(ref reader, OptionsConverter, "options", options);
+                }
+                else if (field == s_descriptionIndex)
+                {
+                    descriptionValue = fields.Read(ref reader, DescriptionConverter, "description", options);
+                }
+            }
+
+            return new CreateWidgetDto
+            {
+                Name = nameValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("name", "CreateWidgetDto"),
+                Components = componentsValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("components", "CreateWidgetDto"),
+                Tags = tagsValue,
+                Layout = layoutValue,
+                Options = optionsValue,
+                Description = descriptionValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateWidgetDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_nameName);
+            NameConverter.Write(writer, value.Name, options);
+            writer.WritePropertyName(s_componentsName);
+            ComponentsConverter.Write(writer, value.Components, options);
+            if (value.Tags is { } tagsValue)
+            {
+                writer.WritePropertyName(s_tagsName);
+                TagsConverter.Write(writer, tagsValue, options);
+            }
+            if (value.Layout is { } layoutValue)
+            {
+                writer.WritePropertyName(s_layoutName);
+                LayoutConverter.Write(writer, layoutValue, options);
+            }
+            if (value.Options is { } optionsValue)
+            {
+                writer.WritePropertyName(s_optionsName);
+                OptionsConverter.Write(writer, optionsValue, options);
+            }
+            if (value.Description is { } descriptionValue)
+            {
+                writer.WritePropertyName(s_descriptionName);
+                DescriptionConverter.Write(writer, descriptionValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(CreateWidgetDto value, string wireName) => wireName switch
+        {
+            "name" => true,
+            "components" => true,
+            "tags" => value.Tags is not null,
+            "layout" => value.Layout is not null,
+            "options" => value.Options is not null,
+            "description" => value.Description is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure WidgetColorDto.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetColorDtoJsonConverter))]
+    public sealed partial class WidgetColorDto
+    {
+        /// <summary>
+        /// 十六进制颜色值
+        /// </summary>
+        /// <remarks>Wire name <c>hex</c>.</remarks>
+        /// <example>
+        /// #1F6FEB
+        /// </example>
+        public required string Hex { get; init; }
+
+        /// <summary>
+        /// 不透明度，取值 0 到 1
+        /// </summary>
+        /// <remarks>Wire name <c>alpha</c>.</remarks>
+        /// <example>
+        /// 1
+        /// </example>
+        public long? Alpha { get; init; }
+
+        /// <summary>
+        /// 渐变设置。嵌套类型：WidgetGradientDto。
+        /// </summary>
+        /// <remarks>Wire name <c>gradient</c>.</remarks>
+        public global::Authing.Sdk.Models.WidgetGradientDto? Gradient { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetColorDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WidgetColorDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetColorDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_hexConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_alphaConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetGradientDto>? s_gradientConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "hex",
+            "alpha",
+            "gradient",
+        });
+        private static readonly int s_hexIndex = s_wireNames.IndexOf("hex");
+        private static readonly global::System.Text.Json.JsonEncodedText s_hexName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("hex");
+        private static readonly int s_alphaIndex = s_wireNames.IndexOf("alpha");
+        private static readonly global::System.Text.Json.JsonEncodedText s_alphaName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("alpha");
+        private static readonly int s_gradientIndex = s_wireNames.IndexOf("gradient");
+        private static readonly global::System.Text.Json.JsonEncodedText s_gradientName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("gradient");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetColorDtoJsonConverter Instance { get; } = new WidgetColorDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> HexConverter => s_hexConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> AlphaConverter => s_alphaConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetGradientDto> GradientConverter => s_gradientConverter ??= global::Authing.Sdk.Models.WidgetGradientDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override WidgetColorDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetColorDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetColorDto");
+            string? hexValue = default;
+            long? alphaValue = default;
+            global::Authing.Sdk.Models.WidgetGradientDto? gradientValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_hexIndex)
+                {
+                    hexValue = fields.Read(ref reader, HexConverter, "hex", options);
+                }
+                else if (field == s_alphaIndex)
+                {
+                    alphaValue = fields.Read(ref reader, AlphaConverter, "alpha", options);
+                }
+                else if (field == s_gradientIndex)
+                {
+                    gradientValue = fields.Read(ref reader, GradientConverter, "gradient", options);
+                }
+            }
+
+            return new WidgetColorDto
+            {
+                Hex = hexValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("hex", "WidgetColorDto"),
+                Alpha = alphaValue,
+                Gradient = gradientValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetColorDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_hexName);
+            HexConverter.Write(writer, value.Hex, options);
+            if (value.Alpha is { } alphaValue)
+            {
+                writer.WritePropertyName(s_alphaName);
+                AlphaConverter.Write(writer, alphaValue, options);
+            }
+            if (value.Gradient is { } gradientValue)
+            {
+                writer.WritePropertyName(s_gradientName);
+                GradientConverter.Write(writer, gradientValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WidgetColorDto value, string wireName) => wireName switch
+        {
+            "hex" => true,
+            "alpha" => value.Alpha is not null,
+            "gradient" => value.Gradient is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure WidgetComponentDto.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetComponentDtoJsonConverter))]
+    public sealed partial class WidgetComponentDto
+    {
+        /// <summary>
+        /// 组件类型
+        /// </summary>
+        /// <remarks>Wire name <c>type</c>.</remarks>
+        /// <example>
+        /// IMAGE
+        /// </example>
+        public required global::Authing.Sdk.Models.WidgetComponentType Type { get; init; }
+
+        /// <summary>
+        /// 组件样式。嵌套类型：WidgetStyleDto。
+        /// </summary>
+        /// <remarks>Wire name <c>style</c>.</remarks>
+        public global::Authing.Sdk.Models.WidgetStyleDto? Style { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetComponentDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WidgetComponentDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetComponentDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetComponentType?>? s_typeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetStyleDto>? s_styleConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "type",
+            "style",
+        });
+        private static readonly int s_typeIndex = s_wireNames.IndexOf("type");
+        private static readonly global::System.Text.Json.JsonEncodedText s_typeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("type");
+        private static readonly int s_styleIndex = s_wireNames.IndexOf("style");
+        private static readonly global::System.Text.Json.JsonEncodedText s_styleName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("style");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetComponentDtoJsonConverter Instance { get; } = new WidgetComponentDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetComponentType?> TypeConverter => s_typeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WidgetComponentTypeJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetStyleDto> StyleConverter => s_styleConverter ??= global::Authing.Sdk.Models.WidgetStyleDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override WidgetComponentDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetComponentDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetComponentDto");
+            global::Authing.Sdk.Models.WidgetComponentType? typeValue = default;
+            global::Authing.Sdk.Models.WidgetStyleDto? styleValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_typeIndex)
+                {
+                    typeValue = fields.Read(ref reader, TypeConverter, "type", options);
+                }
+                else if (field == s_styleIndex)
+                {
+                    styleValue = fields.Read(ref reader, StyleConverter, "style", options);
+                }
+            }
+
+            return new WidgetComponentDto
+            {
+                Type = typeValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("type", "WidgetComponentDto"),
+                Style = styleValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetComponentDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_typeName);
+            TypeConverter.Write(writer, value.Type, options);
+            if (value.Style is { } styleValue)
+            {
+                writer.WritePropertyName(s_styleName);
+                StyleConverter.Write(writer, styleValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WidgetComponentDto value, string wireName) => wireName switch
+        {
+            "type" => true,
+            "style" => value.Style is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure WidgetDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetDtoJsonConverter))]
+    public sealed partial class WidgetDto
+    {
+        /// <summary>
+        /// 部件 ID
+        /// </summary>
+        /// <remarks>Wire name <c>widgetId</c>.</remarks>
+        /// <example>
+        /// w_5f8d2c1a9e
+        /// </example>
+        public string? WidgetId { get; init; }
+
+        /// <summary>
+        /// 部件名称
+        /// </summary>
+        /// <remarks>Wire name <c>name</c>.</remarks>
+        /// <example>
+        /// 首页轮播
+        /// </example>
+        public string? Name { get; init; }
+
+        /// <summary>
+        /// 部件状态
+        /// </summary>
+        /// <remarks>Wire name <c>status</c>.</remarks>
+        /// <example>
+        /// DRAFT
+        /// </example>
+        public global::Authing.Sdk.Models.WidgetStatus? Status { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WidgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetStatus?>? s_statusConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+            "name",
+            "status",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_statusIndex = s_wireNames.IndexOf("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("status");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetDtoJsonConverter Instance { get; } = new WidgetDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetStatus?> StatusConverter => s_statusConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WidgetStatusJsonConverter.Instance);
+
+        /// <inheritdoc/>
+        public override WidgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetDto");
+            string? widgetIdValue = default;
+            string? nameValue = default;
+            global::Authing.Sdk.Models.WidgetStatus? statusValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_statusIndex)
+                {
+                    statusValue = fields.Read(ref reader, StatusConverter, "status", options);
+                }
+            }
+
+            return new WidgetDto
+            {
+                WidgetId = widgetIdValue,
+                Name = nameValue,
+                Status = statusValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.WidgetId is { } widgetIdValue)
+            {
+                writer.WritePropertyName(s_widgetIdName);
+                WidgetIdConverter.Write(writer, widgetIdValue, options);
+            }
+            if (value.Name is { } nameValue)
+            {
+                writer.WritePropertyName(s_nameName);
+                NameConverter.Write(writer, nameValue, options);
+            }
+            if (value.Status is { } statusValue)
+            {
+                writer.WritePropertyName(s_statusName);
+                StatusConverter.Write(writer, statusValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WidgetDto value, string wireName) => wireName switch
+        {
+            "widgetId" => value.WidgetId is not null,
+            "name" => value.Name is not null,
+            "status" => value.Status is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure WidgetGradientDto.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetGradientDtoJsonConverter))]
+    public sealed partial class WidgetGradientDto
+    {
+        /// <summary>
+        /// 渐变角度（度）
+        /// </summary>
+        /// <remarks>Wire name <c>angle</c>.</remarks>
+        /// <example>
+        /// 90
+        /// </example>
+        public required long Angle { get; init; }
+
+        /// <summary>
+        /// 渐变色标
+        /// </summary>
+        /// <remarks>Wire name <c>stops</c>.</remarks>
+        /// <example>
+        /// ["#1F6FEB","#FFFFFF"]
+        /// </example>
+        public required global::System.Collections.Generic.IReadOnlyList<string> Stops { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetGradientDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WidgetGradientDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetGradientDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_angleConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_stopsConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "angle",
+            "stops",
+        });
+        private static readonly int s_angleIndex = s_wireNames.IndexOf("angle");
+        private static readonly global::System.Text.Json.JsonEncodedText s_angleName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("angle");
+        private static readonly int s_stopsIndex = s_wireNames.IndexOf("stops");
+        private static readonly global::System.Text.Json.JsonEncodedText s_stopsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("stops");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetGradientDtoJsonConverter Instance { get; } = new WidgetGradientDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> AngleConverter => s_angleConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> StopsConverter => s_stopsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+
+        /// <inheritdoc/>
+        public override WidgetGradientDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetGradientDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetGradientDto");
+            long? angleValue = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? stopsValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_angleIndex)
+                {
+                    angleValue = fields.Read(ref reader, AngleConverter, "angle", options);
+                }
+                else if (field == s_stopsIndex)
+                {
+                    stopsValue = fields.Read(ref reader, StopsConverter, "stops", options);
+                }
+            }
+
+            return new WidgetGradientDto
+            {
+                Angle = angleValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("angle", "WidgetGradientDto"),
+                Stops = stopsValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("stops", "WidgetGradientDto"),
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetGradientDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_angleName);
+            AngleConverter.Write(writer, value.Angle, options);
+            writer.WritePropertyName(s_stopsName);
+            StopsConverter.Write(writer, value.Stops, options);
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WidgetGradientDto value, string wireName) => wireName switch
+        {
+            "angle" => true,
+            "stops" => true,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure WidgetLayoutRowDto.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetLayoutRowDtoJsonConverter))]
+    public sealed partial class WidgetLayoutRowDto
+    {
+        /// <summary>
+        /// 该行的列数
+        /// </summary>
+        /// <remarks>Wire name <c>columns</c>.</remarks>
+        /// <example>
+        /// 3
+        /// </example>
+        public required long Columns { get; init; }
+
+        /// <summary>
+        /// 行高（像素）
+        /// </summary>
+        /// <remarks>Wire name <c>height</c>.</remarks>
+        /// <example>
+        /// 240
+        /// </example>
+        public long? Height { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetLayoutRowDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WidgetLayoutRowDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetLayoutRowDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_columnsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_heightConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "columns",
+            "height",
+        });
+        private static readonly int s_columnsIndex = s_wireNames.IndexOf("columns");
+        private static readonly global::System.Text.Json.JsonEncodedText s_columnsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("columns");
+        private static readonly int s_heightIndex = s_wireNames.IndexOf("height");
+        private static readonly global::System.Text.Json.JsonEncodedText s_heightName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("height");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetLayoutRowDtoJsonConverter Instance { get; } = new WidgetLayoutRowDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> ColumnsConverter => s_columnsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> HeightConverter => s_heightConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override WidgetLayoutRowDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetLayoutRowDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetLayoutRowDto");
+            long? columnsValue = default;
+            long? heightValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_columnsIndex)
+                {
+                    columnsValue = fields.Read(ref reader, ColumnsConverter, "columns", options);
+                }
+                else if (field == s_heightIndex)
+                {
+                    heightValue = fields.Read(ref reader, HeightConverter, "height", options);
+                }
+            }
+
+            return new WidgetLayoutRowDto
+            {
+                Columns = columnsValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("columns", "WidgetLayoutRowDto"),
+                Height = heightValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetLayoutRowDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_columnsName);
+            ColumnsConverter.Write(writer, value.Columns, options);
+            if (value.Height is { } heightValue)
+            {
+                writer.WritePropertyName(s_heightName);
+                HeightConverter.Write(writer, heightValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WidgetLayoutRowDto value, string wireName) => wireName switch
+        {
+            "columns" => true,
+            "height" => value.Height is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure WidgetOptionsDto.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetOptionsDtoJsonConverter))]
+    public sealed partial class WidgetOptionsDto
+    {
+        /// <summary>
+        /// 是否自动播放
+        /// </summary>
+        /// <remarks>Wire name <c>autoplay</c>.</remarks>
+        /// <example>
+        /// true
+        /// </example>
+        public bool? Autoplay { get; init; }
+
+        /// <summary>
+        /// 自动播放间隔（毫秒）
+        /// </summary>
+        /// <remarks>Wire name <c>intervalMs</c>.</remarks>
+        /// <example>
+        /// 5000
+        /// </example>
+        public long? IntervalMs { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetOptionsDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WidgetOptionsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetOptionsDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_autoplayConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_intervalMsConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "autoplay",
+            "intervalMs",
+        });
+        private static readonly int s_autoplayIndex = s_wireNames.IndexOf("autoplay");
+        private static readonly global::System.Text.Json.JsonEncodedText s_autoplayName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("autoplay");
+        private static readonly int s_intervalMsIndex = s_wireNames.IndexOf("intervalMs");
+        private static readonly global::System.Text.Json.JsonEncodedText s_intervalMsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("intervalMs");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetOptionsDtoJsonConverter Instance { get; } = new WidgetOptionsDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> AutoplayConverter => s_autoplayConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> IntervalMsConverter => s_intervalMsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override WidgetOptionsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetOptionsDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetOptionsDto");
+            bool? autoplayValue = default;
+            long? intervalMsValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_autoplayIndex)
+                {
+                    autoplayValue = fields.Read(ref reader, AutoplayConverter, "autoplay", options);
+                }
+                else if (field == s_intervalMsIndex)
+                {
+                    intervalMsValue = fields.Read(ref reader, IntervalMsConverter, "intervalMs", options);
+                }
+            }
+
+            return new WidgetOptionsDto
+            {
+                Autoplay = autoplayValue,
+                IntervalMs = intervalMsValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetOptionsDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Autoplay is { } autoplayValue)
+            {
+                writer.WritePropertyName(s_autoplayName);
+                AutoplayConverter.Write(writer, autoplayValue, options);
+            }
+            if (value.IntervalMs is { } intervalMsValue)
+            {
+                writer.WritePropertyName(s_intervalMsName);
+                IntervalMsConverter.Write(writer, intervalMsValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WidgetOptionsDto value, string wireName) => wireName switch
+        {
+            "autoplay" => value.Autoplay is not null,
+            "intervalMs" => value.IntervalMs is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetSingleRespDtoJsonConverter))]
+    public sealed partial class WidgetSingleRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// 响应数据
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.WidgetDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetSingleRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WidgetSingleRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetSingleRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetSingleRespDtoJsonConverter Instance { get; } = new WidgetSingleRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.WidgetDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override WidgetSingleRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetSingleRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetSingleRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.WidgetDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new WidgetSingleRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetSingleRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WidgetSingleRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure WidgetStyleDto.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetStyleDtoJsonConverter))]
+    public sealed partial class WidgetStyleDto
+    {
+        /// <summary>
+        /// 主色
+        /// </summary>
+        /// <remarks>Wire name <c>primaryColor</c>.</remarks>
+        public global::Authing.Sdk.Models.WidgetColorDto? PrimaryColor { get; init; }
+
+        /// <summary>
+        /// 辅助色
+        /// </summary>
+        /// <remarks>Wire name <c>secondaryColor</c>.</remarks>
+        public global::Authing.Sdk.Models.WidgetColorDto? SecondaryColor { get; init; }
+
+        /// <summary>
+        /// 边框颜色。嵌套类型：WidgetColorDto。
+        /// </summary>
+        /// <remarks>Wire name <c>borderColor</c>.</remarks>
+        public global::Authing.Sdk.Models.WidgetColorDto? BorderColor { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetStyleDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WidgetStyleDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetStyleDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto>? s_primaryColorConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto>? s_secondaryColorConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto>? s_borderColorConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "primaryColor",
+            "secondaryColor",
+            "borderColor",
+        });
+        private static readonly int s_primaryColorIndex = s_wireNames.IndexOf("primaryColor");
+        private static readonly global::System.Text.Json.JsonEncodedText s_primaryColorName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("primaryColor");
+        private static readonly int s_secondaryColorIndex = s_wireNames.IndexOf("secondaryColor");
+        private static readonly global::System.Text.Json.JsonEncodedText s_secondaryColorName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("secondaryColor");
+        private static readonly int s_borderColorIndex = s_wireNames.IndexOf("borderColor");
+        private static readonly global::System.Text.Json.JsonEncodedText s_borderColorName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("borderColor");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetStyleDtoJsonConverter Instance { get; } = new WidgetStyleDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto> PrimaryColorConverter => s_primaryColorConverter ??= global::Authing.Sdk.Models.WidgetColorDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto> SecondaryColorConverter => s_secondaryColorConverter ??= global::Authing.Sdk.Models.WidgetColorDtoJsonConverter.Instance;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetColorDto> BorderColorConverter => s_borderColorConverter ??= global::Authing.Sdk.Models.WidgetColorDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override WidgetStyleDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetStyleDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetStyleDto");
+            global::Authing.Sdk.Models.WidgetColorDto? primaryColorValue = default;
+            global::Authing.Sdk.Models.WidgetColorDto? secondaryColorValue = default;
+            global::Authing.Sdk.Models.WidgetColorDto? borderColorValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_primaryColorIndex)
+                {
+                    primaryColorValue = fields.Read(ref reader, PrimaryColorConverter, "primaryColor", options);
+                }
+                else if (field == s_secondaryColorIndex)
+                {
+                    secondaryColorValue = fields.Read(ref reader, SecondaryColorConverter, "secondaryColor", options);
+                }
+                else if (field == s_borderColorIndex)
+                {
+                    borderColorValue = fields.Read(ref reader, BorderColorConverter, "borderColor", options);
+                }
+            }
+
+            return new WidgetStyleDto
+            {
+                PrimaryColor = primaryColorValue,
+                SecondaryColor = secondaryColorValue,
+                BorderColor = borderColorValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetStyleDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.PrimaryColor is { } primaryColorValue)
+            {
+                writer.WritePropertyName(s_primaryColorName);
+                PrimaryColorConverter.Write(writer, primaryColorValue, options);
+            }
+            if (value.SecondaryColor is { } secondaryColorValue)
+            {
+                writer.WritePropertyName(s_secondaryColorName);
+                SecondaryColorConverter.Write(writer, secondaryColorValue, options);
+            }
+            if (value.BorderColor is { } borderColorValue)
+            {
+                writer.WritePropertyName(s_borderColorName);
+                BorderColorConverter.Write(writer, borderColorValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WidgetStyleDto value, string wireName) => wireName switch
+        {
+            "primaryColor" => value.PrimaryColor is not null,
+            "secondaryColor" => value.SecondaryColor is not null,
+            "borderColor" => value.BorderColor is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// 组件类型
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetComponentTypeJsonConverter))]
+    public readonly partial struct WidgetComponentType : global::System.IEquatable<WidgetComponentType>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public WidgetComponentType(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// 图片
+        /// </summary>
+        /// <remarks>Wire value <c>IMAGE</c>.</remarks>
+        public static WidgetComponentType Image { get; } = new WidgetComponentType("IMAGE");
+
+        /// <summary>
+        /// 文本
+        /// </summary>
+        /// <remarks>Wire value <c>TEXT</c>.</remarks>
+        public static WidgetComponentType Text { get; } = new WidgetComponentType("TEXT");
+
+        /// <summary>
+        /// 按钮
+        /// </summary>
+        /// <remarks>Wire value <c>BUTTON</c>.</remarks>
+        public static WidgetComponentType Button { get; } = new WidgetComponentType("BUTTON");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "IMAGE" => true,
+            "TEXT" => true,
+            "BUTTON" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator WidgetComponentType(string value) => new WidgetComponentType(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(WidgetComponentType left, WidgetComponentType right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(WidgetComponentType left, WidgetComponentType right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(WidgetComponentType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is WidgetComponentType other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetComponentType"/> as its wire string, keeping unknown values.</summary>
+    public sealed class WidgetComponentTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetComponentType>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetComponentTypeJsonConverter Instance { get; } = new WidgetComponentTypeJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "IMAGE",
+            "TEXT",
+            "BUTTON",
+        });
+
+        private static readonly WidgetComponentType[] s_known = new WidgetComponentType[]
+        {
+            WidgetComponentType.Image,
+            WidgetComponentType.Text,
+            WidgetComponentType.Button,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("IMAGE"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("TEXT"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("BUTTON"),
+        };
+
+        /// <inheritdoc/>
+        public override WidgetComponentType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new WidgetComponentType(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetComponentType value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// 部件状态
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetStatusJsonConverter))]
+    public readonly partial struct WidgetStatus : global::System.IEquatable<WidgetStatus>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public WidgetStatus(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// 已启用
+        /// </summary>
+        /// <remarks>Wire value <c>ACTIVE</c>.</remarks>
+        public static WidgetStatus Active { get; } = new WidgetStatus("ACTIVE");
+
+        /// <summary>
+        /// 已归档
+        /// </summary>
+        /// <remarks>Wire value <c>ARCHIVED</c>.</remarks>
+        public static WidgetStatus Archived { get; } = new WidgetStatus("ARCHIVED");
+
+        /// <summary>
+        /// 草稿
+        /// </summary>
+        /// <remarks>Wire value <c>DRAFT</c>.</remarks>
+        public static WidgetStatus Draft { get; } = new WidgetStatus("DRAFT");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "ACTIVE" => true,
+            "ARCHIVED" => true,
+            "DRAFT" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator WidgetStatus(string value) => new WidgetStatus(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(WidgetStatus left, WidgetStatus right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(WidgetStatus left, WidgetStatus right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(WidgetStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is WidgetStatus other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetStatus"/> as its wire string, keeping unknown values.</summary>
+    public sealed class WidgetStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetStatus>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetStatusJsonConverter Instance { get; } = new WidgetStatusJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "ACTIVE",
+            "ARCHIVED",
+            "DRAFT",
+        });
+
+        private static readonly WidgetStatus[] s_known = new WidgetStatus[]
+        {
+            WidgetStatus.Active,
+            WidgetStatus.Archived,
+            WidgetStatus.Draft,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ACTIVE"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ARCHIVED"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("DRAFT"),
+        };
+
+        /// <inheritdoc/>
+        public override WidgetStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new WidgetStatus(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetStatus value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}

@@ -103,3 +103,594 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.GetWidgetsAsyncCall(request), global::Authing.Sdk.Models.WidgetListRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure FavoriteWidgetDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(FavoriteWidgetDtoJsonConverter))]
+    public sealed partial class FavoriteWidgetDto
+    {
+        /// <summary>
+        /// 部件 ID
+        /// </summary>
+        /// <remarks>Wire name <c>widgetId</c>.</remarks>
+        /// <example>
+        /// w_5f8d2c1a9e
+        /// </example>
+        public string? WidgetId { get; init; }
+
+        /// <summary>
+        /// 部件名称
+        /// </summary>
+        /// <remarks>Wire name <c>name</c>.</remarks>
+        /// <example>
+        /// 首页轮播
+        /// </example>
+        public string? Name { get; init; }
+
+        /// <summary>
+        /// 收藏时间，毫秒级时间戳
+        /// </summary>
+        /// <remarks>Wire name <c>favoritedAt</c>.</remarks>
+        /// <example>
+        /// 1670000000000
+        /// </example>
+        public long? FavoritedAt { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="FavoriteWidgetDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class FavoriteWidgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<FavoriteWidgetDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_favoritedAtConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+            "name",
+            "favoritedAt",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_favoritedAtIndex = s_wireNames.IndexOf("favoritedAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_favoritedAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("favoritedAt");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static FavoriteWidgetDtoJsonConverter Instance { get; } = new FavoriteWidgetDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> FavoritedAtConverter => s_favoritedAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override FavoriteWidgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "FavoriteWidgetDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("FavoriteWidgetDto");
+            string? widgetIdValue = default;
+            string? nameValue = default;
+            long? favoritedAtValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_favoritedAtIndex)
+                {
+                    favoritedAtValue = fields.Read(ref reader, FavoritedAtConverter, "favoritedAt", options);
+                }
+            }
+
+            return new FavoriteWidgetDto
+            {
+                WidgetId = widgetIdValue,
+                Name = nameValue,
+                FavoritedAt = favoritedAtValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, FavoriteWidgetDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.WidgetId is { } widgetIdValue)
+            {
+                writer.WritePropertyName(s_widgetIdName);
+                WidgetIdConverter.Write(writer, widgetIdValue, options);
+            }
+            if (value.Name is { } nameValue)
+            {
+                writer.WritePropertyName(s_nameName);
+                NameConverter.Write(writer, nameValue, options);
+            }
+            if (value.FavoritedAt is { } favoritedAtValue)
+            {
+                writer.WritePropertyName(s_favoritedAtName);
+                FavoritedAtConverter.Write(writer, favoritedAtValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(FavoriteWidgetDto value, string wireName) => wireName switch
+        {
+            "widgetId" => value.WidgetId is not null,
+            "name" => value.Name is not null,
+            "favoritedAt" => value.FavoritedAt is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GetWidgetsDtoJsonConverter))]
+    public sealed partial class GetWidgetsDto
+    {
+        /// <summary>
+        /// 用户 ID。 示例值： u_62a9c0
+        /// </summary>
+        /// <remarks>Wire name <c>userId</c>.</remarks>
+        /// <example>
+        /// u_62a9c0
+        /// </example>
+        public required string UserId { get; init; }
+
+        /// <summary>
+        /// 用户 ID 类型，默认为 user_id
+        /// </summary>
+        /// <remarks>Wire name <c>userIdType</c>. Documented default: <c>user_id</c>.</remarks>
+        /// <example>
+        /// user_id
+        /// </example>
+        public global::Authing.Sdk.Models.GetWidgetsUserIdType? UserIdType { get; init; }
+
+        /// <summary>
+        /// 是否包含已归档的部件。
+        /// </summary>
+        /// <remarks>Wire name <c>withArchived</c>.</remarks>
+        /// <example>
+        /// false
+        /// </example>
+        public bool? WithArchived { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GetWidgetsDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GetWidgetsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetWidgetsDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_userIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetWidgetsUserIdType?>? s_userIdTypeConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_withArchivedConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "userId",
+            "userIdType",
+            "withArchived",
+        });
+        private static readonly int s_userIdIndex = s_wireNames.IndexOf("userId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_userIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("userId");
+        private static readonly int s_userIdTypeIndex = s_wireNames.IndexOf("userIdType");
+        private static readonly global::System.Text.Json.JsonEncodedText s_userIdTypeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("userIdType");
+        private static readonly int s_withArchivedIndex = s_wireNames.IndexOf("withArchived");
+        private static readonly global::System.Text.Json.JsonEncodedText s_withArchivedName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("withArchived");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GetWidgetsDtoJsonConverter Instance { get; } = new GetWidgetsDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> UserIdConverter => s_userIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetWidgetsUserIdType?> UserIdTypeConverter => s_userIdTypeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.GetWidgetsUserIdTypeJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> WithArchivedConverter => s_withArchivedConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+
+        /// <inheritdoc/>
+        public override GetWidgetsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetWidgetsDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetWidgetsDto");
+            string? userIdValue = default;
+            global::Authing.Sdk.Models.GetWidgetsUserIdType? userIdTypeValue = default;
+            bool? withArchivedValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_userIdIndex)
+                {
+                    userIdValue = fields.Read(ref reader, UserIdConverter, "userId", options);
+                }
+                else if (field == s_userIdTypeIndex)
+                {
+                    userIdTypeValue = fields.Read(ref reader, UserIdTypeConverter, "userIdType", options);
+                }
+                else if (field == s_withArchivedIndex)
+                {
+                    withArchivedValue = fields.Read(ref reader, WithArchivedConverter, "withArchived", options);
+                }
+            }
+
+            return new GetWidgetsDto
+            {
+                UserId = userIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("userId", "GetWidgetsDto"),
+                UserIdType = userIdTypeValue,
+                WithArchived = withArchivedValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetWidgetsDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_userIdName);
+            UserIdConverter.Write(writer, value.UserId, options);
+            if (value.UserIdType is { } userIdTypeValue)
+            {
+                writer.WritePropertyName(s_userIdTypeName);
+                UserIdTypeConverter.Write(writer, userIdTypeValue, options);
+            }
+            if (value.WithArchived is { } withArchivedValue)
+            {
+                writer.WritePropertyName(s_withArchivedName);
+                WithArchivedConverter.Write(writer, withArchivedValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GetWidgetsDto value, string wireName) => wireName switch
+        {
+            "userId" => true,
+            "userIdType" => value.UserIdType is not null,
+            "withArchived" => value.WithArchived is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetListRespDtoJsonConverter))]
+    public sealed partial class WidgetListRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// 响应数据。嵌套类型：FavoriteWidgetDto。
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.FavoriteWidgetDto>? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetListRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WidgetListRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetListRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.FavoriteWidgetDto>?>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetListRespDtoJsonConverter Instance { get; } = new WidgetListRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.FavoriteWidgetDto>?> DataConverter => s_dataConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.FavoriteWidgetDtoJsonConverter.Instance);
+
+        /// <inheritdoc/>
+        public override WidgetListRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetListRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetListRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.FavoriteWidgetDto>? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new WidgetListRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetListRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WidgetListRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// 用户 ID 类型，默认为 user_id
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GetWidgetsUserIdTypeJsonConverter))]
+    public readonly partial struct GetWidgetsUserIdType : global::System.IEquatable<GetWidgetsUserIdType>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public GetWidgetsUserIdType(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// 用户 ID
+        /// </summary>
+        /// <remarks>Wire value <c>user_id</c>.</remarks>
+        public static GetWidgetsUserIdType UserId { get; } = new GetWidgetsUserIdType("user_id");
+
+        /// <summary>
+        /// 手机号
+        /// </summary>
+        /// <remarks>Wire value <c>phone</c>.</remarks>
+        public static GetWidgetsUserIdType Phone { get; } = new GetWidgetsUserIdType("phone");
+
+        /// <summary>
+        /// 邮箱
+        /// </summary>
+        /// <remarks>Wire value <c>email</c>.</remarks>
+        public static GetWidgetsUserIdType Email { get; } = new GetWidgetsUserIdType("email");
+
+        /// <summary>
+        /// 用户名
+        /// </summary>
+        /// <remarks>Wire value <c>username</c>.</remarks>
+        public static GetWidgetsUserIdType Username { get; } = new GetWidgetsUserIdType("username");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "user_id" => true,
+            "phone" => true,
+            "email" => true,
+            "username" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator GetWidgetsUserIdType(string value) => new GetWidgetsUserIdType(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(GetWidgetsUserIdType left, GetWidgetsUserIdType right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(GetWidgetsUserIdType left, GetWidgetsUserIdType right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(GetWidgetsUserIdType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is GetWidgetsUserIdType other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="GetWidgetsUserIdType"/> as its wire string, keeping unknown values.</summary>
+    public sealed class GetWidgetsUserIdTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetWidgetsUserIdType>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GetWidgetsUserIdTypeJsonConverter Instance { get; } = new GetWidgetsUserIdTypeJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "user_id",
+            "phone",
+            "email",
+            "username",
+        });
+
+        private static readonly GetWidgetsUserIdType[] s_known = new GetWidgetsUserIdType[]
+        {
+            GetWidgetsUserIdType.UserId,
+            GetWidgetsUserIdType.Phone,
+            GetWidgetsUserIdType.Email,
+            GetWidgetsUserIdType.Username,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("user_id"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("phone"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("email"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("username"),
+        };
+
+        /// <inheritdoc/>
+        public override GetWidgetsUserIdType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new GetWidgetsUserIdType(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetWidgetsUserIdType value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}

@@ -103,3 +103,898 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.GetWidgetAsyncCall(request), global::Authing.Sdk.Models.WidgetSingleRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GetWidgetDtoJsonConverter))]
+    public sealed partial class GetWidgetDto
+    {
+        /// <summary>
+        /// 部件 ID。 示例值： w_5f8d2c1a9e
+        /// </summary>
+        /// <remarks>Wire name <c>widgetId</c>.</remarks>
+        /// <example>
+        /// w_5f8d2c1a9e
+        /// </example>
+        public required string WidgetId { get; init; }
+
+        /// <summary>
+        /// 是否返回部件所有者信息。 示例值： true
+        /// </summary>
+        /// <remarks>Wire name <c>withOwner</c>. Documented default: <c>false</c>.</remarks>
+        /// <example>
+        /// true
+        /// </example>
+        public bool? WithOwner { get; init; }
+
+        /// <summary>
+        /// 返回内容的语言
+        /// </summary>
+        /// <remarks>Wire name <c>lang</c>.</remarks>
+        /// <example>
+        /// zh-CN
+        /// </example>
+        public global::Authing.Sdk.Models.GetWidgetLang? Lang { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="GetWidgetDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class GetWidgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetWidgetDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_withOwnerConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetWidgetLang?>? s_langConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+            "withOwner",
+            "lang",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+        private static readonly int s_withOwnerIndex = s_wireNames.IndexOf("withOwner");
+        private static readonly global::System.Text.Json.JsonEncodedText s_withOwnerName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("withOwner");
+        private static readonly int s_langIndex = s_wireNames.IndexOf("lang");
+        private static readonly global::System.Text.Json.JsonEncodedText s_langName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("lang");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GetWidgetDtoJsonConverter Instance { get; } = new GetWidgetDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> WithOwnerConverter => s_withOwnerConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.GetWidgetLang?> LangConverter => s_langConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.GetWidgetLangJsonConverter.Instance);
+
+        /// <inheritdoc/>
+        public override GetWidgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "GetWidgetDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("GetWidgetDto");
+            string? widgetIdValue = default;
+            bool? withOwnerValue = default;
+            global::Authing.Sdk.Models.GetWidgetLang? langValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+                else if (field == s_withOwnerIndex)
+                {
+                    withOwnerValue = fields.Read(ref reader, WithOwnerConverter, "withOwner", options);
+                }
+                else if (field == s_langIndex)
+                {
+                    langValue = fields.Read(ref reader, LangConverter, "lang", options);
+                }
+            }
+
+            return new GetWidgetDto
+            {
+                WidgetId = widgetIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "GetWidgetDto"),
+                WithOwner = withOwnerValue,
+                Lang = langValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetWidgetDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_widgetIdName);
+            WidgetIdConverter.Write(writer, value.WidgetId, options);
+            if (value.WithOwner is { } withOwnerValue)
+            {
+                writer.WritePropertyName(s_withOwnerName);
+                WithOwnerConverter.Write(writer, withOwnerValue, options);
+            }
+            if (value.Lang is { } langValue)
+            {
+                writer.WritePropertyName(s_langName);
+                LangConverter.Write(writer, langValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(GetWidgetDto value, string wireName) => wireName switch
+        {
+            "widgetId" => true,
+            "withOwner" => value.WithOwner is not null,
+            "lang" => value.Lang is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure WidgetDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetDtoJsonConverter))]
+    public sealed partial class WidgetDto
+    {
+        /// <summary>
+        /// 部件 ID
+        /// </summary>
+        /// <remarks>Wire name <c>widgetId</c>.</remarks>
+        /// <example>
+        /// w_5f8d2c1a9e
+        /// </example>
+        public string? WidgetId { get; init; }
+
+        /// <summary>
+        /// 部件名称
+        /// </summary>
+        /// <remarks>Wire name <c>name</c>.</remarks>
+        /// <example>
+        /// 首页轮播
+        /// </example>
+        public string? Name { get; init; }
+
+        /// <summary>
+        /// 部件状态
+        /// </summary>
+        /// <remarks>Wire name <c>status</c>.</remarks>
+        /// <example>
+        /// ACTIVE
+        /// </example>
+        public global::Authing.Sdk.Models.WidgetStatus? Status { get; init; }
+
+        /// <summary>
+        /// 创建时间，毫秒级时间戳
+        /// </summary>
+        /// <remarks>Wire name <c>createdAt</c>.</remarks>
+        /// <example>
+        /// 1669876543210
+        /// </example>
+        public long? CreatedAt { get; init; }
+
+        /// <summary>
+        /// 部件所有者，仅当 withOwner 为 true 时返回。嵌套类型：WidgetOwnerDto。
+        /// </summary>
+        /// <remarks>Wire name <c>owner</c>.</remarks>
+        public global::Authing.Sdk.Models.WidgetOwnerDto? Owner { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WidgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetStatus?>? s_statusConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_createdAtConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOwnerDto>? s_ownerConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+            "name",
+            "status",
+            "createdAt",
+            "owner",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_statusIndex = s_wireNames.IndexOf("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("status");
+        private static readonly int s_createdAtIndex = s_wireNames.IndexOf("createdAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_createdAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("createdAt");
+        private static readonly int s_ownerIndex = s_wireNames.IndexOf("owner");
+        private static readonly global::System.Text.Json.JsonEncodedText s_ownerName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("owner");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetDtoJsonConverter Instance { get; } = new WidgetDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetStatus?> StatusConverter => s_statusConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WidgetStatusJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> CreatedAtConverter => s_createdAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetOwnerDto> OwnerConverter => s_ownerConverter ??= global::Authing.Sdk.Models.WidgetOwnerDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override WidgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetDto");
+            string? widgetIdValue = default;
+            string? nameValue = default;
+            global::Authing.Sdk.Models.WidgetStatus? statusValue = default;
+            long? createdAtValue = default;
+            global::Authing.Sdk.Models.WidgetOwnerDto? ownerValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_statusIndex)
+                {
+                    statusValue = fields.Read(ref reader, StatusConverter, "status", options);
+                }
+                else if (field == s_createdAtIndex)
+                {
+                    createdAtValue = fields.Read(ref reader, CreatedAtConverter, "createdAt", options);
+                }
+                else if (field == s_ownerIndex)
+                {
+                    ownerValue = fields.Read(ref reader, OwnerConverter, "owner", options);
+                }
+            }
+
+            return new WidgetDto
+            {
+                WidgetId = widgetIdValue,
+                Name = nameValue,
+                Status = statusValue,
+                CreatedAt = createdAtValue,
+                Owner = ownerValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.WidgetId is { } widgetIdValue)
+            {
+                writer.WritePropertyName(s_widgetIdName);
+                WidgetIdConverter.Write(writer, widgetIdValue, options);
+            }
+            if (value.Name is { } nameValue)
+            {
+                writer.WritePropertyName(s_nameName);
+                NameConverter.Write(writer, nameValue, options);
+            }
+            if (value.Status is { } statusValue)
+            {
+                writer.WritePropertyName(s_statusName);
+                StatusConverter.Write(writer, statusValue, options);
+            }
+            if (value.CreatedAt is { } createdAtValue)
+            {
+                writer.WritePropertyName(s_createdAtName);
+                CreatedAtConverter.Write(writer, createdAtValue, options);
+            }
+            if (value.Owner is { } ownerValue)
+            {
+                writer.WritePropertyName(s_ownerName);
+                OwnerConverter.Write(writer, ownerValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WidgetDto value, string wireName) => wireName switch
+        {
+            "widgetId" => value.WidgetId is not null,
+            "name" => value.Name is not null,
+            "status" => value.Status is not null,
+            "createdAt" => value.CreatedAt is not null,
+            "owner" => value.Owner is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure WidgetOwnerDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetOwnerDtoJsonConverter))]
+    public sealed partial class WidgetOwnerDto
+    {
+        /// <summary>
+        /// 所有者用户 ID
+        /// </summary>
+        /// <remarks>Wire name <c>userId</c>.</remarks>
+        /// <example>
+        /// u_62a9c0
+        /// </example>
+        public string? UserId { get; init; }
+
+        /// <summary>
+        /// 所有者显示名称
+        /// </summary>
+        /// <remarks>Wire name <c>displayName</c>.</remarks>
+        /// <example>
+        /// 王小明
+        /// </example>
+        public string? DisplayName { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetOwnerDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WidgetOwnerDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetOwnerDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_userIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_displayNameConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "userId",
+            "displayName",
+        });
+        private static readonly int s_userIdIndex = s_wireNames.IndexOf("userId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_userIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("userId");
+        private static readonly int s_displayNameIndex = s_wireNames.IndexOf("displayName");
+        private static readonly global::System.Text.Json.JsonEncodedText s_displayNameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("displayName");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetOwnerDtoJsonConverter Instance { get; } = new WidgetOwnerDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> UserIdConverter => s_userIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> DisplayNameConverter => s_displayNameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override WidgetOwnerDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetOwnerDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetOwnerDto");
+            string? userIdValue = default;
+            string? displayNameValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_userIdIndex)
+                {
+                    userIdValue = fields.Read(ref reader, UserIdConverter, "userId", options);
+                }
+                else if (field == s_displayNameIndex)
+                {
+                    displayNameValue = fields.Read(ref reader, DisplayNameConverter, "displayName", options);
+                }
+            }
+
+            return new WidgetOwnerDto
+            {
+                UserId = userIdValue,
+                DisplayName = displayNameValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetOwnerDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.UserId is { } userIdValue)
+            {
+                writer.WritePropertyName(s_userIdName);
+                UserIdConverter.Write(writer, userIdValue, options);
+            }
+            if (value.DisplayName is { } displayNameValue)
+            {
+                writer.WritePropertyName(s_displayNameName);
+                DisplayNameConverter.Write(writer, displayNameValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WidgetOwnerDto value, string wireName) => wireName switch
+        {
+            "userId" => value.UserId is not null,
+            "displayName" => value.DisplayName is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetSingleRespDtoJsonConverter))]
+    public sealed partial class WidgetSingleRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// 响应数据
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.WidgetDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetSingleRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WidgetSingleRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetSingleRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetSingleRespDtoJsonConverter Instance { get; } = new WidgetSingleRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.WidgetDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override WidgetSingleRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetSingleRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetSingleRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.WidgetDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new WidgetSingleRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetSingleRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WidgetSingleRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// 返回内容的语言
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GetWidgetLangJsonConverter))]
+    public readonly partial struct GetWidgetLang : global::System.IEquatable<GetWidgetLang>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public GetWidgetLang(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// 简体中文
+        /// </summary>
+        /// <remarks>Wire value <c>zh-CN</c>.</remarks>
+        public static GetWidgetLang ZhCn { get; } = new GetWidgetLang("zh-CN");
+
+        /// <summary>
+        /// 英文
+        /// </summary>
+        /// <remarks>Wire value <c>en-US</c>.</remarks>
+        public static GetWidgetLang EnUs { get; } = new GetWidgetLang("en-US");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "zh-CN" => true,
+            "en-US" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator GetWidgetLang(string value) => new GetWidgetLang(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(GetWidgetLang left, GetWidgetLang right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(GetWidgetLang left, GetWidgetLang right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(GetWidgetLang other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is GetWidgetLang other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="GetWidgetLang"/> as its wire string, keeping unknown values.</summary>
+    public sealed class GetWidgetLangJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetWidgetLang>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static GetWidgetLangJsonConverter Instance { get; } = new GetWidgetLangJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "zh-CN",
+            "en-US",
+        });
+
+        private static readonly GetWidgetLang[] s_known = new GetWidgetLang[]
+        {
+            GetWidgetLang.ZhCn,
+            GetWidgetLang.EnUs,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("zh-CN"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("en-US"),
+        };
+
+        /// <inheritdoc/>
+        public override GetWidgetLang Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new GetWidgetLang(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetWidgetLang value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// 部件状态
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetStatusJsonConverter))]
+    public readonly partial struct WidgetStatus : global::System.IEquatable<WidgetStatus>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public WidgetStatus(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// 已启用
+        /// </summary>
+        /// <remarks>Wire value <c>ACTIVE</c>.</remarks>
+        public static WidgetStatus Active { get; } = new WidgetStatus("ACTIVE");
+
+        /// <summary>
+        /// 已归档
+        /// </summary>
+        /// <remarks>Wire value <c>ARCHIVED</c>.</remarks>
+        public static WidgetStatus Archived { get; } = new WidgetStatus("ARCHIVED");
+
+        /// <summary>
+        /// 草稿
+        /// </summary>
+        /// <remarks>Wire value <c>DRAFT</c>.</remarks>
+        public static WidgetStatus Draft { get; } = new WidgetStatus("DRAFT");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "ACTIVE" => true,
+            "ARCHIVED" => true,
+            "DRAFT" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator WidgetStatus(string value) => new WidgetStatus(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(WidgetStatus left, WidgetStatus right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(WidgetStatus left, WidgetStatus right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(WidgetStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is WidgetStatus other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetStatus"/> as its wire string, keeping unknown values.</summary>
+    public sealed class WidgetStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetStatus>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetStatusJsonConverter Instance { get; } = new WidgetStatusJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "ACTIVE",
+            "ARCHIVED",
+            "DRAFT",
+        });
+
+        private static readonly WidgetStatus[] s_known = new WidgetStatus[]
+        {
+            WidgetStatus.Active,
+            WidgetStatus.Archived,
+            WidgetStatus.Draft,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ACTIVE"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ARCHIVED"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("DRAFT"),
+        };
+
+        /// <inheritdoc/>
+        public override WidgetStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new WidgetStatus(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetStatus value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}

@@ -198,3 +198,1061 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.ListWidgetsAsyncCall(request), global::Authing.Sdk.Models.WidgetPaginatedRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ListWidgetsDtoJsonConverter))]
+    public sealed partial class ListWidgetsDto
+    {
+        /// <summary>
+        /// 当前页数，从 1 开始。 示例值： 1
+        /// </summary>
+        /// <remarks>Wire name <c>page</c>. Documented default: <c>1</c>.</remarks>
+        /// <example>
+        /// 1
+        /// </example>
+        public long? Page { get; init; }
+
+        /// <summary>
+        /// 每页数目，最大不能超过 50，默认为 10。 示例值： 10
+        /// </summary>
+        /// <remarks>Wire name <c>limit</c>. Documented default: <c>10</c>.</remarks>
+        /// <example>
+        /// 10
+        /// </example>
+        public long? Limit { get; init; }
+
+        /// <summary>
+        /// 按部件状态筛选。
+        /// </summary>
+        /// <remarks>Wire name <c>status</c>.</remarks>
+        public global::Authing.Sdk.Models.ListWidgetsStatus? Status { get; init; }
+
+        /// <summary>
+        /// 按创建时间排序的方向。
+        /// </summary>
+        /// <remarks>Wire name <c>sortOrder</c>. Documented default: <c>Desc</c>.</remarks>
+        /// <example>
+        /// Desc
+        /// </example>
+        public global::Authing.Sdk.Models.ListWidgetsSortOrder? SortOrder { get; init; }
+
+        /// <summary>
+        /// 模糊搜索关键字，匹配部件名称和描述。
+        /// </summary>
+        /// <remarks>Wire name <c>keywords</c>.</remarks>
+        /// <example>
+        /// 轮播
+        /// </example>
+        public string? Keywords { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="ListWidgetsDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class ListWidgetsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListWidgetsDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_pageConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_limitConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListWidgetsStatus?>? s_statusConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListWidgetsSortOrder?>? s_sortOrderConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_keywordsConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "page",
+            "limit",
+            "status",
+            "sortOrder",
+            "keywords",
+        });
+        private static readonly int s_pageIndex = s_wireNames.IndexOf("page");
+        private static readonly global::System.Text.Json.JsonEncodedText s_pageName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("page");
+        private static readonly int s_limitIndex = s_wireNames.IndexOf("limit");
+        private static readonly global::System.Text.Json.JsonEncodedText s_limitName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("limit");
+        private static readonly int s_statusIndex = s_wireNames.IndexOf("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("status");
+        private static readonly int s_sortOrderIndex = s_wireNames.IndexOf("sortOrder");
+        private static readonly global::System.Text.Json.JsonEncodedText s_sortOrderName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("sortOrder");
+        private static readonly int s_keywordsIndex = s_wireNames.IndexOf("keywords");
+        private static readonly global::System.Text.Json.JsonEncodedText s_keywordsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("keywords");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static ListWidgetsDtoJsonConverter Instance { get; } = new ListWidgetsDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> PageConverter => s_pageConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> LimitConverter => s_limitConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListWidgetsStatus?> StatusConverter => s_statusConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.ListWidgetsStatusJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.ListWidgetsSortOrder?> SortOrderConverter => s_sortOrderConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.ListWidgetsSortOrderJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> KeywordsConverter => s_keywordsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+
+        /// <inheritdoc/>
+        public override ListWidgetsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "ListWidgetsDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("ListWidgetsDto");
+            long? pageValue = default;
+            long? limitValue = default;
+            global::Authing.Sdk.Models.ListWidgetsStatus? statusValue = default;
+            global::Authing.Sdk.Models.ListWidgetsSortOrder? sortOrderValue = default;
+            string? keywordsValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_pageIndex)
+                {
+                    pageValue = fields.Read(ref reader, PageConverter, "page", options);
+                }
+                else if (field == s_limitIndex)
+                {
+                    limitValue = fields.Read(ref reader, LimitConverter, "limit", options);
+                }
+                else if (field == s_statusIndex)
+                {
+                    statusValue = fields.Read(ref reader, StatusConverter, "status", options);
+                }
+                else if (field == s_sortOrderIndex)
+                {
+                    sortOrderValue = fields.Read(ref reader, SortOrderConverter, "sortOrder", options);
+                }
+                else if (field == s_keywordsIndex)
+                {
+                    keywordsValue = fields.Read(ref reader, KeywordsConverter, "keywords", options);
+                }
+            }
+
+            return new ListWidgetsDto
+            {
+                Page = pageValue,
+                Limit = limitValue,
+                Status = statusValue,
+                SortOrder = sortOrderValue,
+                Keywords = keywordsValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListWidgetsDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Page is { } pageValue)
+            {
+                writer.WritePropertyName(s_pageName);
+                PageConverter.Write(writer, pageValue, options);
+            }
+            if (value.Limit is { } limitValue)
+            {
+                writer.WritePropertyName(s_limitName);
+                LimitConverter.Write(writer, limitValue, options);
+            }
+            if (value.Status is { } statusValue)
+            {
+                writer.WritePropertyName(s_statusName);
+                StatusConverter.Write(writer, statusValue, options);
+            }
+            if (value.SortOrder is { } sortOrderValue)
+            {
+                writer.WritePropertyName(s_sortOrderName);
+                SortOrderConverter.Write(writer, sortOrderValue, options);
+            }
+            if (value.Keywords is { } keywordsValue)
+            {
+                writer.WritePropertyName(s_keywordsName);
+                KeywordsConverter.Write(writer, keywordsValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(ListWidgetsDto value, string wireName) => wireName switch
+        {
+            "page" => value.Page is not null,
+            "limit" => value.Limit is not null,
+            "status" => value.Status is not null,
+            "sortOrder" => value.SortOrder is not null,
+            "keywords" => value.Keywords is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure WidgetListItemDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetListItemDtoJsonConverter))]
+    public sealed partial class WidgetListItemDto
+    {
+        /// <summary>
+        /// 部件 ID
+        /// </summary>
+        /// <remarks>Wire name <c>widgetId</c>.</remarks>
+        /// <example>
+        /// w_5f8d2c1a9e
+        /// </example>
+        public string? WidgetId { get; init; }
+
+        /// <summary>
+        /// 部件名称
+        /// </summary>
+        /// <remarks>Wire name <c>name</c>.</remarks>
+        /// <example>
+        /// 首页轮播
+        /// </example>
+        public string? Name { get; init; }
+
+        /// <summary>
+        /// 部件状态。
+        /// </summary>
+        /// <remarks>Wire name <c>status</c>.</remarks>
+        /// <example>
+        /// ACTIVE
+        /// </example>
+        public global::Authing.Sdk.Models.WidgetListItemStatus? Status { get; init; }
+
+        /// <summary>
+        /// 创建时间，毫秒级时间戳
+        /// </summary>
+        /// <remarks>Wire name <c>createdAt</c>.</remarks>
+        /// <example>
+        /// 1669876543210
+        /// </example>
+        public long? CreatedAt { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetListItemDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WidgetListItemDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetListItemDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetListItemStatus?>? s_statusConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_createdAtConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+            "name",
+            "status",
+            "createdAt",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_statusIndex = s_wireNames.IndexOf("status");
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("status");
+        private static readonly int s_createdAtIndex = s_wireNames.IndexOf("createdAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_createdAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("createdAt");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetListItemDtoJsonConverter Instance { get; } = new WidgetListItemDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetListItemStatus?> StatusConverter => s_statusConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.WidgetListItemStatusJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> CreatedAtConverter => s_createdAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override WidgetListItemDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetListItemDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetListItemDto");
+            string? widgetIdValue = default;
+            string? nameValue = default;
+            global::Authing.Sdk.Models.WidgetListItemStatus? statusValue = default;
+            long? createdAtValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_statusIndex)
+                {
+                    statusValue = fields.Read(ref reader, StatusConverter, "status", options);
+                }
+                else if (field == s_createdAtIndex)
+                {
+                    createdAtValue = fields.Read(ref reader, CreatedAtConverter, "createdAt", options);
+                }
+            }
+
+            return new WidgetListItemDto
+            {
+                WidgetId = widgetIdValue,
+                Name = nameValue,
+                Status = statusValue,
+                CreatedAt = createdAtValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetListItemDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.WidgetId is { } widgetIdValue)
+            {
+                writer.WritePropertyName(s_widgetIdName);
+                WidgetIdConverter.Write(writer, widgetIdValue, options);
+            }
+            if (value.Name is { } nameValue)
+            {
+                writer.WritePropertyName(s_nameName);
+                NameConverter.Write(writer, nameValue, options);
+            }
+            if (value.Status is { } statusValue)
+            {
+                writer.WritePropertyName(s_statusName);
+                StatusConverter.Write(writer, statusValue, options);
+            }
+            if (value.CreatedAt is { } createdAtValue)
+            {
+                writer.WritePropertyName(s_createdAtName);
+                CreatedAtConverter.Write(writer, createdAtValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WidgetListItemDto value, string wireName) => wireName switch
+        {
+            "widgetId" => value.WidgetId is not null,
+            "name" => value.Name is not null,
+            "status" => value.Status is not null,
+            "createdAt" => value.CreatedAt is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure WidgetPaginatedDataDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetPaginatedDataDtoJsonConverter))]
+    public sealed partial class WidgetPaginatedDataDto
+    {
+        /// <summary>
+        /// 数据列表。嵌套类型：WidgetListItemDto。
+        /// </summary>
+        /// <remarks>Wire name <c>list</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetListItemDto>? List { get; init; }
+
+        /// <summary>
+        /// 记录总数
+        /// </summary>
+        /// <remarks>Wire name <c>totalCount</c>.</remarks>
+        /// <example>
+        /// 20
+        /// </example>
+        public long? TotalCount { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetPaginatedDataDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WidgetPaginatedDataDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetPaginatedDataDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetListItemDto>?>? s_listConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_totalCountConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "list",
+            "totalCount",
+        });
+        private static readonly int s_listIndex = s_wireNames.IndexOf("list");
+        private static readonly global::System.Text.Json.JsonEncodedText s_listName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("list");
+        private static readonly int s_totalCountIndex = s_wireNames.IndexOf("totalCount");
+        private static readonly global::System.Text.Json.JsonEncodedText s_totalCountName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("totalCount");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetPaginatedDataDtoJsonConverter Instance { get; } = new WidgetPaginatedDataDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetListItemDto>?> ListConverter => s_listConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.ListOf(global::Authing.Sdk.Models.WidgetListItemDtoJsonConverter.Instance);
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> TotalCountConverter => s_totalCountConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override WidgetPaginatedDataDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetPaginatedDataDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetPaginatedDataDto");
+            global::System.Collections.Generic.IReadOnlyList<global::Authing.Sdk.Models.WidgetListItemDto>? listValue = default;
+            long? totalCountValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_listIndex)
+                {
+                    listValue = fields.Read(ref reader, ListConverter, "list", options);
+                }
+                else if (field == s_totalCountIndex)
+                {
+                    totalCountValue = fields.Read(ref reader, TotalCountConverter, "totalCount", options);
+                }
+            }
+
+            return new WidgetPaginatedDataDto
+            {
+                List = listValue,
+                TotalCount = totalCountValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetPaginatedDataDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.List is { } listValue)
+            {
+                writer.WritePropertyName(s_listName);
+                ListConverter.Write(writer, listValue, options);
+            }
+            if (value.TotalCount is { } totalCountValue)
+            {
+                writer.WritePropertyName(s_totalCountName);
+                TotalCountConverter.Write(writer, totalCountValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WidgetPaginatedDataDto value, string wireName) => wireName switch
+        {
+            "list" => value.List is not null,
+            "totalCount" => value.TotalCount is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetPaginatedRespDtoJsonConverter))]
+    public sealed partial class WidgetPaginatedRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// 响应数据
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.WidgetPaginatedDataDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetPaginatedRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WidgetPaginatedRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetPaginatedRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetPaginatedDataDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetPaginatedRespDtoJsonConverter Instance { get; } = new WidgetPaginatedRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.WidgetPaginatedDataDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.WidgetPaginatedDataDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override WidgetPaginatedRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetPaginatedRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetPaginatedRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.WidgetPaginatedDataDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new WidgetPaginatedRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetPaginatedRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WidgetPaginatedRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// 按创建时间排序的方向。
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ListWidgetsSortOrderJsonConverter))]
+    public readonly partial struct ListWidgetsSortOrder : global::System.IEquatable<ListWidgetsSortOrder>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public ListWidgetsSortOrder(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// Asc
+        /// </summary>
+        /// <remarks>Wire value <c>Asc</c>.</remarks>
+        public static ListWidgetsSortOrder Asc { get; } = new ListWidgetsSortOrder("Asc");
+
+        /// <summary>
+        /// Desc
+        /// </summary>
+        /// <remarks>Wire value <c>Desc</c>.</remarks>
+        public static ListWidgetsSortOrder Desc { get; } = new ListWidgetsSortOrder("Desc");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "Asc" => true,
+            "Desc" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator ListWidgetsSortOrder(string value) => new ListWidgetsSortOrder(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(ListWidgetsSortOrder left, ListWidgetsSortOrder right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(ListWidgetsSortOrder left, ListWidgetsSortOrder right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(ListWidgetsSortOrder other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is ListWidgetsSortOrder other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="ListWidgetsSortOrder"/> as its wire string, keeping unknown values.</summary>
+    public sealed class ListWidgetsSortOrderJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListWidgetsSortOrder>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static ListWidgetsSortOrderJsonConverter Instance { get; } = new ListWidgetsSortOrderJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "Asc",
+            "Desc",
+        });
+
+        private static readonly ListWidgetsSortOrder[] s_known = new ListWidgetsSortOrder[]
+        {
+            ListWidgetsSortOrder.Asc,
+            ListWidgetsSortOrder.Desc,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("Asc"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("Desc"),
+        };
+
+        /// <inheritdoc/>
+        public override ListWidgetsSortOrder Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new ListWidgetsSortOrder(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListWidgetsSortOrder value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// 按部件状态筛选。
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ListWidgetsStatusJsonConverter))]
+    public readonly partial struct ListWidgetsStatus : global::System.IEquatable<ListWidgetsStatus>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public ListWidgetsStatus(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// ACTIVE
+        /// </summary>
+        /// <remarks>Wire value <c>ACTIVE</c>.</remarks>
+        public static ListWidgetsStatus Active { get; } = new ListWidgetsStatus("ACTIVE");
+
+        /// <summary>
+        /// ARCHIVED
+        /// </summary>
+        /// <remarks>Wire value <c>ARCHIVED</c>.</remarks>
+        public static ListWidgetsStatus Archived { get; } = new ListWidgetsStatus("ARCHIVED");
+
+        /// <summary>
+        /// DRAFT
+        /// </summary>
+        /// <remarks>Wire value <c>DRAFT</c>.</remarks>
+        public static ListWidgetsStatus Draft { get; } = new ListWidgetsStatus("DRAFT");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "ACTIVE" => true,
+            "ARCHIVED" => true,
+            "DRAFT" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator ListWidgetsStatus(string value) => new ListWidgetsStatus(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(ListWidgetsStatus left, ListWidgetsStatus right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(ListWidgetsStatus left, ListWidgetsStatus right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(ListWidgetsStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is ListWidgetsStatus other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="ListWidgetsStatus"/> as its wire string, keeping unknown values.</summary>
+    public sealed class ListWidgetsStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListWidgetsStatus>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static ListWidgetsStatusJsonConverter Instance { get; } = new ListWidgetsStatusJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "ACTIVE",
+            "ARCHIVED",
+            "DRAFT",
+        });
+
+        private static readonly ListWidgetsStatus[] s_known = new ListWidgetsStatus[]
+        {
+            ListWidgetsStatus.Active,
+            ListWidgetsStatus.Archived,
+            ListWidgetsStatus.Draft,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ACTIVE"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ARCHIVED"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("DRAFT"),
+        };
+
+        /// <inheritdoc/>
+        public override ListWidgetsStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new ListWidgetsStatus(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListWidgetsStatus value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// 部件状态。
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetListItemStatusJsonConverter))]
+    public readonly partial struct WidgetListItemStatus : global::System.IEquatable<WidgetListItemStatus>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public WidgetListItemStatus(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// ACTIVE
+        /// </summary>
+        /// <remarks>Wire value <c>ACTIVE</c>.</remarks>
+        public static WidgetListItemStatus Active { get; } = new WidgetListItemStatus("ACTIVE");
+
+        /// <summary>
+        /// ARCHIVED
+        /// </summary>
+        /// <remarks>Wire value <c>ARCHIVED</c>.</remarks>
+        public static WidgetListItemStatus Archived { get; } = new WidgetListItemStatus("ARCHIVED");
+
+        /// <summary>
+        /// DRAFT
+        /// </summary>
+        /// <remarks>Wire value <c>DRAFT</c>.</remarks>
+        public static WidgetListItemStatus Draft { get; } = new WidgetListItemStatus("DRAFT");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "ACTIVE" => true,
+            "ARCHIVED" => true,
+            "DRAFT" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator WidgetListItemStatus(string value) => new WidgetListItemStatus(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(WidgetListItemStatus left, WidgetListItemStatus right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(WidgetListItemStatus left, WidgetListItemStatus right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(WidgetListItemStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is WidgetListItemStatus other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetListItemStatus"/> as its wire string, keeping unknown values.</summary>
+    public sealed class WidgetListItemStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetListItemStatus>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetListItemStatusJsonConverter Instance { get; } = new WidgetListItemStatusJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "ACTIVE",
+            "ARCHIVED",
+            "DRAFT",
+        });
+
+        private static readonly WidgetListItemStatus[] s_known = new WidgetListItemStatus[]
+        {
+            WidgetListItemStatus.Active,
+            WidgetListItemStatus.Archived,
+            WidgetListItemStatus.Draft,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ACTIVE"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ARCHIVED"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("DRAFT"),
+        };
+
+        /// <inheritdoc/>
+        public override WidgetListItemStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new WidgetListItemStatus(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetListItemStatus value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}

@@ -102,3 +102,604 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.UpdateWidgetAsyncCall(request), global::Authing.Sdk.Models.WidgetSingleRespDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(UpdateWidgetDtoJsonConverter))]
+    public sealed partial class UpdateWidgetDto
+    {
+        /// <summary>
+        /// The widget ID.
+        /// </summary>
+        /// <remarks>Wire name <c>widgetId</c>.</remarks>
+        /// <example>
+        /// w_5f8d2c1a9e
+        /// </example>
+        public required string WidgetId { get; init; }
+
+        /// <summary>
+        /// New widget name.
+        /// </summary>
+        /// <remarks>Wire name <c>name</c>.</remarks>
+        /// <example>
+        /// Homepage carousel
+        /// </example>
+        public string? Name { get; init; }
+
+        /// <summary>
+        /// New widget description.
+        /// </summary>
+        /// <remarks>Wire name <c>description</c>.</remarks>
+        /// <example>
+        /// Carousel shown at the top of the homepage
+        /// </example>
+        public string? Description { get; init; }
+
+        /// <summary>
+        /// Advanced options. Nesting type: UpdateWidgetOptionsDto.
+        /// </summary>
+        /// <remarks>Wire name <c>options</c>.</remarks>
+        public global::Authing.Sdk.Models.UpdateWidgetOptionsDto? Options { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="UpdateWidgetDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class UpdateWidgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UpdateWidgetDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_descriptionConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateWidgetOptionsDto>? s_optionsConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+            "name",
+            "description",
+            "options",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_descriptionIndex = s_wireNames.IndexOf("description");
+        private static readonly global::System.Text.Json.JsonEncodedText s_descriptionName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("description");
+        private static readonly int s_optionsIndex = s_wireNames.IndexOf("options");
+        private static readonly global::System.Text.Json.JsonEncodedText s_optionsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("options");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static UpdateWidgetDtoJsonConverter Instance { get; } = new UpdateWidgetDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> DescriptionConverter => s_descriptionConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdateWidgetOptionsDto> OptionsConverter => s_optionsConverter ??= global::Authing.Sdk.Models.UpdateWidgetOptionsDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override UpdateWidgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "UpdateWidgetDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("UpdateWidgetDto");
+            string? widgetIdValue = default;
+            string? nameValue = default;
+            string? descriptionValue = default;
+            global::Authing.Sdk.Models.UpdateWidgetOptionsDto? optionsValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_descriptionIndex)
+                {
+                    descriptionValue = fields.Read(ref reader, DescriptionConverter, "description", options);
+                }
+                else if (field == s_optionsIndex)
+                {
+                    optionsValue = fields.Read(ref reader, OptionsConverter, "options", options);
+                }
+            }
+
+            return new UpdateWidgetDto
+            {
+                WidgetId = widgetIdValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetId", "UpdateWidgetDto"),
+                Name = nameValue,
+                Description = descriptionValue,
+                Options = optionsValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UpdateWidgetDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_widgetIdName);
+            WidgetIdConverter.Write(writer, value.WidgetId, options);
+            if (value.Name is { } nameValue)
+            {
+                writer.WritePropertyName(s_nameName);
+                NameConverter.Write(writer, nameValue, options);
+            }
+            if (value.Description is { } descriptionValue)
+            {
+                writer.WritePropertyName(s_descriptionName);
+                DescriptionConverter.Write(writer, descriptionValue, options);
+            }
+            if (value.Options is { } optionsValue)
+            {
+                writer.WritePropertyName(s_optionsName);
+                OptionsConverter.Write(writer, optionsValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(UpdateWidgetDto value, string wireName) => wireName switch
+        {
+            "widgetId" => true,
+            "name" => value.Name is not null,
+            "description" => value.Description is not null,
+            "options" => value.Options is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure UpdateWidgetOptionsDto.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(UpdateWidgetOptionsDtoJsonConverter))]
+    public sealed partial class UpdateWidgetOptionsDto
+    {
+        /// <summary>
+        /// Whether the widget plays automatically.
+        /// </summary>
+        /// <remarks>Wire name <c>autoplay</c>.</remarks>
+        /// <example>
+        /// false
+        /// </example>
+        public bool? Autoplay { get; init; }
+
+        /// <summary>
+        /// Autoplay interval in milliseconds.
+        /// </summary>
+        /// <remarks>Wire name <c>intervalMs</c>.</remarks>
+        /// <example>
+        /// 5000
+        /// </example>
+        public long? IntervalMs { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="UpdateWidgetOptionsDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class UpdateWidgetOptionsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UpdateWidgetOptionsDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_autoplayConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_intervalMsConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "autoplay",
+            "intervalMs",
+        });
+        private static readonly int s_autoplayIndex = s_wireNames.IndexOf("autoplay");
+        private static readonly global::System.Text.Json.JsonEncodedText s_autoplayName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("autoplay");
+        private static readonly int s_intervalMsIndex = s_wireNames.IndexOf("intervalMs");
+        private static readonly global::System.Text.Json.JsonEncodedText s_intervalMsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("intervalMs");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static UpdateWidgetOptionsDtoJsonConverter Instance { get; } = new UpdateWidgetOptionsDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> AutoplayConverter => s_autoplayConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> IntervalMsConverter => s_intervalMsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override UpdateWidgetOptionsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "UpdateWidgetOptionsDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("UpdateWidgetOptionsDto");
+            bool? autoplayValue = default;
+            long? intervalMsValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_autoplayIndex)
+                {
+                    autoplayValue = fields.Read(ref reader, AutoplayConverter, "autoplay", options);
+                }
+                else if (field == s_intervalMsIndex)
+                {
+                    intervalMsValue = fields.Read(ref reader, IntervalMsConverter, "intervalMs", options);
+                }
+            }
+
+            return new UpdateWidgetOptionsDto
+            {
+                Autoplay = autoplayValue,
+                IntervalMs = intervalMsValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UpdateWidgetOptionsDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Autoplay is { } autoplayValue)
+            {
+                writer.WritePropertyName(s_autoplayName);
+                AutoplayConverter.Write(writer, autoplayValue, options);
+            }
+            if (value.IntervalMs is { } intervalMsValue)
+            {
+                writer.WritePropertyName(s_intervalMsName);
+                IntervalMsConverter.Write(writer, intervalMsValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(UpdateWidgetOptionsDto value, string wireName) => wireName switch
+        {
+            "autoplay" => value.Autoplay is not null,
+            "intervalMs" => value.IntervalMs is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Data structure UpdatedWidgetDto.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(UpdatedWidgetDtoJsonConverter))]
+    public sealed partial class UpdatedWidgetDto
+    {
+        /// <summary>
+        /// The widget ID.
+        /// </summary>
+        /// <remarks>Wire name <c>widgetId</c>.</remarks>
+        /// <example>
+        /// w_5f8d2c1a9e
+        /// </example>
+        public string? WidgetId { get; init; }
+
+        /// <summary>
+        /// Widget name.
+        /// </summary>
+        /// <remarks>Wire name <c>name</c>.</remarks>
+        /// <example>
+        /// Homepage carousel
+        /// </example>
+        public string? Name { get; init; }
+
+        /// <summary>
+        /// Last update time, a millisecond timestamp.
+        /// </summary>
+        /// <remarks>Wire name <c>updatedAt</c>.</remarks>
+        /// <example>
+        /// 1700000123456
+        /// </example>
+        public long? UpdatedAt { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="UpdatedWidgetDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class UpdatedWidgetDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UpdatedWidgetDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_widgetIdConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_nameConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?>? s_updatedAtConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetId",
+            "name",
+            "updatedAt",
+        });
+        private static readonly int s_widgetIdIndex = s_wireNames.IndexOf("widgetId");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetId");
+        private static readonly int s_nameIndex = s_wireNames.IndexOf("name");
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("name");
+        private static readonly int s_updatedAtIndex = s_wireNames.IndexOf("updatedAt");
+        private static readonly global::System.Text.Json.JsonEncodedText s_updatedAtName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("updatedAt");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static UpdatedWidgetDtoJsonConverter Instance { get; } = new UpdatedWidgetDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> WidgetIdConverter => s_widgetIdConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> NameConverter => s_nameConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<long?> UpdatedAtConverter => s_updatedAtConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Int64;
+
+        /// <inheritdoc/>
+        public override UpdatedWidgetDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "UpdatedWidgetDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("UpdatedWidgetDto");
+            string? widgetIdValue = default;
+            string? nameValue = default;
+            long? updatedAtValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdIndex)
+                {
+                    widgetIdValue = fields.Read(ref reader, WidgetIdConverter, "widgetId", options);
+                }
+                else if (field == s_nameIndex)
+                {
+                    nameValue = fields.Read(ref reader, NameConverter, "name", options);
+                }
+                else if (field == s_updatedAtIndex)
+                {
+                    updatedAtValue = fields.Read(ref reader, UpdatedAtConverter, "updatedAt", options);
+                }
+            }
+
+            return new UpdatedWidgetDto
+            {
+                WidgetId = widgetIdValue,
+                Name = nameValue,
+                UpdatedAt = updatedAtValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UpdatedWidgetDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.WidgetId is { } widgetIdValue)
+            {
+                writer.WritePropertyName(s_widgetIdName);
+                WidgetIdConverter.Write(writer, widgetIdValue, options);
+            }
+            if (value.Name is { } nameValue)
+            {
+                writer.WritePropertyName(s_nameName);
+                NameConverter.Write(writer, nameValue, options);
+            }
+            if (value.UpdatedAt is { } updatedAtValue)
+            {
+                writer.WritePropertyName(s_updatedAtName);
+                UpdatedAtConverter.Write(writer, updatedAtValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(UpdatedWidgetDto value, string wireName) => wireName switch
+        {
+            "widgetId" => value.WidgetId is not null,
+            "name" => value.Name is not null,
+            "updatedAt" => value.UpdatedAt is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetSingleRespDtoJsonConverter))]
+    public sealed partial class WidgetSingleRespDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// Response data.
+        /// </summary>
+        /// <remarks>Wire name <c>data</c>.</remarks>
+        public global::Authing.Sdk.Models.UpdatedWidgetDto? Data { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="WidgetSingleRespDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class WidgetSingleRespDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetSingleRespDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdatedWidgetDto>? s_dataConverter;
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+            "data",
+        });
+        private static readonly int s_dataIndex = s_wireNames.IndexOf("data");
+        private static readonly global::System.Text.Json.JsonEncodedText s_dataName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("data");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static WidgetSingleRespDtoJsonConverter Instance { get; } = new WidgetSingleRespDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.UpdatedWidgetDto> DataConverter => s_dataConverter ??= global::Authing.Sdk.Models.UpdatedWidgetDtoJsonConverter.Instance;
+
+        /// <inheritdoc/>
+        public override WidgetSingleRespDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "WidgetSingleRespDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("WidgetSingleRespDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            global::Authing.Sdk.Models.UpdatedWidgetDto? dataValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+                else if (field == s_dataIndex)
+                {
+                    dataValue = fields.Read(ref reader, DataConverter, "data", options);
+                }
+            }
+
+            return new WidgetSingleRespDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                Data = dataValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetSingleRespDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.Data is { } dataValue)
+            {
+                writer.WritePropertyName(s_dataName);
+                DataConverter.Write(writer, dataValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(WidgetSingleRespDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            "data" => value.Data is not null,
+            _ => false,
+        };
+    }
+}

@@ -102,3 +102,425 @@ namespace Authing.Sdk
             Client.SendRawAsync(ManagementClient.RevokeWidgetsAsyncCall(request), global::Authing.Sdk.Models.CommonResponseDtoJsonConverter.Instance, options, cancellationToken);
     }
 }
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Response.
+    /// </summary>
+    /// <remarks>
+    /// Every property is optional: a response never fails to read because a field is missing. Fields the docs do not
+    /// list, and values that do not fit their documented type, are kept as received in <see cref="AdditionalProperties"/>.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(CommonResponseDtoJsonConverter))]
+    public sealed partial class CommonResponseDto : global::Authing.Sdk.AuthingResponse
+    {
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="CommonResponseDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class CommonResponseDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CommonResponseDto>
+    {
+
+        // The wire names as UTF-8, matched without creating strings (the envelope's four first, as AuthingEnvelopeReader numbers them).
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "statusCode",
+            "message",
+            "apiCode",
+            "requestId",
+        });
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static CommonResponseDtoJsonConverter Instance { get; } = new CommonResponseDtoJsonConverter();
+
+        /// <inheritdoc/>
+        public override CommonResponseDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "CommonResponseDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("CommonResponseDto");
+            var envelope = new global::Authing.Sdk.Runtime.AuthingEnvelopeReader();
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < global::Authing.Sdk.Runtime.AuthingEnvelopeReader.FieldCount)
+                {
+                    envelope.ReadOrKeep(ref reader, field, propertyName, ref fields, options);
+                }
+            }
+
+            return new CommonResponseDto
+            {
+                StatusCode = envelope.StatusCode,
+                Message = envelope.Message,
+                ApiCode = envelope.ApiCode,
+                RequestId = envelope.RequestId,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CommonResponseDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            global::Authing.Sdk.Runtime.AuthingEnvelopeReader.Write(writer, value);
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(CommonResponseDto value, string wireName) => wireName switch
+        {
+            "statusCode" => value.StatusCode is not null,
+            "message" => value.Message is not null,
+            "apiCode" => value.ApiCode is not null,
+            "requestId" => value.RequestId is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// Request parameters.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(RevokeWidgetsDtoJsonConverter))]
+    public sealed partial class RevokeWidgetsDto
+    {
+        /// <summary>
+        /// 需要撤销的部件 ID 列表，单次最多 50 个。
+        /// </summary>
+        /// <remarks>Wire name <c>widgetIds</c>.</remarks>
+        /// <example>
+        /// ["w_5f8d2c1a9e","w_7c3b1d2e4f"]
+        /// </example>
+        public required global::System.Collections.Generic.IReadOnlyList<string> WidgetIds { get; init; }
+
+        /// <summary>
+        /// 撤销原因，会记录到审计日志中。
+        /// 注意：
+        /// 1. 原因最长 200 个字符；
+        /// 2. 不允许包含换行符。
+        /// </summary>
+        /// <remarks>Wire name <c>reason</c>.</remarks>
+        /// <example>
+        /// 内容过期
+        /// </example>
+        public string? Reason { get; init; }
+
+        /// <summary>
+        /// 是否通知部件所有者。
+        /// 
+        /// 开启后，所有者会收到站内信和邮件。
+        /// </summary>
+        /// <remarks>Wire name <c>notify</c>. Documented default: <c>false</c>.</remarks>
+        /// <example>
+        /// true
+        /// </example>
+        public bool? Notify { get; init; }
+
+        /// <summary>
+        /// 撤销范围
+        /// </summary>
+        /// <remarks>Wire name <c>scope</c>. Documented default: <c>ALL</c>.</remarks>
+        /// <example>
+        /// ALL
+        /// </example>
+        public global::Authing.Sdk.Models.RevokeWidgetsScope? Scope { get; init; }
+
+        /// <summary>
+        /// Fields the docs do not list, and values that did not fit their documented type (the property is then empty, or
+        /// holds the losslessly converted value), exactly as received, by wire name; null when there were none.
+        /// </summary>
+        /// <remarks>Written back when the object is serialized, except where a property with the same wire name has a value.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    }
+
+    /// <summary>Reads and writes <see cref="RevokeWidgetsDto"/> with its exact wire names, without reflection.</summary>
+    public sealed class RevokeWidgetsDtoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RevokeWidgetsDto>
+    {
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?>? s_widgetIdsConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?>? s_reasonConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?>? s_notifyConverter;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.RevokeWidgetsScope?>? s_scopeConverter;
+
+        // The wire names as UTF-8, matched without creating strings.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireNames = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "widgetIds",
+            "reason",
+            "notify",
+            "scope",
+        });
+        private static readonly int s_widgetIdsIndex = s_wireNames.IndexOf("widgetIds");
+        private static readonly global::System.Text.Json.JsonEncodedText s_widgetIdsName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("widgetIds");
+        private static readonly int s_reasonIndex = s_wireNames.IndexOf("reason");
+        private static readonly global::System.Text.Json.JsonEncodedText s_reasonName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("reason");
+        private static readonly int s_notifyIndex = s_wireNames.IndexOf("notify");
+        private static readonly global::System.Text.Json.JsonEncodedText s_notifyName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("notify");
+        private static readonly int s_scopeIndex = s_wireNames.IndexOf("scope");
+        private static readonly global::System.Text.Json.JsonEncodedText s_scopeName = global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("scope");
+
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static RevokeWidgetsDtoJsonConverter Instance { get; } = new RevokeWidgetsDtoJsonConverter();
+
+        // Field converters are looked up on first use, not in static initializers: types that refer to each other
+        // (A → B → A) would otherwise read a converter that is not initialized yet.
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>?> WidgetIdsConverter => s_widgetIdsConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.StringList;
+        private static global::System.Text.Json.Serialization.JsonConverter<string?> ReasonConverter => s_reasonConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.String;
+        private static global::System.Text.Json.Serialization.JsonConverter<bool?> NotifyConverter => s_notifyConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.Boolean;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::Authing.Sdk.Models.RevokeWidgetsScope?> ScopeConverter => s_scopeConverter ??= global::Authing.Sdk.Runtime.AuthingConverters.NullableOf(global::Authing.Sdk.Models.RevokeWidgetsScopeJsonConverter.Instance);
+
+        /// <inheritdoc/>
+        public override RevokeWidgetsDto? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            global::Authing.Sdk.Runtime.AuthingJson.ExpectStartObject(ref reader, "RevokeWidgetsDto");
+            var fields = new global::Authing.Sdk.Runtime.AuthingObjectReader("RevokeWidgetsDto");
+            global::System.Collections.Generic.IReadOnlyList<string>? widgetIdsValue = default;
+            string? reasonValue = default;
+            bool? notifyValue = default;
+            global::Authing.Sdk.Models.RevokeWidgetsScope? scopeValue = default;
+            int field, hint = 0;
+            while ((field = s_wireNames.Next(ref reader, ref hint, out var propertyName)) != global::Authing.Sdk.Runtime.AuthingPropertyNames.End)
+            {
+                if (field < 0)
+                {
+                    fields.Keep(ref reader, propertyName!);
+                }
+                else if (field == s_widgetIdsIndex)
+                {
+                    widgetIdsValue = fields.Read(ref reader, WidgetIdsConverter, "widgetIds", options);
+                }
+                else if (field == s_reasonIndex)
+                {
+                    reasonValue = fields.Read(ref reader, ReasonConverter, "reason", options);
+                }
+                else if (field == s_notifyIndex)
+                {
+                    notifyValue = fields.Read(ref reader, NotifyConverter, "notify", options);
+                }
+                else if (field == s_scopeIndex)
+                {
+                    scopeValue = fields.Read(ref reader, ScopeConverter, "scope", options);
+                }
+            }
+
+            return new RevokeWidgetsDto
+            {
+                WidgetIds = widgetIdsValue ?? throw global::Authing.Sdk.Runtime.AuthingJson.MissingProperty("widgetIds", "RevokeWidgetsDto"),
+                Reason = reasonValue,
+                Notify = notifyValue,
+                Scope = scopeValue,
+                AdditionalProperties = fields.AdditionalProperties,
+            };
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RevokeWidgetsDto value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_widgetIdsName);
+            WidgetIdsConverter.Write(writer, value.WidgetIds, options);
+            if (value.Reason is { } reasonValue)
+            {
+                writer.WritePropertyName(s_reasonName);
+                ReasonConverter.Write(writer, reasonValue, options);
+            }
+            if (value.Notify is { } notifyValue)
+            {
+                writer.WritePropertyName(s_notifyName);
+                NotifyConverter.Write(writer, notifyValue, options);
+            }
+            if (value.Scope is { } scopeValue)
+            {
+                writer.WritePropertyName(s_scopeName);
+                ScopeConverter.Write(writer, scopeValue, options);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var property in additionalProperties)
+                {
+                    // A property that has a value was written above; the value as received is not written twice.
+                    if (!HasValue(value, property.Key))
+                    {
+                        global::Authing.Sdk.Runtime.AuthingJson.WriteAdditionalProperty(writer, property.Key, property.Value);
+                    }
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private static bool HasValue(RevokeWidgetsDto value, string wireName) => wireName switch
+        {
+            "widgetIds" => true,
+            "reason" => value.Reason is not null,
+            "notify" => value.Notify is not null,
+            "scope" => value.Scope is not null,
+            _ => false,
+        };
+    }
+}
+
+namespace Authing.Sdk.Models
+{
+    /// <summary>
+    /// 撤销范围
+    /// </summary>
+    /// <remarks>
+    /// An open enum: the known values are static members, and any other value the server sends is kept as it is and
+    /// written back unchanged.
+    /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(RevokeWidgetsScopeJsonConverter))]
+    public readonly partial struct RevokeWidgetsScope : global::System.IEquatable<RevokeWidgetsScope>, global::Authing.Sdk.Runtime.IAuthingEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a wire value, known or not.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public RevokeWidgetsScope(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// 所有渠道
+        /// </summary>
+        /// <remarks>Wire value <c>ALL</c>.</remarks>
+        public static RevokeWidgetsScope All { get; } = new RevokeWidgetsScope("ALL");
+
+        /// <summary>
+        /// 仅网页端
+        /// </summary>
+        /// <remarks>Wire value <c>WEB</c>.</remarks>
+        public static RevokeWidgetsScope Web { get; } = new RevokeWidgetsScope("WEB");
+
+        /// <summary>
+        /// 仅移动端
+        /// </summary>
+        /// <remarks>Wire value <c>APP</c>.</remarks>
+        public static RevokeWidgetsScope App { get; } = new RevokeWidgetsScope("APP");
+
+        /// <summary>The value exactly as on the wire.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether <see cref="Value"/> is one of the values the docs list.</summary>
+        public bool IsKnown => Value switch
+        {
+            "ALL" => true,
+            "WEB" => true,
+            "APP" => true,
+            _ => false,
+        };
+
+        /// <summary>Wraps a wire value.</summary>
+        /// <param name="value">The value exactly as on the wire.</param>
+        public static implicit operator RevokeWidgetsScope(string value) => new RevokeWidgetsScope(value);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator ==(RevokeWidgetsScope left, RevokeWidgetsScope right) => left.Equals(right);
+
+        /// <summary>Compares wire values ordinally.</summary>
+        /// <param name="left">The first value.</param>
+        /// <param name="right">The second value.</param>
+        public static bool operator !=(RevokeWidgetsScope left, RevokeWidgetsScope right) => !left.Equals(right);
+
+        /// <inheritdoc/>
+        public bool Equals(RevokeWidgetsScope other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is RevokeWidgetsScope other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>Reads and writes <see cref="RevokeWidgetsScope"/> as its wire string, keeping unknown values.</summary>
+    public sealed class RevokeWidgetsScopeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RevokeWidgetsScope>
+    {
+        /// <summary>The shared instance; the converter is stateless.</summary>
+        public static RevokeWidgetsScopeJsonConverter Instance { get; } = new RevokeWidgetsScopeJsonConverter();
+
+        // The known values: read as UTF-8 into the cached instances (no string per value), written pre-encoded.
+        private static readonly global::Authing.Sdk.Runtime.AuthingPropertyNames s_wireValues = new global::Authing.Sdk.Runtime.AuthingPropertyNames(new string[]
+        {
+            "ALL",
+            "WEB",
+            "APP",
+        });
+
+        private static readonly RevokeWidgetsScope[] s_known = new RevokeWidgetsScope[]
+        {
+            RevokeWidgetsScope.All,
+            RevokeWidgetsScope.Web,
+            RevokeWidgetsScope.App,
+        };
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_encoded = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("ALL"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("WEB"),
+            global::Authing.Sdk.Runtime.AuthingPropertyNames.Encode("APP"),
+        };
+
+        /// <inheritdoc/>
+        public override RevokeWidgetsScope Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            int known = s_wireValues.IndexOfValue(ref reader);
+            if (known >= 0)
+            {
+                return s_known[known];
+            }
+
+            return new RevokeWidgetsScope(global::Authing.Sdk.Runtime.AuthingJson.ReadEnumValue(ref reader));
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RevokeWidgetsScope value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            string text = value.Value;
+            for (int i = 0; i < s_known.Length; i++)
+            {
+                // Values read from JSON or taken from the static members share the known instances' strings.
+                if (ReferenceEquals(text, s_known[i].Value))
+                {
+                    writer.WriteStringValue(s_encoded[i]);
+                    return;
+                }
+            }
+
+            writer.WriteStringValue(text);
+        }
+    }
+}
