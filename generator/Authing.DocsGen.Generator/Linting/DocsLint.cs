@@ -99,7 +99,7 @@ public static class DocsLint
             var first = group.First();
             foreach (var other in group.Skip(1))
             {
-                if (Differences(first, other) is { Length: > 0 } differences)
+                if (!SameFields(first, other) && Differences(first, other) is { Length: > 0 } differences)
                 {
                     findings.Add(new LintFinding(
                         DiagnosticFactory.Create(DiagnosticDescriptors.TypeDefinedDifferently, other.Location, first.Name, Where(first.Location), differences),
@@ -136,6 +136,26 @@ public static class DocsLint
         }
 
         return findings;
+    }
+
+    /// <summary>The common case, checked without building lookups: the same fields, in the same order, typed and required alike.</summary>
+    private static bool SameFields(DtoModel here, DtoModel there)
+    {
+        if (here.Fields.Count != there.Fields.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < here.Fields.Count; i++)
+        {
+            var (a, b) = (here.Fields[i], there.Fields[i]);
+            if (a.WireName != b.WireName || a.Required != b.Required || !Equals(a.Type, b.Type))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>What differs between two definitions of a type: fields only on one, and fields typed or required differently.</summary>
