@@ -32,14 +32,15 @@ internal static class IdentifierAssigner
     {
         var diagnostics = new List<DiagnosticInfo>(api.Diagnostics);
         var (dtoNames, enumNames) = TypeNames(api, diagnostics);
+        var names = new IdentifierCache();
 
         var dtos = api.Dtos.Select(dto => dto with
         {
             Name = dtoNames[dto.Name],
-            Fields = PropertyNames(dto, dtoNames[dto.Name], diagnostics).Select(f => f with { Type = Rename(f.Type, dtoNames, enumNames) }).ToEquatableArray(),
+            Fields = PropertyNames(dto, dtoNames[dto.Name], names, diagnostics).Select(f => f with { Type = Rename(f.Type, dtoNames, enumNames) }).ToEquatableArray(),
         }).ToEquatableArray();
         var byName = dtos.ToDictionary(d => d.Name, StringComparer.Ordinal);
-        var enums = api.Enums.Select(e => e with { Name = enumNames[e.Name], Members = MemberNames(e, enumNames[e.Name], diagnostics) }).ToEquatableArray();
+        var enums = api.Enums.Select(e => e with { Name = enumNames[e.Name], Members = MemberNames(e, enumNames[e.Name], names, diagnostics) }).ToEquatableArray();
 
         var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var methods = api.Methods.Select(m =>
@@ -100,7 +101,7 @@ internal static class IdentifierAssigner
         return (dtos, enums);
     }
 
-    private static IEnumerable<FieldModel> PropertyNames(DtoModel dto, string typeName, List<DiagnosticInfo> diagnostics)
+    private static IEnumerable<FieldModel> PropertyNames(DtoModel dto, string typeName, IdentifierCache names, List<DiagnosticInfo> diagnostics)
     {
         var used = new HashSet<string>(s_objectMembers, StringComparer.Ordinal) { typeName };
         if (dto.IsEnvelope)
@@ -112,15 +113,15 @@ internal static class IdentifierAssigner
         {
             if (dto.IsEnvelope && Array.IndexOf(DtoModel.EnvelopeWireNames, field.WireName) >= 0)
             {
-                yield return field with { PropertyName = CSharp.Identifier(field.WireName, "Field") };
+                yield return field with { PropertyName = names.Field(field.WireName).Identifier };
                 continue;
             }
 
-            var identifier = CSharp.Identifier(field.WireName, "Field");
+            var (identifier, hasWords) = names.Field(field.WireName);
             var unique = Text.UniqueNames.Claim(identifier, used);
 
             var reason = unique != identifier ? "another member has the same C# name"
-                : Text.Naming.Words(field.WireName).Count == 0 ? "no letters or digits a C# identifier can use"
+                : !hasWords ? "no letters or digits a C# identifier can use"
                 : identifier[0] is '_' or '@' ? "not a valid C# identifier" : null;
             if (reason is not null)
             {
@@ -135,16 +136,16 @@ internal static class IdentifierAssigner
     /// Enum members are named after their values (<c>pending-review</c> → <c>PendingReview</c>); the members every
     /// generated open enum has, and its own name, are taken.
     /// </summary>
-    private static EquatableArray<EnumMemberModel> MemberNames(EnumModel enumModel, string typeName, List<DiagnosticInfo> diagnostics)
+    private static EquatableArray<EnumMemberModel> MemberNames(EnumModel enumModel, string typeName, IdentifierCache names, List<DiagnosticInfo> diagnostics)
     {
         var used = new HashSet<string>(s_enumMembers, StringComparer.Ordinal) { typeName };
         var members = new List<EnumMemberModel>(enumModel.Members.Count);
         foreach (var member in enumModel.Members)
         {
-            var identifier = CSharp.Identifier(Text.Naming.ToPascalCaseTitled(member.Value), "Value");
+            var (identifier, hasWords) = names.Value(member.Value);
             var unique = Text.UniqueNames.Claim(identifier, used);
             var reason = unique != identifier ? "another member has the same C# name"
-                : Text.Naming.Words(member.Value).Count == 0 ? "no letters or digits a C# identifier can use" : null;
+                : !hasWords ? "no letters or digits a C# identifier can use" : null;
             if (reason is not null)
             {
                 diagnostics.Add(DiagnosticFactory.Create(DiagnosticDescriptors.IdentifierAdjusted, enumModel.Location, member.Value, unique, reason));
@@ -223,5 +224,35 @@ internal static class IdentifierAssigner
         }
 
         return hint;
+    }
+
+    /// <summary>
+    /// Identifiers by docs name, computed once per resolution: the same wire names and enum values recur in hundreds of
+    /// types, and naming them is most of this stage's work.
+    /// </summary>
+    private sealed class IdentifierCache
+    {
+        private readonly Dictionary<string, (string Identifier, bool HasWords)> _fields = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string Identifier, bool HasWords)> _values = new(StringComparer.Ordinal);
+
+        public (string Identifier, bool HasWords) Field(string wireName)
+        {
+            if (!_fields.TryGetValue(wireName, out var name))
+            {
+                _fields[wireName] = name = (CSharp.Identifier(wireName, "Field"), Text.Naming.Words(wireName).Count > 0);
+            }
+
+            return name;
+        }
+
+        public (string Identifier, bool HasWords) Value(string value)
+        {
+            if (!_values.TryGetValue(value, out var name))
+            {
+                _values[value] = name = (CSharp.Identifier(Text.Naming.ToPascalCaseTitled(value), "Value"), Text.Naming.Words(value).Count > 0);
+            }
+
+            return name;
+        }
     }
 }

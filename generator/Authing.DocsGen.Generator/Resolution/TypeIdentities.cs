@@ -14,6 +14,7 @@ internal sealed class TypeIdentities
 {
     private readonly Dictionary<string, Dictionary<string, DtoModel>> _dtosByPage;
     private readonly Dictionary<(string Page, string Name), string> _cache = new();
+    private readonly Dictionary<(string Page, string Name), string> _shapes = new();
 
     public TypeIdentities(IEnumerable<PageModel> pages)
     {
@@ -68,18 +69,29 @@ internal sealed class TypeIdentities
         {
             if (dtos.TryGetValue(reachedName, out var dto))
             {
-                text.Append(dto.Shape).Append('|');
-                foreach (var field in dto.Fields)
-                {
-                    text.Append(field.Required ? '!' : '?');
-                }
-
-                text.Append('\n');
+                text.Append(ShapeOf(page.FilePath, dto)).Append('\n');
             }
         }
 
         key = text.ToString();
         _cache[(page.FilePath, name)] = key;
         return key;
+    }
+
+    /// <summary>One type's own shape with its required flags; types reach the same types, so each is built once.</summary>
+    private string ShapeOf(string page, DtoModel dto)
+    {
+        if (!_shapes.TryGetValue((page, dto.Name), out var shape))
+        {
+            var text = new StringBuilder(dto.Shape).Append('|');
+            foreach (var field in dto.Fields)
+            {
+                text.Append(field.Required ? '!' : '?');
+            }
+
+            _shapes[(page, dto.Name)] = shape = text.ToString();
+        }
+
+        return shape;
     }
 }
