@@ -69,6 +69,7 @@ public sealed class SmokeTests
         Assert.Single(cold, s => edited[s.Key] != s.Value);
         Assert.Equal(cold.Count + 0, Sources(benchmark.NoChange()).Count);
         Assert.True(Sources(benchmark.AddPage()).Count > cold.Count);
+        Assert.True(Sources(benchmark.RemovePage()).Count < cold.Count);
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public sealed class SyntheticCorpusTests
         Assert.True(serious.Count == 0, string.Join("\n", serious.Take(10).Select(d => $"{d.Id} {d.Location}: {string.Join(" | ", d.MessageArgs)}")));
         Assert.Contains(result.Diagnostics, d => d.Id == "ADG014");
         Assert.True(result.Api.Enums.Count > 100, "enums in every notation are recognised");
-        Assert.True(result.Sources.Length > 2000, "600 pages give thousands of files");
+        Assert.Equal(600 + 2, result.Sources.Length); // one file per page and per client
     }
 
     [Fact]

@@ -62,6 +62,10 @@ public class IncrementalEditBenchmarks
     [Benchmark]
     public GeneratorDriver AddPage() => _warm.AddAdditionalTexts(ImmutableArray.Create(_added)).RunGenerators(_compilation);
 
+    /// <summary>The middle page deleted (its outputs go; a type it was the origin of moves to the next page defining it).</summary>
+    [Benchmark]
+    public GeneratorDriver RemovePage() => _warm.RemoveAdditionalTexts(ImmutableArray.Create(_descriptionPage)).RunGenerators(_compilation);
+
     /// <summary>A re-run with nothing changed (the floor of any incremental run).</summary>
     [Benchmark]
     public GeneratorDriver NoChange() => _warm.RunGenerators(_compilation);
