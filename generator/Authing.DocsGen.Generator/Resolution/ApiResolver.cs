@@ -60,13 +60,12 @@ public static class ApiResolver
         var renames = new Dictionary<(string Page, string Name), string>();
         var shared = new List<(string Page, DtoModel Dto)>();
         var takenNames = new HashSet<string>(definitions.Keys, StringComparer.Ordinal);
-        var identities = new TypeIdentities(ordered);
         foreach (var group in definitions.OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             // Definitions equal all the way down are one type; each other variant is one type too, named after the
             // method of the first page that defines it.
             var first = group.Value[0];
-            var variants = group.Value.GroupBy(d => identities.Of(d.Page, d.Dto.Name), StringComparer.Ordinal).ToList();
+            var variants = group.Value.GroupBy(d => TypeIdentities.Of(d.Page, d.Dto.Name), StringComparer.Ordinal).ToList();
             foreach (var variant in variants)
             {
                 var (page, dto) = variant.First();

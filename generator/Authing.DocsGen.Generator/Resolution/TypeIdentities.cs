@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Authing.DocsGen.Model;
 
@@ -10,40 +10,42 @@ namespace Authing.DocsGen.Resolution;
 /// Deep identity of a page's types: a type is the same on two pages only when it and every type it reaches on its page
 /// have the same name, envelope flag, wire names, field types and required flags. Docs text and locations do not count.
 /// </summary>
-internal sealed class TypeIdentities
+/// <remarks>
+/// A page's identities depend on that page alone, so they are computed once per page model and kept with it: in an
+/// incremental run the pages that did not change are the same objects, and adding a page computes only its own.
+/// </remarks>
+internal static class TypeIdentities
 {
-    private readonly Dictionary<string, Dictionary<string, DtoModel>> _dtosByPage;
-    private readonly Dictionary<(string Page, string Name), string> _cache = new();
-    private readonly Dictionary<(string Page, string Name), string> _shapes = new();
-
-    public TypeIdentities(IEnumerable<PageModel> pages)
-    {
-        _dtosByPage = new Dictionary<string, Dictionary<string, DtoModel>>(StringComparer.Ordinal);
-        foreach (var page in pages)
-        {
-            var dtos = new Dictionary<string, DtoModel>(StringComparer.Ordinal);
-            foreach (var dto in page.Dtos)
-            {
-                dtos[dto.Name] = dto;
-            }
-
-            _dtosByPage[page.FilePath] = dtos;
-        }
-    }
+    private static readonly ConditionalWeakTable<PageModel, Dictionary<string, string>> s_byPage = new();
 
     /// <summary>
     /// A key equal for two definitions exactly when they are equal all the way down: the shapes of every type reachable
     /// from <paramref name="name"/> on the page, sorted by name (names are unique on a page, so the graph, cycles
     /// included, is fixed by them).
     /// </summary>
-    public string Of(PageModel page, string name)
+    public static string Of(PageModel page, string name) =>
+        s_byPage.GetValue(page, KeysOf).TryGetValue(name, out var key) ? key : string.Empty;
+
+    private static Dictionary<string, string> KeysOf(PageModel page)
     {
-        if (_cache.TryGetValue((page.FilePath, name), out var key))
+        var dtos = new Dictionary<string, DtoModel>(StringComparer.Ordinal);
+        foreach (var dto in page.Dtos)
         {
-            return key;
+            dtos[dto.Name] = dto;
         }
 
-        var dtos = _dtosByPage[page.FilePath];
+        var shapes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in dtos.Keys)
+        {
+            keys[name] = KeyOf(name, dtos, shapes);
+        }
+
+        return keys;
+    }
+
+    private static string KeyOf(string name, Dictionary<string, DtoModel> dtos, Dictionary<string, string> shapes)
+    {
         var reached = new SortedSet<string>(StringComparer.Ordinal);
         var pending = new Stack<string>();
         pending.Push(name);
@@ -69,19 +71,17 @@ internal sealed class TypeIdentities
         {
             if (dtos.TryGetValue(reachedName, out var dto))
             {
-                text.Append(ShapeOf(page.FilePath, dto)).Append('\n');
+                text.Append(ShapeOf(dto, shapes)).Append('\n');
             }
         }
 
-        key = text.ToString();
-        _cache[(page.FilePath, name)] = key;
-        return key;
+        return text.ToString();
     }
 
     /// <summary>One type's own shape with its required flags; types reach the same types, so each is built once.</summary>
-    private string ShapeOf(string page, DtoModel dto)
+    private static string ShapeOf(DtoModel dto, Dictionary<string, string> shapes)
     {
-        if (!_shapes.TryGetValue((page, dto.Name), out var shape))
+        if (!shapes.TryGetValue(dto.Name, out var shape))
         {
             var text = new StringBuilder(dto.Shape).Append('|');
             foreach (var field in dto.Fields)
@@ -89,7 +89,7 @@ internal sealed class TypeIdentities
                 text.Append(field.Required ? '!' : '?');
             }
 
-            _shapes[(page, dto.Name)] = shape = text.ToString();
+            shapes[dto.Name] = shape = text.ToString();
         }
 
         return shape;
