@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using Authing.DocsGen.Text;
@@ -32,15 +33,14 @@ internal static class IdentifierAssigner
     {
         var diagnostics = new List<DiagnosticInfo>(api.Diagnostics);
         var (dtoNames, enumNames) = TypeNames(api, diagnostics);
-        var names = new IdentifierCache();
 
         var dtos = api.Dtos.Select(dto => dto with
         {
             Name = dtoNames[dto.Name],
-            Fields = PropertyNames(dto, dtoNames[dto.Name], names, diagnostics).Select(f => f with { Type = Rename(f.Type, dtoNames, enumNames) }).ToEquatableArray(),
+            Fields = PropertyNames(dto, dtoNames[dto.Name], diagnostics).Select(f => f with { Type = Rename(f.Type, dtoNames, enumNames) }).ToEquatableArray(),
         }).ToEquatableArray();
         var byName = dtos.ToDictionary(d => d.Name, StringComparer.Ordinal);
-        var enums = api.Enums.Select(e => e with { Name = enumNames[e.Name], Members = MemberNames(e, enumNames[e.Name], names, diagnostics) }).ToEquatableArray();
+        var enums = api.Enums.Select(e => e with { Name = enumNames[e.Name], Members = MemberNames(e, enumNames[e.Name], diagnostics) }).ToEquatableArray();
 
         var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var methods = api.Methods.Select(m =>
@@ -73,9 +73,9 @@ internal static class IdentifierAssigner
             .Concat(api.Enums.Select(e => (e.Name, e.Location, Names: enums)))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ThenBy(t => t.Names == enums);
-        foreach (var (name, location, names) in types)
+        foreach (var (name, location, kindNames) in types)
         {
-            var identifier = CSharp.Identifier(name, "Type");
+            var identifier = Identifiers.Type(name);
 
             // A converter type is emitted next to every type: keep "{Name}JsonConverter" free as well.
             var unique = identifier;
@@ -86,7 +86,7 @@ internal static class IdentifierAssigner
 
             used.Add(unique);
             used.Add(unique + "JsonConverter");
-            names[name] = unique;
+            kindNames[name] = unique;
             if (unique != identifier || identifier != name)
             {
                 diagnostics.Add(DiagnosticFactory.Create(
@@ -101,7 +101,7 @@ internal static class IdentifierAssigner
         return (dtos, enums);
     }
 
-    private static IEnumerable<FieldModel> PropertyNames(DtoModel dto, string typeName, IdentifierCache names, List<DiagnosticInfo> diagnostics)
+    private static IEnumerable<FieldModel> PropertyNames(DtoModel dto, string typeName, List<DiagnosticInfo> diagnostics)
     {
         var used = new HashSet<string>(s_objectMembers, StringComparer.Ordinal) { typeName };
         if (dto.IsEnvelope)
@@ -113,11 +113,11 @@ internal static class IdentifierAssigner
         {
             if (dto.IsEnvelope && Array.IndexOf(DtoModel.EnvelopeWireNames, field.WireName) >= 0)
             {
-                yield return field with { PropertyName = names.Field(field.WireName).Identifier };
+                yield return field with { PropertyName = Identifiers.Field(field.WireName).Identifier };
                 continue;
             }
 
-            var (identifier, hasWords) = names.Field(field.WireName);
+            var (identifier, hasWords) = Identifiers.Field(field.WireName);
             var unique = Text.UniqueNames.Claim(identifier, used);
 
             var reason = unique != identifier ? "another member has the same C# name"
@@ -136,13 +136,13 @@ internal static class IdentifierAssigner
     /// Enum members are named after their values (<c>pending-review</c> → <c>PendingReview</c>); the members every
     /// generated open enum has, and its own name, are taken.
     /// </summary>
-    private static EquatableArray<EnumMemberModel> MemberNames(EnumModel enumModel, string typeName, IdentifierCache names, List<DiagnosticInfo> diagnostics)
+    private static EquatableArray<EnumMemberModel> MemberNames(EnumModel enumModel, string typeName, List<DiagnosticInfo> diagnostics)
     {
         var used = new HashSet<string>(s_enumMembers, StringComparer.Ordinal) { typeName };
         var members = new List<EnumMemberModel>(enumModel.Members.Count);
         foreach (var member in enumModel.Members)
         {
-            var (identifier, hasWords) = names.Value(member.Value);
+            var (identifier, hasWords) = Identifiers.Value(member.Value);
             var unique = Text.UniqueNames.Claim(identifier, used);
             var reason = unique != identifier ? "another member has the same C# name"
                 : !hasWords ? "no letters or digits a C# identifier can use" : null;
@@ -227,32 +227,39 @@ internal static class IdentifierAssigner
     }
 
     /// <summary>
-    /// Identifiers by docs name, computed once per resolution: the same wire names and enum values recur in hundreds of
-    /// types, and naming them is most of this stage's work.
+    /// Identifiers by docs name, computed once per process: the same wire names, enum values and type names recur in
+    /// hundreds of types and in every resolution (an added page resolves the whole API again), and naming them was a
+    /// third of this stage's work. A pure function's memo; cleared when it grows past a bound, so a long-lived IDE
+    /// process cannot grow it without limit.
     /// </summary>
-    private sealed class IdentifierCache
+    private static class Identifiers
     {
-        private readonly Dictionary<string, (string Identifier, bool HasWords)> _fields = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, (string Identifier, bool HasWords)> _values = new(StringComparer.Ordinal);
+        private const int MaxEntries = 200_000;
+        private static readonly ConcurrentDictionary<string, (string Identifier, bool HasWords)> s_fields = new(StringComparer.Ordinal);
+        private static readonly ConcurrentDictionary<string, (string Identifier, bool HasWords)> s_values = new(StringComparer.Ordinal);
+        private static readonly ConcurrentDictionary<string, string> s_types = new(StringComparer.Ordinal);
 
-        public (string Identifier, bool HasWords) Field(string wireName)
+        public static (string Identifier, bool HasWords) Field(string wireName) =>
+            Memo(s_fields, wireName, static name => (CSharp.Identifier(name, "Field"), Text.Naming.Words(name).Count > 0));
+
+        public static (string Identifier, bool HasWords) Value(string value) =>
+            Memo(s_values, value, static v => (CSharp.Identifier(Text.Naming.ToPascalCaseTitled(v), "Value"), Text.Naming.Words(v).Count > 0));
+
+        public static string Type(string name) => Memo(s_types, name, static n => CSharp.Identifier(n, "Type"));
+
+        private static T Memo<T>(ConcurrentDictionary<string, T> memo, string key, Func<string, T> compute)
         {
-            if (!_fields.TryGetValue(wireName, out var name))
+            if (memo.TryGetValue(key, out var value))
             {
-                _fields[wireName] = name = (CSharp.Identifier(wireName, "Field"), Text.Naming.Words(wireName).Count > 0);
+                return value;
             }
 
-            return name;
-        }
-
-        public (string Identifier, bool HasWords) Value(string value)
-        {
-            if (!_values.TryGetValue(value, out var name))
+            if (memo.Count > MaxEntries)
             {
-                _values[value] = name = (CSharp.Identifier(Text.Naming.ToPascalCaseTitled(value), "Value"), Text.Naming.Words(value).Count > 0);
+                memo.Clear();
             }
 
-            return name;
+            return memo.GetOrAdd(key, compute);
         }
     }
 }
