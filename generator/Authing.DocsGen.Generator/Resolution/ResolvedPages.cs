@@ -16,6 +16,12 @@ public static class ResolvedPages
 {
     private static readonly ConditionalWeakTable<ApiModel, Dictionary<string, Share>> s_sharesByPage = new();
 
+    /// <summary>
+    /// Each page's last share and what it gave: when a page is added or removed, the model changes but most pages'
+    /// shares do not, and the same result object tells Roslyn at once that nothing downstream needs to run.
+    /// </summary>
+    private static readonly ConditionalWeakTable<PageModel, LastResult> s_lastByPage = new();
+
     public static ResolvedPage Of(ApiModel api, PageModel page)
     {
         if (!s_sharesByPage.GetValue(api, SplitByPage).TryGetValue(page.FilePath, out var share))
@@ -23,6 +29,26 @@ public static class ResolvedPages
             return ResolvedPage.Empty;
         }
 
+        var last = s_lastByPage.GetValue(page, _ => new LastResult());
+        lock (last)
+        {
+            if (last.Share is { } previous && previous.SameAs(share))
+            {
+                return last.Result!;
+            }
+        }
+
+        var result = Restore(share, page);
+        lock (last)
+        {
+            (last.Share, last.Result) = (share, result);
+        }
+
+        return result;
+    }
+
+    private static ResolvedPage Restore(Share share, PageModel page)
+    {
         var locations = PageShapes.LocationsOf(page);
         var dtos = new Dictionary<string, DtoModel>(StringComparer.Ordinal);
         foreach (var dto in page.Dtos)
@@ -123,5 +149,15 @@ public static class ResolvedPages
         public List<EnumModel> Enums { get; } = new();
 
         public List<DiagnosticInfo> Diagnostics { get; } = new();
+
+        public bool SameAs(Share other) =>
+            Methods.SequenceEqual(other.Methods) && Dtos.SequenceEqual(other.Dtos) && Enums.SequenceEqual(other.Enums) && Diagnostics.SequenceEqual(other.Diagnostics);
+    }
+
+    private sealed class LastResult
+    {
+        public Share? Share { get; set; }
+
+        public ResolvedPage? Result { get; set; }
     }
 }
