@@ -237,6 +237,7 @@ public static class Emitter
             Name = propertyName,
             Local = camel + "Value",
             ConverterField = "s_" + camel + "Converter",
+            MemberPrefix = "s_" + camel,
             ConverterProperty = propertyName + "Converter",
             WireLiteral = CSharp.StringLiteral(field.WireName),
             WireDoc = CSharp.XmlDocText(field.WireName),

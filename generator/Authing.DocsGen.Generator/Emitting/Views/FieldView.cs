@@ -11,6 +11,9 @@ internal sealed record FieldView
 
     public string ConverterField { get; init; } = string.Empty;
 
+    /// <summary>The prefix of the converter's per-field members (<c>s_tags</c> → <c>s_tagsIndex</c>, <c>s_tagsName</c>).</summary>
+    public string MemberPrefix { get; init; } = string.Empty;
+
     public string ConverterProperty { get; init; } = string.Empty;
 
     public string WireLiteral { get; init; } = string.Empty;
