@@ -42,7 +42,8 @@ public static class Emitter
 
         var hintName = items.Methods.Count > 0 ? items.Methods[0].HintName
             : "Models/" + CSharp.Identifier(items.Dtos.Count > 0 ? items.Dtos[0].Name : items.Enums[0].Name, "Type") + ".g.cs";
-        var text = new System.Text.StringBuilder(parts[0]);
+        var text = new System.Text.StringBuilder(parts.Sum(p => p.Length + 1));
+        text.Append(parts[0]);
         foreach (var part in parts.Skip(1))
         {
             // Every template renders a whole file; later parts drop the file header the first part already has.
