@@ -30,14 +30,14 @@ public static class DocsCompiler
     {
         var parsed = pages.Select(p => Stages.Parse(p.Path, p.Text, p.Overrides, overridesFile)).ToImmutableArray();
         var resolved = Stages.Resolve(parsed.Select(Stages.ShapeOf).ToImmutableArray(), overridesFile);
-        var pagesByPath = parsed.GroupBy(p => p.FilePath, StringComparer.Ordinal).Select(g => g.First()).ToList();
-        var shares = pagesByPath.Select(p => Stages.ResolvedPageOf(resolved, p)).ToList();
-        var located = pagesByPath.Zip(shares, (page, share) => (page.FilePath, share.Diagnostics)).ToDictionary(p => p.FilePath, p => p.Diagnostics.ToList(), StringComparer.Ordinal);
+
+        // As the generator does: each page (the first of a path) takes its share; the diagnostics about no page once.
+        var shares = parsed.GroupBy(p => p.FilePath, StringComparer.Ordinal).Select(g => Stages.ResolvedPageOf(resolved, g.First())).ToList();
         var api = new ApiModel(
             shares.SelectMany(s => s.Items.Dtos).OrderBy(d => d.Name, StringComparer.Ordinal).ToEquatableArray(),
             shares.SelectMany(s => s.Items.Enums).OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
             shares.SelectMany(s => s.Items.Methods).OrderBy(m => m.PagePath, StringComparer.Ordinal).ToEquatableArray(),
-            Locate(resolved.Diagnostics, located));
+            Stages.DiagnosticsOfNoPage(resolved).Concat(shares.SelectMany(s => s.Diagnostics)).ToEquatableArray());
         var items = shares.Select(s => s.Items.WithoutLocations()).ToList();
         var emitted = Stages.EmitClients(options).Concat(items.Select(i => Stages.EmitPage(i, options))).ToList();
         var diagnostics = (overridesFile?.Diagnostics ?? EquatableArray<DiagnosticInfo>.Empty)
@@ -47,18 +47,6 @@ public static class DocsCompiler
             .ToImmutableArray();
         var sources = emitted.Select(e => e.Source).OfType<GeneratedSource>().OrderBy(s => s.HintName, StringComparer.Ordinal).ToImmutableArray();
         return new DocsCompilation(sources, diagnostics, parsed, api);
-    }
-
-    /// <summary>
-    /// Resolution's diagnostics in the order resolution gave them, each about a page replaced by that page's located copy
-    /// (the generator reports the same copies, page by page).
-    /// </summary>
-    private static EquatableArray<DiagnosticInfo> Locate(EquatableArray<DiagnosticInfo> diagnostics, Dictionary<string, List<DiagnosticInfo>> locatedByPage)
-    {
-        var next = locatedByPage.Keys.ToDictionary(k => k, _ => 0, StringComparer.Ordinal);
-        return diagnostics.Select(d => d.Location is { IsAnchor: true } anchor && locatedByPage.TryGetValue(anchor.FilePath, out var located)
-            ? located[next[anchor.FilePath]++]
-            : d).ToEquatableArray();
     }
 
     /// <summary>

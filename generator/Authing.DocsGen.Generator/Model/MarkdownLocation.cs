@@ -20,6 +20,9 @@ public sealed record MarkdownLocation(string FilePath, int Start, int Length, in
     /// <summary>Made by <see cref="Anchor"/>: not a place in the file yet.</summary>
     public bool IsAnchor => Start == -1 && StartLine == -1;
 
+    /// <summary>Which located element of the page an anchor names.</summary>
+    public int AnchorOrdinal => IsAnchor ? Length : throw new System.InvalidOperationException("not an anchor");
+
     /// <summary>1-based "line,column" as compilers print it.</summary>
     public override string ToString() => $"{FilePath}({StartLine + 1},{StartColumn + 1},{EndLine + 1},{EndColumn + 1})";
 }

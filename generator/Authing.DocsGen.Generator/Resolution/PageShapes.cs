@@ -61,19 +61,12 @@ public static class PageShapes
         return locations;
     }
 
-    /// <summary>The diagnostic with its anchor replaced by the location it stands for on its page.</summary>
-    public static DiagnosticInfo Locate(DiagnosticInfo diagnostic, Func<string, IReadOnlyList<MarkdownLocation>?> locationsOfPage)
-    {
-        if (diagnostic.Location is not { IsAnchor: true } anchor)
-        {
-            return diagnostic;
-        }
-
-        var locations = locationsOfPage(anchor.FilePath);
-        var ordinal = anchor.Length;
-        return diagnostic with
-        {
-            Location = locations is not null && ordinal < locations.Count ? locations[ordinal] : new MarkdownLocation(anchor.FilePath, 0, 0, 0, 0, 0, 0),
-        };
-    }
+    /// <summary>The diagnostic with its anchor replaced by the location it stands for (<paramref name="locations"/>: its page's, from <see cref="LocationsOf"/>).</summary>
+    public static DiagnosticInfo Locate(DiagnosticInfo diagnostic, IReadOnlyList<MarkdownLocation> locations) =>
+        diagnostic.Location is { IsAnchor: true } anchor
+            ? diagnostic with
+            {
+                Location = anchor.AnchorOrdinal < locations.Count ? locations[anchor.AnchorOrdinal] : new MarkdownLocation(anchor.FilePath, 0, 0, 0, 0, 0, 0),
+            }
+            : diagnostic;
 }

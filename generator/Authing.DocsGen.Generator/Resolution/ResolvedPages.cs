@@ -65,7 +65,7 @@ public static class ResolvedPages
             share.Enums.Select(e => page.Enums.FirstOrDefault(own => own.Name == e.Origin!.Name) is { } own
                 ? e with { Description = own.Description, Location = own.Location }
                 : e with { Location = MarkdownLocation.None }).ToEquatableArray());
-        var diagnostics = share.Diagnostics.Select(d => PageShapes.Locate(d, _ => locations)).ToEquatableArray();
+        var diagnostics = share.Diagnostics.Select(d => PageShapes.Locate(d, locations)).ToEquatableArray();
         return new ResolvedPage(items, diagnostics);
     }
 
@@ -86,9 +86,12 @@ public static class ResolvedPages
         {
             Method = resolved.Method with { Title = own.Title, Description = own.Description, Example = own.Example, Location = own.Location },
             Request = restored,
-            Parameters = resolved.Parameters.Select((p, i) => restored is not null && i < restored.Fields.Count && restored.Fields[i].WireName == p.Field.WireName
-                ? p with { Field = p.Field with { Description = restored.Fields[i].Description, Example = restored.Fields[i].Example, Location = restored.Fields[i].Location } }
-                : p with { Field = p.Field with { Location = MarkdownLocation.None } }).ToEquatableArray(),
+
+            // The parameters are the request's fields, in order, with their placement.
+            Parameters = resolved.Parameters.Select((p, i) => p with
+            {
+                Field = restored is not null && i < restored.Fields.Count ? restored.Fields[i] : p.Field with { Location = MarkdownLocation.None },
+            }).ToEquatableArray(),
         };
     }
 
